@@ -1,0 +1,177 @@
+"""Datasets of labelled texts, and how they are cut from tables into splits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from sklearn.model_selection import train_test_split
+
+from studio.core.data.reader import Table, is_number, read_class_names, read_table
+from studio.core.errors import ConfigError, DataFormatError
+
+
+class DatasetConfig(BaseModel):
+    """Which files hold the data, which columns play which role, and how to split.
+
+    With only ``train`` given, it is split (stratified, seeded) into train /
+    validation / test by ``val_fraction`` and ``test_fraction``. A ``validation`` or
+    ``test`` file, when given, is used as it is instead of a split.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    train: str | None = Field(None, title="Data file")
+    validation: str | None = Field(None, title="Validation file")
+    test: str | None = Field(None, title="Test file")
+    class_names: str | None = Field(None, title="Class names file",
+                                    description="One class name per line; line i names label id i.")
+    text_column: int = Field(0, ge=0, title="Text column")
+    text_pair_column: int | None = Field(None, ge=0, title="Second text column")
+    label_column: int | None = Field(1, ge=0, title="Label column")
+    has_header: bool | None = Field(None, title="Header row", description="None: detect.")
+    delimiter: str | None = Field(None, title="Delimiter", description="None: detect.")
+    encoding: str | None = Field(None, title="Encoding", description="None: detect.")
+    val_fraction: float = Field(0.1, ge=0.0, le=0.5, title="Validation share")
+    test_fraction: float = Field(0.1, ge=0.0, le=0.5, title="Test share")
+    split_seed: int = Field(42, ge=0, title="Split seed")
+    hashes: dict[str, str] = Field(default_factory=dict,
+                                   description="SHA-256 of each file when it was chosen.")
+
+
+@dataclass
+class TextDataset:
+    """Texts (optionally paired with a second text) and integer labels ``0..C-1``."""
+
+    texts: list[str]
+    labels: list[int]
+    label_names: list[str]
+    pairs: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def subset(self, indices) -> "TextDataset":
+        pick = lambda seq: [seq[i] for i in indices]  # noqa: E731
+        return TextDataset(pick(self.texts), pick(self.labels), self.label_names,
+                           pick(self.pairs) if self.pairs is not None else None)
+
+
+@dataclass
+class DatasetSplits:
+    train: TextDataset
+    validation: TextDataset
+    test: TextDataset
+
+    @property
+    def label_names(self) -> list[str]:
+        return self.train.label_names
+
+
+def _column(table: Table, index: int | None, role: str) -> list[str] | None:
+    if index is None:
+        return None
+    if index >= table.num_columns:
+        raise ConfigError(
+            f"{role}: column {index + 1} does not exist; {table.path.name} has "
+            f"{table.num_columns} columns. Pick another column."
+        )
+    return table.columns[index]
+
+
+def label_names_for(raw_labels: list[str], class_names: list[str] | None) -> list[str]:
+    """The class names, in label-id order: from the class-names file, else the sorted
+    distinct labels (numerically when they are all integers)."""
+    if class_names:
+        return list(class_names)
+    distinct = set(raw_labels)
+    if all(is_number(v) for v in distinct):
+        return sorted(distinct, key=float)
+    return sorted(distinct)
+
+
+def _label_ids(table: Table, raw: list[str], names: list[str], class_file: bool) -> list[int]:
+    index = {name: i for i, name in enumerate(names)}
+    ids = []
+    for row, value in enumerate(raw):
+        label = index.get(value)
+        if label is None and class_file and value.isdigit() and int(value) < len(names):
+            label = int(value)
+        if label is None:
+            where = f"{table.path.name}, line {table.line_numbers[row]}"
+            raise DataFormatError(
+                f"{where}: label {value!r} is not one of the {len(names)} classes "
+                f"({', '.join(names[:10])}{'...' if len(names) > 10 else ''}). "
+                "Fix the label, or choose the right class-names file or label column."
+            )
+        ids.append(label)
+    return ids
+
+
+def _dataset(table: Table, config: DatasetConfig, names: list[str], class_file: bool) -> TextDataset:
+    texts = _column(table, config.text_column, "text_column")
+    pairs = _column(table, config.text_pair_column, "text_pair_column")
+    raw = _column(table, config.label_column, "label_column")
+    if raw is None:
+        raise ConfigError("label_column: choose the column that holds the labels.")
+    return TextDataset(texts, _label_ids(table, raw, names, class_file), names, pairs)
+
+
+def _split(data: TextDataset, fraction: float, seed: int) -> tuple[TextDataset, TextDataset]:
+    if fraction <= 0:
+        return data, data.subset([])
+    indices = list(range(len(data)))
+    try:
+        keep, held = train_test_split(indices, test_size=fraction, random_state=seed,
+                                      stratify=data.labels)
+    except ValueError:  # a class too rare to stratify: fall back to a plain seeded split
+        keep, held = train_test_split(indices, test_size=fraction, random_state=seed)
+    return data.subset(keep), data.subset(held)
+
+
+def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -> DatasetSplits:
+    """Build train / validation / test datasets from the files ``config`` names.
+
+    Args:
+        config: the files, column roles and split settings.
+        tables: tables already read, keyed by path, to avoid reading a file twice.
+
+    Raises:
+        ConfigError: no training file, or a column that does not exist.
+        DataFormatError: a file cannot be read, or a label is not a known class.
+    """
+    if not config.train:
+        raise ConfigError("train: open a data file first.")
+    tables = dict(tables or {})
+
+    def table(path: str) -> Table:
+        if path not in tables:
+            tables[path] = read_table(path, config.delimiter, config.has_header, config.encoding)
+        return tables[path]
+
+    files = {role: getattr(config, role) for role in ("train", "validation", "test")}
+    loaded = {role: table(path) for role, path in files.items() if path}
+    class_names = read_class_names(config.class_names) if config.class_names else None
+    raw = []
+    for t in loaded.values():
+        raw.extend(_column(t, config.label_column, "label_column") or [])
+    names = label_names_for(raw, class_names)
+    if len(names) < 2:
+        raise DataFormatError(
+            f"{Path(config.train).name}: the label column holds only one class "
+            f"({names[0] if names else 'none'}). Choose the column that holds the labels."
+        )
+    datasets = {role: _dataset(t, config, names, bool(class_names)) for role, t in loaded.items()}
+    train = datasets["train"]
+    seed = config.split_seed
+    test = datasets.get("test")
+    if test is None:
+        train, test = _split(train, config.test_fraction, seed)
+    validation = datasets.get("validation")
+    if validation is None:
+        share = config.val_fraction / max(1e-9, 1.0 - (0 if "test" in datasets else config.test_fraction))
+        train, validation = _split(train, min(share, 0.9), seed)
+    if len(train) == 0:
+        raise ConfigError("val_fraction/test_fraction: nothing is left to train on. Lower the shares.")
+    return DatasetSplits(train, validation, test)

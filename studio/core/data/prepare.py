@@ -1,0 +1,131 @@
+"""Tokenize, build the vocabulary and encode once per dataset; cache by content hash.
+
+The cache key is the SHA-256 of the text settings and of every text and label, so a
+second run on the same data and settings loads tensors and skips tokenization.
+Cached files are safetensors (no pickle).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from safetensors.torch import load_file, save
+
+from studio.core.data.dataset import DatasetSplits, TextDataset
+from studio.core.fileio import atomic_write_bytes, atomic_write_json
+from studio.core.text.config import TextConfig
+from studio.core.text.encoding import encode
+from studio.core.text.tokenizers import Tokenizer
+from studio.core.text.vocab import Vocab
+
+SEP = "<sep>"
+SPLITS = ("train", "validation", "test")
+
+
+@dataclass
+class EncodedSplit:
+    """Model-ready tensors: ``ids`` (N, L) long, ``lengths`` (N,) long, ``labels`` (N,) long."""
+
+    ids: torch.Tensor
+    lengths: torch.Tensor
+    labels: torch.Tensor
+
+    def __len__(self) -> int:
+        return self.ids.shape[0]
+
+
+@dataclass
+class PreparedData:
+    train: EncodedSplit
+    validation: EncodedSplit
+    test: EncodedSplit
+    vocab: Vocab
+    label_names: list[str]
+    from_cache: bool = False
+
+
+def cache_dir() -> Path:
+    """Where encoded tensors are cached: ``$STUDIO_CACHE_DIR`` or ``~/.cache/text-model-studio``."""
+    root = os.environ.get("STUDIO_CACHE_DIR") or Path.home() / ".cache" / "text-model-studio"
+    return Path(root) / "encoded"
+
+
+def tokenize_dataset(tokenizer: Tokenizer, data: TextDataset) -> list[list[str]]:
+    """Tokens per example; a text pair becomes ``tokens(a) + [<sep>] + tokens(b)``."""
+    tokens = tokenizer.tokenize_many(data.texts)
+    if data.pairs is not None:
+        tokens = [a + [SEP] + b for a, b in zip(tokens, tokenizer.tokenize_many(data.pairs))]
+    return tokens
+
+
+def tokenize_pair(tokenizer: Tokenizer, text: str, pair: str | None) -> list[str]:
+    tokens = tokenizer.tokenize(text)
+    return tokens if pair is None else tokens + [SEP] + tokenizer.tokenize(pair)
+
+
+def content_key(splits: DatasetSplits, config: TextConfig) -> str:
+    digest = hashlib.sha256(config.model_dump_json().encode())
+    for name in SPLITS:
+        data: TextDataset = getattr(splits, name)
+        digest.update(f"\x00{name}\x00{len(data)}\x00".encode())
+        digest.update("\x1f".join(data.texts).encode())
+        digest.update("\x1f".join(data.pairs or []).encode())
+        digest.update(",".join(map(str, data.labels)).encode())
+    digest.update(json.dumps(splits.label_names, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def _load_cached(path: Path, label_names: list[str]) -> PreparedData | None:
+    try:
+        tensors = load_file(str(path))
+        with open(path.with_suffix(".vocab.json"), encoding="utf-8") as handle:
+            vocab = Vocab(json.load(handle))
+    except (OSError, ValueError, KeyError):
+        return None  # a damaged cache entry is rebuilt, not trusted
+    parts = {
+        name: EncodedSplit(tensors[f"{name}.ids"], tensors[f"{name}.lengths"], tensors[f"{name}.labels"])
+        for name in SPLITS
+    }
+    return PreparedData(**parts, vocab=vocab, label_names=label_names, from_cache=True)
+
+
+def prepare(splits: DatasetSplits, config: TextConfig, use_cache: bool = True) -> PreparedData:
+    """Tokenize every split, build the vocabulary from the training split only, encode.
+
+    Raises:
+        ConfigError: the tokenizer's user dictionary or stopword file cannot be read.
+    """
+    key = content_key(splits, config)
+    path = cache_dir() / f"{key}.safetensors"
+    if use_cache and path.exists():
+        cached = _load_cached(path, splits.label_names)
+        if cached is not None:
+            return cached
+    tokenizer = Tokenizer(config.tokenizer)
+    tokens = {name: tokenize_dataset(tokenizer, getattr(splits, name)) for name in SPLITS}
+    vocab = Vocab.build(tokens["train"], config.min_freq, config.max_size)
+    parts = {}
+    for name in SPLITS:
+        ids, lengths = encode(tokens[name], vocab, config.max_len)
+        labels = torch.tensor(getattr(splits, name).labels, dtype=torch.long)
+        parts[name] = EncodedSplit(ids, lengths, labels)
+    if use_cache:
+        _store(path, parts, vocab)
+    return PreparedData(**parts, vocab=vocab, label_names=splits.label_names)
+
+
+def _store(path: Path, parts: dict[str, EncodedSplit], vocab: Vocab) -> None:
+    tensors = {}
+    for name, split in parts.items():
+        tensors.update({f"{name}.ids": split.ids.contiguous(), f"{name}.lengths": split.lengths,
+                        f"{name}.labels": split.labels})
+    try:
+        atomic_write_json(path.with_suffix(".vocab.json"), vocab.tokens)
+        atomic_write_bytes(path, save(tensors))
+    except OSError:
+        pass  # the cache only saves time; a read-only or full disk must not stop training

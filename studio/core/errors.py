@@ -1,0 +1,17 @@
+"""Errors a user can cause. Each message says what was wrong, where, and what to do."""
+
+
+class StudioError(Exception):
+    """Base class for every error meant to be shown to a user as a plain message."""
+
+
+class DataFormatError(StudioError):
+    """A data file could not be read as a table of texts and labels."""
+
+
+class ConfigError(StudioError):
+    """A setting is invalid; the message names the field."""
+
+
+class ProjectError(StudioError):
+    """A project folder could not be saved or opened."""

@@ -1,0 +1,1 @@
+"""Predict labels for new text with a trained run."""

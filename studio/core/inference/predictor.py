@@ -1,0 +1,59 @@
+"""Raw text -> label and class probabilities, with exactly the run's tokenizer,
+vocabulary and ``max_len``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+from studio.core.data.prepare import tokenize_pair
+from studio.core.models import build_model
+from studio.core.text.encoding import encode
+from studio.core.text.tokenizers import Tokenizer
+from studio.core.text.vocab import Vocab
+from studio.core.training.run import Run
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The most probable label, every class's probability (in label order), and the tokens."""
+
+    label: str
+    probabilities: dict[str, float]
+    tokens: list[str]
+
+
+class Predictor:
+    """Wraps a trained :class:`Run` for inference on the CPU (or a given device)."""
+
+    def __init__(self, run: Run, device: str = "cpu"):
+        settings = run.settings
+        self.run = run
+        self.label_names = list(run.label_names)
+        self.tokenizer = Tokenizer(settings.text.tokenizer)
+        self.vocab = Vocab(run.vocab)
+        self.max_len = settings.text.max_len
+        self.device = torch.device(device)
+        self.model = build_model(settings.model, len(self.vocab), len(self.label_names))
+        self.model.load_state_dict(run.state_dict)
+        self.model.to(self.device).eval()
+
+    @torch.no_grad()
+    def probabilities(self, texts: list[str], pairs: list[str] | None = None) -> torch.Tensor:
+        """Class probabilities ``(N, C)`` (softmax of the logits) for ``N`` raw texts."""
+        tokens = [tokenize_pair(self.tokenizer, t, pairs[i] if pairs else None)
+                  for i, t in enumerate(texts)]
+        ids, lengths = encode(tokens, self.vocab, self.max_len)
+        logits = self.model(ids.to(self.device), lengths.to(self.device))
+        return torch.softmax(logits.float(), dim=1).cpu()
+
+    def predict(self, texts: list[str], pairs: list[str] | None = None) -> list[Prediction]:
+        probs = self.probabilities(texts, pairs)
+        results = []
+        for i, row in enumerate(probs.tolist()):
+            best = max(range(len(row)), key=row.__getitem__)
+            tokens = tokenize_pair(self.tokenizer, texts[i], pairs[i] if pairs else None)
+            results.append(Prediction(self.label_names[best], dict(zip(self.label_names, row)),
+                                      tokens[: self.max_len]))
+        return results

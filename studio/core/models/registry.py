@@ -1,0 +1,103 @@
+"""One registry ties a model name to its pydantic config class and its module.
+
+``@register_model("textcnn", config=TextCNNConfig)`` on the model class is the only
+place a model's name is written; the GUI form, the CLI and saved projects all go
+through :func:`parse_config` and :func:`build_model`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ValidationError
+from torch import nn
+
+from studio.core.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    name: str
+    config_cls: type[BaseModel]
+    model_cls: type[nn.Module]
+
+    @property
+    def title(self) -> str:
+        return self.config_cls.model_json_schema().get("title", self.name)
+
+    @property
+    def description(self) -> str:
+        return (self.model_cls.__doc__ or "").strip().split("\n\n")[0]
+
+
+_REGISTRY: dict[str, ModelEntry] = {}
+
+
+def register_model(name: str, config: type[BaseModel]):
+    """Class decorator: register ``cls`` under ``name`` with its config class."""
+
+    def decorate(cls: type[nn.Module]) -> type[nn.Module]:
+        if name in _REGISTRY:
+            raise ValueError(f"model {name!r} is registered twice")
+        _REGISTRY[name] = ModelEntry(name, config, cls)
+        return cls
+
+    return decorate
+
+
+def model_names() -> list[str]:
+    return list(_REGISTRY)
+
+
+def get_entry(name: str) -> ModelEntry:
+    """Raises ConfigError for an unknown model name, listing the known ones."""
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise ConfigError(f"model type: unknown model {name!r}; choose one of {', '.join(_REGISTRY)}.") from None
+
+
+def format_validation_error(exc: ValidationError, prefix: str = "") -> str:
+    """One line per problem, each naming the field: ``kernel_sizes: Input should be ...``."""
+    lines = []
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"]) or "config"
+        message = error["msg"].removeprefix("Value error, ")
+        lines.append(f"{prefix}{where}: {message}")
+    return "\n".join(lines)
+
+
+def parse_config(data: dict | BaseModel) -> BaseModel:
+    """Validate a model config dict (it must hold ``type``) into its config class.
+
+    Raises:
+        ConfigError: unknown type, unknown key, or a value out of range; the message
+            names the field.
+    """
+    if isinstance(data, BaseModel):
+        return data
+    entry = get_entry(str(data.get("type", "")))
+    try:
+        return entry.config_cls.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(exc)) from None
+
+
+def default_config(name: str) -> BaseModel:
+    return get_entry(name).config_cls()
+
+
+def build_model(config: dict | BaseModel, vocab_size: int, num_classes: int) -> nn.Module:
+    """Instantiate the model a config describes: ``Model(config, vocab_size, num_classes)``.
+
+    Raises:
+        ConfigError: the config is invalid or cannot be built for these sizes.
+    """
+    config = parse_config(config)
+    if num_classes < 2:
+        raise ConfigError(f"num_classes: need at least 2 classes, got {num_classes}.")
+    return get_entry(config.type).model_cls(config, vocab_size, num_classes)
+
+
+def count_parameters(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())

@@ -1,0 +1,200 @@
+"""A project on disk: ``project.json`` plus one folder per training run.
+
+```
+MyProject.studio/
+  project.json              schema_version, name, settings, run list
+  runs/<run_id>/
+    config.json             resolved settings + studio, torch, python versions
+    vocab.json labels.json
+    weights.safetensors     best weights
+    metrics.jsonl           the event stream
+```
+
+No pickle anywhere: weights are safetensors, everything else JSON. Every file is
+written atomically. Data files are referenced by path (relative to the project folder
+when they live inside it) and SHA-256.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from safetensors import SafetensorError
+from safetensors.torch import load_file, save
+
+from studio.core.errors import ConfigError, ProjectError
+from studio.core.fileio import atomic_write_bytes, atomic_write_json, atomic_write_text, file_sha256
+from studio.core.settings import Settings
+from studio.core.training.run import Run
+
+SCHEMA_VERSION = 1
+PROJECT_FILE = "project.json"
+SUFFIX = ".studio"
+DATA_ROLES = ("train", "validation", "test", "class_names")
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(Path(path).resolve())
+
+
+class Project:
+    """Settings and runs of one experiment, and where they are saved (``path``)."""
+
+    def __init__(self, settings: Settings | None = None, name: str = "Untitled"):
+        self.settings = settings or Settings()
+        self.name = name
+        self.runs: list[Run] = []
+        self.path: Path | None = None
+        self.warnings: list[str] = []
+
+    # ----- saving -------------------------------------------------------------------
+    def save(self, path: str | os.PathLike | None = None) -> Path:
+        """Write the project to ``path`` (a folder; ``.studio`` is appended if missing).
+
+        Without ``path`` it saves where it was opened or last saved. Runs already in
+        that folder are not rewritten.
+
+        Raises:
+            ProjectError: no path given for a new project, or the folder cannot be written.
+        """
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ProjectError("This project has not been saved yet; choose a folder (Save As).")
+        if target.suffix != SUFFIX:
+            target = target.with_name(target.name + SUFFIX)
+        if target.exists() and not target.is_dir():
+            raise ProjectError(f"{target}: a file with this name exists; choose another name.")
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for run in self.runs:
+                run_dir = target / "runs" / run.id
+                if run.saved_to is None or run.saved_to.resolve() != run_dir.resolve():
+                    write_run(run, run_dir)
+                    run.saved_to = run_dir
+            atomic_write_json(target / PROJECT_FILE, self._to_json(target))
+        except OSError as exc:
+            raise ProjectError(f"{target}: cannot save the project ({exc.strerror or exc}). "
+                               "Choose a folder you can write to.") from None
+        self.path = target
+        if self.name == "Untitled":
+            self.name = target.stem
+        return target
+
+    def _to_json(self, root: Path) -> dict[str, Any]:
+        dataset = self.settings.dataset
+        hashes = dict(dataset.hashes)
+        paths = {}
+        for role in DATA_ROLES:
+            value = getattr(dataset, role)
+            if value:
+                paths[role] = _relative(value, root)
+                if Path(value).is_file():  # the hash records the file as it was at save time
+                    hashes[role] = file_sha256(value)
+        settings = self.settings.model_dump()
+        settings["dataset"].update(paths, hashes=hashes)
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "name": self.name,
+            "settings": settings,
+            "runs": [run.summary() for run in self.runs],
+        }
+
+    # ----- opening ------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike) -> "Project":
+        """Open a project folder (or its ``project.json``).
+
+        Data files that moved or changed since saving are listed in ``warnings``.
+
+        Raises:
+            ProjectError: not a project, unreadable JSON, a newer schema, or a broken run.
+        """
+        root = Path(path)
+        if root.name == PROJECT_FILE:
+            root = root.parent
+        file = root / PROJECT_FILE
+        if not file.is_file():
+            raise ProjectError(f"{root}: not a studio project (no {PROJECT_FILE} inside).")
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ProjectError(f"{file}: cannot be read as a project ({exc}).") from None
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise ProjectError(f"{file}: schema_version {version!r} is not supported by this "
+                               f"studio (it reads version {SCHEMA_VERSION}). Update the studio.")
+        settings_data = data.get("settings", {})
+        dataset = settings_data.get("dataset", {})
+        for role in DATA_ROLES:
+            if dataset.get(role) and not Path(dataset[role]).is_absolute():
+                dataset[role] = str((root / dataset[role]).resolve())
+        try:
+            settings = Settings.from_dict(settings_data)
+        except ConfigError as exc:
+            raise ProjectError(f"{file}: invalid settings:\n{exc}") from None
+        project = cls(settings, data.get("name") or root.stem)
+        project.path = root
+        for summary in data.get("runs", []):
+            project.runs.append(read_run(root / "runs" / str(summary.get("id"))))
+        project.warnings = project._check_data_files()
+        return project
+
+    def _check_data_files(self) -> list[str]:
+        dataset, warnings = self.settings.dataset, []
+        for role in DATA_ROLES:
+            value = getattr(dataset, role)
+            if not value:
+                continue
+            if not Path(value).is_file():
+                warnings.append(f"{role} data file {value} is missing; runs still work, "
+                                "but open the data again to retrain.")
+            elif role in dataset.hashes and file_sha256(value) != dataset.hashes[role]:
+                warnings.append(f"{role} data file {value} changed since the project was saved.")
+        return warnings
+
+
+def write_run(run: Run, run_dir: Path) -> None:
+    """Write one run's files into ``run_dir`` (each atomically)."""
+    run_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write_json(run_dir / "config.json", run.config)
+    atomic_write_json(run_dir / "vocab.json", run.vocab)
+    atomic_write_json(run_dir / "labels.json", run.label_names)
+    state = {k: v.contiguous() for k, v in run.state_dict.items()}
+    atomic_write_bytes(run_dir / "weights.safetensors", save(state))
+    lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in run.events)
+    atomic_write_text(run_dir / "metrics.jsonl", lines)
+
+
+def read_run(run_dir: Path) -> Run:
+    """Read a run folder written by :func:`write_run`.
+
+    Raises:
+        ProjectError: a file is missing or damaged; the message names it.
+    """
+    def read_json(name: str):
+        try:
+            return json.loads((run_dir / name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ProjectError(f"{run_dir / name}: cannot be read ({exc}).") from None
+
+    try:
+        state = load_file(str(run_dir / "weights.safetensors"))
+    except (OSError, SafetensorError) as exc:
+        raise ProjectError(f"{run_dir / 'weights.safetensors'}: cannot be read ({exc}).") from None
+    events = []
+    metrics = run_dir / "metrics.jsonl"
+    if metrics.is_file():
+        for number, line in enumerate(metrics.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    events.append(json.loads(line))
+                except json.JSONDecodeError:
+                    raise ProjectError(f"{metrics}, line {number}: not valid JSON.") from None
+    return Run(run_dir.name, read_json("config.json"), read_json("vocab.json"),
+               read_json("labels.json"), state, events, saved_to=run_dir)

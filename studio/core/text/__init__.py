@@ -1,0 +1,1 @@
+"""Tokenizers, vocabulary and fixed-length id encoding."""

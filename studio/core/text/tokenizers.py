@@ -1,0 +1,90 @@
+"""Tokenizers: character, jieba word, whitespace.
+
+All tokenizers map ``str -> list[str]`` and drop whitespace-only tokens. jieba follows
+its default dictionary, optionally extended with a user dictionary (jieba's
+``word [freq] [tag]`` format) and filtered by a stopword list (one word per line).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from studio.core.errors import ConfigError
+
+TokenizerType = Literal["char", "jieba", "whitespace"]
+
+
+class TokenizerConfig(BaseModel):
+    """How raw text is cut into tokens."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: TokenizerType = Field("char", title="Tokenizer", description=(
+        "char: one token per character (best for short Chinese text); jieba: Chinese "
+        "words; whitespace: split on spaces (English and pre-segmented text)."))
+    lowercase: bool = Field(True, title="Lowercase", description="Lowercase Latin letters.")
+    user_dict: str | None = Field(None, title="User dictionary",
+                                  description="jieba user dictionary file (word [freq] [tag] per line).")
+    stopwords: str | None = Field(None, title="Stopwords",
+                                  description="File with one stopword per line; those tokens are dropped.")
+
+
+class Tokenizer:
+    """Turns text into tokens as its :class:`TokenizerConfig` says.
+
+    Raises:
+        ConfigError: a user dictionary or stopword file cannot be read.
+    """
+
+    def __init__(self, config: TokenizerConfig | None = None):
+        self.config = config or TokenizerConfig()
+        self._stopwords = self._read_stopwords(self.config.stopwords)
+
+    @staticmethod
+    def _read_stopwords(path: str | None) -> frozenset[str]:
+        if not path:
+            return frozenset()
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"stopwords: cannot read {path} ({exc}). Choose a UTF-8 text file.") from None
+        return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+    @cached_property
+    def _jieba(self):
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        segmenter = jieba.Tokenizer()
+        if self.config.user_dict:
+            try:
+                segmenter.load_userdict(self.config.user_dict)
+            except (OSError, UnicodeDecodeError, ValueError) as exc:
+                raise ConfigError(
+                    f"user_dict: cannot read {self.config.user_dict} ({exc}). "
+                    "Use a UTF-8 file with one 'word [freq] [tag]' per line."
+                ) from None
+        return segmenter
+
+    def tokenize(self, text: str) -> list[str]:
+        """Cut one text into tokens; whitespace and stopwords are dropped."""
+        if self.config.lowercase:
+            text = text.lower()
+        kind = self.config.type
+        if kind == "char":
+            tokens = [ch for ch in text if not ch.isspace()]
+        elif kind == "whitespace":
+            tokens = text.split()
+        else:
+            tokens = [t for t in self._jieba.lcut(text) if not t.isspace()]
+        if self._stopwords:
+            tokens = [t for t in tokens if t not in self._stopwords]
+        return tokens
+
+    def tokenize_many(self, texts: list[str]) -> list[list[str]]:
+        return [self.tokenize(text) for text in texts]

@@ -1,0 +1,1 @@
+"""Training loop, events, metrics and the device choice."""

@@ -1,0 +1,69 @@
+"""Typed training events. Each is frozen and JSON-serialisable, so the same stream is
+written to ``metrics.jsonl`` and replayed when a project is reopened."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class RunStarted:
+    kind: ClassVar[str] = "run_started"
+    model_type: str
+    device: str
+    num_train: int
+    num_validation: int
+    epochs: int
+    steps_per_epoch: int
+    num_parameters: int
+
+
+@dataclass(frozen=True)
+class BatchEnd:
+    """Emitted at most every ~100 ms; ``loss`` is the mean over the steps since the last one."""
+
+    kind: ClassVar[str] = "batch_end"
+    epoch: int
+    step: int
+    loss: float
+    lr: float
+    samples_per_s: float
+
+
+@dataclass(frozen=True)
+class EpochEnd:
+    kind: ClassVar[str] = "epoch_end"
+    epoch: int
+    metrics: dict[str, float]
+
+
+@dataclass(frozen=True)
+class RunFinished:
+    """``status`` is ``completed``, ``early_stopped``, ``stopped`` or ``failed``."""
+
+    kind: ClassVar[str] = "run_finished"
+    status: str
+    best_epoch: int
+    test: dict[str, Any] | None = field(default=None)
+
+
+Event = RunStarted | BatchEnd | EpochEnd | RunFinished
+_KINDS = {cls.kind: cls for cls in (RunStarted, BatchEnd, EpochEnd, RunFinished)}
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    return {"event": event.kind, **asdict(event)}
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an event from :func:`event_to_dict`; unknown keys are ignored.
+
+    Raises:
+        ValueError: the ``event`` kind is unknown.
+    """
+    cls = _KINDS.get(data.get("event", ""))
+    if cls is None:
+        raise ValueError(f"unknown event kind {data.get('event')!r}")
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
