@@ -109,7 +109,7 @@ def _label_ids(table: Table, raw: list[str], names: list[str], class_file: bool)
     return ids
 
 
-def _dataset(table: Table, config: DatasetConfig, names: list[str], class_file: bool) -> TextDataset:
+def dataset_from_table(table: Table, config: DatasetConfig, names: list[str], class_file: bool) -> TextDataset:
     texts = _column(table, config.text_column, "text_column")
     pairs = _column(table, config.text_pair_column, "text_pair_column")
     raw = _column(table, config.label_column, "label_column")
@@ -162,7 +162,7 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
             f"{Path(config.train).name}: the label column holds only one class "
             f"({names[0] if names else 'none'}). Choose the column that holds the labels."
         )
-    datasets = {role: _dataset(t, config, names, bool(class_names)) for role, t in loaded.items()}
+    datasets = {role: dataset_from_table(t, config, names, bool(class_names)) for role, t in loaded.items()}
     train = datasets["train"]
     seed = config.split_seed
     test = datasets.get("test")
@@ -175,3 +175,27 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
     if len(train) == 0:
         raise ConfigError("val_fraction/test_fraction: nothing is left to train on. Lower the shares.")
     return DatasetSplits(train, validation, test)
+
+
+CLASS_FILE_NAMES = ("class.txt", "classes.txt", "class_names.txt", "labels.txt")
+
+
+def find_class_names_file(data_file: str | Path, raw_labels: list[str]) -> Path | None:
+    """A class-names file beside ``data_file`` that fits integer labels, or ``None``.
+
+    It fits when every label is an integer id smaller than the number of names, as
+    THUCNews' ``class.txt`` beside ``train.txt``.
+    """
+    distinct = set(raw_labels)
+    if not distinct or not all(v.isdigit() for v in distinct):
+        return None
+    for name in CLASS_FILE_NAMES:
+        candidate = Path(data_file).with_name(name)
+        if candidate.is_file() and candidate.resolve() != Path(data_file).resolve():
+            try:
+                names = read_class_names(candidate)
+            except DataFormatError:
+                continue
+            if max(map(int, distinct)) < len(names):
+                return candidate
+    return None

@@ -254,9 +254,10 @@ def guess_roles(table: Table) -> ColumnRoles:
         DataFormatError: no column holds text.
     """
     n = max(1, table.num_rows)
+    stride = max(1, n // 5000)  # spread over the whole file: sorted files group labels
     stats = []
     for c, column in enumerate(table.columns):
-        sample = column[:5000]
+        sample = column[::stride]
         mean_len = sum(map(len, sample)) / max(1, len(sample))
         distinct = len(set(sample))
         numeric = sum(map(is_number, sample)) / max(1, len(sample))
@@ -277,7 +278,7 @@ def guess_roles(table: Table) -> ColumnRoles:
     pair = None
     if len(texts) > 1:
         second = texts[1]
-        sample_size = min(n, 5000)
+        sample_size = len(table.columns[0][::stride])
         if second[1] >= 0.5 * text[1] and second[2] >= 0.5 * sample_size:
             pair = second[0]
     first, pair = (min(text[0], pair), max(text[0], pair)) if pair is not None else (text[0], None)

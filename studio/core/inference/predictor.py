@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 import torch
 
-from studio.core.data.prepare import tokenize_pair
+from studio.core.data.prepare import EncodedSplit, tokenize_pair
 from studio.core.models import build_model
 from studio.core.text.encoding import encode
 from studio.core.text.tokenizers import Tokenizer
 from studio.core.text.vocab import Vocab
 from studio.core.training.run import Run
+from studio.core.training.trainer import predict_logits
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,14 @@ class Predictor:
         self.model.load_state_dict(run.state_dict)
         self.model.to(self.device).eval()
 
-    @torch.no_grad()
     def probabilities(self, texts: list[str], pairs: list[str] | None = None) -> torch.Tensor:
-        """Class probabilities ``(N, C)`` (softmax of the logits) for ``N`` raw texts."""
+        """Class probabilities ``(N, C)`` (softmax of the logits) for ``N`` raw texts,
+        computed in batches."""
         tokens = [tokenize_pair(self.tokenizer, t, pairs[i] if pairs else None)
                   for i, t in enumerate(texts)]
         ids, lengths = encode(tokens, self.vocab, self.max_len)
-        logits = self.model(ids.to(self.device), lengths.to(self.device))
-        return torch.softmax(logits.float(), dim=1).cpu()
+        split = EncodedSplit(ids, lengths, torch.zeros(len(texts), dtype=torch.long))
+        return torch.softmax(predict_logits(self.model, split, self.device), dim=1)
 
     def predict(self, texts: list[str], pairs: list[str] | None = None) -> list[Prediction]:
         probs = self.probabilities(texts, pairs)

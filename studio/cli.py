@@ -1,0 +1,250 @@
+"""Command line: ``studio`` opens the GUI; ``studio train | evaluate | predict`` run headless.
+
+``studio [PATH] [--sample]`` starts the desktop app (PATH: a project folder or a data
+file). The headless commands use the same core and never import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HEADLESS = ("train", "evaluate", "predict")
+
+
+def _column(value: str | None, names: list[str], option: str) -> int | None:
+    """A column given as a 1-based number or a header name -> 0-based index."""
+    from studio.core.errors import ConfigError
+
+    if value is None:
+        return None
+    if value.isdigit():
+        index = int(value) - 1
+        if 0 <= index < len(names):
+            return index
+    elif value in names:
+        return names.index(value)
+    raise ConfigError(f"{option}: no column {value!r}; the file has {', '.join(names)} "
+                      "(give a 1-based number or a header name).")
+
+
+def _parse_set(pairs: list[str]) -> dict:
+    from studio.core.errors import ConfigError
+
+    overrides = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep:
+            raise ConfigError(f"--set {pair!r}: write KEY=VALUE, e.g. --set num_filters=128.")
+        try:
+            overrides[key.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            overrides[key.strip()] = raw
+    return overrides
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="studio", description="Text Model Studio, headless commands.",
+        epilog="Desktop app: `studio` opens an empty window, `studio PATH` opens a project folder "
+               "or a data file, `studio --sample` opens the sample project.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    train = sub.add_parser("train", help="train a model on a data file and save a project",
+                           description="Read DATA, train a model, report test scores and save a project.")
+    train.add_argument("data", nargs="?", help="training data: .tsv/.txt/.csv, one example per line")
+    train.add_argument("--validation", help="validation file (default: split from DATA)")
+    train.add_argument("--test", help="test file (default: split from DATA)")
+    train.add_argument("--class-names", help="file with one class name per line; line i names label id i "
+                       "(default: class.txt beside DATA when labels are integers)")
+    train.add_argument("--text-column", help="text column, 1-based number or header name (default: guessed)")
+    train.add_argument("--text-pair-column", help="second text column of a sentence pair (default: guessed)")
+    train.add_argument("--label-column", help="label column, 1-based number or header name (default: guessed)")
+    train.add_argument("--val-fraction", type=float, default=0.1, help="validation share when split (default 0.1)")
+    train.add_argument("--test-fraction", type=float, default=0.1, help="test share when split (default 0.1)")
+    train.add_argument("--split-seed", type=int, default=42, help="seed of the split (default 42)")
+    train.add_argument("--tokenizer", choices=["char", "jieba", "whitespace"], default="char",
+                       help="char: one token per character; jieba: Chinese words; whitespace (default char)")
+    train.add_argument("--user-dict", help="jieba user dictionary file")
+    train.add_argument("--stopwords", help="stopword file, one word per line")
+    train.add_argument("--max-len", type=int, default=32, help="tokens per text (default 32)")
+    train.add_argument("--min-freq", type=int, default=1, help="minimum token count for the vocabulary (default 1)")
+    train.add_argument("--max-size", type=int, default=50000, help="largest vocabulary (default 50000)")
+    train.add_argument("--model", default="textcnn", help="registered model name (default textcnn); "
+                       "see `studio train --list-models`")
+    train.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                       help="model setting, e.g. --set num_filters=128 --set kernel_sizes=[2,3,4]")
+    train.add_argument("--epochs", type=int, default=3, help="passes over the training data (default 3)")
+    train.add_argument("--batch-size", type=int, default=128, help="examples per step (default 128)")
+    train.add_argument("--lr", type=float, default=1e-3, help="Adam learning rate (default 1e-3)")
+    train.add_argument("--patience", type=int, default=3, help="early-stopping patience in epochs, 0 = off (default 3)")
+    train.add_argument("--seed", type=int, default=42, help="training seed (default 42)")
+    train.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto",
+                       help="auto: CUDA, then MPS, then CPU (default auto)")
+    train.add_argument("--out", help="project folder to save (default: DATA's name + .studio beside it)")
+    train.add_argument("--list-models", action="store_true", help="list registered models and exit")
+
+    evaluate = sub.add_parser("evaluate", help="score a project's run on a labelled file",
+                              description="Print accuracy, macro-F1 and per-class scores.")
+    evaluate.add_argument("project", help="project folder (.studio)")
+    evaluate.add_argument("data", help="labelled data file with the same columns as the training data")
+    evaluate.add_argument("--run", help="run id (default: the latest run)")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    predict = sub.add_parser("predict", help="label new texts with a project's run",
+                             description="Print the label and class probabilities of each text.")
+    predict.add_argument("project", help="project folder (.studio)")
+    predict.add_argument("texts", nargs="*", help="texts to label (or use --file, or standard input)")
+    predict.add_argument("--file", help="file with one text per line")
+    predict.add_argument("--run", help="run id (default: the latest run)")
+    predict.add_argument("--json", action="store_true", help="print one JSON object per text")
+    return parser
+
+
+def _train(args) -> int:
+    from studio.core.data.dataset import find_class_names_file
+    from studio.core.errors import StudioError
+    from studio.core.data.reader import guess_roles, read_table
+    from studio.core.models import model_names, parse_config
+    from studio.core.project import Project
+    from studio.core.settings import Settings
+    from studio.core.training.events import BatchEnd, EpochEnd, RunStarted
+    from studio.core.training.run import execute_run
+
+    if args.list_models:
+        print("\n".join(model_names()))
+        return 0
+    if not args.data:
+        raise StudioError("train: give the training data file, e.g. `studio train train.txt`.")
+    table = read_table(args.data)
+    guess = guess_roles(table)
+    text = _column(args.text_column, table.names, "--text-column")
+    label = _column(args.label_column, table.names, "--label-column")
+    pair = _column(args.text_pair_column, table.names, "--text-pair-column")
+    label = guess.label if label is None else label
+    class_names = args.class_names
+    if class_names is None and label is not None:
+        found = find_class_names_file(args.data, table.columns[label])
+        class_names = str(found) if found else None
+    settings = Settings.from_dict({
+        "dataset": {
+            "train": args.data, "validation": args.validation, "test": args.test,
+            "class_names": class_names,
+            "text_column": guess.text if text is None else text,
+            "text_pair_column": guess.text_pair if (pair is None and text is None) else pair,
+            "label_column": label, "has_header": table.has_header,
+            "val_fraction": args.val_fraction, "test_fraction": args.test_fraction,
+            "split_seed": args.split_seed,
+        },
+        "text": {"tokenizer": {"type": args.tokenizer, "user_dict": args.user_dict,
+                               "stopwords": args.stopwords},
+                 "max_len": args.max_len, "min_freq": args.min_freq, "max_size": args.max_size},
+        "model": parse_config({"type": args.model, **_parse_set(args.set)}).model_dump(),
+        "training": {"epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
+                     "patience": args.patience, "seed": args.seed, "device": args.device},
+    })
+    roles = settings.dataset
+    print(f"data: {args.data} ({table.num_rows} rows, {table.encoding}); text column "
+          f"{table.names[roles.text_column]!r}, label column {table.names[roles.label_column]!r}"
+          + (f", class names {class_names}" if class_names else ""))
+
+    def report(event) -> None:
+        if isinstance(event, RunStarted):
+            print(f"{event.model_type}: {event.num_parameters:,} parameters on {event.device}; "
+                  f"{event.num_train} training / {event.num_validation} validation examples")
+        elif isinstance(event, EpochEnd):
+            m = event.metrics
+            print(f"epoch {event.epoch}: train loss {m['train_loss']:.4f} acc {m['train_accuracy']:.4f}"
+                  + (f" | val loss {m['val_loss']:.4f} acc {m['val_accuracy']:.4f}" if "val_loss" in m else "")
+                  + f" | {m['seconds']:.1f}s")
+        elif isinstance(event, BatchEnd) and sys.stderr.isatty():
+            print(f"\rstep {event.step} loss {event.loss:.4f} {event.samples_per_s:,.0f} samples/s",
+                  end="", file=sys.stderr)
+
+    run = execute_run(settings, {args.data: table}, callbacks=[report], on_status=print)
+    finished = run.finished
+    if finished.get("test"):
+        _print_report(finished["test"])
+    project = Project(settings, name=Path(args.data).stem)
+    project.runs.append(run)
+    out = args.out or str(Path(args.data).with_suffix(""))
+    print(f"saved {project.save(out)} (run {run.id}, {finished.get('status')})")
+    return 0
+
+
+def _print_report(report: dict) -> None:
+    print(f"test accuracy {report['accuracy']:.4f}  macro-F1 {report['macro_f1']:.4f}")
+    width = max(len(row["label"]) for row in report["per_class"])
+    print(f"{'class':<{width}}  precision  recall  f1      support")
+    for row in report["per_class"]:
+        print(f"{row['label']:<{width}}  {row['precision']:.4f}     {row['recall']:.4f}  "
+              f"{row['f1']:.4f}  {row['support']}")
+
+
+def _pick_run(project_path: str, run_id: str | None):
+    from studio.core.errors import ProjectError
+    from studio.core.project import Project
+
+    project = Project.open(project_path)
+    if not project.runs:
+        raise ProjectError(f"{project_path}: the project has no trained run yet; train one first.")
+    if run_id is None:
+        return project.runs[-1]
+    for run in project.runs:
+        if run.id == run_id:
+            return run
+    raise ProjectError(f"{project_path}: no run {run_id!r}; runs: {', '.join(r.id for r in project.runs)}.")
+
+
+def _evaluate(args) -> int:
+    from studio.core.inference.evaluate import evaluate_run
+
+    report = evaluate_run(_pick_run(args.project, args.run), args.data)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_report(report)
+    return 0
+
+
+def _predict(args) -> int:
+    from studio.core.errors import StudioError
+    from studio.core.inference.predictor import Predictor
+
+    texts = list(args.texts)
+    if args.file:
+        try:
+            texts += [line for line in Path(args.file).read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StudioError(f"{args.file}: cannot be read ({exc}).") from None
+    if not texts and not sys.stdin.isatty():
+        texts = [line for line in sys.stdin.read().splitlines() if line.strip()]
+    if not texts:
+        raise StudioError("predict: give texts as arguments, with --file, or on standard input.")
+    for text, prediction in zip(texts, Predictor(_pick_run(args.project, args.run)).predict(texts)):
+        if args.json:
+            print(json.dumps({"text": text, "label": prediction.label,
+                              "probabilities": prediction.probabilities}, ensure_ascii=False))
+        else:
+            top = sorted(prediction.probabilities.items(), key=lambda kv: -kv[1])[:3]
+            shown = ", ".join(f"{name} {p:.3f}" for name, p in top)
+            print(f"{prediction.label}\t{text}\t({shown})")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in HEADLESS and argv[0] not in ("-h", "--help"):
+        from studio.gui.app import main as gui_main
+
+        return gui_main(argv)
+    args = build_parser().parse_args(argv)
+    from studio.core.errors import StudioError
+
+    try:
+        return {"train": _train, "evaluate": _evaluate, "predict": _predict}[args.command](args)
+    except StudioError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
