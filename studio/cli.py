@@ -104,9 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _train(args) -> int:
-    from studio.core.data.dataset import find_class_names_file
+    from studio.core.data.dataset import find_class_names_file, propose_config
     from studio.core.errors import StudioError
-    from studio.core.data.reader import guess_roles, read_table
+    from studio.core.data.reader import read_table
     from studio.core.models import model_names, parse_config
     from studio.core.project import Project
     from studio.core.settings import Settings
@@ -119,22 +119,23 @@ def _train(args) -> int:
     if not args.data:
         raise StudioError("train: give the training data file, e.g. `studio train train.txt`.")
     table = read_table(args.data)
-    guess = guess_roles(table)
+    proposed = propose_config(args.data, table)
     text = _column(args.text_column, table.names, "--text-column")
     label = _column(args.label_column, table.names, "--label-column")
     pair = _column(args.text_pair_column, table.names, "--text-pair-column")
-    label = guess.label if label is None else label
     class_names = args.class_names
-    if class_names is None and label is not None:
+    if class_names is None and label is None:
+        class_names = proposed.class_names
+    elif class_names is None:
         found = find_class_names_file(args.data, table.columns[label])
         class_names = str(found) if found else None
     settings = Settings.from_dict({
         "dataset": {
-            "train": args.data, "validation": args.validation, "test": args.test,
-            "class_names": class_names,
-            "text_column": guess.text if text is None else text,
-            "text_pair_column": guess.text_pair if (pair is None and text is None) else pair,
-            "label_column": label, "has_header": table.has_header,
+            **proposed.model_dump(),
+            "validation": args.validation, "test": args.test, "class_names": class_names,
+            "text_column": proposed.text_column if text is None else text,
+            "text_pair_column": proposed.text_pair_column if (pair is None and text is None) else pair,
+            "label_column": proposed.label_column if label is None else label,
             "val_fraction": args.val_fraction, "test_fraction": args.test_fraction,
             "split_seed": args.split_seed,
         },
@@ -147,7 +148,8 @@ def _train(args) -> int:
     })
     roles = settings.dataset
     print(f"data: {args.data} ({table.num_rows} rows, {table.encoding}); text column "
-          f"{table.names[roles.text_column]!r}, label column {table.names[roles.label_column]!r}"
+          f"{table.names[roles.text_column]!r}, label column "
+          f"{table.names[roles.label_column] if roles.label_column is not None else '(none found)'!r}"
           + (f", class names {class_names}" if class_names else ""))
 
     def report(event) -> None:

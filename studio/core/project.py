@@ -96,8 +96,10 @@ class Project:
                 paths[role] = _relative(value, root)
                 if Path(value).is_file():  # the hash records the file as it was at save time
                     hashes[role] = file_sha256(value)
+        dataset = dataset.model_copy(update={"hashes": hashes})
+        self.settings = self.settings.model_copy(update={"dataset": dataset})
         settings = self.settings.model_dump()
-        settings["dataset"].update(paths, hashes=hashes)
+        settings["dataset"].update(paths)
         return {
             "schema_version": SCHEMA_VERSION,
             "name": self.name,

@@ -199,3 +199,19 @@ def find_class_names_file(data_file: str | Path, raw_labels: list[str]) -> Path 
             if max(map(int, distinct)) < len(names):
                 return candidate
     return None
+
+
+def propose_config(path: str | Path, table: Table) -> DatasetConfig:
+    """Dataset settings for a freshly read file: guessed column roles, the class-names file
+    beside it when one fits, the detected header, and default split shares."""
+    from studio.core.data.reader import guess_roles
+
+    roles = guess_roles(table)
+    class_file = None
+    if roles.label is not None:
+        class_file = find_class_names_file(path, table.columns[roles.label])
+    return DatasetConfig(
+        train=str(path), text_column=roles.text, text_pair_column=roles.text_pair,
+        label_column=roles.label, class_names=str(class_file) if class_file else None,
+        has_header=table.has_header, delimiter=table.delimiter, encoding=table.encoding,
+    )

@@ -1,0 +1,102 @@
+"""The open project as a Qt object: tabs read it and listen to its change signals.
+
+Tabs never hold each other; each edits the project through this model and redraws
+when a signal says its part changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from pydantic import BaseModel
+
+from studio.core.data.reader import Table
+from studio.core.project import Project
+from studio.core.settings import Settings
+from studio.core.training.run import Run
+
+GROUPS = ("dataset", "text", "model", "training")
+
+
+class ProjectModel(QObject):
+    projectReplaced = Signal()  # a new or opened project: every view redraws
+    tableChanged = Signal()  # the training table was (re)loaded
+    settingsChanged = Signal(str)  # the name of the settings group that changed
+    runsChanged = Signal()
+    dirtyChanged = Signal(bool)
+    vocabEstimateChanged = Signal(int)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project = Project()
+        self.tables: dict[str, Table] = {}
+        self.dirty = False
+        self.vocab_estimate = 0
+
+    # ----- reading ----------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self.project.settings
+
+    @property
+    def table(self) -> Table | None:
+        """The table of the training file, once read."""
+        train = self.settings.dataset.train
+        return self.tables.get(train) if train else None
+
+    @property
+    def title(self) -> str:
+        return self.project.name + (" *" if self.dirty else "")
+
+    # ----- changing ---------------------------------------------------------------
+    def replace(self, project: Project, tables: dict[str, Table] | None = None) -> None:
+        self.project = project
+        self.tables = dict(tables or {})
+        self.vocab_estimate = len(project.runs[-1].vocab) if project.runs else 0
+        self.projectReplaced.emit()
+        self.set_dirty(False)
+
+    def set_table(self, path: str, table: Table, dataset: BaseModel | None = None) -> None:
+        """Use ``table`` (read from ``path``) as the training data, with ``dataset`` settings."""
+        self.tables = {path: table}
+        if dataset is not None:
+            self.project.settings = self.settings.model_copy(update={"dataset": dataset})
+        self.tableChanged.emit()
+        self.settingsChanged.emit("dataset")
+        self.set_dirty(True)
+
+    def update(self, group: str, value: BaseModel | dict) -> None:
+        """Replace one settings group (``dataset``, ``text``, ``model`` or ``training``)."""
+        if group not in GROUPS:
+            raise ValueError(f"unknown settings group {group!r}")
+        current = getattr(self.settings, group)
+        if current == value:
+            return
+        data = self.settings.model_dump()
+        data[group] = value.model_dump() if isinstance(value, BaseModel) else value
+        self.project.settings = Settings.from_dict(data)
+        self.settingsChanged.emit(group)
+        self.set_dirty(True)
+
+    def add_run(self, run: Run) -> None:
+        self.project.runs.append(run)
+        self.vocab_estimate = len(run.vocab)
+        self.vocabEstimateChanged.emit(self.vocab_estimate)
+        self.runsChanged.emit()
+        self.set_dirty(True)
+
+    def set_vocab_estimate(self, size: int) -> None:
+        if size != self.vocab_estimate:
+            self.vocab_estimate = size
+            self.vocabEstimateChanged.emit(size)
+
+    def set_dirty(self, dirty: bool) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    def save(self, path: str | Path | None = None) -> Path:
+        saved = self.project.save(path)
+        self.set_dirty(False)
+        return saved

@@ -1,0 +1,122 @@
+"""Inference tab: type a text, get the predicted label and every class's probability."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.inference.predictor import Prediction, Predictor
+from studio.core.training.run import Run
+from studio.gui.project_model import ProjectModel
+from studio.gui.widgets.plots import BarChart
+from studio.gui.workers import WorkerPool
+
+
+def _predict(predictor: Predictor | None, run: Run, text: str, pair: str | None):
+    predictor = predictor or Predictor(run)
+    return predictor, predictor.predict([text], [pair] if pair is not None else None)[0]
+
+
+class InferenceTab(QWidget):
+    predicted = Signal(object)  # the Prediction shown
+    errorOccurred = Signal(str)
+
+    def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
+        super().__init__(parent)
+        self.model, self.pool = model, pool
+        self._predictors: dict[str, Predictor] = {}
+        self._busy = False
+        self.last_prediction: Prediction | None = None
+
+        self.run_combo = QComboBox()
+        self.input = QPlainTextEdit()
+        self.input.setPlaceholderText("Type or paste a text, then press Predict (Ctrl+Enter).")
+        self.input.setMaximumHeight(120)
+        self.pair_input = QPlainTextEdit()
+        self.pair_input.setPlaceholderText("Second text of the pair")
+        self.pair_input.setMaximumHeight(80)
+        self.predict_button = QPushButton("Predict")
+        self.predict_button.clicked.connect(self.predict)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.predict)
+        self.result = QLabel("No trained model yet: train one in the Training tab.")
+        font = self.result.font()
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.result.setFont(font)
+        self.tokens_label = QLabel()
+        self.tokens_label.setWordWrap(True)
+        self.chart = BarChart("Class probabilities", horizontal=True)
+        self.chart.setXRange(0, 1)
+
+        form = QFormLayout()
+        form.addRow("Model run", self.run_combo)
+        form.addRow("Text", self.input)
+        form.addRow("Second text", self.pair_input)
+        self._pair_row_label = form.labelForField(self.pair_input)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.predict_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result)
+        layout.addWidget(self.tokens_label)
+        layout.addWidget(self.chart, 1)
+
+        model.projectReplaced.connect(self.refresh)
+        model.runsChanged.connect(self.refresh)
+        self.refresh()
+
+    def current_run(self) -> Run | None:
+        run_id = self.run_combo.currentData()
+        return next((r for r in self.model.project.runs if r.id == run_id), None)
+
+    def refresh(self) -> None:
+        runs = self.model.project.runs
+        known = {run.id for run in runs}
+        self._predictors = {k: v for k, v in self._predictors.items() if k in known}
+        self.run_combo.clear()
+        for run in reversed(runs):  # newest first
+            accuracy = run.summary()["test_accuracy"]
+            shown = f" · test accuracy {accuracy:.2%}" if accuracy is not None else ""
+            self.run_combo.addItem(f"{run.id}{shown}", run.id)
+        self.predict_button.setEnabled(bool(runs))
+        run = self.current_run()
+        paired = run is not None and run.settings.dataset.text_pair_column is not None
+        self.pair_input.setVisible(paired)
+        self._pair_row_label.setVisible(paired)
+        if runs and self.last_prediction is None:
+            self.result.setText("Type a text and press Predict.")
+
+    def predict(self) -> None:
+        run, text = self.current_run(), self.input.toPlainText().strip()
+        if run is None or not text or self._busy:
+            return
+        pair = self.pair_input.toPlainText().strip() if self.pair_input.isVisible() else None
+        self._busy = True
+        self.predict_button.setEnabled(False)
+        self.pool.run_task(_predict, self._predictors.get(run.id), run, text, pair,
+                           on_done=lambda result: self._show(run.id, *result),
+                           on_failed=self._failed)
+
+    def _show(self, run_id: str, predictor: Predictor, prediction: Prediction) -> None:
+        self._predictors[run_id] = predictor
+        self._busy = False
+        self.predict_button.setEnabled(True)
+        self.last_prediction = prediction
+        names = list(prediction.probabilities)
+        probs = [prediction.probabilities[n] for n in names]
+        self.result.setText(f"{prediction.label}  ({prediction.probabilities[prediction.label]:.1%})")
+        self.tokens_label.setText("Tokens: " + " | ".join(prediction.tokens))
+        self.chart.set_data(names, probs, highlight=names.index(prediction.label))
+        self.chart.setXRange(0, 1)
+        self.predicted.emit(prediction)
+
+    def _failed(self, message: str) -> None:
+        self._busy = False
+        self.predict_button.setEnabled(True)
+        self.errorOccurred.emit(message)

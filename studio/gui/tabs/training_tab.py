@@ -1,0 +1,241 @@
+"""Training tab: Start / Pause / Stop, progress, live loss and accuracy curves, test report."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+from PySide6.QtCore import Qt
+
+from studio.core.training.config import TrainingConfig
+from studio.core.training.history import MetricHistory
+from studio.core.training.run import Run
+from studio.gui.project_model import ProjectModel
+from studio.gui.widgets.config_form import ConfigForm
+from studio.gui.workers import TrainingWorker, WorkerPool
+
+REDRAW_MS = 100
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class TrainingTab(QWidget):
+    trainingStarted = Signal()
+    trainingFinished = Signal(object)  # the Run, or None when it failed
+    errorOccurred = Signal(str)
+
+    def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
+        super().__init__(parent)
+        self.model, self.pool = model, pool
+        self.worker: TrainingWorker | None = None
+        self.history = MetricHistory()
+        self._drawn_version = -1
+        self.blockers: list[str] = []  # why Start is disabled, set by the main window
+
+        self.form = ConfigForm()
+        self.form.changed.connect(lambda values: self.model.update("training", values))
+        self.form.validityChanged.connect(lambda _: self.update_buttons())
+        self.start_button, self.pause_button, self.stop_button = (
+            QPushButton("Start"), QPushButton("Pause"), QPushButton("Stop"))
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.setCheckable(True)
+        self.pause_button.toggled.connect(self._pause_toggled)
+        self.stop_button.clicked.connect(self.stop)
+        self.blocker_label = QLabel()
+        self.blocker_label.setWordWrap(True)
+        self.blocker_label.setStyleSheet("color: #c5221f;")
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+
+        self.progress = QProgressBar()
+        self.progress_label = QLabel("Not started.")
+        self.progress_label.setWordWrap(True)
+
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        self.per_class = QTableWidget(0, 5)
+        self.per_class.setHorizontalHeaderLabels(["class", "precision", "recall", "F1", "support"])
+        self.per_class.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.per_class.verticalHeader().hide()
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        settings = QGroupBox("Training settings")
+        QVBoxLayout(settings).addWidget(self.form)
+        column.addWidget(settings)
+        column.addLayout(buttons)
+        column.addWidget(self.blocker_label)
+        column.addWidget(self.progress)
+        column.addWidget(self.progress_label)
+        column.addWidget(QLabel("<b>Test set</b>"))
+        column.addWidget(self.report)
+        column.addWidget(self.per_class, 1)
+
+        self.loss_plot = pg.PlotWidget(title="Loss (per step)")
+        self.loss_plot.setLabel("bottom", "step")
+        self.loss_plot.addLegend()
+        self.loss_raw = self.loss_plot.plot(pen=pg.mkPen((160, 190, 240), width=1), name="loss")
+        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen((25, 90, 200), width=2), name="smoothed")
+        self.acc_plot = pg.PlotWidget(title="Accuracy (per epoch)")
+        self.acc_plot.setLabel("bottom", "epoch")
+        self.acc_plot.addLegend()
+        self.acc_train = self.acc_plot.plot(pen=pg.mkPen((25, 90, 200), width=2), symbol="o",
+                                            symbolBrush=(25, 90, 200), name="train")
+        self.acc_val = self.acc_plot.plot(pen=pg.mkPen((219, 68, 55), width=2), symbol="s",
+                                          symbolBrush=(219, 68, 55), name="validation")
+        plots = QSplitter(Qt.Vertical)
+        plots.addWidget(self.loss_plot)
+        plots.addWidget(self.acc_plot)
+
+        layout = QHBoxLayout(self)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(plots)
+        split.setStretchFactor(1, 1)
+        split.setSizes([380, 800])
+        layout.addWidget(split)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REDRAW_MS)
+        self.timer.timeout.connect(self.redraw)
+        model.projectReplaced.connect(self.refresh)
+        model.settingsChanged.connect(lambda group: group == "training" and self._show_form())
+        self.refresh()
+
+    # ----- state ------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def refresh(self) -> None:
+        """Show the project's settings and replay its latest run."""
+        self._show_form()
+        runs = self.model.project.runs
+        self.history = MetricHistory.replay(runs[-1].events) if runs else MetricHistory()
+        self._drawn_version = -1
+        self.redraw()
+        self.update_buttons()
+
+    def _show_form(self) -> None:
+        if self.form.value() != self.model.settings.training:
+            self.form.set_model(TrainingConfig, self.model.settings.training)
+
+    def set_blockers(self, blockers: list[str]) -> None:
+        self.blockers = blockers
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        problems = list(self.blockers) + ([] if self.form.valid else ["Fix the training settings."])
+        self.start_button.setEnabled(not self.running and not problems)
+        self.pause_button.setEnabled(self.running)
+        self.stop_button.setEnabled(self.running)
+        self.blocker_label.setText("\n".join(problems) if not self.running else "")
+        self.blocker_label.setVisible(bool(problems) and not self.running)
+
+    # ----- actions ----------------------------------------------------------------
+    def start(self) -> None:
+        if self.running or not self.start_button.isEnabled():
+            return
+        self.history = MetricHistory()
+        self._drawn_version = -1
+        self.progress_label.setText("Starting…")
+        self.report.setText("")
+        self.per_class.setRowCount(0)
+        worker = TrainingWorker(self.model.settings, dict(self.model.tables),
+                                [run.id for run in self.model.project.runs])
+        worker.event.connect(self._on_event)
+        worker.status.connect(self.progress_label.setText)
+        self.worker = worker
+        self.pause_button.setChecked(False)
+        self.pool.start(worker, self._on_done, self._on_failed)
+        self.timer.start()
+        self.update_buttons()
+        self.trainingStarted.emit()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.progress_label.setText("Stopping after this batch…")
+
+    def _pause_toggled(self, paused: bool) -> None:
+        if self.worker is not None:
+            self.worker.set_paused(paused)
+            self.pause_button.setText("Resume" if paused else "Pause")
+
+    def _on_event(self, event) -> None:
+        self.history.add(event)  # drawn by the timer, never per batch
+
+    def _on_done(self, run: Run) -> None:
+        self._finish()
+        self.model.add_run(run)
+        self.trainingFinished.emit(run)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self.progress_label.setText("Training failed.")
+        self.errorOccurred.emit(message)
+        self.trainingFinished.emit(None)
+
+    def _finish(self) -> None:
+        self.worker = None
+        self.timer.stop()
+        self.pause_button.setChecked(False)
+        self.redraw()
+        self.update_buttons()
+
+    # ----- drawing ----------------------------------------------------------------
+    def redraw(self) -> None:
+        history = self.history
+        if history.version == self._drawn_version:
+            return
+        self._drawn_version = history.version
+        self.loss_raw.setData(history.steps, history.losses)
+        self.loss_smooth.setData(history.steps, history.smoothed_losses())
+        self.acc_train.setData(history.epochs, history.train_accuracy)
+        self.acc_val.setData(history.epochs, history.val_accuracy)
+        self._show_progress()
+        if history.finished is not None:
+            self._show_report(history.finished)
+
+    def _show_progress(self) -> None:
+        history, started, batch = self.history, self.history.started, self.history.last_batch
+        if started is None:
+            self.progress.setValue(0)
+            return
+        self.progress.setRange(0, history.total_steps)
+        step = batch.step if batch else 0
+        self.progress.setValue(step)
+        if history.finished is not None:
+            f = history.finished
+            self.progress_label.setText(f"Run {f.status.replace('_', ' ')}: best epoch {f.best_epoch}, "
+                                        f"{step:,} steps on {started.device}.")
+            return
+        if batch is None:
+            self.progress_label.setText(f"Training on {started.device}…")
+            return
+        eta = history.eta_seconds()
+        self.progress_label.setText(
+            f"Epoch {batch.epoch}/{started.epochs} · step {step:,}/{history.total_steps:,} · "
+            f"{batch.samples_per_s:,.0f} samples/s · ETA {_clock(eta) if eta is not None else '—'}"
+            f" · {started.device}")
+
+    def _show_report(self, finished) -> None:
+        test = finished.test
+        if not test:
+            self.report.setText("No test split.")
+            return
+        self.report.setText(f"Accuracy {test['accuracy']:.2%}   ·   macro-F1 {test['macro_f1']:.4f}")
+        rows = test["per_class"]
+        self.per_class.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [row["label"], f"{row['precision']:.3f}", f"{row['recall']:.3f}",
+                      f"{row['f1']:.3f}", str(row["support"])]
+            for c, value in enumerate(values):
+                self.per_class.setItem(r, c, QTableWidgetItem(value))

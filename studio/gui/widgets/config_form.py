@@ -1,0 +1,183 @@
+"""A form drawn from a pydantic config class: one editor per field, errors beside them.
+
+Field titles label the rows, descriptions become tooltips, ``ge``/``le`` bounds set the
+spin box ranges. Any value pydantic rejects is explained under its field, and the
+form reports itself invalid until it is fixed.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any, Literal
+
+import annotated_types
+from pydantic import BaseModel, ValidationError
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
+
+_INT_LIMIT = 2_000_000_000
+
+
+def _bounds(field) -> tuple[int, int]:
+    low, high = -_INT_LIMIT, _INT_LIMIT
+    for meta in field.metadata:
+        if isinstance(meta, annotated_types.Ge):
+            low = int(meta.ge)
+        elif isinstance(meta, annotated_types.Gt):
+            low = int(meta.gt) + 1
+        elif isinstance(meta, annotated_types.Le):
+            high = int(meta.le)
+        elif isinstance(meta, annotated_types.Lt):
+            high = int(meta.lt) - 1
+    return low, high
+
+
+def _format_list(value) -> str:
+    return ", ".join(str(v) for v in value)
+
+
+class ConfigForm(QWidget):
+    """Edits one pydantic model. ``changed(dict)`` fires with every valid edit."""
+
+    changed = Signal(dict)
+    validityChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None, exclude: tuple[str, ...] = ("type",)):
+        super().__init__(parent)
+        self._exclude = exclude
+        self._cls: type[BaseModel] | None = None
+        self._fixed: dict[str, Any] = {}
+        self.editors: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.valid = True
+        self._extra_errors: dict[str, str] = {}
+        self._layout = QFormLayout()
+        self._form_error = QLabel()
+        self._form_error.setStyleSheet("color: #c5221f;")
+        self._form_error.setWordWrap(True)
+        self._form_error.hide()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._layout)
+        outer.addWidget(self._form_error)
+
+    # ----- building -----------------------------------------------------------------
+    def set_model(self, cls: type[BaseModel], values: BaseModel | dict) -> None:
+        """Rebuild the form for ``cls`` showing ``values``."""
+        values = values.model_dump() if isinstance(values, BaseModel) else dict(values)
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self.editors.clear()
+        self.error_labels.clear()
+        self._cls = cls
+        self._fixed = {}
+        for name, field in cls.model_fields.items():
+            annotation = field.annotation
+            if name in self._exclude or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+                self._fixed[name] = values.get(name, field.default)
+                continue
+            editor = self._make_editor(field, values.get(name, field.default))
+            editor.setToolTip(field.description or "")
+            editor.setObjectName(name)
+            error = QLabel()
+            error.setStyleSheet("color: #c5221f;")
+            error.setWordWrap(True)
+            error.hide()
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            column.addWidget(editor)
+            column.addWidget(error)
+            label = QLabel(field.title or name)
+            label.setToolTip(field.description or "")
+            self._layout.addRow(label, box)
+            self.editors[name] = editor
+            self.error_labels[name] = error
+        self._validate(emit=False)
+
+    def _make_editor(self, field, value) -> QWidget:
+        annotation = field.annotation
+        if annotation is bool:
+            editor = QCheckBox()
+            editor.setChecked(bool(value))
+            editor.toggled.connect(self._edited)
+        elif typing.get_origin(annotation) is Literal:
+            editor = QComboBox()
+            editor.addItems([str(option) for option in typing.get_args(annotation)])
+            editor.setCurrentText(str(value))
+            editor.currentTextChanged.connect(self._edited)
+        elif annotation is int:
+            editor = QSpinBox()
+            editor.setRange(*_bounds(field))
+            editor.setValue(int(value))
+            editor.setKeyboardTracking(False)
+            editor.valueChanged.connect(self._edited)
+        else:  # floats, lists, optional strings: typed as text, checked by pydantic
+            editor = QLineEdit(_format_list(value) if isinstance(value, list) else
+                               ("" if value is None else str(value)))
+            editor.textChanged.connect(self._edited)
+        return editor
+
+    # ----- reading ------------------------------------------------------------------
+    def raw_values(self) -> dict[str, Any]:
+        values = dict(self._fixed)
+        for name, editor in self.editors.items():
+            field = self._cls.model_fields[name]
+            if isinstance(editor, QCheckBox):
+                values[name] = editor.isChecked()
+            elif isinstance(editor, QComboBox):
+                values[name] = editor.currentText()
+            elif isinstance(editor, QSpinBox):
+                values[name] = editor.value()
+            else:
+                text = editor.text().strip()
+                if typing.get_origin(field.annotation) is list:
+                    values[name] = [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+                else:
+                    values[name] = text or None
+        return values
+
+    def value(self) -> BaseModel | None:
+        """The validated config, or ``None`` while a field is invalid or no model is set."""
+        if self._cls is None:
+            return None
+        try:
+            return self._cls.model_validate(self.raw_values())
+        except ValidationError:
+            return None
+
+    def set_extra_errors(self, errors: dict[str, str]) -> None:
+        """Errors found outside the field's own rules (e.g. a kernel wider than ``max_len``)."""
+        self._extra_errors = dict(errors)
+        self._validate(emit=False)
+
+    # ----- validation ---------------------------------------------------------------
+    def _edited(self, *_: Any) -> None:
+        self._validate(emit=True)
+
+    def _validate(self, emit: bool) -> None:
+        errors: dict[str, str] = {}
+        config = None
+        try:
+            config = self._cls.model_validate(self.raw_values())
+        except ValidationError as exc:
+            for error in exc.errors():
+                name = str(error["loc"][0]) if error["loc"] else ""
+                errors.setdefault(name, error["msg"].removeprefix("Value error, "))
+        for name, message in self._extra_errors.items():
+            errors.setdefault(name, message)
+        for name, label in self.error_labels.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+        general = [f"{k}: {v}" for k, v in errors.items() if k not in self.error_labels]
+        self._form_error.setText("\n".join(general))
+        self._form_error.setVisible(bool(general))
+        valid = not errors
+        if valid != self.valid:
+            self.valid = valid
+            self.validityChanged.emit(valid)
+        if emit and config is not None:
+            self.changed.emit(config.model_dump())

@@ -1,0 +1,159 @@
+"""The one place where threads meet Qt.
+
+Each worker is a QObject moved to its own QThread. Its job runs plain core code; it
+reports only by emitting signals (delivered to the GUI thread as queued calls) and
+never touches a widget. :class:`WorkerPool` keeps every thread alive until it ends and
+stops and joins them all when the window closes.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from studio.core.errors import StudioError
+from studio.core.settings import Settings
+from studio.core.training.run import execute_run
+
+
+def user_message(exc: BaseException) -> str:
+    """A plain message for a dialog: StudioError text as is, anything else summarised."""
+    if isinstance(exc, StudioError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "Out of memory. Use a smaller batch size, max length or model, and try again."
+    traceback.print_exception(exc)  # for the log / terminal, never for the dialog
+    return f"Something went wrong: {type(exc).__name__}: {exc}"
+
+
+class TaskWorker(QObject):
+    """Runs ``fn(*args)`` once on its thread; emits ``done(result)`` or ``failed(message)``."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, fn: Callable[..., Any], *args: Any):
+        super().__init__()
+        self._fn, self._args = fn, args
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args)
+        except Exception as exc:  # every failure reaches the one error dialog
+            self.failed.emit(user_message(exc))
+        else:
+            self.done.emit(result)
+
+
+class TrainingWorker(QObject):
+    """Trains one run from ``settings``; the trainer's events become ``event`` signals.
+
+    ``stop()`` and ``set_paused()`` may be called from the GUI thread: they only set
+    ``threading.Event`` flags the trainer checks between batches.
+    """
+
+    event = Signal(object)  # a studio.core.training.events dataclass
+    status = Signal(str)
+    done = Signal(object)  # the finished studio.core.training.run.Run
+    failed = Signal(str)
+
+    def __init__(self, settings: Settings, tables: dict, taken_ids: list[str]):
+        super().__init__()
+        self.settings, self.tables, self.taken_ids = settings, tables, taken_ids
+        self.stop_event, self.pause_event = threading.Event(), threading.Event()
+
+    def stop(self) -> None:
+        self.pause_event.clear()
+        self.stop_event.set()
+
+    def set_paused(self, paused: bool) -> None:
+        if paused:
+            self.pause_event.set()
+        else:
+            self.pause_event.clear()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            run = execute_run(self.settings, self.tables, callbacks=[self.event.emit],
+                              stop_event=self.stop_event, pause_event=self.pause_event,
+                              on_status=self.status.emit, taken_ids=self.taken_ids)
+        except Exception as exc:
+            self.failed.emit(user_message(exc))
+        else:
+            self.done.emit(run)
+
+
+class WorkerPool(QObject):
+    """Starts workers on their own QThreads and keeps them until they finish."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._running: dict[QThread, QObject] = {}
+        self._callbacks: dict[QObject, tuple[Callable | None, Callable | None]] = {}
+
+    def start(self, worker: QObject, on_done: Callable | None = None,
+              on_failed: Callable | None = None) -> QObject:
+        """Move ``worker`` (with a ``run`` slot, ``done`` and ``failed`` signals) to a new
+        thread and start it. The callbacks run on the GUI thread: the signals reach this
+        pool's slots first, and a plain function connected to a worker directly would
+        run on the worker's thread."""
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        self._callbacks[worker] = (on_done, on_failed)
+        worker.done.connect(self._relay_done)
+        worker.failed.connect(self._relay_failed)
+        worker.done.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.started.connect(worker.run)
+        thread.finished.connect(self._thread_finished)
+        self._running[thread] = worker
+        thread.start()
+        return worker
+
+    @Slot(object)
+    def _relay_done(self, result: object) -> None:
+        callback = self._callbacks.get(self.sender(), (None, None))[0]
+        if callback is not None:
+            callback(result)
+
+    @Slot(str)
+    def _relay_failed(self, message: str) -> None:
+        callback = self._callbacks.get(self.sender(), (None, None))[1]
+        if callback is not None:
+            callback(message)
+
+    @Slot()
+    def _thread_finished(self) -> None:
+        self._finished(self.sender())
+
+    def run_task(self, fn: Callable, *args, on_done: Callable | None = None,
+                 on_failed: Callable | None = None) -> TaskWorker:
+        return self.start(TaskWorker(fn, *args), on_done, on_failed)
+
+    def _finished(self, thread: QThread) -> None:
+        worker = self._running.pop(thread, None)
+        if worker is None:
+            return
+        self._callbacks.pop(worker, None)
+        worker.deleteLater()
+        thread.deleteLater()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def shutdown(self, timeout_ms: int = 30000) -> None:
+        """Ask running training to stop, then wait for every thread to end."""
+        for thread, worker in list(self._running.items()):
+            if isinstance(worker, TrainingWorker):
+                worker.stop()
+            thread.quit()
+            thread.wait(timeout_ms)
+        for thread in list(self._running):
+            self._finished(thread)

@@ -1,0 +1,43 @@
+"""Shared test setup: headless Qt, an isolated cache and settings, the shared corpora."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch):
+    """Each test gets its own encoding cache and user-data folder, never the user's."""
+    base = tmp_path_factory.mktemp("studio-home")
+    monkeypatch.setenv("STUDIO_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("STUDIO_DATA_DIR", str(base / "data"))
+
+
+def shared_file(*parts: str) -> Path:
+    """A file under ../shared/data, or skip the test when the corpora are absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.is_file():
+        pytest.skip(f"shared corpus {path} is absent (tests read ../shared/data beside the repo)")
+    return path
+
+
+@pytest.fixture
+def thucnews_dev() -> Path:
+    return shared_file("thucnews", "dev.txt")
+
+
+@pytest.fixture
+def thucnews_classes() -> Path:
+    return shared_file("thucnews", "class.txt")
+
+
+@pytest.fixture
+def atec_file() -> Path:
+    return shared_file("atec", "atec_nlp_sim_train.csv")
