@@ -118,15 +118,16 @@ def dataset_from_table(table: Table, config: DatasetConfig, names: list[str], cl
     return TextDataset(texts, _label_ids(table, raw, names, class_file), names, pairs)
 
 
-def _split(data: TextDataset, fraction: float, seed: int) -> tuple[TextDataset, TextDataset]:
-    if fraction <= 0:
+def _split(data: TextDataset, size: int, seed: int) -> tuple[TextDataset, TextDataset]:
+    """Hold out ``size`` examples, stratified by label when every class allows it."""
+    if size <= 0:
         return data, data.subset([])
     indices = list(range(len(data)))
     try:
-        keep, held = train_test_split(indices, test_size=fraction, random_state=seed,
+        keep, held = train_test_split(indices, test_size=size, random_state=seed,
                                       stratify=data.labels)
     except ValueError:  # a class too rare to stratify: fall back to a plain seeded split
-        keep, held = train_test_split(indices, test_size=fraction, random_state=seed)
+        keep, held = train_test_split(indices, test_size=size, random_state=seed)
     return data.subset(keep), data.subset(held)
 
 
@@ -163,17 +164,20 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
             f"({names[0] if names else 'none'}). Choose the column that holds the labels."
         )
     datasets = {role: dataset_from_table(t, config, names, bool(class_names)) for role, t in loaded.items()}
-    train = datasets["train"]
-    seed = config.split_seed
+    train, seed, total = datasets["train"], config.split_seed, len(datasets["train"])
+    test_size = 0 if "test" in datasets else round(total * config.test_fraction)
+    val_size = 0 if "validation" in datasets else round(total * config.val_fraction)
+    if total - test_size - val_size < max(2, len(names)):
+        raise ConfigError(
+            f"val_fraction/test_fraction: {Path(config.train).name} has {total} rows, and holding "
+            f"out {val_size} + {test_size} leaves too few to train on. Lower the shares."
+        )
     test = datasets.get("test")
     if test is None:
-        train, test = _split(train, config.test_fraction, seed)
+        train, test = _split(train, test_size, seed)
     validation = datasets.get("validation")
     if validation is None:
-        share = config.val_fraction / max(1e-9, 1.0 - (0 if "test" in datasets else config.test_fraction))
-        train, validation = _split(train, min(share, 0.9), seed)
-    if len(train) == 0:
-        raise ConfigError("val_fraction/test_fraction: nothing is left to train on. Lower the shares.")
+        train, validation = _split(train, val_size, seed)
     return DatasetSplits(train, validation, test)
 
 

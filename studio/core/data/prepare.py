@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
+from safetensors import SafetensorError
 from safetensors.torch import load_file, save
 
 from studio.core.data.dataset import DatasetSplits, TextDataset
-from studio.core.fileio import atomic_write_bytes, atomic_write_json
+from studio.core.fileio import atomic_write_bytes, atomic_write_json, file_sha256
 from studio.core.text.config import TextConfig
 from studio.core.text.encoding import encode
 from studio.core.text.tokenizers import Tokenizer
@@ -69,7 +70,12 @@ def tokenize_pair(tokenizer: Tokenizer, text: str, pair: str | None) -> list[str
 
 
 def content_key(splits: DatasetSplits, config: TextConfig) -> str:
+    """SHA-256 of the text settings, the user dictionary and stopword files' bytes, and
+    every text and label of every split."""
     digest = hashlib.sha256(config.model_dump_json().encode())
+    for extra in (config.tokenizer.user_dict, config.tokenizer.stopwords):
+        if extra and Path(extra).is_file():
+            digest.update(file_sha256(extra).encode())
     for name in SPLITS:
         data: TextDataset = getattr(splits, name)
         digest.update(f"\x00{name}\x00{len(data)}\x00".encode())
@@ -85,7 +91,7 @@ def _load_cached(path: Path, label_names: list[str]) -> PreparedData | None:
         tensors = load_file(str(path))
         with open(path.with_suffix(".vocab.json"), encoding="utf-8") as handle:
             vocab = Vocab(json.load(handle))
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, SafetensorError):
         return None  # a damaged cache entry is rebuilt, not trusted
     parts = {
         name: EncodedSplit(tensors[f"{name}.ids"], tensors[f"{name}.lengths"], tensors[f"{name}.labels"])

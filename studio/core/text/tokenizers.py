@@ -8,7 +8,7 @@ its default dictionary, optionally extended with a user dictionary (jieba's
 from __future__ import annotations
 
 import logging
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -34,6 +34,33 @@ class TokenizerConfig(BaseModel):
                                   description="File with one stopword per line; those tokens are dropped.")
 
 
+def _mtime(path: str | None) -> float:
+    try:
+        return Path(path).stat().st_mtime if path else 0.0
+    except OSError:
+        return 0.0
+
+
+@lru_cache(maxsize=8)
+def _jieba_segmenter(user_dict: str | None, mtime: float):
+    """A jieba segmenter with the default dictionary (+ ``user_dict``), built once per
+    dictionary file version: loading jieba's dictionary takes about a second."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    segmenter = jieba.Tokenizer()
+    segmenter.initialize()
+    if user_dict:
+        try:
+            segmenter.load_userdict(user_dict)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise ConfigError(
+                f"user_dict: cannot read {user_dict} ({exc}). "
+                "Use a UTF-8 file with one 'word [freq] [tag]' per line."
+            ) from None
+    return segmenter
+
+
 class Tokenizer:
     """Turns text into tokens as its :class:`TokenizerConfig` says.
 
@@ -57,19 +84,7 @@ class Tokenizer:
 
     @cached_property
     def _jieba(self):
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        segmenter = jieba.Tokenizer()
-        if self.config.user_dict:
-            try:
-                segmenter.load_userdict(self.config.user_dict)
-            except (OSError, UnicodeDecodeError, ValueError) as exc:
-                raise ConfigError(
-                    f"user_dict: cannot read {self.config.user_dict} ({exc}). "
-                    "Use a UTF-8 file with one 'word [freq] [tag]' per line."
-                ) from None
-        return segmenter
+        return _jieba_segmenter(self.config.user_dict, _mtime(self.config.user_dict))
 
     def tokenize(self, text: str) -> list[str]:
         """Cut one text into tokens; whitespace and stopwords are dropped."""

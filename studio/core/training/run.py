@@ -91,6 +91,7 @@ def execute_run(
     splits = load_splits(settings.dataset, tables)
     status("Tokenizing…")
     data = prepare(splits, settings.text)
+    torch.manual_seed(settings.training.seed)  # the seed fixes the initial weights too
     model = build_model(settings.model, len(data.vocab), len(data.label_names))
     trainer = Trainer(settings.training)
     events: list[dict[str, Any]] = []

@@ -1,0 +1,86 @@
+"""Take a screenshot of each tab after a real training run.
+
+    python -m studio.gui.screenshots OUT_DIR [--data FILE] [--epochs N] [--text TEXT]
+
+Without ``--data`` it uses the sample project (Chinese reviews). Works offscreen
+(``QT_QPA_PLATFORM=offscreen``) or on a real display such as Xvfb.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from studio.gui.app import create_app
+from studio.gui.main_window import MainWindow
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", help="folder for the PNG files")
+    parser.add_argument("--data", help="data file to train on (default: the sample project)")
+    parser.add_argument("--epochs", type=int, default=2, help="epochs to train (default 2)")
+    parser.add_argument("--text", default="这本书写得很好，内容充实，值得推荐", help="text to predict")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    app = create_app()
+    window = MainWindow()
+    window.resize(1400, 880)
+    window.show()
+    failures: list[str] = []
+
+    def grab(name: str, tab) -> None:
+        window.tabs.setCurrentWidget(tab)
+        app.processEvents()
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+
+    def loaded() -> None:
+        window.training_tab.form.editors["epochs"].setValue(args.epochs)
+        window.tabs.setCurrentWidget(window.training_tab)
+        QTimer.singleShot(1500, lambda: grab("3-training-live", window.training_tab))
+        window.training_tab.start()
+
+    def trained(run) -> None:
+        if run is None:
+            failures.append(window.last_error)
+            app.quit()
+            return
+        window.inference_tab.input.setPlainText(args.text)
+        window.inference_tab.predict()
+
+    def predicted(_prediction) -> None:
+        grab("1-dataset", window.dataset_tab)
+        grab("2-model", window.model_tab)
+        grab("3-training", window.training_tab)
+        grab("4-inference", window.inference_tab)
+        window.model.set_dirty(False)
+        window.close()
+
+    def failed(message: str) -> None:
+        failures.append(message)
+        window.model.set_dirty(False)
+        window.close()
+
+    window.dataLoaded.connect(loaded)
+    window.projectOpened.connect(loaded)
+    window.training_tab.trainingFinished.connect(trained)
+    window.inference_tab.predicted.connect(predicted)
+    window.errorShown.connect(failed)
+    if args.data:
+        window.open_data(args.data)
+    else:
+        window.open_sample()
+    app.exec()
+    for message in failures:
+        print(f"error: {message}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
