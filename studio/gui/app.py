@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from studio.gui.main_window import APP_NAME, MainWindow
+
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "studio.svg"
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -16,6 +21,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationDisplayName(APP_NAME)
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 
