@@ -57,6 +57,7 @@ class TrainingTab(QWidget):
         self.progress = QProgressBar()
         self.progress_label = QLabel("Not started.")
         self.progress_label.setWordWrap(True)
+        self.progress_label.setMinimumHeight(3 * self.progress_label.fontMetrics().height())
 
         self.report = QLabel()
         self.report.setWordWrap(True)
@@ -198,6 +199,7 @@ class TrainingTab(QWidget):
         self._drawn_version = history.version
         self.loss_raw.setData(history.steps, history.losses)
         self.loss_smooth.setData(history.steps, history.smoothed_losses())
+        self.acc_plot.getAxis("bottom").setTickSpacing(max(1, len(history.epochs) // 10), 1)
         self.acc_train.setData(history.epochs, history.train_accuracy)
         self.acc_val.setData(history.epochs, history.val_accuracy)
         self._show_progress()
