@@ -242,7 +242,13 @@ def main(argv: list[str] | None = None) -> int:
         from studio.gui.app import main as gui_main
 
         return gui_main(argv)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "predict":  # texts may follow options: predict P --json "text"
+        args.texts += [e for e in extra if not e.startswith("-")]
+        extra = [e for e in extra if e.startswith("-")]
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     from studio.core.errors import StudioError
 
     try:

@@ -1,0 +1,60 @@
+"""The headless command line: train, predict, evaluate, and --help for each."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from studio.cli import build_parser, main
+
+
+def _slice(source, target, rows: int):
+    target.write_text("\n".join(source.read_text(encoding="utf-8").splitlines()[:rows]) + "\n",
+                      encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate", "predict"])
+def test_help_documents_every_option(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    sub = build_parser()._subparsers._group_actions[0].choices[command]
+    for action in sub._actions:
+        if action.option_strings and action.dest != "help":
+            assert action.help, f"{command} {action.option_strings} has no help"
+            assert action.option_strings[-1] in text
+
+
+def test_train_predict_evaluate(tmp_path, thucnews_dev, thucnews_classes, capsys):
+    data = _slice(thucnews_dev, tmp_path / "news.txt", 2000)
+    (tmp_path / "class.txt").write_bytes(thucnews_classes.read_bytes())
+    code = main(["train", str(data), "--epochs", "1", "--set", "embedding_dim=32",
+                 "--set", "num_filters=32", "--out", str(tmp_path / "news")])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "class names" in out and "test accuracy" in out
+    project = tmp_path / "news.studio"
+    assert (project / "project.json").is_file()
+
+    assert main(["predict", str(project), "--json", "詹姆斯砍下40分湖人险胜凯尔特人"]) == 0
+    line = json.loads(capsys.readouterr().out.strip())
+    assert line["label"] in line["probabilities"] and len(line["probabilities"]) == 10
+
+    assert main(["evaluate", str(project), str(data), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["num_examples"] == 2000 and 0.0 <= report["accuracy"] <= 1.0
+
+
+def test_errors_are_plain_messages(tmp_path, capsys):
+    assert main(["predict", str(tmp_path / "missing.studio"), "text"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "missing.studio" in err and "Traceback" not in err
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"")
+    assert main(["train", str(bad)]) == 2
+    assert "bad.csv" in capsys.readouterr().err
+    assert main(["train", "--list-models"]) == 0
+    assert {"textcnn", "textrnn", "fasttext"} <= set(capsys.readouterr().out.split())
