@@ -36,11 +36,16 @@ SUFFIX = ".studio"
 DATA_ROLES = ("train", "validation", "test", "class_names")
 
 
+def _absolute(path: str | Path) -> Path:
+    """Absolute and normalised, but symlinks kept: the user's path is the one they chose."""
+    return Path(os.path.normpath(os.path.abspath(path)))
+
+
 def _relative(path: str, root: Path) -> str:
     try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        return _absolute(path).relative_to(_absolute(root)).as_posix()
     except ValueError:
-        return str(Path(path).resolve())
+        return str(_absolute(path))
 
 
 class Project:
@@ -135,7 +140,7 @@ class Project:
         dataset = settings_data.get("dataset", {})
         for role in DATA_ROLES:
             if dataset.get(role) and not Path(dataset[role]).is_absolute():
-                dataset[role] = str((root / dataset[role]).resolve())
+                dataset[role] = str(_absolute(root / dataset[role]))
         try:
             settings = Settings.from_dict(settings_data)
         except ConfigError as exc:
