@@ -41,3 +41,11 @@ def thucnews_classes() -> Path:
 @pytest.fixture
 def atec_file() -> Path:
     return shared_file("atec", "atec_nlp_sim_train.csv")
+
+
+def write_slice(source: Path, target: Path, rows: int) -> Path:
+    """Write the first ``rows`` lines of a shared corpus file to ``target`` (a test's own file)."""
+    lines = source.read_text(encoding="utf-8").splitlines()[:rows]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target

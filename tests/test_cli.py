@@ -7,12 +7,7 @@ import json
 import pytest
 
 from studio.cli import build_parser, main
-
-
-def _slice(source, target, rows: int):
-    target.write_text("\n".join(source.read_text(encoding="utf-8").splitlines()[:rows]) + "\n",
-                      encoding="utf-8")
-    return target
+from tests.conftest import write_slice
 
 
 @pytest.mark.parametrize("command", ["train", "evaluate", "predict"])
@@ -29,7 +24,7 @@ def test_help_documents_every_option(command, capsys):
 
 
 def test_train_predict_evaluate(tmp_path, thucnews_dev, thucnews_classes, capsys):
-    data = _slice(thucnews_dev, tmp_path / "news.txt", 2000)
+    data = write_slice(thucnews_dev, tmp_path / "news.txt", 2000)
     (tmp_path / "class.txt").write_bytes(thucnews_classes.read_bytes())
     code = main(["train", str(data), "--epochs", "1", "--set", "embedding_dim=32",
                  "--set", "num_filters=32", "--out", str(tmp_path / "news")])

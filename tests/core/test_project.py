@@ -17,16 +17,11 @@ from studio.core.settings import Settings
 from studio.core.text.config import TextConfig
 from studio.core.training.config import TrainingConfig
 from studio.core.training.run import execute_run
+from tests.conftest import write_slice
 
 RUN_FILES = {"config.json", "vocab.json", "labels.json", "weights.safetensors", "metrics.jsonl"}
 SAMPLES = ["央行宣布下调存款准备金率", "湖人队主场大胜勇士", "新款手机游戏今日公测",
            "高考志愿填报指南发布", "", "某明星新电影票房破十亿"]
-
-
-def write_slice(thucnews_dev, path, rows: int = 1500):
-    lines = thucnews_dev.read_text(encoding="utf-8").splitlines()[:rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def make_settings(train, classes) -> Settings:
@@ -40,7 +35,7 @@ def make_settings(train, classes) -> Settings:
 
 @pytest.fixture
 def trained_project(tmp_path, thucnews_dev, thucnews_classes):
-    train = write_slice(thucnews_dev, tmp_path / "slice.tsv")
+    train = write_slice(thucnews_dev, tmp_path / "slice.tsv", 1500)
     settings = make_settings(train, thucnews_classes)
     statuses = []
     run = execute_run(settings, on_status=statuses.append)
@@ -162,7 +157,7 @@ def test_missing_data_file_warns_on_open(tmp_path, trained_project):
 def test_data_inside_the_project_moves_with_it(tmp_path, thucnews_dev, thucnews_classes):
     root = tmp_path / "Inside.studio"
     (root / "data").mkdir(parents=True)
-    train = write_slice(thucnews_dev, root / "data" / "train.tsv", rows=200)
+    train = write_slice(thucnews_dev, root / "data" / "train.tsv", 200)
     project = Project(make_settings(train, thucnews_classes))
     project.save(root)
     saved = json.loads((root / PROJECT_FILE).read_text(encoding="utf-8"))

@@ -35,13 +35,10 @@ TRAINING = dict(epochs=2, batch_size=32, lr=1e-2, seed=7, device="cpu")
 
 @pytest.fixture(scope="module")
 def slice_file(tmp_path_factory):
-    from tests.conftest import shared_file
+    from tests.conftest import shared_file, write_slice
 
     dev = shared_file("thucnews", "dev.txt")
-    path = tmp_path_factory.mktemp("thucnews-slice") / "dev2000.txt"
-    path.write_text("\n".join(dev.read_text(encoding="utf-8").splitlines()[:2000]) + "\n",
-                    encoding="utf-8")
-    return path
+    return write_slice(dev, tmp_path_factory.mktemp("thucnews-slice") / "dev2000.txt", 2000)
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.gui.helpers import drop_file
-
-
-def _slice(source, target, rows: int):
-    target.write_text("\n".join(source.read_text(encoding="utf-8").splitlines()[:rows]) + "\n",
-                      encoding="utf-8")
-    return target
+from tests.conftest import write_slice
 
 
 def test_bad_file_shows_a_dialog_and_keeps_the_open_data(window, qtbot, thucnews_dev, tmp_path):
@@ -72,7 +67,7 @@ def test_switching_model_redraws_the_form(window, qtbot):
 
 
 def test_pause_then_stop_keeps_a_usable_run(window, qtbot, thucnews_dev, tmp_path):
-    data = _slice(thucnews_dev, tmp_path / "news.txt", 6000)
+    data = write_slice(thucnews_dev, tmp_path / "news.txt", 6000)
     with qtbot.waitSignal(window.dataLoaded, timeout=30000):
         drop_file(window, data)
     training = window.training_tab
