@@ -12,6 +12,7 @@ import torch
 from pydantic import BaseModel, ConfigDict, Field
 from torch import nn
 
+from studio.core.models.layers import init_embedding_
 from studio.core.models.registry import register_model
 from studio.core.text.vocab import PAD_ID
 
@@ -41,6 +42,7 @@ class FastText(nn.Module):
         self.config = config
         self.embedding = nn.EmbeddingBag(vocab_size, config.embedding_dim, mode="mean",
                                          padding_idx=PAD_ID)
+        init_embedding_(self.embedding.weight)
         self.dropout = nn.Dropout(config.dropout)
         if config.hidden_size:
             self.head = nn.Sequential(nn.Linear(config.embedding_dim, config.hidden_size),

@@ -12,8 +12,8 @@ import torch.nn.functional as F
 from pydantic import BaseModel, ConfigDict, Field
 from torch import nn
 
+from studio.core.models.layers import token_embedding
 from studio.core.models.registry import register_model
-from studio.core.text.vocab import PAD_ID
 
 
 class TextCNNConfig(BaseModel):
@@ -45,7 +45,7 @@ class TextCNN(nn.Module):
     def __init__(self, config: TextCNNConfig, vocab_size: int, num_classes: int):
         super().__init__()
         self.config = config
-        self.embedding = nn.Embedding(vocab_size, config.embedding_dim, padding_idx=PAD_ID)
+        self.embedding = token_embedding(vocab_size, config.embedding_dim)
         self.convs = nn.ModuleList(
             nn.Conv1d(config.embedding_dim, config.num_filters, k) for k in config.kernel_sizes
         )

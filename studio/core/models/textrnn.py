@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence
 
+from studio.core.models.layers import token_embedding
 from studio.core.models.registry import register_model
-from studio.core.text.vocab import PAD_ID
 
 _CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 
@@ -45,7 +45,7 @@ class TextRNN(nn.Module):
     def __init__(self, config: TextRNNConfig, vocab_size: int, num_classes: int):
         super().__init__()
         self.config = config
-        self.embedding = nn.Embedding(vocab_size, config.embedding_dim, padding_idx=PAD_ID)
+        self.embedding = token_embedding(vocab_size, config.embedding_dim)
         self.rnn = _CELLS[config.cell](
             config.embedding_dim, config.hidden_size, num_layers=config.num_layers,
             bidirectional=config.bidirectional, batch_first=True,
