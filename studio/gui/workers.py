@@ -144,10 +144,6 @@ class WorkerPool(QObject):
         worker.deleteLater()
         thread.deleteLater()
 
-    @property
-    def busy(self) -> bool:
-        return bool(self._running)
-
     def shutdown(self, timeout_ms: int = 30000) -> None:
         """Ask running training to stop, then wait for every thread to end."""
         for thread, worker in list(self._running.items()):

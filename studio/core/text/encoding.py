@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from studio.core.text.vocab import PAD_ID, Vocab
+from studio.core.text.vocab import PAD_ID, UNK_ID, Vocab
 
 
 def encode(token_lists: list[list[str]], vocab: Vocab, max_len: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -20,10 +20,10 @@ def encode(token_lists: list[list[str]], vocab: Vocab, max_len: int) -> tuple[to
     n = len(token_lists)
     ids = np.full((n, max_len), PAD_ID, dtype=np.int64)
     lengths = np.ones(n, dtype=np.int64)
-    get, unk = vocab.index.get, 1
+    get = vocab.index.get
     for row, tokens in enumerate(token_lists):
         kept = tokens[:max_len]
         if kept:
-            ids[row, : len(kept)] = [get(t, unk) for t in kept]
+            ids[row, : len(kept)] = [get(t, UNK_ID) for t in kept]
             lengths[row] = len(kept)
     return torch.from_numpy(ids), torch.from_numpy(lengths)
