@@ -82,6 +82,7 @@ class Project:
                 if run.saved_to is None or run.saved_to.resolve() != run_dir.resolve():
                     write_run(run, run_dir)
                     run.saved_to = run_dir
+            self._record_hashes()
             atomic_write_json(target / PROJECT_FILE, self._to_json(target))
         except OSError as exc:
             raise ProjectError(f"{target}: cannot save the project ({exc.strerror or exc}). "
@@ -91,20 +92,22 @@ class Project:
             self.name = target.stem
         return target
 
-    def _to_json(self, root: Path) -> dict[str, Any]:
+    def _record_hashes(self) -> None:
+        """Store each data file's SHA-256 as it is now, to tell later whether it changed."""
         dataset = self.settings.dataset
         hashes = dict(dataset.hashes)
-        paths = {}
         for role in DATA_ROLES:
             value = getattr(dataset, role)
-            if value:
-                paths[role] = _relative(value, root)
-                if Path(value).is_file():  # the hash records the file as it was at save time
-                    hashes[role] = file_sha256(value)
-        dataset = dataset.model_copy(update={"hashes": hashes})
-        self.settings = self.settings.model_copy(update={"dataset": dataset})
+            if value and Path(value).is_file():
+                hashes[role] = file_sha256(value)
+        self.settings = self.settings.model_copy(
+            update={"dataset": dataset.model_copy(update={"hashes": hashes})})
+
+    def _to_json(self, root: Path) -> dict[str, Any]:
         settings = self.settings.model_dump()
-        settings["dataset"].update(paths)
+        for role in DATA_ROLES:
+            if settings["dataset"][role]:
+                settings["dataset"][role] = _relative(settings["dataset"][role], root)
         return {
             "schema_version": SCHEMA_VERSION,
             "name": self.name,

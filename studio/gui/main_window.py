@@ -81,7 +81,6 @@ class MainWindow(QMainWindow):
         self.model.dirtyChanged.connect(lambda _: self._update_title())
         self.model.projectReplaced.connect(self._update_title)
         self.model.projectReplaced.connect(self._update_blockers)
-        self.model.tableChanged.connect(self._update_blockers)
         self.model.settingsChanged.connect(self._settings_changed)
         self._update_title()
         self._update_blockers()

@@ -11,7 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from pydantic import BaseModel
 
-from studio.core.data.reader import Table
+from studio.core.data.dataset import label_names_for
+from studio.core.data.reader import Table, read_class_names
+from studio.core.errors import StudioError
 from studio.core.project import Project
 from studio.core.settings import Settings
 from studio.core.training.run import Run
@@ -21,7 +23,6 @@ GROUPS = ("dataset", "text", "model", "training")
 
 class ProjectModel(QObject):
     projectReplaced = Signal()  # a new or opened project: every view redraws
-    tableChanged = Signal()  # the training table was (re)loaded
     settingsChanged = Signal(str)  # the name of the settings group that changed
     runsChanged = Signal()
     dirtyChanged = Signal(bool)
@@ -33,6 +34,9 @@ class ProjectModel(QObject):
         self.tables: dict[str, Table] = {}
         self.dirty = False
         self.vocab_estimate = 0
+        self._labels_table: Table | None = None
+        self._labels_key: tuple | None = None
+        self._labels: tuple[list[str], bool] = ([], False)
 
     # ----- reading ----------------------------------------------------------------
     @property
@@ -44,6 +48,28 @@ class ProjectModel(QObject):
         """The table of the training file, once read."""
         train = self.settings.dataset.train
         return self.tables.get(train) if train else None
+
+    def label_names(self) -> tuple[list[str], bool]:
+        """The class names training will use for the current table and settings, and
+        whether they come from the class-names file; the latest run's when no labels are
+        loaded. Computed once per table, label column and class file."""
+        table, dataset = self.table, self.settings.dataset
+        column = dataset.label_column
+        if table is None or column is None or column >= table.num_columns:
+            runs = self.project.runs
+            return (list(runs[-1].label_names) if runs else [], False)
+        key = (column, dataset.class_names)
+        if table is not self._labels_table or key != self._labels_key:
+            class_names = None
+            if dataset.class_names:
+                try:
+                    class_names = read_class_names(dataset.class_names)
+                except StudioError:
+                    class_names = None  # the dataset tab still charts the raw labels
+            self._labels = (label_names_for(list(set(table.columns[column])), class_names),
+                            class_names is not None)
+            self._labels_table, self._labels_key = table, key
+        return self._labels
 
     @property
     def title(self) -> str:
@@ -62,8 +88,7 @@ class ProjectModel(QObject):
         self.tables = {path: table}
         if dataset is not None:
             self.project.settings = self.settings.model_copy(update={"dataset": dataset})
-        self.tableChanged.emit()
-        self.settingsChanged.emit("dataset")
+        self.settingsChanged.emit("dataset")  # the table follows dataset.train
         self.set_dirty(True)
 
     def update(self, group: str, value: BaseModel | dict) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 from sklearn.model_selection import train_test_split
 
-from studio.core.data.reader import Table, is_number, read_class_names, read_table
+from studio.core.data.reader import Table, guess_roles, is_number, read_class_names, read_table
 from studio.core.errors import ConfigError, DataFormatError
 
 
@@ -91,13 +91,25 @@ def label_names_for(raw_labels: list[str], class_names: list[str] | None) -> lis
     return sorted(distinct)
 
 
-def _label_ids(table: Table, raw: list[str], names: list[str], class_file: bool) -> list[int]:
+def label_lookup(names: list[str], class_file: bool):
+    """A function ``raw label -> class id`` (or ``None`` when unknown): a class name maps
+    to its position; with a class-names file an integer id maps to itself."""
     index = {name: i for i, name in enumerate(names)}
-    ids = []
-    for row, value in enumerate(raw):
+
+    def lookup(value: str) -> int | None:
         label = index.get(value)
         if label is None and class_file and value.isdigit() and int(value) < len(names):
             label = int(value)
+        return label
+
+    return lookup
+
+
+def _label_ids(table: Table, raw: list[str], names: list[str], class_file: bool) -> list[int]:
+    lookup = label_lookup(names, class_file)
+    ids = []
+    for row, value in enumerate(raw):
+        label = lookup(value)
         if label is None:
             where = f"{table.path.name}, line {table.line_numbers[row]}"
             raise DataFormatError(
@@ -208,8 +220,6 @@ def find_class_names_file(data_file: str | Path, raw_labels: list[str]) -> Path 
 def propose_config(path: str | Path, table: Table) -> DatasetConfig:
     """Dataset settings for a freshly read file: guessed column roles, the class-names file
     beside it when one fits, the detected header, and default split shares."""
-    from studio.core.data.reader import guess_roles
-
     roles = guess_roles(table)
     class_file = None
     if roles.label is not None:

@@ -24,7 +24,6 @@ from studio.core.text.encoding import encode
 from studio.core.text.tokenizers import Tokenizer
 from studio.core.text.vocab import Vocab
 
-SEP = "<sep>"
 SPLITS = ("train", "validation", "test")
 
 
@@ -54,19 +53,6 @@ def cache_dir() -> Path:
     """Where encoded tensors are cached: ``$STUDIO_CACHE_DIR`` or ``~/.cache/text-model-studio``."""
     root = os.environ.get("STUDIO_CACHE_DIR") or Path.home() / ".cache" / "text-model-studio"
     return Path(root) / "encoded"
-
-
-def tokenize_dataset(tokenizer: Tokenizer, data: TextDataset) -> list[list[str]]:
-    """Tokens per example; a text pair becomes ``tokens(a) + [<sep>] + tokens(b)``."""
-    tokens = tokenizer.tokenize_many(data.texts)
-    if data.pairs is not None:
-        tokens = [a + [SEP] + b for a, b in zip(tokens, tokenizer.tokenize_many(data.pairs))]
-    return tokens
-
-
-def tokenize_pair(tokenizer: Tokenizer, text: str, pair: str | None) -> list[str]:
-    tokens = tokenizer.tokenize(text)
-    return tokens if pair is None else tokens + [SEP] + tokenizer.tokenize(pair)
 
 
 def content_key(splits: DatasetSplits, config: TextConfig) -> str:
@@ -113,7 +99,8 @@ def prepare(splits: DatasetSplits, config: TextConfig, use_cache: bool = True) -
         if cached is not None:
             return cached
     tokenizer = Tokenizer(config.tokenizer)
-    tokens = {name: tokenize_dataset(tokenizer, getattr(splits, name)) for name in SPLITS}
+    tokens = {name: tokenizer.tokenize_many(getattr(splits, name).texts, getattr(splits, name).pairs)
+              for name in SPLITS}
     vocab = Vocab.build(tokens["train"], config.min_freq, config.max_size)
     parts = {}
     for name in SPLITS:

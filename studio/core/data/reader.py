@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import re
 from collections import Counter
@@ -179,7 +180,7 @@ def read_table(
             f"{path}: cannot be decoded as {encoding} ({exc}). Save it as UTF-8 and try again."
         ) from None
     text = text.lstrip("\ufeff")
-    sample = "\n".join(text.splitlines()[:_SAMPLE_LINES])
+    sample = "".join(itertools.islice(io.StringIO(text), _SAMPLE_LINES))
     delimiter = delimiter or sniff_delimiter(sample, path.suffix.lower())
 
     rows: list[list[str]] = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import torch
 
-from studio.core.data.prepare import EncodedSplit, tokenize_pair
+from studio.core.data.prepare import EncodedSplit
 from studio.core.models import build_model
 from studio.core.text.encoding import encode
 from studio.core.text.tokenizers import Tokenizer
@@ -43,18 +43,18 @@ class Predictor:
     def probabilities(self, texts: list[str], pairs: list[str] | None = None) -> torch.Tensor:
         """Class probabilities ``(N, C)`` (softmax of the logits) for ``N`` raw texts,
         computed in batches."""
-        tokens = [tokenize_pair(self.tokenizer, t, pairs[i] if pairs else None)
-                  for i, t in enumerate(texts)]
+        return self._probabilities(self.tokenizer.tokenize_many(texts, pairs))
+
+    def _probabilities(self, tokens: list[list[str]]) -> torch.Tensor:
         ids, lengths = encode(tokens, self.vocab, self.max_len)
-        split = EncodedSplit(ids, lengths, torch.zeros(len(texts), dtype=torch.long))
+        split = EncodedSplit(ids, lengths, torch.zeros(len(tokens), dtype=torch.long))
         return torch.softmax(predict_logits(self.model, split, self.device), dim=1)
 
     def predict(self, texts: list[str], pairs: list[str] | None = None) -> list[Prediction]:
-        probs = self.probabilities(texts, pairs)
+        tokens = self.tokenizer.tokenize_many(texts, pairs)
         results = []
-        for i, row in enumerate(probs.tolist()):
+        for row, kept in zip(self._probabilities(tokens).tolist(), tokens):
             best = max(range(len(row)), key=row.__getitem__)
-            tokens = tokenize_pair(self.tokenizer, texts[i], pairs[i] if pairs else None)
             results.append(Prediction(self.label_names[best], dict(zip(self.label_names, row)),
-                                      tokens[: self.max_len]))
+                                      kept[: self.max_len]))
         return results

@@ -27,16 +27,14 @@ def preview_tokens(config: TextConfig, texts: list[str], pairs: list[str] | None
     Raises:
         ConfigError: the user dictionary or stopword file cannot be read.
     """
-    from studio.core.data.prepare import tokenize_pair
-
     tokenizer = Tokenizer(config.tokenizer)
     pair = (lambda i: pairs[i]) if pairs is not None else (lambda i: None)  # noqa: E731
-    rows = [(texts[i], tokenize_pair(tokenizer, texts[i], pair(i))) for i in range(min(shown, len(texts)))]
+    rows = [(texts[i], tokenizer.tokenize_pair(texts[i], pair(i))) for i in range(min(shown, len(texts)))]
     stride = max(1, len(texts) // sample_rows)
     counts: Counter = Counter()
     total, sampled = 0, 0
     for i in range(0, len(texts), stride):
-        tokens = tokenize_pair(tokenizer, texts[i], pair(i))
+        tokens = tokenizer.tokenize_pair(texts[i], pair(i))
         counts.update(tokens)
         total += len(tokens)
         sampled += 1

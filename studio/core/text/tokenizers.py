@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from studio.core.errors import ConfigError
 
 TokenizerType = Literal["char", "jieba", "whitespace"]
+SEP = "<sep>"  # joins the two texts of a pair
 
 
 class TokenizerConfig(BaseModel):
@@ -101,5 +102,13 @@ class Tokenizer:
             tokens = [t for t in tokens if t not in self._stopwords]
         return tokens
 
-    def tokenize_many(self, texts: list[str]) -> list[list[str]]:
-        return [self.tokenize(text) for text in texts]
+    def tokenize_pair(self, text: str, pair: str | None = None) -> list[str]:
+        """Tokens of one example; a text pair becomes ``tokens(a) + [<sep>] + tokens(b)``."""
+        tokens = self.tokenize(text)
+        return tokens if pair is None else tokens + [SEP] + self.tokenize(pair)
+
+    def tokenize_many(self, texts: list[str], pairs: list[str] | None = None) -> list[list[str]]:
+        """``tokenize_pair`` over aligned lists; ``pairs`` may be ``None``."""
+        if pairs is None:
+            return [self.tokenize(text) for text in texts]
+        return [self.tokenize_pair(text, pair) for text, pair in zip(texts, pairs)]

@@ -11,9 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.data.dataset import label_names_for
-from studio.core.data.reader import read_class_names
-from studio.core.errors import StudioError
+from studio.core.data.dataset import label_lookup
 from studio.core.text.config import TextConfig
 from studio.core.text.preview import TokenPreview, preview_tokens
 from studio.core.text.tokenizers import TokenizerConfig
@@ -136,7 +134,6 @@ class DatasetTab(QWidget):
         self.stopwords_picker.pathChanged.connect(self._text_edited)
         self.text_form.changed.connect(self._text_edited)
         model.projectReplaced.connect(self.refresh)
-        model.tableChanged.connect(self.refresh)
         model.settingsChanged.connect(self._settings_changed)
         self.refresh()
 
@@ -197,19 +194,13 @@ class DatasetTab(QWidget):
         if dataset.label_column is None or dataset.label_column >= table.num_columns:
             self.class_chart.clear()
             return
-        raw = table.columns[dataset.label_column]
-        counts = Counter(raw)
-        class_names = None
-        if dataset.class_names:
-            try:
-                class_names = read_class_names(dataset.class_names)
-            except StudioError:
-                class_names = None
-        names = label_names_for(list(counts), class_names)
-        if class_names:
-            shown = [counts.get(str(i), 0) + counts.get(name, 0) for i, name in enumerate(names)]
-        else:
-            shown = [counts[name] for name in names]
+        names, from_file = self.model.label_names()
+        lookup = label_lookup(names, from_file)
+        shown = [0] * len(names)
+        for value, count in Counter(table.columns[dataset.label_column]).items():
+            label = lookup(value)
+            if label is not None:
+                shown[label] += count
         if len(names) <= 60:
             self.class_chart.set_data(names, shown)
         else:

@@ -98,11 +98,7 @@ class ModelTab(QWidget):
         self._show_count()
 
     def num_classes(self) -> int:
-        runs, table = self.model.project.runs, self.model.table
-        column = self.model.settings.dataset.label_column
-        if table is not None and column is not None and column < table.num_columns:
-            return max(2, len(set(table.columns[column])))
-        return len(runs[-1].label_names) if runs else 2
+        return max(2, len(self.model.label_names()[0]))
 
     def _show_count(self) -> None:
         if not self.form.valid:

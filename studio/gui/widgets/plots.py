@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetrics
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
@@ -38,6 +39,9 @@ class BarChart(pg.PlotWidget):
             axis = self.getAxis("bottom")
         self.addItem(self.bars)
         axis.setTicks([list(zip(positions.tolist(), names))])
+        if self.horizontal:  # pyqtgraph widens an axis only after a repaint: size it for the names now
+            longest = max((QFontMetrics(axis.style.get("tickFont") or self.font()).horizontalAdvance(n) for n in names), default=0)
+            axis.setWidth(longest + 12)
         self.getPlotItem().enableAutoRange()
 
 
