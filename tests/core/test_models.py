@@ -10,12 +10,14 @@ import torch.nn.functional as F
 from safetensors.torch import load_file, save_file
 
 from studio.core.errors import ConfigError
-from studio.core.models import build_model, count_parameters, default_config, model_names, parse_config
+from studio.core.models import (build_model, config_problems, count_parameters, default_config,
+                                model_names, parse_config)
 from studio.core.text.vocab import PAD_ID
 
 VOCAB, CLASSES, BATCH, LENGTH = 60, 4, 5, 12
 # Small sizes for whichever of these fields a model's config has.
-SMALL = {"embedding_dim": 16, "num_filters": 8, "hidden_size": 16, "num_layers": 2}
+SMALL = {"embedding_dim": 16, "num_filters": 8, "hidden_size": 16, "num_layers": 2,
+         "num_heads": 4, "ffn_size": 32, "num_buckets": 1000, "num_blocks": 2}
 
 
 def small_config(name: str) -> dict:
@@ -73,9 +75,11 @@ def test_every_parameter_gets_a_gradient(name):
     loss.backward()
     missing = [n for n, p in model.named_parameters() if p.requires_grad and p.grad is None]
     assert not missing, f"{name}: no gradient for {missing}"
-    for n, p in model.named_parameters():
-        assert torch.isfinite(p.grad).all(), n
-    assert any(p.grad.abs().sum() > 0 for p in model.parameters())
+    grads = {n: p.grad.to_dense() for n, p in model.named_parameters()}  # sparse tables too
+    for n, grad in grads.items():
+        assert torch.isfinite(grad).all(), n
+    dead = [n for n, grad in grads.items() if not grad.abs().sum() > 0]
+    assert not dead, f"{name}: all-zero gradient for {dead}"
 
 
 def test_trailing_pad_does_not_change_logits(name):
@@ -127,6 +131,14 @@ def test_config_json_round_trip(name):
     # the defaults round-trip too
     default = default_config(name)
     assert parse_config(json.loads(json.dumps(default.model_dump()))) == default
+
+
+def test_problems_name_real_fields(name):
+    config = default_config(name)
+    assert config_problems(config, 256) == {}  # the defaults fit a generous max_len
+    for field, message in config_problems(config, 1).items():
+        assert field in type(config).model_fields, field
+        assert message.strip()
 
 
 def test_unknown_key_is_a_config_error_naming_it(name):

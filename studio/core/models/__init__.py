@@ -1,8 +1,15 @@
-"""Text classification models. Importing this package registers every model."""
+"""Text classification models. Importing this package registers every model.
 
-from studio.core.models import fasttext, textcnn, textrnn  # noqa: F401  (registers models)
+Each module in this package registers its model with ``@register_model``; they are all
+imported here, so adding a model means adding one module.
+"""
+
+import importlib
+import pkgutil
+
 from studio.core.models.registry import (  # noqa: F401
     build_model,
+    config_problems,
     count_parameters,
     default_config,
     get_entry,
@@ -10,3 +17,8 @@ from studio.core.models.registry import (  # noqa: F401
     parse_config,
     register_model,
 )
+
+_SKIP = {"registry", "layers", "summary", "pretrained"}
+for _module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    if _module.name not in _SKIP:
+        importlib.import_module(f"{__name__}.{_module.name}")

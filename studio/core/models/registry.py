@@ -99,5 +99,20 @@ def build_model(config: dict | BaseModel, vocab_size: int, num_classes: int) -> 
     return get_entry(config.type).model_cls(config, vocab_size, num_classes)
 
 
+def config_problems(config: dict | BaseModel, max_len: int) -> dict[str, str]:
+    """Settings that are valid alone but impossible for sequences of ``max_len`` tokens.
+
+    A config class may define ``problems(self, max_len) -> dict[field, message]`` (for
+    example a kernel wider than ``max_len``); each message says what to change.
+    Returns ``{}`` when the config has no such method or no problem.
+
+    Raises:
+        ConfigError: the config itself is invalid.
+    """
+    config = parse_config(config)
+    check = getattr(config, "problems", None)
+    return dict(check(max_len)) if check else {}
+
+
 def count_parameters(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())

@@ -31,6 +31,14 @@ class TextCNNConfig(BaseModel):
     dropout: float = Field(0.5, ge=0.0, lt=1.0, title="Dropout",
                            description="Share of pooled features zeroed during training.")
 
+    def problems(self, max_len: int) -> dict[str, str]:
+        too_wide = [k for k in self.kernel_sizes if k > max_len]
+        if not too_wide:
+            return {}
+        return {"kernel_sizes": f"kernel size {max(too_wide)} is wider than max_len {max_len}: "
+                                f"no window fits a text. Use kernels of at most {max_len} "
+                                f"tokens or raise max_len."}
+
 
 @register_model("textcnn", config=TextCNNConfig)
 class TextCNN(nn.Module):
