@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 import torch
+from pydantic import BaseModel, Field
 from torch import nn
 
 from studio.core.text.vocab import PAD_ID
 
 EMBEDDING_INIT_RANGE = 0.25
+
+
+class EmbeddingOptions(BaseModel):
+    """Token-embedding options shared by every model with a token embedding.
+
+    The model keeps its token table in ``self.embedding``; after building, the run
+    fills it from ``pretrained_vectors`` (see :mod:`studio.core.models.pretrained`)
+    and freezes it if asked.
+    """
+
+    pretrained_vectors: str = Field(
+        "", title="Pretrained vectors",
+        description="word2vec text or binary file, or a gensim .kv file; tokens found there "
+                    "start from those vectors. Empty: random initialisation.")
+    freeze_embedding: bool = Field(
+        False, title="Freeze embeddings",
+        description="Keep the token vectors fixed during training (useful with pretrained ones).")
 
 
 def init_embedding_(weight: torch.Tensor) -> torch.Tensor:

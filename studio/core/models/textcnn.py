@@ -9,14 +9,14 @@ from typing import Literal
 
 import torch
 import torch.nn.functional as F
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from torch import nn
 
-from studio.core.models.layers import token_embedding
+from studio.core.models.layers import EmbeddingOptions, token_embedding
 from studio.core.models.registry import register_model
 
 
-class TextCNNConfig(BaseModel):
+class TextCNNConfig(EmbeddingOptions):
     """TextCNN (Kim 2014)"""
 
     model_config = ConfigDict(extra="forbid", title="TextCNN (Kim 2014)")

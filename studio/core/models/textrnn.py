@@ -9,17 +9,17 @@ from __future__ import annotations
 from typing import Literal
 
 import torch
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence
 
-from studio.core.models.layers import token_embedding
+from studio.core.models.layers import EmbeddingOptions, token_embedding
 from studio.core.models.registry import register_model
 
 _CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 
 
-class TextRNNConfig(BaseModel):
+class TextRNNConfig(EmbeddingOptions):
     """TextRNN (RNN / LSTM / GRU)"""
 
     model_config = ConfigDict(extra="forbid", title="TextRNN (LSTM / GRU)")
