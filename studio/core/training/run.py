@@ -14,9 +14,10 @@ import torch
 
 import studio
 from studio.core.data.dataset import load_splits
-from studio.core.data.prepare import prepare
+from studio.core.data.prepare import PreparedData, prepare
 from studio.core.data.reader import Table
 from studio.core.models import build_model
+from studio.core.models.pretrained import apply_embedding_options
 from studio.core.settings import Settings
 from studio.core.training.events import Event, RunFinished, event_to_dict
 from studio.core.training.trainer import Callback, Trainer
@@ -72,6 +73,27 @@ def versions() -> dict[str, str]:
     return {"studio": studio.__version__, "torch": torch.__version__, "python": platform.python_version()}
 
 
+def setup_model(model: torch.nn.Module, data: PreparedData) -> list[str]:
+    """Ready a freshly built model for training on ``data``: pretrained vectors and
+    freezing (:func:`apply_embedding_options`), then ``fit_features`` on the training
+    split for models that learn feature statistics (the MLP's IDF weights).
+
+    Returns:
+        Lines for the user, such as the pretrained-vector coverage.
+
+    Raises:
+        ConfigError: unreadable or mismatched pretrained vectors.
+    """
+    notes = []
+    coverage = apply_embedding_options(model, data.vocab.tokens)
+    if coverage is not None:
+        notes.append(f"Pretrained vectors: {coverage.describe()}")
+    fit_features = getattr(model, "fit_features", None)
+    if fit_features is not None:
+        fit_features(data.train.ids, data.train.lengths)
+    return notes
+
+
 def execute_run(
     settings: Settings,
     tables: dict[str, Table] | None = None,
@@ -93,6 +115,8 @@ def execute_run(
     data = prepare(splits, settings.text)
     torch.manual_seed(settings.training.seed)  # the seed fixes the initial weights too
     model = build_model(settings.model, len(data.vocab), len(data.label_names))
+    for note in setup_model(model, data):
+        status(note)
     trainer = Trainer(settings.training)
     events: list[dict[str, Any]] = []
 

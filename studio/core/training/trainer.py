@@ -22,6 +22,7 @@ from studio.core.training.config import TrainingConfig
 from studio.core.training.device import choose_device, describe_device
 from studio.core.training.events import BatchEnd, EpochEnd, Event, RunFinished, RunStarted
 from studio.core.training.metrics import classification_report
+from studio.core.training.optim import ModelOptimizer
 
 Callback = Callable[[Event], None]
 EMIT_EVERY_S = 0.1
@@ -64,7 +65,7 @@ def evaluate(model: nn.Module, split: EncodedSplit, label_names: list[str],
 
 
 class Trainer:
-    """Fits a classifier with Adam, validating after every epoch.
+    """Fits a classifier with Adam (SparseAdam for sparse tables), validating every epoch.
 
     Keeps the weights of the epoch with the best validation accuracy, stops early
     after ``patience`` epochs without improvement, and evaluates the test split with
@@ -108,7 +109,7 @@ class Trainer:
         torch.manual_seed(cfg.seed)
         generator = torch.Generator().manual_seed(cfg.seed)
         model.to(device).train()
-        optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+        optimizer = ModelOptimizer(model, cfg.lr)
         ids, lengths, labels = (t.to(device) for t in (train.ids, train.lengths, train.labels))
         n = len(train)
         steps_per_epoch = max(1, -(-n // cfg.batch_size))

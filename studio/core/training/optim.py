@@ -1,0 +1,43 @@
+"""The optimizer for a model: Adam, with SparseAdam for tables that give sparse gradients."""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+
+def sparse_parameters(model: nn.Module) -> list[nn.Parameter]:
+    """Weights of the ``nn.Embedding`` / ``nn.EmbeddingBag`` modules built with ``sparse=True``."""
+    return [
+        module.weight for module in model.modules()
+        if isinstance(module, (nn.Embedding, nn.EmbeddingBag)) and module.sparse
+        and module.weight.requires_grad
+    ]
+
+
+class ModelOptimizer:
+    """Adam (Kingma & Ba 2015) over the dense parameters and ``torch.optim.SparseAdam``
+    over the sparse tables, stepped together.
+
+    Adam cannot take sparse gradients, and a dense table would make every step update
+    (and keep moments for) every row; SparseAdam updates only the rows a batch used.
+    Frozen parameters (``requires_grad=False``) are left out.
+    """
+
+    def __init__(self, model: nn.Module, lr: float):
+        sparse = sparse_parameters(model)
+        sparse_ids = {id(p) for p in sparse}
+        dense = [p for p in model.parameters() if p.requires_grad and id(p) not in sparse_ids]
+        self.optimizers: list[torch.optim.Optimizer] = []
+        if dense:
+            self.optimizers.append(torch.optim.Adam(dense, lr=lr))
+        if sparse:
+            self.optimizers.append(torch.optim.SparseAdam(sparse, lr=lr))
+
+    def zero_grad(self, set_to_none: bool = True) -> None:
+        for optimizer in self.optimizers:
+            optimizer.zero_grad(set_to_none=set_to_none)
+
+    def step(self) -> None:
+        for optimizer in self.optimizers:
+            optimizer.step()
