@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.dataset_tab = DatasetTab(self.model, self.pool)
-        self.model_tab = ModelTab(self.model)
+        self.model_tab = ModelTab(self.model, self.pool)
         self.training_tab = TrainingTab(self.model, self.pool)
         self.inference_tab = InferenceTab(self.model, self.pool)
         for tab, title in ((self.dataset_tab, "1 · Dataset"), (self.model_tab, "2 · Model"),

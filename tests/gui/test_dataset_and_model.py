@@ -63,7 +63,7 @@ def test_switching_model_redraws_the_form(window, qtbot):
     assert {"cell", "hidden_size", "num_layers", "bidirectional"} <= set(tab.form.editors)
     tab.form.editors["bidirectional"].setChecked(False)
     assert window.model.settings.model["bidirectional"] is False
-    assert "Parameters:" in tab.params_label.text()
+    qtbot.waitUntil(lambda: "Parameters:" in tab.params_label.text(), timeout=10000)
 
 
 def test_pause_then_stop_keeps_a_usable_run(window, qtbot, thucnews_dev, tmp_path):

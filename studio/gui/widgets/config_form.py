@@ -137,7 +137,7 @@ class ConfigForm(QWidget):
                 if typing.get_origin(field.annotation) is list:
                     values[name] = [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
                 else:
-                    values[name] = text or None
+                    values[name] = text if field.annotation is str else (text or None)
         return values
 
     def value(self) -> BaseModel | None:
