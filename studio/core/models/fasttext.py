@@ -12,7 +12,7 @@ import torch
 from pydantic import ConfigDict, Field, field_validator
 from torch import nn
 
-from studio.core.models.layers import EmbeddingOptions, init_embedding_
+from studio.core.models.layers import EmbeddingOptions
 from studio.core.models.registry import register_model
 from studio.core.text.vocab import PAD_ID
 
@@ -81,6 +81,15 @@ class NGramHasher(nn.Module):
         return torch.cat(hashed, dim=1) if hashed else ids.new_zeros((ids.shape[0], 0))
 
 
+def _init_fasttext_(weight: torch.Tensor, padding_idx: int) -> None:
+    """U[-1/E, 1/E], as fastText's own code initialises its input vectors: each bucket is
+    updated only by the few batches that hash to it, so a small start lets what is learned
+    outweigh the random start (Kim's U[-0.25, 0.25] drowns it)."""
+    with torch.no_grad():
+        nn.init.uniform_(weight, -1.0 / weight.shape[1], 1.0 / weight.shape[1])
+        weight[padding_idx].zero_()
+
+
 @register_model("fasttext", config=FastTextConfig)
 class FastText(nn.Module):
     """Mean of token and hashed n-gram vectors (Joulin et al. 2016), then an MLP.
@@ -98,14 +107,14 @@ class FastText(nn.Module):
         self.config = config
         dim = config.embedding_dim
         self.embedding = nn.EmbeddingBag(vocab_size, dim, mode="sum", padding_idx=PAD_ID, sparse=True)
-        init_embedding_(self.embedding.weight)
         self.hasher = NGramHasher(config.ngrams, config.num_buckets)
         self.ngram_embedding = (
             nn.EmbeddingBag(config.num_buckets + 1, dim, mode="sum", padding_idx=0, sparse=True)
             if config.ngrams else None
         )
-        if self.ngram_embedding is not None:
-            init_embedding_(self.ngram_embedding.weight)
+        for table in (self.embedding, self.ngram_embedding):
+            if table is not None:
+                _init_fasttext_(table.weight, table.padding_idx)
         self.dropout = nn.Dropout(config.dropout)
         if config.hidden_size:
             self.head = nn.Sequential(nn.Linear(dim, config.hidden_size), nn.ReLU(),
