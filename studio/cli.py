@@ -107,14 +107,15 @@ def _train(args) -> int:
     from studio.core.data.dataset import find_class_names_file, propose_config
     from studio.core.errors import StudioError
     from studio.core.data.reader import read_table
-    from studio.core.models import model_names, parse_config
+    from studio.core.models import get_entry, model_names, parse_config
     from studio.core.project import Project
     from studio.core.settings import Settings
     from studio.core.training.events import BatchEnd, EpochEnd, RunStarted
     from studio.core.training.run import execute_run
 
     if args.list_models:
-        print("\n".join(model_names()))
+        width = max(map(len, model_names()))
+        print("\n".join(f"{name:<{width}}  {get_entry(name).title}" for name in model_names()))
         return 0
     if not args.data:
         raise StudioError("train: give the training data file, e.g. `studio train train.txt`.")

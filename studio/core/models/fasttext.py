@@ -24,7 +24,7 @@ _HASH_MULTIPLIER = 116_049_371
 class FastTextConfig(EmbeddingOptions):
     """fastText (Joulin et al. 2016)"""
 
-    model_config = ConfigDict(extra="forbid", title="fastText (bag of tricks)")
+    model_config = ConfigDict(extra="forbid", title="fastText (Joulin et al. 2016)")
 
     type: Literal["fasttext"] = "fasttext"
     embedding_dim: int = Field(100, ge=1, le=4096, title="Embedding size",
