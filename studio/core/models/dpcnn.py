@@ -30,6 +30,10 @@ def halve_lengths(lengths: torch.Tensor) -> torch.Tensor:
     return (lengths + 1) // 2
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 class DPCNNConfig(EmbeddingOptions):
     """DPCNN (Johnson & Zhang 2017)"""
 
@@ -52,10 +56,10 @@ class DPCNNConfig(EmbeddingOptions):
         if max_len >= needed:
             return {}
         fit = max_len.bit_length() - 1  # the most halvings that leave a position to pool
-        advice = (f"use at most {fit} block{'s' if fit > 1 else ''} or raise max_len."
-                  if fit >= 1 else f"raise max_len to at least {needed}.")
-        return {"num_blocks": f"DPCNN with {self.num_blocks} blocks halves the text "
-                              f"{self.num_blocks} times and needs max_len >= {needed} "
+        advice = (f"use at most {_count(fit, 'block')} or raise max_len." if fit >= 1
+                  else f"raise max_len to at least {needed}.")
+        return {"num_blocks": f"DPCNN with {_count(self.num_blocks, 'block')} halves the text "
+                              f"{_count(self.num_blocks, 'time')} and needs max_len >= {needed} "
                               f"(now {max_len}); {advice}"}
 
 
