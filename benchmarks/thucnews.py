@@ -31,14 +31,11 @@ import argparse
 import json
 import os
 import platform
-import resource
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "thucnews"
-FILES = ("train.txt", "dev.txt", "test.txt", "class.txt")
+from common import DATA, FILES, ROOT, load_average, peak_rss_mib  # noqa: E402  (beside this script)
 
 TARGET_ACCURACY = 0.86
 TARGET_SAMPLES_PER_S = 1000.0
@@ -61,19 +58,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
     return parser.parse_args(argv)
 
-
-def peak_rss_mib() -> float:
-    """Peak resident set of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def load_average() -> str:
-    """The 1-minute load average, or "n/a" where the OS has none (Windows)."""
-    try:
-        return f"{os.getloadavg()[0]:.2f}"
-    except (AttributeError, OSError):
-        return "n/a"
 
 
 def main(argv: list[str] | None = None) -> int:

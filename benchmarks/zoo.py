@@ -33,16 +33,13 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "thucnews"
-FILES = ("train.txt", "dev.txt", "test.txt", "class.txt")
+from common import DATA, FILES, ROOT, load_average, peak_rss_mib  # noqa: E402  (beside this script)
 
 TARGET_ACCURACY = 0.84
 MAX_LEN = 32
@@ -65,19 +62,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--one", metavar="NAME", help=argparse.SUPPRESS)  # child mode
     return parser.parse_args(argv)
 
-
-def peak_rss_mib() -> float:
-    """Peak resident set of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def load_average() -> str:
-    """The 1-minute load average, or "n/a" where the OS has none (Windows)."""
-    try:
-        return f"{os.getloadavg()[0]:.2f}"
-    except (AttributeError, OSError):
-        return "n/a"
 
 
 def run_one(name: str, args: argparse.Namespace) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import torch
 from pydantic import BaseModel, Field
 from torch import nn
+from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
 from studio.core.text.vocab import PAD_ID
 
@@ -47,3 +48,28 @@ def token_embedding(vocab_size: int, embedding_dim: int) -> nn.Embedding:
     embedding = nn.Embedding(vocab_size, embedding_dim, padding_idx=PAD_ID)
     init_embedding_(embedding.weight)
     return embedding
+
+
+RNN_CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+
+
+def recurrent_layer(config, input_size: int) -> nn.RNNBase:
+    """The batch-first ``config.cell`` RNN a recurrent model's config describes
+    (``hidden_size``, ``num_layers``, ``bidirectional``), with ``dropout`` between
+    stacked layers: ``(B, L, input_size) -> (B, L, D*H)``."""
+    return RNN_CELLS[config.cell](
+        input_size, config.hidden_size, num_layers=config.num_layers,
+        bidirectional=config.bidirectional, batch_first=True,
+        dropout=config.dropout if config.num_layers > 1 else 0.0,
+    )
+
+
+def pack_by_length(x: torch.Tensor, lengths: torch.Tensor) -> PackedSequence:
+    """Pack ``x (B, L, E)`` to each text's length so PAD never enters a recurrence; an
+    empty text keeps one (PAD) step."""
+    return pack_padded_sequence(x, lengths.clamp(min=1).cpu(), batch_first=True, enforce_sorted=False)
+
+
+def unpack(packed: PackedSequence, length: int) -> torch.Tensor:
+    """The packed outputs padded with zeros back to ``(B, length, D*H)``."""
+    return pad_packed_sequence(packed, batch_first=True, total_length=length)[0]

@@ -12,13 +12,10 @@ import torch
 import torch.nn.functional as F
 from pydantic import ConfigDict, Field
 from torch import nn
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from studio.core.models.layers import EmbeddingOptions, token_embedding
+from studio.core.models.layers import (EmbeddingOptions, pack_by_length, recurrent_layer,
+                                        token_embedding, unpack)
 from studio.core.models.registry import register_model
-
-_CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
-
 
 class TextRCNNConfig(EmbeddingOptions):
     """TextRCNN (Lai 2015)"""
@@ -69,11 +66,7 @@ class TextRCNN(nn.Module):
         super().__init__()
         self.config = config
         self.embedding = token_embedding(vocab_size, config.embedding_dim)
-        self.rnn = _CELLS[config.cell](
-            config.embedding_dim, config.hidden_size, num_layers=config.num_layers,
-            bidirectional=config.bidirectional, batch_first=True,
-            dropout=config.dropout if config.num_layers > 1 else 0.0,
-        )
+        self.rnn = recurrent_layer(config, config.embedding_dim)
         directions = 2 if config.bidirectional else 1
         self.project = nn.Linear(config.hidden_size * directions + config.embedding_dim,
                                  config.hidden_size)
@@ -83,10 +76,9 @@ class TextRCNN(nn.Module):
 
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         x = self.embedding(ids)  # (B, L, E)
-        packed = pack_padded_sequence(x, lengths.clamp(min=1).cpu(),
-                                      batch_first=True, enforce_sorted=False)
+        packed = pack_by_length(x, lengths)
         out, _ = self.rnn(packed)
-        out, _ = pad_packed_sequence(out, batch_first=True, total_length=ids.shape[1])  # (B, L, D*H)
+        out = unpack(out, ids.shape[1])  # (B, L, D*H)
         hidden = self.config.hidden_size
         # Shift by one word so the contexts exclude the word itself (eqs. 1-2); the outputs
         # are zero past each text, so the last word's right context is zero.

@@ -11,13 +11,9 @@ from typing import Literal
 import torch
 from pydantic import ConfigDict, Field
 from torch import nn
-from torch.nn.utils.rnn import pack_padded_sequence
 
-from studio.core.models.layers import EmbeddingOptions, token_embedding
+from studio.core.models.layers import EmbeddingOptions, pack_by_length, recurrent_layer, token_embedding
 from studio.core.models.registry import register_model
-
-_CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
-
 
 class TextRNNConfig(EmbeddingOptions):
     """TextRNN (RNN / LSTM / GRU)"""
@@ -46,18 +42,13 @@ class TextRNN(nn.Module):
         super().__init__()
         self.config = config
         self.embedding = token_embedding(vocab_size, config.embedding_dim)
-        self.rnn = _CELLS[config.cell](
-            config.embedding_dim, config.hidden_size, num_layers=config.num_layers,
-            bidirectional=config.bidirectional, batch_first=True,
-            dropout=config.dropout if config.num_layers > 1 else 0.0,
-        )
+        self.rnn = recurrent_layer(config, config.embedding_dim)
         self.dropout = nn.Dropout(config.dropout)
         directions = 2 if config.bidirectional else 1
         self.fc = nn.Linear(config.hidden_size * directions, num_classes)
 
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        packed = pack_padded_sequence(self.embedding(ids), lengths.clamp(min=1).cpu(),
-                                      batch_first=True, enforce_sorted=False)
+        packed = pack_by_length(self.embedding(ids), lengths)
         _, state = self.rnn(packed)
         h = state[0] if isinstance(state, tuple) else state  # (layers*D, B, H)
         directions = 2 if self.config.bidirectional else 1

@@ -12,13 +12,10 @@ from typing import Literal
 import torch
 from pydantic import ConfigDict, Field
 from torch import nn
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from studio.core.models.layers import EmbeddingOptions, token_embedding
+from studio.core.models.layers import (EmbeddingOptions, pack_by_length, recurrent_layer,
+                                        token_embedding, unpack)
 from studio.core.models.registry import register_model
-
-_CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
-
 
 class TextRNNAttConfig(EmbeddingOptions):
     """TextRNN + attention (Zhou 2016)"""
@@ -80,11 +77,7 @@ class TextRNNAtt(nn.Module):
         super().__init__()
         self.config = config
         self.embedding = token_embedding(vocab_size, config.embedding_dim)
-        self.rnn = _CELLS[config.cell](
-            config.embedding_dim, config.hidden_size, num_layers=config.num_layers,
-            bidirectional=config.bidirectional, batch_first=True,
-            dropout=config.dropout if config.num_layers > 1 else 0.0,
-        )
+        self.rnn = recurrent_layer(config, config.embedding_dim)
         width = config.hidden_size * (2 if config.bidirectional else 1)
         self.attention = AttentionPooling(width)
         self.dropout = nn.Dropout(config.dropout)
@@ -92,10 +85,9 @@ class TextRNNAtt(nn.Module):
         self.fc = nn.Linear(config.fc_size, num_classes)
 
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        packed = pack_padded_sequence(self.embedding(ids), lengths.clamp(min=1).cpu(),
-                                      batch_first=True, enforce_sorted=False)
+        packed = pack_by_length(self.embedding(ids), lengths)
         out, _ = self.rnn(packed)
-        h, _ = pad_packed_sequence(out, batch_first=True, total_length=ids.shape[1])  # (B, L, D*H)
+        h = unpack(out, ids.shape[1])  # (B, L, D*H)
         r = torch.tanh(self.attention(h, lengths))  # Zhou et al. eq. 12
         # no activation between fc1 and fc, as in the reference repo's TextRNN_Att
         return self.fc(self.fc1(self.dropout(r)))

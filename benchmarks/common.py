@@ -1,0 +1,26 @@
+"""What the benchmark scripts share: where the THUCNews data lives and how a run is measured."""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "thucnews"
+FILES = ("train.txt", "dev.txt", "test.txt", "class.txt")
+
+
+def peak_rss_mib() -> float:
+    """Peak resident set of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def load_average() -> str:
+    """The 1-minute load average, or "n/a" where the OS has none (Windows)."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except (AttributeError, OSError):
+        return "n/a"
