@@ -12,6 +12,15 @@ DATA = ROOT.parent / "shared" / "data" / "thucnews"
 FILES = ("train.txt", "dev.txt", "test.txt", "class.txt")
 
 
+def missing_data(benchmark: str) -> str | None:
+    """Why ``benchmark`` cannot run (the THUCNews files are absent), or ``None``."""
+    missing = [name for name in FILES if not (DATA / name).is_file()]
+    if not missing:
+        return None
+    return (f"{benchmark} skipped: {DATA} is absent or incomplete (missing {', '.join(missing)}). "
+            "Put the corpus at ../shared/data/thucnews beside the repository to run it.")
+
+
 def peak_rss_mib() -> float:
     """Peak resident set of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

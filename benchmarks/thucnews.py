@@ -35,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import DATA, FILES, ROOT, load_average, peak_rss_mib  # noqa: E402  (beside this script)
+from common import DATA, ROOT, load_average, missing_data, peak_rss_mib  # noqa: E402  (beside this script)
 
 TARGET_ACCURACY = 0.86
 TARGET_SAMPLES_PER_S = 1000.0
@@ -62,11 +62,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    missing = [name for name in FILES if not (DATA / name).is_file()]
-    if missing:
-        print(f"THUCNews benchmark skipped: {DATA} is absent or incomplete "
-              f"(missing {', '.join(missing)}). Put the corpus at ../shared/data/thucnews "
-              "beside the repository to run it.")
+    reason = missing_data("THUCNews benchmark")
+    if reason:
+        print(reason)
         return 0
 
     script_start = time.perf_counter()

@@ -39,7 +39,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import DATA, FILES, ROOT, load_average, peak_rss_mib  # noqa: E402  (beside this script)
+from common import DATA, ROOT, load_average, missing_data, peak_rss_mib  # noqa: E402  (beside this script)
 
 TARGET_ACCURACY = 0.84
 MAX_LEN = 32
@@ -170,11 +170,9 @@ def run_one(name: str, args: argparse.Namespace) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    missing = [name for name in FILES if not (DATA / name).is_file()]
-    if missing:
-        print(f"Model zoo benchmark skipped: {DATA} is absent or incomplete "
-              f"(missing {', '.join(missing)}). Put the corpus at ../shared/data/thucnews "
-              "beside the repository to run it.")
+    reason = missing_data("Model zoo benchmark")
+    if reason:
+        print(reason)
         return 0
     sys.path.insert(0, str(ROOT))  # run as `python benchmarks/zoo.py` without installing
 

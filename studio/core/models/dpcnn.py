@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from pydantic import ConfigDict, Field
 from torch import nn
 
-from studio.core.models.layers import EmbeddingOptions, token_embedding
+from studio.core.models.layers import EmbeddingOptions, real_positions, token_embedding
 from studio.core.models.registry import register_model
 
 KERNEL = 3  # the paper's width for the region embedding and every convolution
@@ -22,7 +22,7 @@ KERNEL = 3  # the paper's width for the region embedding and every convolution
 
 def valid_positions(lengths: torch.Tensor, length: int) -> torch.Tensor:
     """``(B,)`` lengths -> ``(B, 1, length)`` bool, True at positions before each text's end."""
-    return (torch.arange(length, device=lengths.device)[None, :] < lengths[:, None]).unsqueeze(1)
+    return real_positions(lengths, length).unsqueeze(1)
 
 
 def halve_lengths(lengths: torch.Tensor) -> torch.Tensor:

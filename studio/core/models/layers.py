@@ -50,6 +50,15 @@ def token_embedding(vocab_size: int, embedding_dim: int) -> nn.Embedding:
     return embedding
 
 
+def real_positions(lengths: torch.Tensor, length: int) -> torch.Tensor:
+    """``(B,)`` lengths -> ``(B, length)`` bool, True at positions before each text's end.
+
+    Every model masks with it, so trailing PAD never reaches a pooling, an attention or a
+    convolution window.
+    """
+    return torch.arange(length, device=lengths.device)[None, :] < lengths[:, None]
+
+
 RNN_CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 
 

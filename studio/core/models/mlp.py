@@ -15,6 +15,7 @@ import torch.nn.functional as F
 from pydantic import BaseModel, ConfigDict, Field
 from torch import nn
 
+from studio.core.models.layers import real_positions
 from studio.core.models.registry import register_model
 from studio.core.text.vocab import PAD_ID
 
@@ -99,8 +100,7 @@ class BagOfWords(nn.Module):
 
 def _real_tokens(ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
     """``(B, L)`` bool: True for non-PAD tokens before each text's length."""
-    positions = torch.arange(ids.shape[1], device=ids.device)
-    return (positions[None, :] < lengths.to(ids.device)[:, None]) & (ids != PAD_ID)
+    return real_positions(lengths.to(ids.device), ids.shape[1]) & (ids != PAD_ID)
 
 
 @register_model("mlp", config=MLPConfig)

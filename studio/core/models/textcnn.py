@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from pydantic import ConfigDict, Field
 from torch import nn
 
-from studio.core.models.layers import EmbeddingOptions, token_embedding
+from studio.core.models.layers import EmbeddingOptions, real_positions, token_embedding
 from studio.core.models.registry import register_model
 
 
@@ -65,7 +65,7 @@ class TextCNN(nn.Module):
         length = ids.shape[1]
         x = self.embedding(ids).transpose(1, 2)  # (B, E, L)
         x = F.pad(x, (0, self._extra))  # every window start < L exists for every kernel
-        valid = (torch.arange(length, device=ids.device)[None, :] < lengths[:, None]).unsqueeze(1)
+        valid = real_positions(lengths, length).unsqueeze(1)
         pooled = []
         for conv in self.convs:
             h = F.relu(conv(x))[:, :, :length]  # (B, F, L): window starting at each token

@@ -13,8 +13,8 @@ import torch.nn.functional as F
 from pydantic import ConfigDict, Field
 from torch import nn
 
-from studio.core.models.layers import (EmbeddingOptions, pack_by_length, recurrent_layer,
-                                        token_embedding, unpack)
+from studio.core.models.layers import (EmbeddingOptions, pack_by_length, real_positions,
+                                        recurrent_layer, token_embedding, unpack)
 from studio.core.models.registry import register_model
 
 class TextRCNNConfig(EmbeddingOptions):
@@ -44,7 +44,7 @@ class MaskedMaxPool(nn.Module):
     """
 
     def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        real = torch.arange(x.shape[1], device=x.device)[None, :] < lengths.clamp(min=1)[:, None]
+        real = real_positions(lengths.clamp(min=1), x.shape[1])
         return x.masked_fill(~real.unsqueeze(2), float("-inf")).amax(dim=1)
 
 

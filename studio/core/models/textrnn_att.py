@@ -13,8 +13,8 @@ import torch
 from pydantic import ConfigDict, Field
 from torch import nn
 
-from studio.core.models.layers import (EmbeddingOptions, pack_by_length, recurrent_layer,
-                                        token_embedding, unpack)
+from studio.core.models.layers import (EmbeddingOptions, pack_by_length, real_positions,
+                                        recurrent_layer, token_embedding, unpack)
 from studio.core.models.registry import register_model
 
 class TextRNNAttConfig(EmbeddingOptions):
@@ -51,7 +51,7 @@ class AttentionPooling(nn.Module):
 
     def weights(self, h: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """``alpha (B, L)``: zero on PAD, summing to 1 over each text's tokens."""
-        real = torch.arange(h.shape[1], device=h.device)[None, :] < lengths.clamp(min=1)[:, None]
+        real = real_positions(lengths.clamp(min=1), h.shape[1])
         scores = torch.tanh(h) @ self.w  # (B, L)
         return scores.masked_fill(~real, float("-inf")).softmax(dim=1)
 

@@ -14,7 +14,7 @@ import torch
 from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 from torch import nn
 
-from studio.core.models.layers import EmbeddingOptions, token_embedding
+from studio.core.models.layers import EmbeddingOptions, real_positions, token_embedding
 from studio.core.models.registry import register_model
 
 MAX_HEADS = 64
@@ -22,7 +22,7 @@ MAX_HEADS = 64
 
 def padding_mask(lengths: torch.Tensor, length: int) -> torch.Tensor:
     """``(B,)`` lengths -> ``(B, length)`` bool, True at PAD (positions past each text's end)."""
-    return torch.arange(length, device=lengths.device)[None, :] >= lengths[:, None]
+    return ~real_positions(lengths, length)
 
 
 class TransformerConfig(EmbeddingOptions):
