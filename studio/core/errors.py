@@ -15,3 +15,7 @@ class ConfigError(StudioError):
 
 class ProjectError(StudioError):
     """A project folder could not be saved or opened."""
+
+
+class Cancelled(StudioError):
+    """The user stopped a long task (training word vectors, reading a large file)."""

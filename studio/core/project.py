@@ -2,7 +2,8 @@
 
 ```
 MyProject.studio/
-  project.json              schema_version, name, settings, run list
+  project.json              schema_version, name, settings, run list, vector sets
+  vectors/<name>.bin        word vectors trained in the studio (word2vec binary format)
   runs/<run_id>/
     config.json             resolved settings + studio, torch, python versions
     vocab.json labels.json
@@ -19,14 +20,18 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save
 
+from studio.core.embeddings.project_vectors import PROJECT_FOLDER, VectorSet
 from studio.core.errors import ConfigError, ProjectError
 from studio.core.fileio import atomic_write_bytes, atomic_write_json, atomic_write_text, file_sha256
+from studio.core.models.registry import format_validation_error
 from studio.core.settings import Settings
 from studio.core.training.run import Run
 
@@ -34,6 +39,7 @@ SCHEMA_VERSION = 1
 PROJECT_FILE = "project.json"
 SUFFIX = ".studio"
 DATA_ROLES = ("train", "validation", "test", "class_names")
+MODEL_PATHS = ("pretrained_vectors", "pretrained_vocab")
 
 
 def _absolute(path: str | Path) -> Path:
@@ -55,6 +61,7 @@ class Project:
         self.settings = settings or Settings()
         self.name = name
         self.runs: list[Run] = []
+        self.vectors: list[VectorSet] = []
         self.path: Path | None = None
         self.warnings: list[str] = []
 
@@ -82,6 +89,7 @@ class Project:
                 if run.saved_to is None or run.saved_to.resolve() != run_dir.resolve():
                     write_run(run, run_dir)
                     run.saved_to = run_dir
+            self._copy_trained_vectors(target)
             self._record_hashes()
             atomic_write_json(target / PROJECT_FILE, self._to_json(target))
         except OSError as exc:
@@ -91,6 +99,24 @@ class Project:
         if self.name == "Untitled":
             self.name = target.stem
         return target
+
+    def _copy_trained_vectors(self, target: Path) -> None:
+        """Copy vectors trained in the studio into ``target/vectors`` and point the vector
+        list and the model settings at the copies."""
+        moved = {}
+        for i, entry in enumerate(self.vectors):
+            destination = target / PROJECT_FOLDER / Path(entry.path).name
+            if entry.source != "trained" or _absolute(entry.path) == _absolute(destination):
+                continue
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            partial = destination.with_name(f".{destination.name}.partial")
+            shutil.copyfile(entry.path, partial)
+            os.replace(partial, destination)
+            moved[entry.path] = str(destination)
+            self.vectors[i] = entry.model_copy(update={"path": str(destination)})
+        if self.settings.model.get("pretrained_vectors") in moved:
+            model = {**self.settings.model, "pretrained_vectors": moved[self.settings.model["pretrained_vectors"]]}
+            self.settings = self.settings.model_copy(update={"model": model})
 
     def _record_hashes(self) -> None:
         """Store each data file's SHA-256 as it is now, to tell later whether it changed."""
@@ -108,11 +134,20 @@ class Project:
         for role in DATA_ROLES:
             if settings["dataset"][role]:
                 settings["dataset"][role] = _relative(settings["dataset"][role], root)
+        for key in MODEL_PATHS:
+            if settings["model"].get(key):
+                settings["model"][key] = _relative(settings["model"][key], root)
+        vectors = [entry.model_dump() for entry in self.vectors]
+        for entry in vectors:
+            for key in ("path", "vocab_path"):
+                if entry[key]:
+                    entry[key] = _relative(entry[key], root)
         return {
             "schema_version": SCHEMA_VERSION,
             "name": self.name,
             "settings": settings,
             "runs": [run.summary() for run in self.runs],
+            "vectors": vectors,
         }
 
     # ----- opening ------------------------------------------------------------------
@@ -142,14 +177,18 @@ class Project:
         settings_data = data.get("settings", {})
         dataset = settings_data.get("dataset", {})
         for role in DATA_ROLES:
-            if dataset.get(role) and not Path(dataset[role]).is_absolute():
-                dataset[role] = str(_absolute(root / dataset[role]))
+            dataset[role] = _resolve(dataset.get(role), root)
+        model = settings_data.get("model", {})
+        for key in MODEL_PATHS:
+            if key in model:
+                model[key] = _resolve(model[key], root)
         try:
             settings = Settings.from_dict(settings_data)
         except ConfigError as exc:
             raise ProjectError(f"{file}: invalid settings:\n{exc}") from None
         project = cls(settings, data.get("name") or root.stem)
         project.path = root
+        project.vectors = _read_vector_sets(data.get("vectors", []), root, file)
         for summary in data.get("runs", []):
             project.runs.append(read_run(root / "runs" / str(summary.get("id"))))
         project.warnings = project._check_data_files()
@@ -157,6 +196,10 @@ class Project:
 
     def _check_data_files(self) -> list[str]:
         dataset, warnings = self.settings.dataset, []
+        for entry in self.vectors:
+            if not Path(entry.path).is_file():
+                warnings.append(f"word vectors {entry.name}: file {entry.path} is missing; "
+                                "import or train them again.")
         for role in DATA_ROLES:
             value = getattr(dataset, role)
             if not value:
@@ -167,6 +210,29 @@ class Project:
             elif role in dataset.hashes and file_sha256(value) != dataset.hashes[role]:
                 warnings.append(f"{role} data file {value} changed since the project was saved.")
         return warnings
+
+
+def _resolve(value, root: Path):
+    """A path saved relative to the project folder, made absolute again."""
+    if isinstance(value, str) and value and not Path(value).is_absolute():
+        return str(_absolute(root / value))
+    return value
+
+
+def _read_vector_sets(items, root: Path, file: Path) -> list[VectorSet]:
+    if not isinstance(items, list):
+        raise ProjectError(f"{file}: 'vectors' must be a list of vector sets.")
+    entries = []
+    for number, item in enumerate(items, 1):
+        if isinstance(item, dict):
+            item = {**item, "path": _resolve(item.get("path"), root),
+                    "vocab_path": _resolve(item.get("vocab_path", ""), root)}
+        try:
+            entries.append(VectorSet.model_validate(item))
+        except ValidationError as exc:
+            raise ProjectError(f"{file}: vector set {number} is invalid:\n"
+                               f"{format_validation_error(exc)}") from None
+    return entries
 
 
 def write_run(run: Run, run_dir: Path) -> None:

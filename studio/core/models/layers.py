@@ -22,8 +22,12 @@ class EmbeddingOptions(BaseModel):
 
     pretrained_vectors: str = Field(
         "", title="Pretrained vectors",
-        description="word2vec text or binary file, or a gensim .kv file; tokens found there "
-                    "start from those vectors. Empty: random initialisation.")
+        description="Word vectors (word2vec .txt/.vec/.bin, optionally .gz, or .npz); tokens "
+                    "found there start from those vectors. Empty: random initialisation.")
+    pretrained_vocab: str = Field(
+        "", title="Vectors vocabulary",
+        description="Only for .npz vectors: the file listing one token per row. Empty: "
+                    "vocab.txt or <name>.vocab.txt beside the .npz.")
     freeze_embedding: bool = Field(
         False, title="Freeze embeddings",
         description="Keep the token vectors fixed during training (useful with pretrained ones).")

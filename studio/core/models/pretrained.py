@@ -1,75 +1,67 @@
-"""Start a model's token embedding from pretrained word vectors, and freeze it if asked.
+"""Start a model's token embedding from word vectors, and freeze it if asked.
 
-Vectors are read with gensim (Řehůřek & Sojka 2010): word2vec text (``.txt``/``.vec``,
-with or without the ``count dim`` header line, so GloVe files work too), word2vec binary
-(``.bin``) or gensim's own ``KeyedVectors`` files (``.kv``).
+Vectors come from :func:`studio.core.embeddings.vectors.load_vectors` (word2vec text or
+binary, optionally gzipped, or ``.npz`` + vocabulary). Rows are matched by token.
+Tokens without a vector, and UNK, are drawn from U[-a, a] with ``a`` chosen so they
+have the variance of the pretrained vectors, as Kim (2014) does for words missing
+from word2vec; PAD stays zero.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
 import torch
 from torch import nn
 
-from studio.core.errors import ConfigError
-from studio.core.text.vocab import UNK_ID
+from studio.core.embeddings.coverage import Coverage, measure_coverage
+from studio.core.embeddings.vectors import load_vectors
+from studio.core.errors import ConfigError, DataFormatError
+from studio.core.text.vocab import PAD_ID, UNK_ID
 
 
-@dataclass(frozen=True)
-class Coverage:
-    """How many vocabulary tokens (PAD and UNK excluded) found a pretrained vector."""
-
-    path: str
-    found: int
-    total: int
-
-    def describe(self) -> str:
-        share = self.found / self.total if self.total else 0.0
-        return f"{Path(self.path).name}: {self.found:,} of {self.total:,} tokens have vectors ({share:.1%})"
-
-
-def load_vectors(path: str | Path):
-    """Read word vectors into a gensim ``KeyedVectors``.
+def fill_embedding_(weight: torch.Tensor, vectors, vocab: Sequence[str]) -> int:
+    """Copy the vector of each token of ``vocab`` into its row of ``weight (V, E)``; draw
+    the other rows (UNK included) from U[-a, a], a = sqrt(3) * std of the copied values;
+    zero the PAD row. Returns how many rows were copied.
 
     Raises:
-        ConfigError: naming ``pretrained_vectors`` and the file, when it is missing or
-            not a word-vector file.
+        ConfigError: ``vectors.vector_size`` differs from ``E``.
     """
-    from gensim.models import KeyedVectors  # gensim is slow to import; only load it when used
-
-    path = Path(path).expanduser()
-    if not path.is_file():
-        raise ConfigError(f"pretrained_vectors: {path} does not exist; choose a word-vector file "
-                          f"or leave the field empty for random initialisation.")
-    try:
-        if path.suffix == ".kv":
-            return KeyedVectors.load(str(path))
-        binary = path.suffix == ".bin"
-        return KeyedVectors.load_word2vec_format(str(path), binary=binary,
-                                                 no_header=not binary and not _has_header(path))
-    except Exception as exc:  # gensim raises many types for a malformed file
-        raise ConfigError(f"pretrained_vectors: cannot read {path} as word vectors ({exc}). "
-                          f"Use a word2vec text or binary file, or a gensim .kv file.") from None
-
-
-def _has_header(path: Path) -> bool:
-    with path.open("rb") as handle:
-        first = handle.readline().split()
-    return len(first) == 2 and all(part.isdigit() for part in first)
+    dim = weight.shape[1]
+    if vectors.vector_size != dim:
+        raise ConfigError(f"embedding_dim: the word vectors have {vectors.vector_size} dimensions "
+                          f"but embedding_dim is {dim}; set embedding_dim to {vectors.vector_size}.")
+    keys = vectors.key_to_index
+    rows = [(i, keys[token]) for i, token in enumerate(vocab) if i > UNK_ID and token in keys]
+    if not rows:
+        return 0
+    ours, theirs = (list(part) for part in zip(*rows))
+    values = torch.as_tensor(vectors.vectors[theirs], dtype=weight.dtype, device=weight.device)
+    bound = float(values.std()) * 3 ** 0.5 if values.numel() > 1 else 0.25
+    with torch.no_grad():
+        nn.init.uniform_(weight, -bound, bound)
+        weight[ours] = values
+        weight[PAD_ID].zero_()
+    return len(rows)
 
 
-def apply_embedding_options(model: nn.Module, vocab: list[str]) -> Coverage | None:
-    """Fill ``model.embedding`` from ``model.config.pretrained_vectors`` and freeze it if
-    ``model.config.freeze_embedding``. Tokens without a vector keep their random start;
-    PAD and UNK keep theirs.
+def apply_embedding_options(model: nn.Module, vocab: Sequence[str],
+                            counts: Sequence[int] | None = None) -> Coverage | None:
+    """Fill ``model.embedding`` from ``model.config.pretrained_vectors`` (with
+    :func:`fill_embedding_`) and freeze it if ``model.config.freeze_embedding``.
+
+    Args:
+        vocab: the run's tokens, id order.
+        counts: occurrences of each id in the training texts, for the coverage report.
 
     Returns:
         The coverage when vectors were loaded, else ``None``.
 
     Raises:
-        ConfigError: unreadable file, or vectors whose size differs from ``embedding_dim``.
+        ConfigError: naming ``pretrained_vectors`` for an unreadable file, or both sizes
+            when the vectors' dimension differs from ``embedding_dim``.
     """
     config = getattr(model, "config", None)
     embedding = getattr(model, "embedding", None)
@@ -77,21 +69,15 @@ def apply_embedding_options(model: nn.Module, vocab: list[str]) -> Coverage | No
         return None
     coverage = None
     if config.pretrained_vectors:
-        vectors = load_vectors(config.pretrained_vectors)
-        weight = embedding.weight
-        if vectors.vector_size != weight.shape[1]:
-            raise ConfigError(
-                f"pretrained_vectors: {Path(config.pretrained_vectors).name} holds "
-                f"{vectors.vector_size}-dimensional vectors but embedding_dim is {weight.shape[1]}; "
-                f"set embedding_dim to {vectors.vector_size}.")
-        rows = [(i, vectors.key_to_index[token]) for i, token in enumerate(vocab)
-                if i > UNK_ID and token in vectors.key_to_index]
-        if rows:
-            ours, theirs = zip(*rows)
-            with torch.no_grad():
-                weight[list(ours)] = torch.as_tensor(vectors.vectors[list(theirs)], dtype=weight.dtype,
-                                                     device=weight.device)
-        coverage = Coverage(config.pretrained_vectors, len(rows), max(0, len(vocab) - 2))
+        try:
+            vectors = load_vectors(config.pretrained_vectors, config.pretrained_vocab or None)
+        except DataFormatError as exc:
+            raise ConfigError(f"pretrained_vectors: {exc}") from None
+        try:
+            fill_embedding_(embedding.weight, vectors, vocab)
+        except ConfigError as exc:
+            raise ConfigError(f"{exc} (pretrained_vectors: {Path(config.pretrained_vectors).name})") from None
+        coverage = measure_coverage(vectors, vocab, counts)
     if config.freeze_embedding:
         embedding.weight.requires_grad_(False)
     return coverage

@@ -16,6 +16,7 @@ import studio
 from studio.core.data.dataset import load_splits
 from studio.core.data.prepare import PreparedData, prepare
 from studio.core.data.reader import Table
+from studio.core.embeddings.coverage import token_counts
 from studio.core.models import build_model
 from studio.core.models.pretrained import apply_embedding_options
 from studio.core.settings import Settings
@@ -85,7 +86,8 @@ def setup_model(model: torch.nn.Module, data: PreparedData) -> list[str]:
         ConfigError: unreadable or mismatched pretrained vectors.
     """
     notes = []
-    coverage = apply_embedding_options(model, data.vocab.tokens)
+    counts = token_counts(data.train.ids, len(data.vocab))
+    coverage = apply_embedding_options(model, data.vocab.tokens, counts)
     if coverage is not None:
         notes.append(f"Pretrained vectors: {coverage.describe()}")
     fit_features = getattr(model, "fit_features", None)

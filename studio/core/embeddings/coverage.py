@@ -1,0 +1,67 @@
+"""How much of a vocabulary, and of the text, a set of word vectors covers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import torch
+
+from studio.core.text.vocab import UNK_ID
+
+MISSING_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Vocabulary entries and token occurrences that have a vector.
+
+    ``vocab_*`` count vocabulary entries other than PAD and UNK. ``occurrences_*`` count
+    the token positions of the encoded training texts (PAD excluded, UNK included as
+    not found: a token cut from the vocabulary gets no vector either). ``missing``
+    lists the most frequent entries without a vector.
+    """
+
+    vocab_found: int
+    vocab_total: int
+    occurrences_found: int
+    occurrences_total: int
+    missing: tuple[str, ...] = ()
+
+    @property
+    def vocab_share(self) -> float:
+        return self.vocab_found / self.vocab_total if self.vocab_total else 0.0
+
+    @property
+    def occurrence_share(self) -> float:
+        return self.occurrences_found / self.occurrences_total if self.occurrences_total else 0.0
+
+    def describe(self) -> str:
+        return (f"{self.vocab_found:,} of {self.vocab_total:,} vocabulary entries have vectors "
+                f"({self.vocab_share:.1%}), covering {self.occurrence_share:.1%} of the "
+                f"{self.occurrences_total:,} tokens in the training texts")
+
+
+def token_counts(ids: torch.Tensor, vocab_size: int) -> list[int]:
+    """Occurrences of each id in encoded texts ``(N, L)`` -> list of ``vocab_size`` ints."""
+    return torch.bincount(ids.flatten(), minlength=vocab_size).tolist()
+
+
+def measure_coverage(vectors, vocab: Sequence[str], counts: Sequence[int] | None = None) -> Coverage:
+    """Coverage of ``vocab`` (PAD, UNK, then tokens) by gensim ``KeyedVectors``.
+
+    ``counts[i]`` is how often id ``i`` occurs (see :func:`token_counts`); without
+    counts each entry counts once.
+    """
+    counts = list(counts) if counts is not None else [0, 0] + [1] * max(0, len(vocab) - 2)
+    keys = vectors.key_to_index
+    found = [token in keys for token in vocab]
+    entries = range(UNK_ID + 1, len(vocab))
+    missing = sorted((i for i in entries if not found[i]), key=lambda i: -counts[i])[:MISSING_SHOWN]
+    return Coverage(
+        vocab_found=sum(found[i] for i in entries),
+        vocab_total=len(entries),
+        occurrences_found=sum(counts[i] for i in entries if found[i]),
+        occurrences_total=sum(counts[UNK_ID:]),
+        missing=tuple(vocab[i] for i in missing),
+    )

@@ -1,0 +1,125 @@
+"""Word vectors as part of a project: trained on its data, or imported, and described.
+
+A project lists its vector sets (:class:`VectorSet`). Trained vectors are written at
+once, in the word2vec binary format, to a scratch folder in the studio's cache so a
+model can start from them before the project is saved; saving the project copies them
+into ``<project>/vectors/``. Imported vectors stay where they are (published sets are
+gigabytes) and are referenced by path.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from studio.core.data.dataset import load_splits
+from studio.core.data.prepare import prepare
+from studio.core.data.reader import Table
+from studio.core.embeddings.coverage import Coverage, measure_coverage, token_counts
+from studio.core.embeddings.vectors import load_vectors, save_vectors
+from studio.core.embeddings.word2vec import Word2VecConfig, Word2VecProgress, train_word2vec
+from studio.core.settings import Settings
+from studio.core.text.tokenizers import Tokenizer, TokenizerConfig
+
+PROJECT_FOLDER = "vectors"
+
+
+class VectorSet(BaseModel):
+    """One set of word vectors a project knows: where it is and what it holds."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    path: str = Field(description="The vectors file.")
+    vocab_path: str = Field("", description="Vocabulary file of an .npz; empty otherwise.")
+    source: Literal["trained", "imported"]
+    dimension: int = Field(ge=1)
+    count: int = Field(ge=0, description="Number of vectors (words).")
+    word2vec: Word2VecConfig | None = Field(None, description="Settings it was trained with.")
+    tokenizer: TokenizerConfig | None = Field(None, description="Tokenizer of the texts it was trained on.")
+    data: str = Field("", description="Training data file it was trained on.")
+
+    def describe(self) -> str:
+        how = (f"trained on {Path(self.data).name}" if self.source == "trained"
+               else f"imported from {Path(self.path).name}")
+        return f"{self.count:,} words × {self.dimension} dimensions, {how}"
+
+
+def scratch_dir() -> Path:
+    """Where vectors trained in an unsaved project wait: ``<cache>/vectors``."""
+    root = os.environ.get("STUDIO_CACHE_DIR") or Path.home() / ".cache" / "text-model-studio"
+    return Path(root) / "vectors"
+
+
+def training_sentences(settings: Settings, tables: dict[str, Table] | None = None) -> list[list[str]]:
+    """Token lists of the training split, cut by the project's tokenizer; each text of
+    a pair is its own sentence.
+
+    Raises:
+        StudioError: the data cannot be read or split (see ``load_splits``).
+    """
+    train = load_splits(settings.dataset, tables).train
+    tokenizer = Tokenizer(settings.text.tokenizer)
+    return tokenizer.tokenize_many(list(train.texts) + list(train.pairs or []))
+
+
+def train_project_vectors(settings: Settings, tables: dict[str, Table] | None, config: Word2VecConfig,
+                          on_progress: Callable[[Word2VecProgress], None] | None = None,
+                          stop_event: threading.Event | None = None,
+                          on_status: Callable[[str], None] | None = None) -> tuple[VectorSet, object]:
+    """Train word2vec on the project's training texts and write the vectors to
+    :func:`scratch_dir`.
+
+    Returns:
+        The new :class:`VectorSet` and the gensim ``KeyedVectors``.
+
+    Raises:
+        StudioError: unreadable data, no token reaching ``min_count``; ``Cancelled`` when stopped.
+    """
+    status = on_status or (lambda message: None)
+    status("Tokenizing the training texts…")
+    sentences = training_sentences(settings, tables)
+    status(f"Training word2vec on {len(sentences):,} texts…")
+    vectors = train_word2vec(sentences, config, on_progress, stop_event)
+    name = f"word2vec-{config.algorithm}-{config.vector_size}d-{datetime.now():%Y%m%d-%H%M%S}"
+    path = save_vectors(vectors, scratch_dir() / f"{name}.bin")
+    entry = VectorSet(name=name, path=str(path), source="trained", dimension=vectors.vector_size,
+                      count=len(vectors), word2vec=config, tokenizer=settings.text.tokenizer,
+                      data=settings.dataset.train or "")
+    return entry, vectors
+
+
+def import_vectors(path: str | Path, vocab_path: str | Path | None = None, limit: int | None = None,
+                   on_progress: Callable[[float], None] | None = None,
+                   stop_event: threading.Event | None = None) -> tuple[VectorSet, object]:
+    """Read a vectors file (see :func:`~studio.core.embeddings.vectors.load_vectors`).
+
+    Returns:
+        A :class:`VectorSet` that references the file in place, and the ``KeyedVectors``.
+
+    Raises:
+        DataFormatError: unreadable file; ``Cancelled`` when stopped.
+    """
+    vectors = load_vectors(path, vocab_path, limit, on_progress, stop_event)
+    path = Path(path).expanduser().absolute()
+    name = path.name + (f" (first {limit:,})" if limit and len(vectors) >= limit else "")
+    entry = VectorSet(name=name, path=str(path), vocab_path=str(vocab_path or ""), source="imported",
+                      dimension=vectors.vector_size, count=len(vectors))
+    return entry, vectors
+
+
+def vocabulary_coverage(settings: Settings, tables: dict[str, Table] | None, vectors) -> Coverage:
+    """Coverage of the vocabulary the project's next run will build (training split,
+    tokenizer, ``min_freq``, ``max_size``, ``max_len``) by ``vectors``.
+
+    Raises:
+        StudioError: the data cannot be read or split.
+    """
+    data = prepare(load_splits(settings.dataset, tables), settings.text)
+    return measure_coverage(vectors, data.vocab.tokens, token_counts(data.train.ids, len(data.vocab)))

@@ -1,0 +1,208 @@
+"""Read and write word vectors: word2vec text and binary files (optionally gzipped) and
+``.npz`` matrices with a vocabulary file.
+
+Reading goes through gensim (Řehůřek & Sojka 2010), which knows the original
+word2vec.c formats that the Chinese-Word-Vectors (Li et al. 2018) and Tencent AI Lab
+releases use:
+
+- text (``.txt``, ``.vec``): an optional ``count dim`` header line, then
+  ``word v1 … vdim`` per line (GloVe files are the header-less case);
+- binary (``.bin``): the ``count dim`` header, then each word, a space and ``dim``
+  little-endian float32 values;
+- ``.npz``: an ``embeddings`` array of shape ``(count, dim)`` whose row ``i`` belongs to
+  line ``i`` of a vocabulary file (one token per line, or a JSON list).
+
+gensim's own ``.kv``/``.model`` files are refused: they are pickles, and opening a
+file someone sent must never run their code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from studio.core.embeddings.watched_files import watched
+from studio.core.errors import Cancelled, DataFormatError
+
+COMPRESSED = (".gz", ".bz2")
+TEXT_SUFFIXES = (".txt", ".vec")
+VOCAB_NAMES = ("{stem}.vocab.txt", "{stem}.vocab.json", "vocab.txt", "vocab.json")
+FILE_FILTER = "Word vectors (*.txt *.vec *.bin *.npz *.gz *.bz2);;All files (*)"
+
+Progress = Callable[[float], None]  # fraction done, 0.0 to 1.0
+
+
+def vector_format(path: str | Path) -> str:
+    """``"text"``, ``"binary"`` or ``"npz"`` from the file name (``.gz``/``.bz2`` ignored).
+
+    Raises:
+        DataFormatError: a pickled gensim file (``.kv``, ``.model``, ``.pkl``).
+    """
+    path = Path(path)
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] in COMPRESSED:
+        suffixes.pop()
+    suffix = suffixes[-1] if suffixes else ""
+    if suffix in (".kv", ".model", ".pkl", ".pickle"):
+        raise DataFormatError(
+            f"{path}: gensim {suffix} files are Python pickles, which can run code when opened, "
+            "so the studio does not read them. In gensim, save them with "
+            "kv.save_word2vec_format('vectors.bin', binary=True) and import that file.")
+    if suffix == ".npz":
+        return "npz"
+    return "binary" if suffix == ".bin" else "text"
+
+
+def load_vectors(path: str | Path, vocab_path: str | Path | None = None, limit: int | None = None,
+                 on_progress: Progress | None = None, stop_event: threading.Event | None = None):
+    """Read word vectors into a gensim ``KeyedVectors`` (keys in file order).
+
+    Args:
+        path: a word2vec text or binary file (``.gz``/``.bz2`` allowed) or an ``.npz``.
+        vocab_path: the vocabulary of an ``.npz``; by default ``<stem>.vocab.txt``,
+            ``<stem>.vocab.json``, ``vocab.txt`` or ``vocab.json`` beside it.
+        limit: read only the first ``limit`` vectors (the files list frequent words first).
+        on_progress: called with the fraction of the file read, about every 0.1 s.
+        stop_event: set it from another thread to stop reading.
+
+    Raises:
+        DataFormatError: missing or unreadable file, naming it and the format expected.
+        Cancelled: ``stop_event`` was set.
+    """
+    from gensim.models import KeyedVectors  # gensim takes a second to import
+
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise DataFormatError(f"{path}: no such file; choose a word-vector file.")
+    kind = vector_format(path)
+    if kind == "npz":
+        return _load_npz(path, vocab_path, limit)
+    header = _has_header(path)
+    passes = 1 if header or kind == "binary" else 2  # gensim sizes a header-less file first
+
+    def on_bytes(read: int, size: int) -> None:
+        if on_progress is not None:
+            on_progress(min(1.0, read / (passes * size)))
+
+    try:
+        with watched(path, on_bytes, stop_event) as uri:
+            return KeyedVectors.load_word2vec_format(
+                uri, binary=kind == "binary", no_header=kind == "text" and not header,
+                limit=limit or None)
+    except Cancelled:
+        raise
+    except Exception as exc:  # gensim raises many types for a malformed file
+        raise DataFormatError(
+            f"{path}: cannot be read as word2vec {kind} vectors ({type(exc).__name__}: {exc}). "
+            f"Expected {_EXPECTED[kind]}.") from None
+
+
+_EXPECTED = {
+    "text": "UTF-8 lines of a word followed by its numbers, with an optional 'count dim' "
+            "first line (.txt, .vec)",
+    "binary": "the word2vec.c binary format: a 'count dim' line, then each word and its "
+              "float32 values (.bin)",
+}
+
+
+def _has_header(path: Path) -> bool:
+    import smart_open
+
+    try:
+        with smart_open.open(str(path), "rb") as handle:
+            first = handle.readline(4096).split()
+    except OSError as exc:
+        raise DataFormatError(f"{path}: cannot be read ({exc}).") from None
+    return len(first) == 2 and all(part.isdigit() for part in first)
+
+
+def _load_npz(path: Path, vocab_path: str | Path | None, limit: int | None):
+    from gensim.models import KeyedVectors
+
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            if "embeddings" not in archive.files:
+                raise DataFormatError(f"{path}: no 'embeddings' array inside (it has "
+                                      f"{', '.join(archive.files) or 'nothing'}).")
+            matrix = archive["embeddings"]
+    except (OSError, ValueError) as exc:
+        raise DataFormatError(f"{path}: cannot be read as .npz ({exc}).") from None
+    if matrix.ndim != 2 or not np.issubdtype(matrix.dtype, np.floating):
+        raise DataFormatError(f"{path}: 'embeddings' must be a 2-D float matrix (count, dim); "
+                              f"it is {matrix.dtype} with shape {matrix.shape}.")
+    vocab_file = Path(vocab_path) if vocab_path else _find_vocab(path)
+    words = read_vocab_file(vocab_file)
+    if len(words) != matrix.shape[0]:
+        raise DataFormatError(f"{path}: 'embeddings' has {matrix.shape[0]:,} rows but {vocab_file} "
+                              f"lists {len(words):,} tokens; row i must belong to token i.")
+    if limit:
+        words, matrix = words[:limit], matrix[:limit]
+    vectors = KeyedVectors(matrix.shape[1], count=len(words), dtype=np.float32)
+    vectors.add_vectors(words, matrix.astype(np.float32, copy=False))
+    return vectors
+
+
+def _find_vocab(path: Path) -> Path:
+    stem = path.name[: -len(".npz")]
+    for pattern in VOCAB_NAMES:
+        candidate = path.with_name(pattern.format(stem=stem))
+        if candidate.is_file():
+            return candidate
+    names = ", ".join(pattern.format(stem=stem) for pattern in VOCAB_NAMES)
+    raise DataFormatError(f"{path}: no vocabulary file found beside it (looked for {names}); "
+                          "choose the file that lists one token per row of 'embeddings'.")
+
+
+def read_vocab_file(path: Path) -> list[str]:
+    """Tokens of a vocabulary file: a JSON list, or one token per line (the first
+    whitespace-separated field, so ``token count`` lines work too).
+
+    Raises:
+        DataFormatError: unreadable file, an empty line, or a token listed twice.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFormatError(f"{path}: cannot be read as a UTF-8 vocabulary file ({exc}).") from None
+    if Path(path).suffix.lower() == ".json":
+        try:
+            words = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataFormatError(f"{path}: not valid JSON ({exc}).") from None
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise DataFormatError(f"{path}: must be a JSON list of token strings.")
+    else:
+        words = []
+        for number, line in enumerate(text.splitlines(), 1):
+            fields = line.split()
+            if not fields:
+                raise DataFormatError(f"{path}, line {number}: empty; each line must hold one token.")
+            words.append(fields[0])
+    seen: set[str] = set()
+    for number, word in enumerate(words, 1):
+        if word in seen:
+            raise DataFormatError(f"{path}, entry {number}: {word!r} is listed twice.")
+        seen.add(word)
+    return words
+
+
+def save_vectors(vectors, path: str | Path) -> Path:
+    """Write ``vectors`` atomically in the word2vec binary format (never a pickle).
+
+    Raises:
+        OSError: the folder cannot be written.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        vectors.save_word2vec_format(str(partial), binary=True)
+        os.replace(partial, path)  # same folder, so the rename is atomic
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
