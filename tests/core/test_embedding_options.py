@@ -32,26 +32,30 @@ def textcnn(**options):
 def test_pretrained_vectors_fill_the_rows_they_cover(tmp_path, header):
     path = write_vectors(tmp_path / "vectors.txt", header=header)
     model = textcnn(pretrained_vectors=str(path))
-    random_row = model.embedding.weight[5].clone()
     coverage = apply_embedding_options(model, VOCAB)
-    assert (coverage.found, coverage.total) == (3, 4)
-    assert "3 of 4 tokens" in coverage.describe()
+    assert (coverage.vocab_found, coverage.vocab_total) == (3, 4)
+    assert "3 of 4 vocabulary entries" in coverage.describe()
+    assert coverage.missing == ("missing",)
+    weight = model.embedding.weight
     for i, token in enumerate(VOCAB):
         if token in VECTORS:
-            assert model.embedding.weight[i].tolist() == pytest.approx(VECTORS[token])
-    assert torch.equal(model.embedding.weight[5], random_row)  # no vector: keeps its start
-    assert not model.embedding.weight[0].any()  # PAD stays zero
-    assert model.embedding.weight.requires_grad
+            assert weight[i].tolist() == pytest.approx(VECTORS[token])
+    # no vector: drawn from U[-a, a] with the pretrained values' variance (Kim 2014)
+    values = torch.tensor(list(VECTORS.values()))
+    bound = float(values.std()) * 3 ** 0.5
+    assert weight[5].abs().max() <= bound and weight[1].abs().max() <= bound
+    assert not weight[0].any()  # PAD stays zero
+    assert weight.requires_grad
 
 
-def test_gensim_kv_file_loads(tmp_path):
+def test_pickled_gensim_files_are_refused(tmp_path):
     from gensim.models import KeyedVectors
 
     kv = KeyedVectors(vector_size=4)
     kv.add_vectors(list(VECTORS), [v for v in VECTORS.values()])
     kv.save(str(tmp_path / "vectors.kv"))
-    model = textcnn(pretrained_vectors=str(tmp_path / "vectors.kv"))
-    assert apply_embedding_options(model, VOCAB).found == 3
+    with pytest.raises(ConfigError, match="pickles.*save_word2vec_format"):
+        apply_embedding_options(textcnn(pretrained_vectors=str(tmp_path / "vectors.kv")), VOCAB)
 
 
 def test_frozen_embedding_does_not_train(tmp_path):
@@ -74,8 +78,8 @@ def test_dimension_mismatch_names_the_field_and_the_fix(tmp_path):
     with pytest.raises(ConfigError) as info:
         apply_embedding_options(textcnn(pretrained_vectors=str(path)), VOCAB)
     message = str(info.value)
-    assert message.startswith("pretrained_vectors:") and "small.txt" in message
-    assert "set embedding_dim to 3" in message
+    assert message.startswith("embedding_dim:") and "small.txt" in message
+    assert "3 dimensions but embedding_dim is 4" in message and "set embedding_dim to 3" in message
 
 
 @pytest.mark.parametrize("content", [None, "not vectors at all\n\x00\x01"])

@@ -142,7 +142,7 @@ def _load_npz(path: Path, vocab_path: str | Path | None, limit: int | None):
                               f"lists {len(words):,} tokens; row i must belong to token i.")
     if limit:
         words, matrix = words[:limit], matrix[:limit]
-    vectors = KeyedVectors(matrix.shape[1], count=len(words), dtype=np.float32)
+    vectors = KeyedVectors(matrix.shape[1], dtype=np.float32)
     vectors.add_vectors(words, matrix.astype(np.float32, copy=False))
     return vectors
 

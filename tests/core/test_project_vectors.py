@@ -1,0 +1,98 @@
+"""Vectors trained in a project: written at once, used by a run, saved into the project."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from studio.core.data.dataset import DatasetConfig
+from studio.core.embeddings.project_vectors import (import_vectors, scratch_dir, train_project_vectors,
+                                                    vocabulary_coverage)
+from studio.core.embeddings.vectors import load_vectors
+from studio.core.embeddings.word2vec import Word2VecConfig
+from studio.core.project import PROJECT_FILE, Project
+from studio.core.settings import Settings
+from studio.core.text.config import TextConfig
+from studio.core.training.config import TrainingConfig
+from studio.core.training.run import execute_run
+from tests.conftest import write_slice
+
+
+@pytest.fixture
+def word_settings(tmp_path, thucnews_dev, thucnews_classes) -> Settings:
+    train = write_slice(thucnews_dev, tmp_path / "data" / "slice.tsv", 1500)
+    return Settings(
+        dataset=DatasetConfig(train=str(train), class_names=str(thucnews_classes)),
+        text=TextConfig(tokenizer={"type": "jieba"}, max_len=16),
+        model={"type": "textcnn", "embedding_dim": 20, "num_filters": 8},
+        training=TrainingConfig(epochs=1, batch_size=64, device="cpu"),
+    )
+
+
+def test_trained_vectors_start_a_run_and_move_into_the_saved_project(tmp_path, word_settings):
+    statuses = []
+    entry, vectors = train_project_vectors(
+        word_settings, None, Word2VecConfig(vector_size=20, epochs=2, min_count=1, workers=2),
+        on_status=statuses.append)
+    assert entry.source == "trained" and (entry.dimension, entry.count) == (20, len(vectors))
+    assert entry.tokenizer.type == "jieba" and entry.data == word_settings.dataset.train
+    assert str(scratch_dir()) in entry.path and load_vectors(entry.path).vector_size == 20
+    assert statuses[0].startswith("Tokenizing")
+
+    coverage = vocabulary_coverage(word_settings, None, vectors)
+    # min_count=1 on the same training split: every entry that fits max_len has a vector
+    assert coverage.vocab_share > 0.95 and coverage.occurrence_share > 0.9
+
+    settings = word_settings.model_copy(update={"model": {**word_settings.model,
+                                                          "pretrained_vectors": entry.path}})
+    run_notes = []
+    run = execute_run(settings, on_status=run_notes.append)
+    assert any(n.startswith("Pretrained vectors: ") and "vocabulary entries" in n for n in run_notes)
+
+    project = Project(settings, name="Words")
+    project.vectors.append(entry)
+    project.runs.append(run)
+    root = project.save(tmp_path / "Words")
+    copied = root / "vectors" / f"{entry.name}.bin"
+    assert copied.is_file()
+    saved = json.loads((root / PROJECT_FILE).read_text(encoding="utf-8"))
+    assert saved["vectors"][0]["path"] == f"vectors/{entry.name}.bin"
+    assert saved["settings"]["model"]["pretrained_vectors"] == f"vectors/{entry.name}.bin"
+
+    reopened = Project.open(root)
+    assert reopened.warnings == []
+    assert reopened.vectors[0].path == str(copied)
+    assert reopened.settings.model["pretrained_vectors"] == str(copied)
+    assert reopened.vectors[0].word2vec.vector_size == 20
+    assert load_vectors(copied).index_to_key == vectors.index_to_key
+
+
+def test_imported_vectors_stay_in_place_and_a_lost_file_is_a_warning(tmp_path, word_settings):
+    from gensim.models import KeyedVectors
+
+    kv = KeyedVectors(4)
+    kv.add_vectors(["新闻", "股票"], [[1, 0, 0, 0], [0, 1, 0, 0]])
+    outside = tmp_path / "elsewhere" / "news.vec"
+    outside.parent.mkdir()
+    kv.save_word2vec_format(str(outside))
+    entry, loaded = import_vectors(outside)
+    assert (entry.source, entry.count, entry.dimension, entry.name) == ("imported", 2, 4, "news.vec")
+    project = Project(word_settings)
+    project.vectors.append(entry)
+    root = project.save(tmp_path / "Imported")
+    assert not (root / "vectors").exists()
+    outside.unlink()
+    warnings = Project.open(root).warnings
+    assert any("news.vec" in w and "missing" in w for w in warnings)
+
+
+def test_a_damaged_vector_list_names_the_entry(tmp_path, word_settings):
+    root = Project(word_settings).save(tmp_path / "Bad")
+    data = json.loads((root / PROJECT_FILE).read_text(encoding="utf-8"))
+    data["vectors"] = [{"name": "x", "path": "vectors/x.bin", "source": "stolen", "dimension": 3, "count": 1}]
+    (root / PROJECT_FILE).write_text(json.dumps(data), encoding="utf-8")
+    from studio.core.errors import ProjectError
+
+    with pytest.raises(ProjectError, match="vector set 1 is invalid"):
+        Project.open(root)
