@@ -18,6 +18,7 @@ from studio.gui.tabs.dataset_tab import DatasetTab
 from studio.gui.tabs.inference_tab import InferenceTab
 from studio.gui.tabs.model_tab import ModelTab
 from studio.gui.tabs.training_tab import TrainingTab
+from studio.gui.tabs.vectors_tab import VectorsTab
 from studio.gui.widgets.file_picker import DATA_FILTER
 from studio.gui.workers import WorkerPool
 
@@ -59,11 +60,13 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.dataset_tab = DatasetTab(self.model, self.pool)
+        self.vectors_tab = VectorsTab(self.model, self.pool)
         self.model_tab = ModelTab(self.model, self.pool)
         self.training_tab = TrainingTab(self.model, self.pool)
         self.inference_tab = InferenceTab(self.model, self.pool)
-        for tab, title in ((self.dataset_tab, "1 · Dataset"), (self.model_tab, "2 · Model"),
-                           (self.training_tab, "3 · Training"), (self.inference_tab, "4 · Inference")):
+        for tab, title in ((self.dataset_tab, "1 · Dataset"), (self.vectors_tab, "2 · Word vectors"),
+                           (self.model_tab, "3 · Model"), (self.training_tab, "4 · Training"),
+                           (self.inference_tab, "5 · Inference")):
             self.tabs.addTab(tab, title)
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         self.dataset_tab.openDataRequested.connect(self.open_data_dialog)
         self.training_tab.errorOccurred.connect(self.show_error)
         self.inference_tab.errorOccurred.connect(self.show_error)
+        self.vectors_tab.errorOccurred.connect(self.show_error)
         self.training_tab.trainingFinished.connect(self._training_finished)
         self.model_tab.form.validityChanged.connect(lambda _: self._update_blockers())
         self.model.dirtyChanged.connect(lambda _: self._update_title())
@@ -276,8 +280,8 @@ class MainWindow(QMainWindow):
                           "text models, Chinese first.")
 
     def closeEvent(self, event) -> None:
-        if self.training_tab.running:
-            answer = QMessageBox.question(self, APP_NAME, "Training is running. Stop it and quit?")
+        if self.training_tab.running or self.vectors_tab.running:
+            answer = QMessageBox.question(self, APP_NAME, "Training or reading is running. Stop it and quit?")
             if answer != QMessageBox.Yes:
                 event.ignore()
                 return

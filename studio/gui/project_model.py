@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from studio.core.data.dataset import label_names_for
 from studio.core.data.reader import Table, read_class_names
+from studio.core.embeddings.project_vectors import VectorSet
 from studio.core.errors import StudioError
 from studio.core.project import Project
 from studio.core.settings import Settings
@@ -27,6 +28,7 @@ class ProjectModel(QObject):
     runsChanged = Signal()
     dirtyChanged = Signal(bool)
     vocabEstimateChanged = Signal(int)
+    vectorsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -111,6 +113,17 @@ class ProjectModel(QObject):
         self.runsChanged.emit()
         self.set_dirty(True)
 
+    def add_vectors(self, entry: VectorSet) -> None:
+        """List a vector set in the project (replacing one of the same name)."""
+        self.project.vectors = [v for v in self.project.vectors if v.name != entry.name] + [entry]
+        self.vectorsChanged.emit()
+        self.set_dirty(True)
+
+    def remove_vectors(self, name: str) -> None:
+        self.project.vectors = [v for v in self.project.vectors if v.name != name]
+        self.vectorsChanged.emit()
+        self.set_dirty(True)
+
     def set_vocab_estimate(self, size: int) -> None:
         if size != self.vocab_estimate:
             self.vocab_estimate = size
@@ -122,6 +135,13 @@ class ProjectModel(QObject):
             self.dirtyChanged.emit(dirty)
 
     def save(self, path: str | Path | None = None) -> Path:
+        """Save the project; trained vectors move into it, so the vector list and the
+        model settings that point at them change too."""
+        before = (self.settings.model, [v.path for v in self.project.vectors])
         saved = self.project.save(path)
+        if before[1] != [v.path for v in self.project.vectors]:
+            self.vectorsChanged.emit()
+        if before[0] != self.settings.model:
+            self.settingsChanged.emit("model")
         self.set_dirty(False)
         return saved

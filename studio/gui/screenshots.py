@@ -1,4 +1,4 @@
-"""Take a screenshot of each tab after a real training run.
+"""Take a screenshot of each tab after a real training run and word2vec training.
 
     python -m studio.gui.screenshots OUT_DIR [--data FILE] [--epochs N] [--text TEXT]
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from studio.gui.app import create_app
 from studio.gui.main_window import MainWindow
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     def loaded() -> None:
         window.training_tab.form.editors["epochs"].setValue(args.epochs)
         window.tabs.setCurrentWidget(window.training_tab)
-        QTimer.singleShot(1500, lambda: grab("3-training-live", window.training_tab))
+        QTimer.singleShot(1500, lambda: grab("4-training-live", window.training_tab))
         window.training_tab.start()
 
     def trained(run) -> None:
@@ -55,10 +55,23 @@ def main(argv: list[str] | None = None) -> int:
         window.inference_tab.predict()
 
     def predicted(_prediction) -> None:
+        vectors = window.vectors_tab
+        vectors.w2v_form.editors["epochs"].setValue(args.epochs)
+        window.tabs.setCurrentWidget(vectors)
+        vectors.start_training()
+
+    def vectors_ready(_name: str) -> None:
+        explorer = window.vectors_tab.explorer
+        explorer.word_edit.setText(explorer.vectors.index_to_key[10])
+        explorer.answered.connect(lambda _question: finish(), Qt.ConnectionType.SingleShotConnection)
+        explorer.ask_neighbours()
+
+    def finish() -> None:
         grab("1-dataset", window.dataset_tab)
-        grab("2-model", window.model_tab)
-        grab("3-training", window.training_tab)
-        grab("4-inference", window.inference_tab)
+        grab("2-vectors", window.vectors_tab)
+        grab("3-model", window.model_tab)
+        grab("4-training", window.training_tab)
+        grab("5-inference", window.inference_tab)
         window.model.set_dirty(False)
         window.close()
 
@@ -71,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     window.projectOpened.connect(loaded)
     window.training_tab.trainingFinished.connect(trained)
     window.inference_tab.predicted.connect(predicted)
+    window.vectors_tab.vectorsReady.connect(vectors_ready, Qt.ConnectionType.SingleShotConnection)
     window.errorShown.connect(failed)
     if args.data:
         window.open_data(args.data)

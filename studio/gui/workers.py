@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from studio.core.errors import StudioError
+from studio.core.errors import Cancelled, StudioError
 from studio.core.settings import Settings
 from studio.core.training.run import execute_run
 
@@ -44,6 +44,42 @@ class TaskWorker(QObject):
     def run(self) -> None:
         try:
             result = self._fn(*self._args)
+        except Exception as exc:  # every failure reaches the one error dialog
+            self.failed.emit(user_message(exc))
+        else:
+            self.done.emit(result)
+
+
+class ProgressTask(QObject):
+    """Runs ``fn(*args, on_progress=..., stop_event=..., [on_status=...])`` once on its
+    thread: a long job that reports progress and can be stopped.
+
+    ``progress(object)`` carries whatever the job reports (it may be emitted from a
+    thread the job starts itself; Qt queues it to the GUI thread all the same). The job
+    ends with ``done(result)``, ``failed(message)`` or, after :meth:`stop`, ``cancelled()``.
+    """
+
+    progress = Signal(object)
+    status = Signal(str)
+    done = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, with_status: bool = False):
+        super().__init__()
+        self._fn, self._args, self._with_status = fn, args, with_status
+        self.stop_event = threading.Event()
+
+    def stop(self) -> None:
+        self.stop_event.set()
+
+    @Slot()
+    def run(self) -> None:
+        extra = {"on_status": self.status.emit} if self._with_status else {}
+        try:
+            result = self._fn(*self._args, on_progress=self.progress.emit, stop_event=self.stop_event, **extra)
+        except Cancelled:
+            self.cancelled.emit()
         except Exception as exc:  # every failure reaches the one error dialog
             self.failed.emit(user_message(exc))
         else:
@@ -110,6 +146,8 @@ class WorkerPool(QObject):
         worker.failed.connect(self._relay_failed)
         worker.done.connect(thread.quit)
         worker.failed.connect(thread.quit)
+        if isinstance(worker, ProgressTask):
+            worker.cancelled.connect(thread.quit)
         thread.started.connect(worker.run)
         thread.finished.connect(self._thread_finished)
         self._running[thread] = worker
@@ -145,9 +183,9 @@ class WorkerPool(QObject):
         thread.deleteLater()
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
-        """Ask running training to stop, then wait for every thread to end."""
+        """Ask running training and progress tasks to stop, then wait for every thread to end."""
         for thread, worker in list(self._running.items()):
-            if isinstance(worker, TrainingWorker):
+            if isinstance(worker, (TrainingWorker, ProgressTask)):
                 worker.stop()
             thread.quit()
             thread.wait(timeout_ms)

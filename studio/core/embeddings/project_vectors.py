@@ -87,7 +87,11 @@ def train_project_vectors(settings: Settings, tables: dict[str, Table] | None, c
     sentences = training_sentences(settings, tables)
     status(f"Training word2vec on {len(sentences):,} texts…")
     vectors = train_word2vec(sentences, config, on_progress, stop_event)
-    name = f"word2vec-{config.algorithm}-{config.vector_size}d-{datetime.now():%Y%m%d-%H%M%S}"
+    base = name = f"word2vec-{config.algorithm}-{config.vector_size}d-{datetime.now():%Y%m%d-%H%M%S}"
+    number = 1
+    while (scratch_dir() / f"{name}.bin").exists():  # two trainings within one second
+        number += 1
+        name = f"{base}-{number}"
     path = save_vectors(vectors, scratch_dir() / f"{name}.bin")
     entry = VectorSet(name=name, path=str(path), source="trained", dimension=vectors.vector_size,
                       count=len(vectors), word2vec=config, tokenizer=settings.text.tokenizer,

@@ -27,6 +27,16 @@ def _mib(n_bytes: int) -> str:
     return f"{n_bytes / 2 ** 20:,.0f} MiB" if n_bytes >= 2 ** 20 else f"{n_bytes / 1024:,.0f} KiB"
 
 
+def _embedding_choices(current: dict, defaults: dict) -> dict:
+    """The pretrained-vector choices of ``current`` that a new config with ``defaults``
+    keeps: the embedding options, and ``embedding_dim`` while vectors are chosen (it
+    must match them)."""
+    kept = {k: current[k] for k in EmbeddingOptions.model_fields if k in current and k in defaults}
+    if kept.get("pretrained_vectors") and "embedding_dim" in current and "embedding_dim" in defaults:
+        kept["embedding_dim"] = current["embedding_dim"]
+    return kept
+
+
 class ModelTab(QWidget):
     def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
         super().__init__(parent)
@@ -110,6 +120,7 @@ class ModelTab(QWidget):
         self.form.changed.connect(self._form_changed)
         self.form.validityChanged.connect(lambda _: self.schedule_summary())
         model.projectReplaced.connect(self.refresh)
+        model.vectorsChanged.connect(self.schedule_summary)
         model.settingsChanged.connect(self._settings_changed)
         model.vocabEstimateChanged.connect(lambda _: self.schedule_summary())
         model.runsChanged.connect(self.schedule_summary)
@@ -140,7 +151,7 @@ class ModelTab(QWidget):
         """Reset the current model to its config defaults (the published setup)."""
         current = self.model.settings.model
         defaults = get_entry(current["type"]).config_cls().model_dump()
-        kept = {k: current[k] for k in EmbeddingOptions.model_fields if k in current}
+        kept = _embedding_choices(current, defaults)
         self._updating = True
         try:
             self.model.update("model", {**defaults, **kept})
@@ -158,8 +169,10 @@ class ModelTab(QWidget):
         if self._updating:
             return
         name = self.combo.currentData()
-        if self.model.settings.model["type"] != name:
-            self.model.update("model", get_entry(name).config_cls().model_dump())
+        current = self.model.settings.model
+        if current["type"] != name:
+            defaults = get_entry(name).config_cls().model_dump()
+            self.model.update("model", {**defaults, **_embedding_choices(current, defaults)})
 
     def _form_changed(self, values: dict) -> None:
         self._updating = True
@@ -168,6 +181,15 @@ class ModelTab(QWidget):
         finally:
             self._updating = False
         self.schedule_summary()
+
+    def _vector_size_problem(self, config) -> dict[str, str]:
+        """The vectors of one of the project's sets must match ``embedding_dim``."""
+        path = getattr(config, "pretrained_vectors", "")
+        entry = next((v for v in self.model.project.vectors if path and v.path == path), None)
+        if entry is None or entry.dimension == config.embedding_dim:
+            return {}
+        return {"embedding_dim": f"The word vectors {entry.name} have {entry.dimension} dimensions; "
+                                 f"set embedding_dim to {entry.dimension}."}
 
     def num_classes(self) -> int:
         return max(2, len(self.model.label_names()[0]))
@@ -178,6 +200,8 @@ class ModelTab(QWidget):
         self._generation += 1
         config = self.form.value()
         problems = config_problems(config, self.model.settings.text.max_len) if config is not None else {}
+        if config is not None:
+            problems.update(self._vector_size_problem(config))
         self.form.set_extra_errors(problems)
         if config is None or problems:
             self._timer.stop()

@@ -1,0 +1,335 @@
+"""Word vectors tab: train word2vec on the dataset, import published vectors, see how
+well they cover the vocabulary, hand them to the model, and explore them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
+    QSpinBox, QSplitter, QVBoxLayout, QWidget,
+)
+
+from studio.core.embeddings.project_vectors import (VectorSet, import_vectors, train_project_vectors,
+                                                    vocabulary_coverage)
+from studio.core.embeddings.vectors import FILE_FILTER, load_vectors
+from studio.core.embeddings.word2vec import Word2VecConfig
+from studio.core.models import get_entry
+from studio.gui.project_model import ProjectModel
+from studio.gui.widgets.config_form import ConfigForm
+from studio.gui.widgets.file_picker import FilePicker
+from studio.gui.widgets.vector_explorer import VectorExplorer
+from studio.gui.workers import ProgressTask, WorkerPool
+
+VOCAB_FILTER = "Vocabulary (*.txt *.json);;All files (*)"
+
+
+def _label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class VectorsTab(QWidget):
+    errorOccurred = Signal(str)
+    vectorsReady = Signal(str)  # the name of a vector set now shown in the explorer
+    coverageShown = Signal()
+
+    def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
+        super().__init__(parent)
+        self.model, self.pool = model, pool
+        self.loaded: dict[str, object] = {}  # vector-set name -> KeyedVectors in memory
+        self.job: ProgressTask | None = None
+        self._coverage_request = 0
+
+        self.sets_combo = QComboBox()
+        self.set_info = _label()
+        self.coverage_label = _label()
+        self.use_button = QPushButton("Use in model")
+        self.use_button.setToolTip("Start the model's token embedding from these vectors and set "
+                                   "embedding_dim to their size.")
+        self.remove_button = QPushButton("Remove from project")
+        self.explorer = VectorExplorer(pool)
+
+        self.w2v_form = ConfigForm(exclude=())
+        self.w2v_form.set_model(Word2VecConfig, Word2VecConfig())
+        self.w2v_source = _label()
+        self.train_button = QPushButton("Train word2vec")
+        self.import_picker = FilePicker("word2vec .txt / .vec / .bin (.gz) or .npz", FILE_FILTER)
+        self.vocab_picker = FilePicker("only for .npz: found beside it by default", VOCAB_FILTER)
+        self.limit_spin = QSpinBox()
+        self.limit_spin.setRange(0, 100_000_000)
+        self.limit_spin.setSingleStep(100_000)
+        self.limit_spin.setSpecialValueText("all")
+        self.limit_spin.setToolTip("Read only the first N vectors; published files list frequent words first.")
+        self.import_button = QPushButton("Import")
+        self.stop_button = QPushButton("Stop")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress_label = _label()
+
+        self._layout()
+        self.sets_combo.currentIndexChanged.connect(lambda _: self._show_set())
+        self.use_button.clicked.connect(self.use_in_model)
+        self.remove_button.clicked.connect(self._remove_set)
+        self.train_button.clicked.connect(self.start_training)
+        self.import_button.clicked.connect(self.start_import)
+        self.stop_button.clicked.connect(self.stop)
+        self.w2v_form.validityChanged.connect(lambda _: self._update_buttons())
+        model.vectorsChanged.connect(self._fill_sets)
+        model.projectReplaced.connect(self._project_replaced)
+        model.settingsChanged.connect(self._settings_changed)
+        self._project_replaced()
+
+    def _layout(self) -> None:
+        sets = QGroupBox("Vectors in this project")
+        sets_layout = QVBoxLayout(sets)
+        sets_layout.addWidget(self.sets_combo)
+        sets_layout.addWidget(self.set_info)
+        sets_layout.addWidget(self.coverage_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(self.remove_button)
+        sets_layout.addLayout(buttons)
+
+        train = QGroupBox("Train word2vec on the training texts")
+        train_layout = QVBoxLayout(train)
+        train_layout.addWidget(self.w2v_source)
+        train_layout.addWidget(self.w2v_form)
+        train_layout.addWidget(self.train_button)
+
+        imported = QGroupBox("Import pretrained vectors")
+        import_form = QFormLayout(imported)
+        import_form.addRow("Vectors file", self.import_picker)
+        import_form.addRow("Vocabulary", self.vocab_picker)
+        import_form.addRow("Read at most", self.limit_spin)
+        import_form.addRow(self.import_button)
+
+        job = QGroupBox("Progress")
+        job_layout = QVBoxLayout(job)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.stop_button)
+        job_layout.addLayout(row)
+        job_layout.addWidget(self.progress_label)
+
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        for box in (sets, train, imported, job):
+            column_layout.addWidget(box)
+        column_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(column)
+        scroll.setMinimumWidth(420)
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.explorer)
+        splitter.setStretchFactor(1, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+
+    # ----- the project's vector sets ------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def current_set(self) -> VectorSet | None:
+        name = self.sets_combo.currentData()
+        return next((v for v in self.model.project.vectors if v.name == name), None)
+
+    def _project_replaced(self) -> None:
+        self.loaded.clear()
+        self._fill_sets()
+        self._settings_changed("dataset")
+
+    def _fill_sets(self) -> None:
+        current = self.sets_combo.currentData()
+        names = [v.name for v in self.model.project.vectors]
+        self.sets_combo.blockSignals(True)
+        self.sets_combo.clear()
+        for name in names:
+            self.sets_combo.addItem(name, name)
+        if names:
+            self.sets_combo.setCurrentIndex(names.index(current) if current in names else len(names) - 1)
+        self.sets_combo.blockSignals(False)
+        self._show_set()
+
+    def select_set(self, name: str) -> None:
+        index = self.sets_combo.findData(name)
+        if index >= 0:
+            self.sets_combo.setCurrentIndex(index)
+
+    def _show_set(self) -> None:
+        entry = self.current_set()
+        self._update_buttons()
+        self.coverage_label.clear()
+        if entry is None:
+            self.set_info.setText("None yet: train word2vec on your texts or import a published set.")
+            self.explorer.set_vectors(None)
+            return
+        info = entry.describe()
+        tokenizer = self.model.settings.text.tokenizer.type
+        if entry.tokenizer is not None and entry.tokenizer.type != tokenizer:
+            info += (f"\nTrained on {entry.tokenizer.type} tokens, but the dataset now uses "
+                     f"{tokenizer} tokens: few tokens will find a vector.")
+        self.set_info.setText(info)
+        vectors = self.loaded.get(entry.name)
+        if vectors is None:
+            self.explorer.set_vectors(None)
+            self._load_set(entry)
+        else:
+            self.explorer.set_vectors(vectors)
+            self._measure_coverage(entry.name, vectors)
+            self.vectorsReady.emit(entry.name)
+
+    def _load_set(self, entry: VectorSet) -> None:
+        if self.running:
+            return  # one job at a time; choosing the set again after it ends reads it
+        if not Path(entry.path).is_file():
+            self.set_info.setText(f"{entry.describe()}\nThe file {entry.path} is missing.")
+            return
+        self._start(f"Reading {Path(entry.path).name}…", load_vectors, entry.path, entry.vocab_path or None,
+                    on_done=lambda vectors: self._loaded(entry, vectors))
+
+    def _loaded(self, entry: VectorSet, vectors) -> None:
+        self.loaded[entry.name] = vectors
+        self._show_set()
+
+    def _remove_set(self) -> None:
+        entry = self.current_set()
+        if entry is not None:
+            self.loaded.pop(entry.name, None)
+            self.model.remove_vectors(entry.name)
+
+    def use_in_model(self) -> None:
+        entry = self.current_set()
+        if entry is None:
+            return
+        config = dict(self.model.settings.model)
+        if "pretrained_vectors" not in config:
+            self.errorOccurred.emit(f"{get_entry(config['type']).title} has no token embedding to start "
+                                    "from word vectors; choose another model in the Model tab.")
+            return
+        config.update(pretrained_vectors=entry.path, pretrained_vocab=entry.vocab_path,
+                      embedding_dim=entry.dimension)
+        self.model.update("model", config)
+        self.progress_label.setText(f"The model now starts from {entry.name} "
+                                    f"(embedding_dim {entry.dimension}).")
+
+    # ----- coverage -----------------------------------------------------------------
+    def _settings_changed(self, group: str) -> None:
+        if group in ("dataset", "text"):
+            train = self.model.settings.dataset.train
+            tokenizer = self.model.settings.text.tokenizer.type
+            self.w2v_source.setText(
+                f"Texts: the training split of {Path(train).name}, cut into {tokenizer} tokens as set "
+                "in the Dataset tab." if train else "Open a data file first (Dataset tab).")
+            self._update_buttons()
+            entry = self.current_set()
+            if entry is not None and entry.name in self.loaded:
+                self._measure_coverage(entry.name, self.loaded[entry.name])
+
+    def _measure_coverage(self, name: str, vectors) -> None:
+        if self.model.table is None or self.model.settings.dataset.label_column is None:
+            self.coverage_label.setText("Open a data file to see how much of its vocabulary these vectors cover.")
+            return
+        self._coverage_request += 1
+        request = self._coverage_request
+        self.coverage_label.setText("Measuring coverage of the current vocabulary…")
+
+        def show(coverage) -> None:
+            if request != self._coverage_request:
+                return
+            missing = "、".join(coverage.missing[:12])
+            self.coverage_label.setText(
+                f"Coverage of the current vocabulary: {coverage.vocab_found:,} of {coverage.vocab_total:,} "
+                f"entries ({coverage.vocab_share:.1%}), {coverage.occurrence_share:.1%} of the "
+                f"{coverage.occurrences_total:,} training tokens."
+                + (f"\nMost frequent without a vector: {missing}" if missing else ""))
+            self.coverageShown.emit()
+
+        def failed(message: str) -> None:
+            if request == self._coverage_request:
+                self.coverage_label.setText(f"Coverage unknown: {message}")
+                self.coverageShown.emit()
+
+        self.pool.run_task(vocabulary_coverage, self.model.settings, dict(self.model.tables), vectors,
+                           on_done=show, on_failed=failed)
+
+    # ----- long jobs ----------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        idle = not self.running
+        self.train_button.setEnabled(idle and self.w2v_form.valid and self.model.table is not None)
+        self.import_button.setEnabled(idle)
+        self.stop_button.setEnabled(not idle)
+        has_set = self.current_set() is not None
+        self.use_button.setEnabled(has_set)
+        self.remove_button.setEnabled(has_set and idle)
+
+    def _start(self, message: str, fn, *args, on_done, with_status: bool = False) -> None:
+        self.job = ProgressTask(fn, *args, with_status=with_status)
+        self.job.progress.connect(self._progress)
+        self.job.status.connect(self.progress_label.setText)
+        self.job.cancelled.connect(self._cancelled)
+        self.progress.setValue(0)
+        self.progress_label.setText(message)
+
+        def done(result) -> None:
+            self._finished()
+            on_done(result)
+
+        def failed(text: str) -> None:
+            self._finished()
+            self.progress_label.setText(text)
+            self.errorOccurred.emit(text)
+
+        self.pool.start(self.job, done, failed)
+        self._update_buttons()
+
+    def _progress(self, update) -> None:
+        fraction = update if isinstance(update, float) else update.fraction
+        self.progress.setValue(round(1000 * fraction))
+        if not isinstance(update, float) and update.epoch:
+            loss = f", loss {update.loss:,.0f}" if update.loss is not None else ""
+            self.progress_label.setText(f"word2vec epoch {update.epoch} of {update.epochs}{loss}")
+
+    def _finished(self) -> None:
+        self.job = None
+        self.progress.setValue(1000)
+        self._update_buttons()
+
+    def _cancelled(self) -> None:
+        self.job = None
+        self.progress.setValue(0)
+        self.progress_label.setText("Stopped; nothing was changed.")
+        self._update_buttons()
+
+    def stop(self) -> None:
+        if self.job is not None:
+            self.job.stop()
+            self.progress_label.setText("Stopping…")
+
+    def start_training(self) -> None:
+        config = self.w2v_form.value()
+        if config is None or self.running:
+            return
+        self._start("Starting word2vec…", train_project_vectors, self.model.settings,
+                    dict(self.model.tables), config, on_done=self._added, with_status=True)
+
+    def start_import(self) -> None:
+        path = self.import_picker.path()
+        if not path:
+            self.errorOccurred.emit("Choose a vectors file to import (Browse…).")
+            return
+        self._start(f"Reading {Path(path).name}…", import_vectors, path, self.vocab_picker.path() or None,
+                    self.limit_spin.value() or None, on_done=self._added)
+
+    def _added(self, result) -> None:
+        entry, vectors = result
+        self.loaded[entry.name] = vectors
+        self.progress_label.setText(f"{entry.name}: {entry.describe()}.")
+        self.model.add_vectors(entry)
+        self.select_set(entry.name)
