@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def vectors_ready(_name: str) -> None:
         explorer = window.vectors_tab.explorer
-        explorer.word_edit.setText(explorer.vectors.index_to_key[10])
+        explorer.word_edit.setText(next((w for w in explorer.vectors.index_to_key if w.isalpha()), ""))
         explorer.answered.connect(lambda _question: finish(), Qt.ConnectionType.SingleShotConnection)
         explorer.ask_neighbours()
 
