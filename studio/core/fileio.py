@@ -9,25 +9,47 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (temp file + ``os.replace``)."""
+    with atomic_output(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write that replaces ``path`` only once the block ends without error."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_copy(source: str | os.PathLike, target: str | os.PathLike) -> None:
+    """Copy ``source`` to ``target`` atomically, in 1 MiB chunks."""
+    with open(source, "rb") as handle:
+        with atomic_output(target) as out:
+            shutil.copyfileobj(handle, out, 1 << 20)
+
+
+def cache_root() -> Path:
+    """The studio's cache: ``$STUDIO_CACHE_DIR`` or ``~/.cache/text-model-studio``."""
+    return Path(os.environ.get("STUDIO_CACHE_DIR") or Path.home() / ".cache" / "text-model-studio")
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

@@ -28,9 +28,9 @@ from pydantic import ValidationError
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save
 
-from studio.core.embeddings.project_vectors import PROJECT_FOLDER, VectorSet
+from studio.core.embeddings.project_vectors import PROJECT_FOLDER, VectorSet, scratch_dir
 from studio.core.errors import ConfigError, ProjectError
-from studio.core.fileio import atomic_write_bytes, atomic_write_json, atomic_write_text, file_sha256
+from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_json, atomic_write_text, file_sha256
 from studio.core.models.registry import format_validation_error
 from studio.core.settings import Settings
 from studio.core.training.run import Run
@@ -70,7 +70,8 @@ class Project:
         """Write the project to ``path`` (a folder; ``.studio`` is appended if missing).
 
         Without ``path`` it saves where it was opened or last saved. Runs already in
-        that folder are not rewritten.
+        that folder are not rewritten. What could not be saved fully (trained vectors
+        whose file is gone) is listed in ``warnings``.
 
         Raises:
             ProjectError: no path given for a new project, or the folder cannot be written.
@@ -82,6 +83,7 @@ class Project:
             target = target.with_name(target.name + SUFFIX)
         if target.exists() and not target.is_dir():
             raise ProjectError(f"{target}: a file with this name exists; choose another name.")
+        self.warnings = []
         try:
             target.mkdir(parents=True, exist_ok=True)
             for run in self.runs:
@@ -101,17 +103,30 @@ class Project:
         return target
 
     def _copy_trained_vectors(self, target: Path) -> None:
-        """Copy vectors trained in the studio into ``target/vectors`` and point the vector
-        list and the model settings at the copies."""
+        """Bring vectors trained in the studio into ``target/vectors``: moved from the
+        scratch folder, copied from the project's previous folder. Files from anywhere
+        else are never copied (a project someone sent could name any file), and a
+        missing one is left as it is; both are listed in ``warnings``. The vector list
+        and the model settings follow the files."""
+        sources = [scratch_dir()] + ([self.path / PROJECT_FOLDER] if self.path is not None else [])
         moved = {}
         for i, entry in enumerate(self.vectors):
-            destination = target / PROJECT_FOLDER / Path(entry.path).name
-            if entry.source != "trained" or _absolute(entry.path) == _absolute(destination):
+            source, destination = _absolute(entry.path), _absolute(target / PROJECT_FOLDER / Path(entry.path).name)
+            if entry.source != "trained" or source == destination:
                 continue
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            partial = destination.with_name(f".{destination.name}.partial")
-            shutil.copyfile(entry.path, partial)
-            os.replace(partial, destination)
+            if not any(source.parent == _absolute(folder) for folder in sources):
+                self.warnings.append(f"word vectors {entry.name}: {source} is not in a studio project "
+                                     "or the studio's cache, so it was not copied into the project.")
+                continue
+            if not source.is_file():
+                self.warnings.append(f"word vectors {entry.name}: {source} is missing, so the saved "
+                                     "project lacks them; train them again.")
+                continue
+            if source.parent == _absolute(scratch_dir()):
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(source, destination)  # the scratch copy is not needed any more
+            else:
+                atomic_copy(source, destination)
             moved[entry.path] = str(destination)
             self.vectors[i] = entry.model_copy(update={"path": str(destination)})
         if self.settings.model.get("pretrained_vectors") in moved:

@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
         self._remember(saved)
         self._update_title()
         self.statusBar().showMessage(f"Saved {saved}.", 5000)
+        if self.model.project.warnings:
+            self.show_error("\n".join(self.model.project.warnings), title="Project saved with warnings")
         return True
 
     def _confirm_discard(self) -> bool:

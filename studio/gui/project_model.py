@@ -113,11 +113,19 @@ class ProjectModel(QObject):
         self.runsChanged.emit()
         self.set_dirty(True)
 
-    def add_vectors(self, entry: VectorSet) -> None:
-        """List a vector set in the project (replacing one of the same name)."""
-        self.project.vectors = [v for v in self.project.vectors if v.name != entry.name] + [entry]
+    def add_vectors(self, entry: VectorSet) -> VectorSet:
+        """List a vector set in the project; one with the same file is replaced, and a
+        different file with the same name gets a numbered name. Returns the entry listed."""
+        kept = [v for v in self.project.vectors if v.path != entry.path]
+        names, name, number = {v.name for v in kept}, entry.name, 1
+        while name in names:
+            number += 1
+            name = f"{entry.name} ({number})"
+        entry = entry.model_copy(update={"name": name})
+        self.project.vectors = kept + [entry]
         self.vectorsChanged.emit()
         self.set_dirty(True)
+        return entry
 
     def remove_vectors(self, name: str) -> None:
         self.project.vectors = [v for v in self.project.vectors if v.name != name]

@@ -96,3 +96,27 @@ def test_a_damaged_vector_list_names_the_entry(tmp_path, word_settings):
 
     with pytest.raises(ProjectError, match="vector set 1 is invalid"):
         Project.open(root)
+
+
+def test_saving_moves_scratch_vectors_and_never_copies_other_files(tmp_path, word_settings):
+    from studio.core.embeddings.project_vectors import VectorSet
+
+    entry, _ = train_project_vectors(word_settings, None, Word2VecConfig(vector_size=8, epochs=1,
+                                                                         min_count=1, workers=1))
+    secret = tmp_path / "private" / "id_rsa"
+    secret.parent.mkdir()
+    secret.write_text("not for sharing", encoding="utf-8")
+    planted = VectorSet(name="planted", path=str(secret), source="trained", dimension=8, count=1)
+    gone = VectorSet(name="gone", path=str(scratch_dir() / "gone.bin"), source="trained", dimension=8, count=1)
+    project = Project(word_settings)
+    project.vectors = [entry, planted, gone]
+    first = project.save(tmp_path / "First")
+    assert not (scratch_dir() / f"{entry.name}.bin").exists()  # moved, not copied
+    assert sorted(p.name for p in (first / "vectors").iterdir()) == [f"{entry.name}.bin"]
+    assert any("id_rsa" in w and "not copied" in w for w in project.warnings)
+    assert any("gone.bin" in w and "missing" in w for w in project.warnings)
+
+    second = project.save(tmp_path / "Second")  # Save As copies from the first folder
+    assert (second / "vectors" / f"{entry.name}.bin").is_file()
+    assert (first / "vectors" / f"{entry.name}.bin").is_file()
+    assert project.vectors[0].path == str(second / "vectors" / f"{entry.name}.bin")

@@ -196,3 +196,49 @@ def test_a_dimension_mismatch_names_both_sizes(news_vectors):
     model = build_model({"type": "textrnn", "embedding_dim": 32}, 10, 2)
     with pytest.raises(ConfigError, match="vectors have 24 dimensions but embedding_dim is 32"):
         fill_embedding_(model.embedding.weight, news_vectors, ["<pad>", "<unk>"] + ["x"] * 8)
+
+
+def test_npz_reads_in_blocks_with_progress_limit_and_stop(tmp_path):
+    matrix = np.random.default_rng(0).random((3000, 1000), dtype=np.float32)  # 12 MB: two blocks
+    np.savez(tmp_path / "big.npz", embeddings=matrix)
+    (tmp_path / "big.vocab.txt").write_text("".join(f"w{i}\n" for i in range(3000)), encoding="utf-8")
+    fractions = []
+    loaded = load_vectors(tmp_path / "big.npz", on_progress=fractions.append)
+    np.testing.assert_array_equal(loaded.vectors, matrix)
+    assert len(fractions) == 2 and fractions[-1] == 1.0
+    first = load_vectors(tmp_path / "big.npz", limit=10)
+    assert first.index_to_key == [f"w{i}" for i in range(10)] and first.vectors.shape == (10, 1000)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        load_vectors(tmp_path / "big.npz", stop_event=stop)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("vectors.npz.gz", b"whatever", "compressed .npz cannot be read"),
+    ("vectors.npz", b"\x80\x04pickled", "not an .npz archive"),
+])
+def test_unreadable_npz_files_are_explained(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "vocab.txt").write_text("a\n", encoding="utf-8")
+    with pytest.raises(DataFormatError, match=message):
+        load_vectors(tmp_path / name)
+
+
+def test_coverage_leaves_out_the_pair_separator():
+    vocab = ["<pad>", "<unk>", "<sep>", "新闻", "股票"]
+    coverage = measure_coverage(keyed(["新闻"], [[1.0, 0.0]]), vocab, [0, 2, 4, 3, 1])
+    assert (coverage.vocab_found, coverage.vocab_total) == (1, 2)
+    assert (coverage.occurrences_found, coverage.occurrences_total) == (3, 6)
+    assert coverage.missing == ("股票",)
+
+
+def test_pretrained_limit_reads_only_the_first_vectors(news_vectors, tmp_path):
+    path = tmp_path / "vectors.bin"
+    save_vectors(news_vectors, path)
+    model = build_model({"type": "textcnn", "embedding_dim": 24, "pretrained_vectors": str(path),
+                         "pretrained_limit": 5}, 8, 2)
+    from studio.core.models.pretrained import apply_embedding_options
+
+    coverage = apply_embedding_options(model, ["<pad>", "<unk>", *news_vectors.index_to_key[:6]])
+    assert (coverage.vocab_found, coverage.vocab_total) == (5, 6)

@@ -121,3 +121,43 @@ def test_training_can_be_stopped_and_a_bad_import_is_explained(window, qtbot, ne
         tab.import_button.click()
     assert "broken.vec" in shown.args[0] and "word2vec text" in shown.args[0]
     assert window.model.project.vectors == [] and window.model.table is not None
+
+
+def test_a_job_for_a_closed_project_does_not_land_in_the_next(window, qtbot, news_slice):
+    open_words(window, qtbot, news_slice)
+    tab = window.vectors_tab
+    tab.w2v_form.editors["epochs"].setValue(100)
+    tab.train_button.click()
+    assert tab.running
+    window.new_project()  # stops the job; its vectors belonged to the old data
+    qtbot.waitUntil(lambda: not tab.running, timeout=30000)
+    assert window.model.project.vectors == [] and tab.sets_combo.count() == 0
+
+
+def test_a_stopped_read_can_be_retried_and_same_named_files_both_stay(window, qtbot, tmp_path):
+    from gensim.models import KeyedVectors
+
+    paths = []
+    for folder, size in (("a", 30_000), ("b", 3)):  # "a" takes a while to read, so it can be stopped
+        kv = KeyedVectors(3)
+        kv.add_vectors(["新闻", "股票", *(f"{folder}{i}" for i in range(size - 2))],
+                       np.random.default_rng(0).random((size, 3), dtype=np.float32))
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "vectors.vec")
+        kv.save_word2vec_format(str(paths[-1]))
+    tab = window.vectors_tab
+    for path in paths:
+        tab.import_picker.set_path(str(path))
+        with qtbot.waitSignal(tab.vectorsReady, timeout=30000):
+            tab.import_button.click()
+    assert [v.name for v in window.model.project.vectors] == ["vectors.vec", "vectors.vec (2)"]
+
+    tab.loaded.clear()  # as after opening the project: the sets are read when shown
+    tab.select_set("vectors.vec")
+    assert tab.running
+    tab.stop()
+    qtbot.waitUntil(lambda: not tab.running, timeout=30000)
+    assert tab.explorer.vectors is None and tab.load_button.isVisibleTo(tab)
+    with qtbot.waitSignal(tab.vectorsReady, timeout=30000):
+        tab.load_button.click()
+    assert tab.explorer.vectors.index_to_key[:3] == ["新闻", "股票", "a0"]

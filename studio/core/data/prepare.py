@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, save
 
 from studio.core.data.dataset import DatasetSplits, TextDataset
-from studio.core.fileio import atomic_write_bytes, atomic_write_json, file_sha256
+from studio.core.fileio import atomic_write_bytes, atomic_write_json, cache_root, file_sha256
 from studio.core.text.config import TextConfig
 from studio.core.text.encoding import encode
 from studio.core.text.tokenizers import Tokenizer
@@ -51,8 +50,7 @@ class PreparedData:
 
 def cache_dir() -> Path:
     """Where encoded tensors are cached: ``$STUDIO_CACHE_DIR`` or ``~/.cache/text-model-studio``."""
-    root = os.environ.get("STUDIO_CACHE_DIR") or Path.home() / ".cache" / "text-model-studio"
-    return Path(root) / "encoded"
+    return cache_root() / "encoded"
 
 
 def content_key(splits: DatasetSplits, config: TextConfig) -> str:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import torch
 
-from studio.core.text.vocab import UNK_ID
+from studio.core.text.tokenizers import SEP
+from studio.core.text.vocab import PAD, UNK, UNK_ID
 
 MISSING_SHOWN = 20
 
@@ -16,10 +17,10 @@ MISSING_SHOWN = 20
 class Coverage:
     """Vocabulary entries and token occurrences that have a vector.
 
-    ``vocab_*`` count vocabulary entries other than PAD and UNK. ``occurrences_*`` count
-    the token positions of the encoded training texts (PAD excluded, UNK included as
-    not found: a token cut from the vocabulary gets no vector either). ``missing``
-    lists the most frequent entries without a vector.
+    ``vocab_*`` count vocabulary entries other than PAD, UNK and the pair separator.
+    ``occurrences_*`` count the token positions of the encoded training texts (PAD and
+    the separator excluded, UNK included as not found: a token cut from the vocabulary
+    gets no vector either). ``missing`` lists the most frequent entries without a vector.
     """
 
     vocab_found: int
@@ -50,18 +51,24 @@ def token_counts(ids: torch.Tensor, vocab_size: int) -> list[int]:
 def measure_coverage(vectors, vocab: Sequence[str], counts: Sequence[int] | None = None) -> Coverage:
     """Coverage of ``vocab`` (PAD, UNK, then tokens) by gensim ``KeyedVectors``.
 
-    ``counts[i]`` is how often id ``i`` occurs (see :func:`token_counts`); without
-    counts each entry counts once.
+    Args:
+        counts: ``len(vocab)`` ints, ``counts[i]`` the occurrences of id ``i`` (see
+            :func:`token_counts`); without counts each entry counts once.
+
+    Raises:
+        ValueError: ``counts`` and ``vocab`` differ in length.
     """
-    counts = list(counts) if counts is not None else [0, 0] + [1] * max(0, len(vocab) - 2)
+    counts = list(counts) if counts is not None else [1] * len(vocab)
+    if len(counts) != len(vocab):
+        raise ValueError(f"counts has {len(counts)} entries for a vocabulary of {len(vocab)}")
     keys = vectors.key_to_index
-    found = [token in keys for token in vocab]
-    entries = range(UNK_ID + 1, len(vocab))
-    missing = sorted((i for i in entries if not found[i]), key=lambda i: -counts[i])[:MISSING_SHOWN]
+    entries = [i for i, token in enumerate(vocab) if token not in (PAD, UNK, SEP)]
+    found = {i for i in entries if vocab[i] in keys}
+    missing = sorted((i for i in entries if i not in found), key=lambda i: -counts[i])[:MISSING_SHOWN]
     return Coverage(
-        vocab_found=sum(found[i] for i in entries),
+        vocab_found=len(found),
         vocab_total=len(entries),
-        occurrences_found=sum(counts[i] for i in entries if found[i]),
-        occurrences_total=sum(counts[UNK_ID:]),
+        occurrences_found=sum(counts[i] for i in found),
+        occurrences_total=counts[UNK_ID] + sum(counts[i] for i in entries),
         missing=tuple(vocab[i] for i in missing),
     )

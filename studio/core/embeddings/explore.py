@@ -89,7 +89,8 @@ def project_words(vectors, count: int = 300, method: Projection = "pca", seed: i
     words = list(vectors.index_to_key[:count])
     if len(words) < 3:
         raise StudioError(f"A map needs at least 3 words; these vectors hold {len(vectors)}.")
-    matrix = vectors.get_normed_vectors()[: len(words)]
+    matrix = vectors.vectors[: len(words)]
+    matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
     if method == "tsne":
         from sklearn.manifold import TSNE
 

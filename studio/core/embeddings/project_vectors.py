@@ -9,7 +9,6 @@ gigabytes) and are referenced by path.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -24,6 +23,7 @@ from studio.core.data.reader import Table
 from studio.core.embeddings.coverage import Coverage, measure_coverage, token_counts
 from studio.core.embeddings.vectors import load_vectors, save_vectors
 from studio.core.embeddings.word2vec import Word2VecConfig, Word2VecProgress, train_word2vec
+from studio.core.fileio import cache_root
 from studio.core.settings import Settings
 from studio.core.text.tokenizers import Tokenizer, TokenizerConfig
 
@@ -44,6 +44,7 @@ class VectorSet(BaseModel):
     word2vec: Word2VecConfig | None = Field(None, description="Settings it was trained with.")
     tokenizer: TokenizerConfig | None = Field(None, description="Tokenizer of the texts it was trained on.")
     data: str = Field("", description="Training data file it was trained on.")
+    limit: int = Field(0, ge=0, description="Only the first `limit` vectors of the file are used; 0: all.")
 
     def describe(self) -> str:
         how = (f"trained on {Path(self.data).name}" if self.source == "trained"
@@ -53,8 +54,7 @@ class VectorSet(BaseModel):
 
 def scratch_dir() -> Path:
     """Where vectors trained in an unsaved project wait: ``<cache>/vectors``."""
-    root = os.environ.get("STUDIO_CACHE_DIR") or Path.home() / ".cache" / "text-model-studio"
-    return Path(root) / "vectors"
+    return cache_root() / "vectors"
 
 
 def training_sentences(settings: Settings, tables: dict[str, Table] | None = None) -> list[list[str]]:
@@ -112,9 +112,10 @@ def import_vectors(path: str | Path, vocab_path: str | Path | None = None, limit
     """
     vectors = load_vectors(path, vocab_path, limit, on_progress, stop_event)
     path = Path(path).expanduser().absolute()
-    name = path.name + (f" (first {limit:,})" if limit and len(vectors) >= limit else "")
+    limited = bool(limit) and len(vectors) >= limit
+    name = path.name + (f" (first {limit:,})" if limited else "")
     entry = VectorSet(name=name, path=str(path), vocab_path=str(vocab_path or ""), source="imported",
-                      dimension=vectors.vector_size, count=len(vectors))
+                      dimension=vectors.vector_size, count=len(vectors), limit=limit if limited else 0)
     return entry, vectors
 
 

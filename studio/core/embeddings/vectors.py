@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import threading
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,19 +56,27 @@ def vector_format(path: str | Path) -> str:
             "so the studio does not read them. In gensim, save them with "
             "kv.save_word2vec_format('vectors.bin', binary=True) and import that file.")
     if suffix == ".npz":
+        if path.suffix.lower() in COMPRESSED:
+            raise DataFormatError(f"{path}: a compressed .npz cannot be read; unpack it to {path.stem} "
+                                  "first (.npz files are already zip archives).")
         return "npz"
     return "binary" if suffix == ".bin" else "text"
 
 
 def load_vectors(path: str | Path, vocab_path: str | Path | None = None, limit: int | None = None,
                  on_progress: Progress | None = None, stop_event: threading.Event | None = None):
-    """Read word vectors into a gensim ``KeyedVectors`` (keys in file order).
+    """Read word vectors into a gensim ``KeyedVectors``: keys in file order, vectors a
+    ``(count, dim)`` float32 matrix.
+
+    Words that are not valid UTF-8 (word2vec.c may cut a character in two) keep their
+    readable part, with U+FFFD for the broken bytes, instead of failing the whole file.
 
     Args:
         path: a word2vec text or binary file (``.gz``/``.bz2`` allowed) or an ``.npz``.
         vocab_path: the vocabulary of an ``.npz``; by default ``<stem>.vocab.txt``,
             ``<stem>.vocab.json``, ``vocab.txt`` or ``vocab.json`` beside it.
         limit: read only the first ``limit`` vectors (the files list frequent words first).
+            A ``.npz`` matrix is read only that far too.
         on_progress: called with the fraction of the file read, about every 0.1 s.
         stop_event: set it from another thread to stop reading.
 
@@ -81,7 +91,7 @@ def load_vectors(path: str | Path, vocab_path: str | Path | None = None, limit: 
         raise DataFormatError(f"{path}: no such file; choose a word-vector file.")
     kind = vector_format(path)
     if kind == "npz":
-        return _load_npz(path, vocab_path, limit)
+        return _load_npz(path, vocab_path, limit, on_progress, stop_event)
     header = _has_header(path)
     passes = 1 if header or kind == "binary" else 2  # gensim sizes a header-less file first
 
@@ -91,15 +101,19 @@ def load_vectors(path: str | Path, vocab_path: str | Path | None = None, limit: 
 
     try:
         with watched(path, on_bytes, stop_event) as uri:
-            return KeyedVectors.load_word2vec_format(
+            vectors = KeyedVectors.load_word2vec_format(
                 uri, binary=kind == "binary", no_header=kind == "text" and not header,
-                limit=limit or None)
+                limit=limit or None, unicode_errors="replace")
     except Cancelled:
         raise
     except Exception as exc:  # gensim raises many types for a malformed file
         raise DataFormatError(
             f"{path}: cannot be read as word2vec {kind} vectors ({type(exc).__name__}: {exc}). "
             f"Expected {_EXPECTED[kind]}.") from None
+    if len(vectors) == 0 or vectors.vector_size == 0:
+        raise DataFormatError(f"{path}: cannot be read as word2vec {kind} vectors: it holds no "
+                              f"numbers. Expected {_EXPECTED[kind]}.")
+    return vectors
 
 
 _EXPECTED = {
@@ -121,30 +135,58 @@ def _has_header(path: Path) -> bool:
     return len(first) == 2 and all(part.isdigit() for part in first)
 
 
-def _load_npz(path: Path, vocab_path: str | Path | None, limit: int | None):
+def _load_npz(path: Path, vocab_path: str | Path | None, limit: int | None,
+              on_progress: Progress | None, stop_event: threading.Event | None):
+    """Read the ``embeddings`` array of an ``.npz`` row block by row block, so a large
+    matrix shows progress, can be stopped, and only the first ``limit`` rows are read."""
     from gensim.models import KeyedVectors
 
-    try:
-        with np.load(path, allow_pickle=False) as archive:
-            if "embeddings" not in archive.files:
-                raise DataFormatError(f"{path}: no 'embeddings' array inside (it has "
-                                      f"{', '.join(archive.files) or 'nothing'}).")
-            matrix = archive["embeddings"]
-    except (OSError, ValueError) as exc:
-        raise DataFormatError(f"{path}: cannot be read as .npz ({exc}).") from None
-    if matrix.ndim != 2 or not np.issubdtype(matrix.dtype, np.floating):
-        raise DataFormatError(f"{path}: 'embeddings' must be a 2-D float matrix (count, dim); "
-                              f"it is {matrix.dtype} with shape {matrix.shape}.")
+    with path.open("rb") as handle:
+        if handle.read(4) != b"PK\x03\x04":
+            raise DataFormatError(f"{path}: not an .npz archive (numpy.savez writes one).")
     vocab_file = Path(vocab_path) if vocab_path else _find_vocab(path)
     words = read_vocab_file(vocab_file)
-    if len(words) != matrix.shape[0]:
-        raise DataFormatError(f"{path}: 'embeddings' has {matrix.shape[0]:,} rows but {vocab_file} "
-                              f"lists {len(words):,} tokens; row i must belong to token i.")
-    if limit:
-        words, matrix = words[:limit], matrix[:limit]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "embeddings.npy" not in archive.namelist():
+                names = ", ".join(n.removesuffix(".npy") for n in archive.namelist()) or "nothing"
+                raise DataFormatError(f"{path}: no 'embeddings' array inside (it has {names}).")
+            with archive.open("embeddings.npy") as member:
+                matrix = _read_rows(path, member, vocab_file, len(words), limit, on_progress, stop_event)
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        raise DataFormatError(f"{path}: cannot be read as .npz ({exc}).") from None
+    words = words[: matrix.shape[0]]
     vectors = KeyedVectors(matrix.shape[1], dtype=np.float32)
-    vectors.add_vectors(words, matrix.astype(np.float32, copy=False))
+    vectors.add_vectors(words, matrix)
     return vectors
+
+
+def _read_rows(path: Path, member, vocab_file: Path, vocab_size: int, limit: int | None,
+               on_progress: Progress | None, stop_event: threading.Event | None) -> np.ndarray:
+    version = np.lib.format.read_magic(member)
+    readers = {(1, 0): np.lib.format.read_array_header_1_0, (2, 0): np.lib.format.read_array_header_2_0}
+    if version not in readers:
+        raise DataFormatError(f"{path}: 'embeddings' is in .npy format {version}, which this studio "
+                              "cannot read; save it with numpy.savez.")
+    shape, fortran, dtype = readers[version](member)
+    if len(shape) != 2 or fortran or dtype.kind != "f":
+        raise DataFormatError(f"{path}: 'embeddings' must be a 2-D float matrix (count, dim) in C order; "
+                              f"it is {dtype} with shape {shape}.")
+    if shape[0] != vocab_size:
+        raise DataFormatError(f"{path}: 'embeddings' has {shape[0]:,} rows but {vocab_file} "
+                              f"lists {vocab_size:,} tokens; row i must belong to token i.")
+    count = min(shape[0], limit) if limit else shape[0]
+    matrix = np.empty((count, shape[1]), dtype=np.float32)
+    block = max(1, (8 << 20) // max(1, shape[1] * dtype.itemsize))  # about 8 MiB a read
+    for start in range(0, count, block):
+        if stop_event is not None and stop_event.is_set():
+            raise Cancelled(f"Stopped reading {path.name}.")
+        rows = min(block, count - start)
+        data = member.read(rows * shape[1] * dtype.itemsize)
+        matrix[start:start + rows] = np.frombuffer(data, dtype=dtype).reshape(rows, shape[1])
+        if on_progress is not None:
+            on_progress((start + rows) / count)
+    return matrix
 
 
 def _find_vocab(path: Path) -> Path:
@@ -199,10 +241,11 @@ def save_vectors(vectors, path: str | Path) -> Path:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
+    fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)  # gensim writes by file name
     try:
-        vectors.save_word2vec_format(str(partial), binary=True)
+        vectors.save_word2vec_format(partial, binary=True)
         os.replace(partial, path)  # same folder, so the rename is atomic
     finally:
-        partial.unlink(missing_ok=True)
+        Path(partial).unlink(missing_ok=True)
     return path

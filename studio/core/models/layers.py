@@ -28,6 +28,10 @@ class EmbeddingOptions(BaseModel):
         "", title="Vectors vocabulary",
         description="Only for .npz vectors: the file listing one token per row. Empty: "
                     "vocab.txt or <name>.vocab.txt beside the .npz.")
+    pretrained_limit: int = Field(
+        0, ge=0, title="Vectors read",
+        description="Read only the first N vectors of the file (published files list frequent "
+                    "words first); 0 reads them all.")
     freeze_embedding: bool = Field(
         False, title="Freeze embeddings",
         description="Keep the token vectors fixed during training (useful with pretrained ones).")

@@ -9,6 +9,7 @@ from word2vec; PAD stays zero.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,9 +23,11 @@ from studio.core.text.vocab import PAD_ID, UNK_ID
 
 
 def fill_embedding_(weight: torch.Tensor, vectors, vocab: Sequence[str]) -> int:
-    """Copy the vector of each token of ``vocab`` into its row of ``weight (V, E)``; draw
-    the other rows (UNK included) from U[-a, a], a = sqrt(3) * std of the copied values;
-    zero the PAD row. Returns how many rows were copied.
+    """Copy the vector of each token of ``vocab`` (V tokens, id order) into its row of
+    ``weight (V, E)``; draw the other rows (UNK included) from U[-a, a] with
+    a = sqrt(3) * std of the copied values, so they have the pretrained vectors'
+    variance (Kim 2014, section 3.1); zero the PAD row. With no token found the weight
+    is left as it was. Returns how many rows were copied.
 
     Raises:
         ConfigError: ``vectors.vector_size`` differs from ``E``.
@@ -48,13 +51,15 @@ def fill_embedding_(weight: torch.Tensor, vectors, vocab: Sequence[str]) -> int:
 
 
 def apply_embedding_options(model: nn.Module, vocab: Sequence[str],
-                            counts: Sequence[int] | None = None) -> Coverage | None:
+                            counts: Sequence[int] | None = None,
+                            stop_event: threading.Event | None = None) -> Coverage | None:
     """Fill ``model.embedding`` from ``model.config.pretrained_vectors`` (with
     :func:`fill_embedding_`) and freeze it if ``model.config.freeze_embedding``.
 
     Args:
         vocab: the run's tokens, id order.
         counts: occurrences of each id in the training texts, for the coverage report.
+        stop_event: set it to stop reading a large vectors file.
 
     Returns:
         The coverage when vectors were loaded, else ``None``.
@@ -62,6 +67,7 @@ def apply_embedding_options(model: nn.Module, vocab: Sequence[str],
     Raises:
         ConfigError: naming ``pretrained_vectors`` for an unreadable file, or both sizes
             when the vectors' dimension differs from ``embedding_dim``.
+        Cancelled: ``stop_event`` was set while reading.
     """
     config = getattr(model, "config", None)
     embedding = getattr(model, "embedding", None)
@@ -70,7 +76,8 @@ def apply_embedding_options(model: nn.Module, vocab: Sequence[str],
     coverage = None
     if config.pretrained_vectors:
         try:
-            vectors = load_vectors(config.pretrained_vectors, config.pretrained_vocab or None)
+            vectors = load_vectors(config.pretrained_vectors, config.pretrained_vocab or None,
+                                   config.pretrained_limit or None, stop_event=stop_event)
         except DataFormatError as exc:
             raise ConfigError(f"pretrained_vectors: {exc}") from None
         try:

@@ -74,7 +74,8 @@ def versions() -> dict[str, str]:
     return {"studio": studio.__version__, "torch": torch.__version__, "python": platform.python_version()}
 
 
-def setup_model(model: torch.nn.Module, data: PreparedData) -> list[str]:
+def setup_model(model: torch.nn.Module, data: PreparedData,
+                stop_event: threading.Event | None = None) -> list[str]:
     """Ready a freshly built model for training on ``data``: pretrained vectors and
     freezing (:func:`apply_embedding_options`), then ``fit_features`` on the training
     split for models that learn feature statistics (the MLP's IDF weights).
@@ -84,10 +85,11 @@ def setup_model(model: torch.nn.Module, data: PreparedData) -> list[str]:
 
     Raises:
         ConfigError: unreadable or mismatched pretrained vectors.
+        Cancelled: ``stop_event`` was set while the vectors were read.
     """
     notes = []
     counts = token_counts(data.train.ids, len(data.vocab))
-    coverage = apply_embedding_options(model, data.vocab.tokens, counts)
+    coverage = apply_embedding_options(model, data.vocab.tokens, counts, stop_event)
     if coverage is not None:
         notes.append(f"Pretrained vectors: {coverage.describe()}")
     fit_features = getattr(model, "fit_features", None)
@@ -117,7 +119,9 @@ def execute_run(
     data = prepare(splits, settings.text)
     torch.manual_seed(settings.training.seed)  # the seed fixes the initial weights too
     model = build_model(settings.model, len(data.vocab), len(data.label_names))
-    for note in setup_model(model, data):
+    if settings.model.get("pretrained_vectors"):
+        status("Reading word vectors…")
+    for note in setup_model(model, data, stop_event):
         status(note)
     trainer = Trainer(settings.training)
     events: list[dict[str, Any]] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
     QSpinBox, QSplitter, QVBoxLayout, QWidget,
@@ -15,6 +15,7 @@ from studio.core.embeddings.project_vectors import (VectorSet, import_vectors, t
                                                     vocabulary_coverage)
 from studio.core.embeddings.vectors import FILE_FILTER, load_vectors
 from studio.core.embeddings.word2vec import Word2VecConfig
+from studio.core.errors import StudioError
 from studio.core.models import get_entry
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
@@ -23,6 +24,7 @@ from studio.gui.widgets.vector_explorer import VectorExplorer
 from studio.gui.workers import ProgressTask, WorkerPool
 
 VOCAB_FILTER = "Vocabulary (*.txt *.json);;All files (*)"
+COVERAGE_DELAY_MS = 400  # one measurement after a burst of text-setting edits
 
 
 def _label() -> QLabel:
@@ -40,9 +42,13 @@ class VectorsTab(QWidget):
     def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
         super().__init__(parent)
         self.model, self.pool = model, pool
-        self.loaded: dict[str, object] = {}  # vector-set name -> KeyedVectors in memory
+        self.loaded: dict[str, object] = {}  # vectors file -> KeyedVectors in memory
         self.job: ProgressTask | None = None
+        self._job_reads = ""  # the vectors file the running job reads, if it reads one
         self._coverage_request = 0
+        self._coverage_cache: dict[str, object] = {}  # (file, settings) -> Coverage
+        self._coverage_timer = QTimer(self, singleShot=True, interval=COVERAGE_DELAY_MS)
+        self._coverage_timer.timeout.connect(self._measure_coverage)
 
         self.sets_combo = QComboBox()
         self.set_info = _label()
@@ -51,6 +57,8 @@ class VectorsTab(QWidget):
         self.use_button.setToolTip("Start the model's token embedding from these vectors and set "
                                    "embedding_dim to their size.")
         self.remove_button = QPushButton("Remove from project")
+        self.load_button = QPushButton("Read vectors")
+        self.load_button.setToolTip("Read this set's file again to explore it.")
         self.explorer = VectorExplorer(pool)
 
         self.w2v_form = ConfigForm(exclude=())
@@ -74,6 +82,7 @@ class VectorsTab(QWidget):
         self.sets_combo.currentIndexChanged.connect(lambda _: self._show_set())
         self.use_button.clicked.connect(self.use_in_model)
         self.remove_button.clicked.connect(self._remove_set)
+        self.load_button.clicked.connect(self._show_set)
         self.train_button.clicked.connect(self.start_training)
         self.import_button.clicked.connect(self.start_import)
         self.stop_button.clicked.connect(self.stop)
@@ -90,6 +99,7 @@ class VectorsTab(QWidget):
         sets_layout.addWidget(self.set_info)
         sets_layout.addWidget(self.coverage_label)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.load_button)
         buttons.addWidget(self.use_button)
         buttons.addWidget(self.remove_button)
         sets_layout.addLayout(buttons)
@@ -141,7 +151,9 @@ class VectorsTab(QWidget):
         return next((v for v in self.model.project.vectors if v.name == name), None)
 
     def _project_replaced(self) -> None:
+        self.stop()  # a job for the old project must not land in the new one
         self.loaded.clear()
+        self._coverage_cache.clear()
         self._fill_sets()
         self._settings_changed("dataset")
 
@@ -176,32 +188,32 @@ class VectorsTab(QWidget):
             info += (f"\nTrained on {entry.tokenizer.type} tokens, but the dataset now uses "
                      f"{tokenizer} tokens: few tokens will find a vector.")
         self.set_info.setText(info)
-        vectors = self.loaded.get(entry.name)
+        vectors = self.loaded.get(entry.path)
+        self.explorer.set_vectors(vectors)
         if vectors is None:
-            self.explorer.set_vectors(None)
             self._load_set(entry)
         else:
-            self.explorer.set_vectors(vectors)
-            self._measure_coverage(entry.name, vectors)
+            self.schedule_coverage()
             self.vectorsReady.emit(entry.name)
 
     def _load_set(self, entry: VectorSet) -> None:
         if self.running:
-            return  # one job at a time; choosing the set again after it ends reads it
+            return  # one job at a time; the set is read when the job ends
         if not Path(entry.path).is_file():
             self.set_info.setText(f"{entry.describe()}\nThe file {entry.path} is missing.")
             return
         self._start(f"Reading {Path(entry.path).name}…", load_vectors, entry.path, entry.vocab_path or None,
-                    on_done=lambda vectors: self._loaded(entry, vectors))
+                    entry.limit or None, on_done=lambda vectors: self._loaded(entry, vectors),
+                    reads=entry.path)
 
     def _loaded(self, entry: VectorSet, vectors) -> None:
-        self.loaded[entry.name] = vectors
+        self.loaded[entry.path] = vectors
         self._show_set()
 
     def _remove_set(self) -> None:
         entry = self.current_set()
         if entry is not None:
-            self.loaded.pop(entry.name, None)
+            self.loaded.pop(entry.path, None)
             self.model.remove_vectors(entry.name)
 
     def use_in_model(self) -> None:
@@ -214,8 +226,12 @@ class VectorsTab(QWidget):
                                     "from word vectors; choose another model in the Model tab.")
             return
         config.update(pretrained_vectors=entry.path, pretrained_vocab=entry.vocab_path,
-                      embedding_dim=entry.dimension)
-        self.model.update("model", config)
+                      pretrained_limit=entry.limit, embedding_dim=entry.dimension)
+        try:
+            self.model.update("model", config)
+        except StudioError as exc:  # e.g. vectors wider than the model allows
+            self.errorOccurred.emit(str(exc))
+            return
         self.progress_label.setText(f"The model now starts from {entry.name} "
                                     f"(embedding_dim {entry.dimension}).")
 
@@ -228,36 +244,57 @@ class VectorsTab(QWidget):
                 f"Texts: the training split of {Path(train).name}, cut into {tokenizer} tokens as set "
                 "in the Dataset tab." if train else "Open a data file first (Dataset tab).")
             self._update_buttons()
-            entry = self.current_set()
-            if entry is not None and entry.name in self.loaded:
-                self._measure_coverage(entry.name, self.loaded[entry.name])
+            self.schedule_coverage()
 
-    def _measure_coverage(self, name: str, vectors) -> None:
-        if self.model.table is None or self.model.settings.dataset.label_column is None:
-            self.coverage_label.setText("Open a data file to see how much of its vocabulary these vectors cover.")
-            return
+    def schedule_coverage(self) -> None:
+        """Measure the shown set's coverage after a pause in edits (tokenizing a large
+        file takes a while); a measurement already made for these settings is reused."""
         self._coverage_request += 1
-        request = self._coverage_request
-        self.coverage_label.setText("Measuring coverage of the current vocabulary…")
+        entry = self.current_set()
+        if entry is None or entry.path not in self.loaded:
+            return
+        if self.model.table is None:
+            self.coverage_label.setText("Open a data file to see how much of its vocabulary these vectors cover.")
+        elif self.model.settings.dataset.label_column is None:
+            self.coverage_label.setText("Choose the label column (Dataset tab) to see the coverage of the "
+                                        "vocabulary training will build.")
+        elif (coverage := self._coverage_cache.get(self._coverage_key(entry))) is not None:
+            self._show_coverage(coverage)
+        else:
+            self.coverage_label.setText("Measuring coverage of the current vocabulary…")
+            self._coverage_timer.start()
 
-        def show(coverage) -> None:
-            if request != self._coverage_request:
-                return
-            missing = "、".join(coverage.missing[:12])
-            self.coverage_label.setText(
-                f"Coverage of the current vocabulary: {coverage.vocab_found:,} of {coverage.vocab_total:,} "
-                f"entries ({coverage.vocab_share:.1%}), {coverage.occurrence_share:.1%} of the "
-                f"{coverage.occurrences_total:,} training tokens."
-                + (f"\nMost frequent without a vector: {missing}" if missing else ""))
-            self.coverageShown.emit()
+    def _coverage_key(self, entry: VectorSet) -> str:
+        settings = self.model.settings
+        return entry.path + settings.dataset.model_dump_json() + settings.text.model_dump_json()
+
+    def _measure_coverage(self) -> None:
+        entry = self.current_set()
+        if entry is None or entry.path not in self.loaded:
+            return
+        request, key = self._coverage_request, self._coverage_key(entry)
+
+        def done(coverage) -> None:
+            self._coverage_cache[key] = coverage
+            if request == self._coverage_request:
+                self._show_coverage(coverage)
 
         def failed(message: str) -> None:
             if request == self._coverage_request:
                 self.coverage_label.setText(f"Coverage unknown: {message}")
                 self.coverageShown.emit()
 
-        self.pool.run_task(vocabulary_coverage, self.model.settings, dict(self.model.tables), vectors,
-                           on_done=show, on_failed=failed)
+        self.pool.run_task(vocabulary_coverage, self.model.settings, dict(self.model.tables),
+                           self.loaded[entry.path], on_done=done, on_failed=failed)
+
+    def _show_coverage(self, coverage) -> None:
+        missing = "、".join(coverage.missing[:12])
+        self.coverage_label.setText(
+            f"Coverage of the current vocabulary: {coverage.vocab_found:,} of {coverage.vocab_total:,} "
+            f"entries ({coverage.vocab_share:.1%}), {coverage.occurrence_share:.1%} of the "
+            f"{coverage.occurrences_total:,} training tokens."
+            + (f"\nMost frequent without a vector: {missing}" if missing else ""))
+        self.coverageShown.emit()
 
     # ----- long jobs ----------------------------------------------------------------
     def _update_buttons(self) -> None:
@@ -265,12 +302,16 @@ class VectorsTab(QWidget):
         self.train_button.setEnabled(idle and self.w2v_form.valid and self.model.table is not None)
         self.import_button.setEnabled(idle)
         self.stop_button.setEnabled(not idle)
-        has_set = self.current_set() is not None
-        self.use_button.setEnabled(has_set)
-        self.remove_button.setEnabled(has_set and idle)
+        entry = self.current_set()
+        self.use_button.setEnabled(entry is not None)
+        self.remove_button.setEnabled(entry is not None and idle)
+        self.load_button.setVisible(entry is not None and entry.path not in self.loaded)
+        self.load_button.setEnabled(idle)
 
-    def _start(self, message: str, fn, *args, on_done, with_status: bool = False) -> None:
+    def _start(self, message: str, fn, *args, on_done, with_status: bool = False, reads: str = "") -> None:
         self.job = ProgressTask(fn, *args, with_status=with_status)
+        self._job_reads = reads
+        project = self.model.project
         self.job.progress.connect(self._progress)
         self.job.status.connect(self.progress_label.setText)
         self.job.cancelled.connect(self._cancelled)
@@ -279,12 +320,15 @@ class VectorsTab(QWidget):
 
         def done(result) -> None:
             self._finished()
-            on_done(result)
+            if self.model.project is project:
+                on_done(result)
+            self._read_current_set()
 
         def failed(text: str) -> None:
             self._finished()
             self.progress_label.setText(text)
             self.errorOccurred.emit(text)
+            self._read_current_set()
 
         self.pool.start(self.job, done, failed)
         self._update_buttons()
@@ -305,7 +349,17 @@ class VectorsTab(QWidget):
         self.job = None
         self.progress.setValue(0)
         self.progress_label.setText("Stopped; nothing was changed.")
-        self._update_buttons()
+        self._read_current_set()
+
+    def _read_current_set(self) -> None:
+        """After a job, read the set now chosen if it is not in memory, unless that
+        job was reading it (then "Read vectors" tries again)."""
+        reads, self._job_reads = self._job_reads, ""
+        entry = self.current_set()
+        if entry is not None and entry.path not in self.loaded and entry.path != reads:
+            self._show_set()
+        else:
+            self._update_buttons()
 
     def stop(self) -> None:
         if self.job is not None:
@@ -329,7 +383,7 @@ class VectorsTab(QWidget):
 
     def _added(self, result) -> None:
         entry, vectors = result
-        self.loaded[entry.name] = vectors
+        self.loaded[entry.path] = vectors
+        entry = self.model.add_vectors(entry)
         self.progress_label.setText(f"{entry.name}: {entry.describe()}.")
-        self.model.add_vectors(entry)
         self.select_set(entry.name)

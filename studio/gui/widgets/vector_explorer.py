@@ -208,7 +208,7 @@ class VectorExplorer(QTabWidget):
                 self.answered.emit(question)
 
         def failed(message: str) -> None:
-            if self._asked.get(question) == number:
+            if self._asked.get(question) == number and self.vectors is vectors:
                 self._show_failure(question, message)
                 self.answered.emit(question)
 
