@@ -71,10 +71,17 @@ class _WatchedFile(io.RawIOBase):
 
 
 def parse_uri(uri_as_string: str) -> dict:
+    """smart_open transport hook: ``studio-watched://<token>`` -> its parts."""
     return {"scheme": SCHEME, "token": uri_as_string.split("://", 1)[1]}
 
 
 def open_uri(uri_as_string: str, mode: str, transport_params) -> io.BufferedReader:
+    """smart_open transport hook: a buffered, watched reader of the file behind the token.
+
+    Raises:
+        ValueError: a mode other than ``"rb"``.
+        KeyError: the token's :func:`watched` block has ended.
+    """
     if mode != "rb":
         raise ValueError(f"{SCHEME} files are read-only")
     with _lock:
