@@ -29,7 +29,7 @@ class EmbeddingOptions(BaseModel):
         description="Only for .npz vectors: the file listing one token per row. Empty: "
                     "vocab.txt or <name>.vocab.txt beside the .npz.")
     pretrained_limit: int = Field(
-        0, ge=0, title="Vectors read",
+        0, ge=0, title="Vectors read (0 = all)",
         description="Read only the first N vectors of the file (published files list frequent "
                     "words first); 0 reads them all.")
     freeze_embedding: bool = Field(
