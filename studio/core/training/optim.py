@@ -19,18 +19,26 @@ class ModelOptimizer:
     """Adam (Kingma & Ba 2015) over the dense parameters and ``torch.optim.SparseAdam``
     over the sparse tables, stepped together.
 
+    With ``weight_decay > 0`` the dense optimizer is AdamW (decoupled weight decay,
+    Loshchilov & Hutter 2019): each step also shrinks the weights by ``lr *
+    weight_decay``. Sparse tables are not decayed (SparseAdam has no decay, and
+    decaying only the rows a batch touched would not be weight decay).
+
     Adam cannot take sparse gradients, and a dense table would make every step update
     (and keep moments for) every row; SparseAdam updates only the rows a batch used.
     Frozen parameters (``requires_grad=False``) are left out.
     """
 
-    def __init__(self, model: nn.Module, lr: float):
+    def __init__(self, model: nn.Module, lr: float, weight_decay: float = 0.0):
         sparse = sparse_parameters(model)
         sparse_ids = {id(p) for p in sparse}
         dense = [p for p in model.parameters() if p.requires_grad and id(p) not in sparse_ids]
         self.optimizers: list[torch.optim.Optimizer] = []
         if dense:
-            self.optimizers.append(torch.optim.Adam(dense, lr=lr))
+            if weight_decay > 0:
+                self.optimizers.append(torch.optim.AdamW(dense, lr=lr, weight_decay=weight_decay))
+            else:
+                self.optimizers.append(torch.optim.Adam(dense, lr=lr))
         if sparse:
             self.optimizers.append(torch.optim.SparseAdam(sparse, lr=lr))
 

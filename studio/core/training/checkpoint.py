@@ -1,0 +1,118 @@
+"""Training checkpoints without pickle: tensors in safetensors, the rest in JSON.
+
+``run_dir/checkpoint/`` holds ``checkpoint.json`` and the ``state-*.safetensors`` file
+it names. The tensors file is written first under a new name and the JSON (written
+atomically) is the commit point, so a process killed at any moment leaves a
+consistent pair: the old one or the new one. Older tensor files are removed after.
+
+Tensor keys: ``model.<name>`` (current weights), ``best.<name>`` (best-on-validation
+weights), ``optim.<i>.<param index>.<state key>`` (optimizer ``i``'s per-parameter
+state), ``rng.torch`` / ``rng.cuda`` / ``rng.batch_order`` (uint8 RNG states).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+from safetensors.torch import load_file, save
+
+from studio.core.errors import ProjectError
+from studio.core.fileio import atomic_write_bytes, atomic_write_json
+
+CHECKPOINT_DIR = "checkpoint"
+META_FILE = "checkpoint.json"
+FORMAT = 1
+
+
+@dataclass
+class Checkpoint:
+    """A loaded checkpoint: ``tensors`` (CPU) and ``meta`` (the JSON object)."""
+
+    tensors: dict[str, torch.Tensor]
+    meta: dict[str, Any]
+
+    def prefixed(self, prefix: str) -> dict[str, torch.Tensor]:
+        """The tensors under ``prefix.``, with the prefix removed."""
+        cut = len(prefix) + 1
+        return {k[cut:]: v for k, v in self.tensors.items() if k.startswith(prefix + ".")}
+
+
+def flatten_optimizer(state: dict[str, Any], prefix: str) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:
+    """Split ``optimizer.state_dict()`` into tensors ``{prefix.<param>.<key>: tensor}`` and a
+    JSON-able rest (``param_groups`` and non-tensor per-parameter values)."""
+    tensors: dict[str, torch.Tensor] = {}
+    scalars: dict[str, dict[str, Any]] = {}
+    for index, values in state["state"].items():
+        for key, value in values.items():
+            if isinstance(value, torch.Tensor):
+                tensors[f"{prefix}.{index}.{key}"] = value.detach().to("cpu").contiguous()
+            else:
+                scalars.setdefault(str(index), {})[key] = value
+    return tensors, {"param_groups": state["param_groups"], "scalars": scalars}
+
+
+def unflatten_optimizer(tensors: dict[str, torch.Tensor], rest: dict[str, Any]) -> dict[str, Any]:
+    """Inverse of :func:`flatten_optimizer` (``tensors`` without the prefix)."""
+    state: dict[int, dict[str, Any]] = {}
+    for name, value in tensors.items():
+        index, key = name.split(".", 1)
+        state.setdefault(int(index), {})[key] = value
+    for index, values in rest["scalars"].items():
+        state.setdefault(int(index), {}).update(values)
+    groups = []
+    for group in rest["param_groups"]:
+        group = dict(group)
+        if isinstance(group.get("betas"), list):
+            group["betas"] = tuple(group["betas"])
+        groups.append(group)
+    return {"state": state, "param_groups": groups}
+
+
+def write_checkpoint(run_dir: Path, tensors: dict[str, torch.Tensor], meta: dict[str, Any]) -> None:
+    """Write ``run_dir/checkpoint/`` (tensors, then the JSON that names them; both atomic).
+
+    Raises:
+        OSError: the folder cannot be written.
+    """
+    folder = Path(run_dir) / CHECKPOINT_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"state-{time.time_ns()}.safetensors"
+    atomic_write_bytes(folder / name, save(tensors))
+    atomic_write_json(folder / META_FILE, {"format": FORMAT, **meta, "tensors": name})
+    for old in folder.glob("state-*.safetensors"):
+        if old.name != name:
+            old.unlink(missing_ok=True)
+
+
+def read_checkpoint(run_dir: Path) -> Checkpoint | None:
+    """The checkpoint in ``run_dir``, or ``None`` when there is none.
+
+    Raises:
+        ProjectError: the checkpoint exists but cannot be read.
+    """
+    folder = Path(run_dir) / CHECKPOINT_DIR
+    meta_file = folder / META_FILE
+    if not meta_file.is_file():
+        return None
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        tensors = load_file(str(folder / meta["tensors"]))
+    except Exception as exc:  # OSError, JSON, a missing key, safetensors' own error
+        raise ProjectError(f"{folder}: the checkpoint cannot be read ({exc}).") from None
+    if meta.get("format") != FORMAT:
+        raise ProjectError(f"{folder}: unknown checkpoint format {meta.get('format')!r}.")
+    return Checkpoint(tensors, meta)
+
+
+def remove_checkpoint(run_dir: Path) -> None:
+    """Delete ``run_dir/checkpoint/`` once a run has finished for good."""
+    folder = Path(run_dir) / CHECKPOINT_DIR
+    if folder.is_dir():
+        for child in folder.iterdir():
+            child.unlink(missing_ok=True)
+        folder.rmdir()
