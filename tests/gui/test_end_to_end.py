@@ -36,9 +36,9 @@ def test_drop_train_predict_save_reopen(window, make_window, qtbot, thucnews_dev
         qtbot.mouseClick(training.start_button, Qt.LeftButton)
     run = finished.args[0]
     assert run is not None, window.last_error
-    steps, losses = training.loss_raw.getData()
+    steps, losses = training.plots.loss_raw.getData()
     assert steps is not None and len(steps) > 0 and len(losses) == len(steps)
-    epochs, _ = training.acc_val.getData()
+    epochs, _ = training.plots.acc_val.getData()
     assert list(epochs) == [1]
     assert "Accuracy" in training.report.text()
     assert training.per_class.rowCount() == 10

@@ -16,7 +16,10 @@ from studio.core.training.events import BatchEnd, EpochEnd, Event, RunFinished, 
 class MetricHistory:
     steps: list[int] = field(default_factory=list)
     losses: list[float] = field(default_factory=list)
+    lrs: list[float] = field(default_factory=list)
+    batches: list[BatchEnd] = field(default_factory=list)
     epochs: list[int] = field(default_factory=list)
+    epoch_metrics: list[dict[str, float]] = field(default_factory=list)
     train_accuracy: list[float] = field(default_factory=list)
     val_accuracy: list[float] = field(default_factory=list)
     started: RunStarted | None = None
@@ -34,9 +37,12 @@ class MetricHistory:
         elif isinstance(event, BatchEnd):
             self.steps.append(event.step)
             self.losses.append(event.loss)
+            self.lrs.append(event.lr)
+            self.batches.append(event)
             self.last_batch = event
         elif isinstance(event, EpochEnd):
             self.epochs.append(event.epoch)
+            self.epoch_metrics.append(dict(event.metrics))
             self.train_accuracy.append(event.metrics.get("train_accuracy", float("nan")))
             self.val_accuracy.append(event.metrics.get("val_accuracy", float("nan")))
         elif isinstance(event, RunFinished):
@@ -57,6 +63,20 @@ class MetricHistory:
             average = weight * average + (1 - weight) * loss
             out.append(average / (1 - weight ** i))
         return out
+
+    def epoch_values(self, name: str) -> list[float]:
+        """One metric (``train_loss``, ``val_loss``, ``val_accuracy``...) per epoch, NaN where missing."""
+        return [m.get(name, float("nan")) for m in self.epoch_metrics]
+
+    @property
+    def best_epoch(self) -> int | None:
+        """The run's best epoch once it finished, else the epoch with the best validation
+        accuracy so far (train accuracy without a validation split)."""
+        if self.finished is not None and self.finished.best_epoch:
+            return self.finished.best_epoch
+        scores = [m.get("val_accuracy", m.get("train_accuracy")) for m in self.epoch_metrics]
+        scores = [(s, e) for s, e in zip(scores, self.epochs) if s is not None]
+        return max(scores, key=lambda pair: (pair[0], -pair[1]))[1] if scores else None
 
     @property
     def total_steps(self) -> int:

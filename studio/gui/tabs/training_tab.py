@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)
-from PySide6.QtCore import Qt
+from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter,
+    QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from studio.core.training.compare import write_metrics_csv
 from studio.core.training.config import TrainingConfig
 from studio.core.training.history import MetricHistory
 from studio.core.training.run import Run
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
+from studio.gui.widgets.live_plots import LivePlots
+from studio.gui.widgets.runs_view import RunsView
 from studio.gui.workers import TrainingWorker, WorkerPool
 
 REDRAW_MS = 100
@@ -79,26 +82,30 @@ class TrainingTab(QWidget):
         column.addWidget(self.report)
         column.addWidget(self.per_class, 1)
 
-        self.loss_plot = pg.PlotWidget(title="Loss (per step)")
-        self.loss_plot.setLabel("bottom", "step")
-        self.loss_plot.addLegend()
-        self.loss_raw = self.loss_plot.plot(pen=pg.mkPen((160, 190, 240), width=1), name="loss")
-        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen((25, 90, 200), width=2), name="smoothed")
-        self.acc_plot = pg.PlotWidget(title="Accuracy (per epoch)")
-        self.acc_plot.setLabel("bottom", "epoch")
-        self.acc_plot.addLegend()
-        self.acc_train = self.acc_plot.plot(pen=pg.mkPen((25, 90, 200), width=2), symbol="o",
-                                            symbolBrush=(25, 90, 200), name="train")
-        self.acc_val = self.acc_plot.plot(pen=pg.mkPen((219, 68, 55), width=2), symbol="s",
-                                          symbolBrush=(219, 68, 55), name="validation")
-        plots = QSplitter(Qt.Vertical)
-        plots.addWidget(self.loss_plot)
-        plots.addWidget(self.acc_plot)
+        self.plots = LivePlots()
+        self.export_plots_button = QPushButton("Export plots…")
+        self.export_plots_button.setToolTip("Save each plot as PNG or SVG.")
+        self.export_csv_button = QPushButton("Export metrics (CSV)…")
+        self.export_plots_button.clicked.connect(self._export_plots)
+        self.export_csv_button.clicked.connect(self._export_csv)
+        live = QWidget()
+        live_layout = QVBoxLayout(live)
+        exports = QHBoxLayout()
+        exports.addWidget(QLabel("Drag to pan, wheel to zoom; the dashed line marks the best epoch."))
+        exports.addStretch(1)
+        exports.addWidget(self.export_plots_button)
+        exports.addWidget(self.export_csv_button)
+        live_layout.addLayout(exports)
+        live_layout.addWidget(self.plots, 1)
+        self.runs_view = RunsView()
+        self.views = QTabWidget()
+        self.views.addTab(live, "Live")
+        self.views.addTab(self.runs_view, "Runs")
 
         layout = QHBoxLayout(self)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
-        split.addWidget(plots)
+        split.addWidget(self.views)
         split.setStretchFactor(1, 1)
         split.setSizes([380, 800])
         layout.addWidget(split)
@@ -107,6 +114,7 @@ class TrainingTab(QWidget):
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self.redraw)
         model.projectReplaced.connect(self.refresh)
+        model.runsChanged.connect(lambda: self.runs_view.set_runs(self.model.project.runs))
         model.settingsChanged.connect(lambda group: group == "training" and self._show_form())
         self.refresh()
 
@@ -120,6 +128,7 @@ class TrainingTab(QWidget):
         self._show_form()
         runs = self.model.project.runs
         self.history = MetricHistory.replay(runs[-1].events) if runs else MetricHistory()
+        self.runs_view.set_runs(runs)
         self._drawn_version = -1
         self.redraw()
         self.update_buttons()
@@ -197,11 +206,7 @@ class TrainingTab(QWidget):
         if history.version == self._drawn_version:
             return
         self._drawn_version = history.version
-        self.loss_raw.setData(history.steps, history.losses)
-        self.loss_smooth.setData(history.steps, history.smoothed_losses())
-        self.acc_plot.getAxis("bottom").setTickSpacing(max(1, len(history.epochs) // 10), 1)
-        self.acc_train.setData(history.epochs, history.train_accuracy)
-        self.acc_val.setData(history.epochs, history.val_accuracy)
+        self.plots.draw(history)
         self._show_progress()
         if history.finished is not None:
             self._show_report(history.finished)
@@ -227,6 +232,27 @@ class TrainingTab(QWidget):
             f"Epoch {batch.epoch}/{started.epochs} · step {step:,}/{history.total_steps:,} · "
             f"{batch.samples_per_s:,.0f} samples/s · ETA {_clock(eta) if eta is not None else '—'}"
             f" · {started.device}")
+
+    def _export_plots(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export plots", "training.png",
+                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        if path:
+            try:
+                written = self.plots.export_images(path)
+            except OSError as exc:
+                self.errorOccurred.emit(f"Cannot export the plots: {exc}")
+            else:
+                self.progress_label.setText(f"Saved {len(written)} plots beside {Path(path).name}.")
+
+    def _export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export metrics", "metrics.csv", "CSV (*.csv)")
+        if path:
+            try:
+                write_metrics_csv(self.history, path)
+            except OSError as exc:
+                self.errorOccurred.emit(f"Cannot write {path}: {exc}")
+            else:
+                self.progress_label.setText(f"Saved the metrics to {Path(path).name}.")
 
     def _show_report(self, finished) -> None:
         test = finished.test

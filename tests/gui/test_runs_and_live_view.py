@@ -1,0 +1,83 @@
+"""Training tab: the runs table, overlaid curves, the settings diff, plot and CSV exports."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from studio.core.data.dataset import DatasetConfig
+from studio.core.settings import Settings
+from studio.core.text.config import TextConfig
+from studio.core.training.config import TrainingConfig
+from studio.core.training.run import execute_run
+from tests.conftest import write_slice
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    from tests.conftest import shared_file
+
+    folder = tmp_path_factory.mktemp("runs")
+    train = write_slice(shared_file("thucnews", "dev.txt"), folder / "slice.tsv", 1200)
+    runs = []
+    for lr, taken in ((5e-3, []), (1e-3, None)):
+        settings = Settings(
+            dataset=DatasetConfig(train=str(train), class_names=str(shared_file("thucnews", "class.txt"))),
+            text=TextConfig(max_len=16),
+            model={"type": "textcnn", "embedding_dim": 16, "num_filters": 8},
+            training=TrainingConfig(epochs=2, batch_size=64, lr=lr, device="cpu"),
+        )
+        runs.append(execute_run(settings, taken_ids=[r.id for r in runs]))
+    return runs
+
+
+def test_runs_table_overlay_and_diff(window, qtbot, two_runs):
+    for run in two_runs:
+        window.model.add_run(run)
+    view = window.training_tab.runs_view
+    assert view.table.rowCount() == 2
+    assert [r.id for r in view.selected_runs()] == [two_runs[-1].id]  # the newest is selected
+    model_column = [view.table.item(r, 1).text() for r in range(2)]
+    assert model_column == ["textcnn", "textcnn"]
+    test_accuracy = {f"{run.finished['test']['accuracy']:.2%}" for run in two_runs}
+    assert {view.table.item(r, 4).text() for r in range(2)} == test_accuracy
+
+    with qtbot.waitSignal(view.selectionChanged) as selected:
+        view.select([run.id for run in two_runs])
+    assert sorted(selected.args[0]) == sorted(run.id for run in two_runs)
+    assert len(view.val_plot.getPlotItem().listDataItems()) == 2
+    assert len(view.loss_plot.getPlotItem().listDataItems()) == 2
+    diff = {view.diff.item(r, 0).text(): [view.diff.item(r, c).text() for c in (1, 2)]
+            for r in range(view.diff.rowCount())}
+    assert diff == {"training.lr": ["0.005", "0.001"]}
+
+
+def test_live_view_marks_the_best_epoch_and_exports(window, qtbot, two_runs, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.model.add_run(two_runs[0])
+    window.training_tab.refresh()
+    plots = window.training_tab.plots
+    best = two_runs[0].finished["best_epoch"]
+    assert all(line.isVisible() and line.value() == best for line in plots.best_lines)
+    assert len(plots.lr_curve.getData()[0]) == len(plots.loss_raw.getData()[0]) > 0
+
+    for suffix in (".png", ".svg"):
+        target = tmp_path / f"curves{suffix}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        window.training_tab.export_plots_button.click()
+        written = sorted(p.name for p in tmp_path.glob(f"curves-*{suffix}"))
+        assert written == sorted(f"curves-{n}{suffix}" for n in ("loss-steps", "accuracy", "loss-epochs", "lr"))
+        assert all((tmp_path / name).stat().st_size > 500 for name in written)
+
+    target = tmp_path / "metrics.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.training_tab.export_csv_button.click()
+    with target.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    epochs = [row for row in rows if row["kind"] == "epoch"]
+    assert [row["epoch"] for row in epochs] == ["1", "2"]
+    first_epoch = next(e for e in two_runs[0].events if e.get("event") == "epoch_end")
+    assert float(epochs[0]["val_accuracy"]) == pytest.approx(first_epoch["metrics"]["val_accuracy"])
+    assert any(row["kind"] == "step" and row["lr"] for row in rows)
