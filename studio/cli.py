@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="auto: CUDA, then MPS, then CPU (default auto)")
     train.add_argument("--out", help="project folder to save (default: DATA's name + .studio beside it)")
     train.add_argument("--list-models", action="store_true", help="list registered models and exit")
+    train.add_argument("--resume", metavar="RUN_DIR",
+                       help="continue a killed or stopped run from its checkpoint, e.g. "
+                            "PROJECT.studio/runs/RUN_ID, and save its project (other options are ignored)")
 
     evaluate = sub.add_parser("evaluate", help="score a project's run on a labelled file",
                               description="Print accuracy, macro-F1 and per-class scores.")
@@ -80,10 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _train(args) -> int:
     from studio.core.errors import StudioError
     from studio.core.models import get_entry, model_names, parse_config
-    from studio.core.project import Project
-    from studio.core.training.events import BatchEnd, EpochEnd, RunStarted
-    from studio.core.training.run import execute_run
+    from studio.core.project import SUFFIX, Project
+    from studio.core.training.run import execute_run, new_run_id
 
+    if args.resume:
+        return _resume(args.resume, _report)
     if args.list_models:
         width = max(map(len, model_names()))
         print("\n".join(f"{name:<{width}}  {get_entry(name).title}" for name in model_names()))
@@ -96,29 +100,57 @@ def _train(args) -> int:
                      "patience": args.patience, "seed": args.seed, "device": args.device},
     })
     print(describe_data(table, settings))
-
-    def report(event) -> None:
-        if isinstance(event, RunStarted):
-            print(f"{event.model_type}: {event.num_parameters:,} parameters on {event.device}; "
-                  f"{event.num_train} training / {event.num_validation} validation examples")
-        elif isinstance(event, EpochEnd):
-            m = event.metrics
-            print(f"epoch {event.epoch}: train loss {m['train_loss']:.4f} acc {m['train_accuracy']:.4f}"
-                  + (f" | val loss {m['val_loss']:.4f} acc {m['val_accuracy']:.4f}" if "val_loss" in m else "")
-                  + f" | {m['seconds']:.1f}s")
-        elif isinstance(event, BatchEnd) and sys.stderr.isatty():
-            print(f"\rstep {event.step} loss {event.loss:.4f} {event.samples_per_s:,.0f} samples/s",
-                  end="", file=sys.stderr)
-
-    run = execute_run(settings, {args.data: table}, callbacks=[report], on_status=print)
+    out = Path(args.out or str(Path(args.data).with_suffix("")))
+    if out.suffix != SUFFIX:
+        out = out.with_name(out.name + SUFFIX)
+    taken = [p.name for p in (out / "runs").iterdir()] if (out / "runs").is_dir() else []
+    run_dir = out / "runs" / new_run_id(settings.model["type"], taken)  # resumable with --resume
+    run = execute_run(settings, {args.data: table}, callbacks=[_report], on_status=print, run_dir=run_dir)
     finished = run.finished
     if finished.get("test"):
         _print_report(finished["test"])
     project = Project(settings, name=Path(args.data).stem)
     project.runs.append(run)
-    out = args.out or str(Path(args.data).with_suffix(""))
     print(f"saved {project.save(out)} (run {run.id}, {finished.get('status')})")
     return 0
+
+
+def _resume(run_dir: str, report) -> int:
+    """``studio train --resume RUN_DIR``: continue the run, then save the project that holds
+    it (``RUN_DIR/../..`` when that is a project folder, else a new one there)."""
+    from studio.core.project import PROJECT_FILE, Project
+    from studio.core.training.run import resume_run
+
+    run = resume_run(run_dir, callbacks=[report], on_status=print)
+    finished = run.finished
+    if finished.get("test"):
+        _print_report(finished["test"])
+    root = Path(run_dir).resolve().parent.parent
+    if (root / PROJECT_FILE).is_file():
+        project = Project.open(root)
+        project.runs = [r for r in project.runs if r.id != run.id] + [run]
+    else:
+        project = Project(run.settings, name=root.stem)
+        project.runs.append(run)
+    print(f"saved {project.save(root)} (run {run.id}, {finished.get('status')})")
+    return 0
+
+
+def _report(event) -> None:
+    """Print the training events of a headless run."""
+    from studio.core.training.events import BatchEnd, EpochEnd, RunStarted
+
+    if isinstance(event, RunStarted):
+        print(f"{event.model_type}: {event.num_parameters:,} parameters on {event.device}; "
+              f"{event.num_train} training / {event.num_validation} validation examples")
+    elif isinstance(event, EpochEnd):
+        m = event.metrics
+        print(f"epoch {event.epoch}: train loss {m['train_loss']:.4f} acc {m['train_accuracy']:.4f}"
+              + (f" | val loss {m['val_loss']:.4f} acc {m['val_accuracy']:.4f}" if "val_loss" in m else "")
+              + f" | {m['seconds']:.1f}s")
+    elif isinstance(event, BatchEnd) and sys.stderr.isatty():
+        print(f"\rstep {event.step} loss {event.loss:.4f} {event.samples_per_s:,.0f} samples/s",
+              end="", file=sys.stderr)
 
 
 def _print_report(report: dict) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import platform
 import threading
 from collections.abc import Callable, Sequence
@@ -11,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from safetensors.torch import save
 
 import studio
 from studio.core.data.dataset import load_splits
 from studio.core.data.prepare import PreparedData, prepare
 from studio.core.data.reader import Table
 from studio.core.embeddings.coverage import token_counts
+from studio.core.errors import ProjectError
+from studio.core.fileio import atomic_write_bytes, atomic_write_json
 from studio.core.models import build_model
 from studio.core.models.pretrained import apply_embedding_options
 from studio.core.settings import Settings
@@ -106,11 +111,22 @@ def execute_run(
     pause_event: threading.Event | None = None,
     on_status: Callable[[str], None] | None = None,
     taken_ids: Sequence[str] = (),
+    run_dir: str | os.PathLike | None = None,
 ) -> Run:
     """Read and split the data, encode it (cached), build the model, train and test it.
 
+    Args:
+        run_dir: when given, the run is written there as it trains, so that a killed
+            or stopped run can be continued with :func:`resume_run`: ``config.json``,
+            ``vocab.json`` and ``labels.json`` first, the event stream to
+            ``metrics.jsonl`` as it happens, ``checkpoint/`` while training, and
+            ``weights.safetensors`` (the best weights) at the end. The run's id is
+            the folder's name and ``saved_to`` is the folder. Without it the run
+            lives in memory until the project is saved.
+
     Raises:
         StudioError: bad data or settings, with a message naming the file or field.
+        OSError: ``run_dir`` cannot be written.
     """
     status = on_status or (lambda message: None)
     status("Reading data…")
@@ -129,10 +145,82 @@ def execute_run(
     def record(event: Event) -> None:
         events.append(event_to_dict(event))
 
+    config = {**settings.model_dump(), "versions": versions()}
+    run_id = new_run_id(settings.model["type"], taken_ids)
+    if run_dir is not None:
+        run_dir = Path(run_dir)
+        run_id = run_dir.name
+        run_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_json(run_dir / "config.json", config)
+        atomic_write_json(run_dir / "vocab.json", data.vocab.tokens)
+        atomic_write_json(run_dir / "labels.json", data.label_names)
     status("Training…")
     result = trainer.fit(model, data.train, data.validation, data.label_names, data.test,
                          callbacks=[record, *callbacks], stop_event=stop_event,
-                         pause_event=pause_event)
-    config = {**settings.model_dump(), "versions": versions()}
-    return Run(new_run_id(settings.model["type"], taken_ids), config, data.vocab.tokens,
-               data.label_names, result.best_state, events)
+                         pause_event=pause_event, run_dir=run_dir)
+    if run_dir is not None:
+        _write_weights(run_dir, result.best_state)
+    return Run(run_id, config, data.vocab.tokens, data.label_names, result.best_state, events,
+               saved_to=run_dir)
+
+
+def resume_run(
+    run_dir: str | os.PathLike,
+    tables: dict[str, Table] | None = None,
+    callbacks: Sequence[Callback] = (),
+    stop_event: threading.Event | None = None,
+    pause_event: threading.Event | None = None,
+    on_status: Callable[[str], None] | None = None,
+) -> Run:
+    """Continue a run written by :func:`execute_run` with ``run_dir`` from its checkpoint.
+
+    Re-reads and re-encodes the data with the run's saved settings (the encoding is
+    cached), rebuilds the model, then :meth:`Trainer.fit` with ``resume=True`` cuts
+    ``metrics.jsonl`` back to the checkpoint, restores weights, optimizer, schedule
+    and random states and goes on from the next batch of the same batch order. The
+    run keeps its id and folder; ``weights.safetensors`` is written at the end.
+    ``callbacks`` see the new events only (``RunStarted`` included); the returned
+    run's ``events`` hold the whole stream. Relative data paths in the saved
+    settings are read from the current folder, as when the run started.
+
+    Raises:
+        ProjectError: ``run_dir`` has no readable run or checkpoint, or the data no
+            longer gives the run's vocabulary, labels or training rows.
+        StudioError: the data cannot be read.
+    """
+    run_dir = Path(run_dir)
+    status = on_status or (lambda message: None)
+
+    def read_json(name: str):
+        try:
+            return json.loads((run_dir / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ProjectError(f"{run_dir / name}: cannot be read ({exc}).") from None
+
+    config, vocab, label_names = read_json("config.json"), read_json("vocab.json"), read_json("labels.json")
+    settings = Settings.from_dict({k: v for k, v in config.items() if k != "versions"})
+    status("Reading data…")
+    splits = load_splits(settings.dataset, tables)
+    status("Tokenizing…")
+    data = prepare(splits, settings.text)
+    if data.vocab.tokens != vocab or data.label_names != label_names:
+        raise ProjectError(f"{run_dir}: the data now gives another vocabulary or other labels "
+                           "than the run was trained on; it cannot be resumed.")
+    torch.manual_seed(settings.training.seed)
+    model = build_model(settings.model, len(data.vocab), len(data.label_names))
+    if settings.model.get("pretrained_vectors"):
+        status("Reading word vectors…")
+    for note in setup_model(model, data, stop_event):
+        status(note)
+    status("Resuming training…")
+    result = Trainer(settings.training).fit(
+        model, data.train, data.validation, data.label_names, data.test, callbacks=callbacks,
+        stop_event=stop_event, pause_event=pause_event, run_dir=run_dir, resume=True)
+    _write_weights(run_dir, result.best_state)
+    events = [json.loads(line) for line in
+              (run_dir / "metrics.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return Run(run_dir.name, config, vocab, label_names, result.best_state, events, saved_to=run_dir)
+
+
+def _write_weights(run_dir: Path, state: dict[str, torch.Tensor]) -> None:
+    atomic_write_bytes(run_dir / "weights.safetensors", save({k: v.contiguous() for k, v in state.items()}))
