@@ -126,7 +126,8 @@ def execute_run(
 
     Raises:
         StudioError: bad data or settings, with a message naming the file or field.
-        OSError: ``run_dir`` cannot be written.
+        ProjectError: ``run_dir`` cannot be created or written at the start.
+        OSError: ``run_dir`` cannot be written later, while training.
     """
     status = on_status or (lambda message: None)
     status("Reading data…")
@@ -150,10 +151,13 @@ def execute_run(
     if run_dir is not None:
         run_dir = Path(run_dir)
         run_id = run_dir.name
-        run_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_json(run_dir / "config.json", config)
-        atomic_write_json(run_dir / "vocab.json", data.vocab.tokens)
-        atomic_write_json(run_dir / "labels.json", data.label_names)
+        try:
+            run_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write_json(run_dir / "config.json", config)
+            atomic_write_json(run_dir / "vocab.json", data.vocab.tokens)
+            atomic_write_json(run_dir / "labels.json", data.label_names)
+        except OSError as exc:
+            raise ProjectError(f"{run_dir}: cannot write the run ({exc.strerror or exc}).") from None
     status("Training…")
     result = trainer.fit(model, data.train, data.validation, data.label_names, data.test,
                          callbacks=[record, *callbacks], stop_event=stop_event,
