@@ -1,0 +1,180 @@
+#!/usr/bin/env python
+"""Benchmark: does the GUI stay responsive while it trains, and does training inside the
+window run as fast as headless?
+
+Run from the repository root::
+
+    python benchmarks/gui_latency.py [--epochs 1] [--train-rows N] [--json out.json]
+
+1. Headless: ``execute_run`` with TextCNN on THUCNews (character tokens, max_len 32,
+   batch 128, the studio's default TextCNN), on the CPU unless ``--device`` says otherwise.
+2. In the real main window (offscreen unless a display is set): the same settings,
+   started with the Training tab's Start button; the training runs on the worker thread
+   while the GUI thread redraws the live plots. A 10 ms ``QTimer`` heartbeat on the GUI
+   thread records how late each tick arrives.
+
+Prints the heartbeat lateness p50 / p99 / max in ms during training and the training
+throughput (training samples / training seconds, from the runs' own epoch timings) of
+each, and their ratio. Targets: p99 lateness < 50 ms; GUI throughput >= 0.95 x headless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+import time
+
+from common import DATA, ROOT, load_average, missing_data, peak_rss_mib  # noqa: E402  (beside this script)
+
+HEARTBEAT_MS = 10
+TARGET_P99_MS = 50.0
+TARGET_RATIO = 0.95
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--epochs", type=int, default=1, help="epochs per run (default 1)")
+    parser.add_argument("--train-rows", type=int, metavar="N", help="use only the first N training rows")
+    parser.add_argument("--device", default="cpu", choices=["auto", "cpu", "cuda", "mps"],
+                        help="training device (default cpu)")
+    parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
+    return parser.parse_args(argv)
+
+
+def throughput(run) -> float:
+    """Training samples per second of a finished run, from its epoch timings."""
+    started = next(e for e in run.events if e.get("event") == "run_started")
+    epochs = [e["metrics"] for e in run.events if e.get("event") == "epoch_end"]
+    seconds = sum(m["seconds"] for m in epochs)
+    return started["num_train"] * len(epochs) / seconds if seconds else 0.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else float("nan")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    reason = missing_data("GUI latency benchmark")
+    if reason:
+        print(reason)
+        return 0
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+
+    import torch
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+
+    from studio.core.data.dataset import propose_config
+    from studio.core.data.reader import read_table
+    from studio.core.settings import Settings
+    from studio.core.training.run import execute_run
+    from studio.gui.app import create_app
+    from studio.gui.main_window import MainWindow
+
+    train_path = str(DATA / "train.txt")
+    table = read_table(train_path)
+    if args.train_rows:
+        n = args.train_rows
+        table = dataclasses.replace(table, columns=[c[:n] for c in table.columns],
+                                    line_numbers=table.line_numbers[:n])
+    proposed = propose_config(train_path, table)
+    settings = Settings.from_dict({
+        "dataset": {**proposed.model_dump(), "validation": str(DATA / "dev.txt"),
+                    "test": str(DATA / "test.txt"), "class_names": str(DATA / "class.txt")},
+        "text": {"max_len": 32},
+        "model": {"type": "textcnn"},
+        "training": {"epochs": args.epochs, "batch_size": 128, "lr": 1e-3, "patience": 0,
+                     "seed": 42, "device": args.device},
+    })
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} intra-op threads, "
+          f"{os.cpu_count()} CPUs, load average {load_average()}, Qt platform "
+          f"{os.environ.get('QT_QPA_PLATFORM', 'default')}")
+    print(f"TextCNN, {table.num_rows:,} training rows, {args.epochs} epoch(s), device {args.device}")
+
+    headless = execute_run(settings, {train_path: table})  # also fills the encoding cache
+    headless_rate = throughput(headless)
+    print(f"headless: {headless_rate:,.0f} samples/s")
+
+    app = create_app()
+    window = MainWindow(QSettings(str(ROOT / ".gui_latency.ini"), QSettings.Format.IniFormat))
+    window.resize(1400, 880)
+    window.show()
+    window.model.set_table(train_path, table, settings.dataset)
+    for group in ("text", "model", "training"):
+        window.model.update(group, getattr(settings, group))
+    window.tabs.setCurrentWidget(window.training_tab)
+
+    lateness: list[float] = []
+    clock = QElapsedTimer()
+    state = {"last": None, "training": False, "run": None}
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        if state["training"] and state["last"] is not None:
+            lateness.append(max(0.0, now - state["last"] - HEARTBEAT_MS))
+        state["last"] = now
+
+    def quit_app() -> None:
+        window.model.set_dirty(False)  # Qt 6's quit() closes the window, which asks to save
+        app.quit()
+
+    def finished(run) -> None:
+        state["training"], state["run"] = False, run
+        QTimer.singleShot(200, quit_app)
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(HEARTBEAT_MS)
+    heartbeat.timeout.connect(tick)
+    window.training_tab.trainingFinished.connect(finished)
+    clock.start()
+    heartbeat.start()
+
+    def start() -> None:
+        if not window.training_tab.start_button.isEnabled():
+            print(f"error: Start is disabled: {window.training_tab.blocker_label.text()}")
+            quit_app()
+            return
+        state["training"] = True
+        window.training_tab.start_button.click()
+
+    QTimer.singleShot(500, start)
+    started = time.perf_counter()
+    app.exec()
+    heartbeat.stop()
+    run = state["run"]
+    window.close()
+    (ROOT / ".gui_latency.ini").unlink(missing_ok=True)
+    if run is None:
+        print(f"error: the run in the window failed: {window.last_error}")
+        return 1
+    gui_rate = throughput(run)
+    ratio = gui_rate / headless_rate if headless_rate else 0.0
+    p50, p99 = percentile(lateness, 0.50), percentile(lateness, 0.99)
+    figures = {
+        "ticks": len(lateness), "lateness_p50_ms": p50, "lateness_p99_ms": p99,
+        "lateness_max_ms": max(lateness, default=float("nan")),
+        "headless_samples_per_s": headless_rate, "gui_samples_per_s": gui_rate, "ratio": ratio,
+        "gui_wall_s": time.perf_counter() - started, "peak_rss_mib": peak_rss_mib(),
+        "test_accuracy_headless": headless.finished["test"]["accuracy"],
+        "test_accuracy_gui": run.finished["test"]["accuracy"],
+    }
+    print(f"GUI: {gui_rate:,.0f} samples/s ({ratio:.3f} x headless); heartbeat ({HEARTBEAT_MS} ms) "
+          f"lateness over {len(lateness):,} ticks: p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
+          f"max {figures['lateness_max_ms']:.1f} ms")
+    print(f"test accuracy: headless {figures['test_accuracy_headless']:.4f}, GUI {figures['test_accuracy_gui']:.4f}")
+    print(f"targets: p99 < {TARGET_P99_MS:.0f} ms: {'met' if p99 < TARGET_P99_MS else 'MISSED'}; "
+          f"throughput >= {TARGET_RATIO} x headless: {'met' if ratio >= TARGET_RATIO else 'MISSED'}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(figures, handle, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
