@@ -81,3 +81,20 @@ def test_live_view_marks_the_best_epoch_and_exports(window, qtbot, two_runs, tmp
     first_epoch = next(e for e in two_runs[0].events if e.get("event") == "epoch_end")
     assert float(epochs[0]["val_accuracy"]) == pytest.approx(first_epoch["metrics"]["val_accuracy"])
     assert any(row["kind"] == "step" and row["lr"] for row in rows)
+
+
+def test_evaluation_view_follows_the_selected_run(window, qtbot, two_runs):
+    for run in two_runs:
+        window.model.add_run(run)
+    tab = window.training_tab
+    with qtbot.waitSignal(tab.evaluation.evaluated, timeout=60000):
+        tab.views.setCurrentWidget(tab.evaluation)
+    evaluation = tab.evaluation.evaluation
+    assert evaluation.accuracy == pytest.approx(two_runs[-1].finished["test"]["accuracy"])
+    true, pred = 0, int(evaluation.confusion[0].argmax())
+    tab.evaluation.choose_cell(true, pred)
+    assert tab.evaluation.examples_proxy.rowCount() == evaluation.confusion[true, pred]
+
+    with qtbot.waitSignal(tab.evaluation.evaluated, timeout=60000):
+        tab.runs_view.select([two_runs[0].id])
+    assert tab.evaluation.evaluation.accuracy == pytest.approx(two_runs[0].finished["test"]["accuracy"])

@@ -16,6 +16,7 @@ from studio.core.training.history import MetricHistory
 from studio.core.training.run import Run
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
+from studio.gui.widgets.evaluation_view import EvaluationView
 from studio.gui.widgets.live_plots import LivePlots
 from studio.gui.widgets.runs_view import RunsView
 from studio.gui.workers import TrainingWorker, WorkerPool
@@ -101,6 +102,11 @@ class TrainingTab(QWidget):
         self.views = QTabWidget()
         self.views.addTab(live, "Live")
         self.views.addTab(self.runs_view, "Runs")
+        self.evaluation = EvaluationView(pool)
+        self.views.addTab(self.evaluation, "Evaluation")
+        self._evaluated_id: str | None = None
+        self.views.currentChanged.connect(lambda _: self._evaluate_if_shown())
+        self.runs_view.selectionChanged.connect(lambda _: self._evaluate_if_shown())
 
         layout = QHBoxLayout(self)
         split = QSplitter(Qt.Horizontal)
@@ -129,6 +135,7 @@ class TrainingTab(QWidget):
         runs = self.model.project.runs
         self.history = MetricHistory.replay(runs[-1].events) if runs else MetricHistory()
         self.runs_view.set_runs(runs)
+        self._evaluated_id = None
         self._drawn_version = -1
         self.redraw()
         self.update_buttons()
@@ -232,6 +239,20 @@ class TrainingTab(QWidget):
             f"Epoch {batch.epoch}/{started.epochs} · step {step:,}/{history.total_steps:,} · "
             f"{batch.samples_per_s:,.0f} samples/s · ETA {_clock(eta) if eta is not None else '—'}"
             f" · {started.device}")
+
+    def evaluated_run(self) -> Run | None:
+        """The run the Evaluation view is for: the one selected in Runs, else the latest."""
+        selected = self.runs_view.selected_runs()
+        runs = self.model.project.runs
+        return selected[-1] if selected else (runs[-1] if runs else None)
+
+    def _evaluate_if_shown(self) -> None:
+        """Evaluate only when the view is visible: it predicts the whole test split."""
+        run = self.evaluated_run()
+        if self.views.currentWidget() is not self.evaluation or run is None or run.id == self._evaluated_id:
+            return
+        self._evaluated_id = run.id
+        self.evaluation.show_run(run, dict(self.model.tables))
 
     def _export_plots(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export plots", "training.png",
