@@ -25,7 +25,9 @@ import dataclasses
 import json
 import os
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from common import DATA, ROOT, load_average, missing_data, peak_rss_mib  # noqa: E402  (beside this script)
 
@@ -102,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"headless: {headless_rate:,.0f} samples/s")
 
     app = create_app()
-    window = MainWindow(QSettings(str(ROOT / ".gui_latency.ini"), QSettings.Format.IniFormat))
+    preferences = tempfile.TemporaryDirectory()  # never the user's window settings
+    window = MainWindow(QSettings(str(Path(preferences.name) / "studio.ini"), QSettings.Format.IniFormat))
     window.resize(1400, 880)
     window.show()
     window.model.set_table(train_path, table, settings.dataset)
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     heartbeat.stop()
     run = state["run"]
     window.close()
-    (ROOT / ".gui_latency.ini").unlink(missing_ok=True)
+    preferences.cleanup()
     if run is None:
         print(f"error: the run in the window failed: {window.last_error}")
         return 1

@@ -33,6 +33,7 @@ from studio.core.errors import ConfigError, ProjectError
 from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_json, atomic_write_text, file_sha256
 from studio.core.models.registry import format_validation_error
 from studio.core.settings import Settings
+from studio.core.training.checkpoint import CHECKPOINT_DIR, has_checkpoint
 from studio.core.training.run import Run
 
 SCHEMA_VERSION = 1
@@ -62,6 +63,7 @@ class Project:
         self.name = name
         self.runs: list[Run] = []
         self.vectors: list[VectorSet] = []
+        self.interrupted: list[Path] = []  # run folders with a checkpoint but no finished run
         self.path: Path | None = None
         self.warnings: list[str] = []
 
@@ -206,6 +208,10 @@ class Project:
         project.vectors = _read_vector_sets(data.get("vectors", []), root, file)
         for summary in data.get("runs", []):
             project.runs.append(read_run(root / "runs" / str(summary.get("id"))))
+        listed = {run.id for run in project.runs}
+        project.interrupted = sorted(
+            folder for folder in (root / "runs").glob("*")
+            if folder.name not in listed and has_checkpoint(folder) and (folder / "config.json").is_file())
         project.warnings = project._check_data_files()
         return project
 
@@ -260,6 +266,9 @@ def write_run(run: Run, run_dir: Path) -> None:
     atomic_write_bytes(run_dir / "weights.safetensors", save(state))
     lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in run.events)
     atomic_write_text(run_dir / "metrics.jsonl", lines)
+    if has_checkpoint(run.saved_to):  # a stopped run stays resumable where it is saved
+        source = Path(run.saved_to) / CHECKPOINT_DIR
+        shutil.copytree(source, run_dir / CHECKPOINT_DIR, dirs_exist_ok=True)
 
 
 def read_run(run_dir: Path) -> Run:

@@ -107,7 +107,9 @@ class ProjectModel(QObject):
         self.set_dirty(True)
 
     def add_run(self, run: Run) -> None:
-        self.project.runs.append(run)
+        """Add a finished run; a resumed run replaces its earlier, stopped self."""
+        self.project.runs = [r for r in self.project.runs if r.id != run.id] + [run]
+        self.project.interrupted = [p for p in self.project.interrupted if p.name != run.id]
         self.vocab_estimate = len(run.vocab)
         self.vocabEstimateChanged.emit(self.vocab_estimate)
         self.runsChanged.emit()

@@ -11,13 +11,14 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from studio.core.errors import Cancelled, StudioError
 from studio.core.settings import Settings
-from studio.core.training.run import execute_run
+from studio.core.training.run import execute_run, resume_run
 
 
 def user_message(exc: BaseException) -> str:
@@ -98,9 +99,13 @@ class TrainingWorker(QObject):
     done = Signal(object)  # the finished studio.core.training.run.Run
     failed = Signal(str)
 
-    def __init__(self, settings: Settings, tables: dict, taken_ids: list[str]):
+    def __init__(self, settings: Settings | None, tables: dict, taken_ids: list[str],
+                 run_dir: Path | None = None, resume: bool = False):
+        """Train a new run from ``settings`` (written into ``run_dir`` as it trains when
+        given), or with ``resume`` continue the run in ``run_dir`` from its checkpoint."""
         super().__init__()
         self.settings, self.tables, self.taken_ids = settings, tables, taken_ids
+        self.run_dir, self.resume = run_dir, resume
         self.stop_event, self.pause_event = threading.Event(), threading.Event()
 
     def stop(self) -> None:
@@ -115,10 +120,14 @@ class TrainingWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        common = dict(callbacks=[self.event.emit], stop_event=self.stop_event,
+                      pause_event=self.pause_event, on_status=self.status.emit)
         try:
-            run = execute_run(self.settings, self.tables, callbacks=[self.event.emit],
-                              stop_event=self.stop_event, pause_event=self.pause_event,
-                              on_status=self.status.emit, taken_ids=self.taken_ids)
+            if self.resume:
+                run = resume_run(self.run_dir, self.tables, **common)
+            else:
+                run = execute_run(self.settings, self.tables, taken_ids=self.taken_ids,
+                                  run_dir=self.run_dir, **common)
         except Exception as exc:
             self.failed.emit(user_message(exc))
         else:

@@ -98,3 +98,34 @@ def test_evaluation_view_follows_the_selected_run(window, qtbot, two_runs):
     with qtbot.waitSignal(tab.evaluation.evaluated, timeout=60000):
         tab.runs_view.select([two_runs[0].id])
     assert tab.evaluation.evaluation.accuracy == pytest.approx(two_runs[0].finished["test"]["accuracy"])
+
+
+def test_stop_then_resume_continues_the_curves(window, qtbot, tmp_path, thucnews_dev):
+    from tests.gui.helpers import drop_file
+
+    data = write_slice(thucnews_dev, tmp_path / "slice.tsv", 3000)
+    with qtbot.waitSignal(window.dataLoaded, timeout=30000):
+        drop_file(window, data)
+    window.model.update("model", {"type": "textcnn", "embedding_dim": 16, "num_filters": 8})
+    tab = window.training_tab
+    tab.form.editors["epochs"].setValue(3)
+    tab.form.editors["batch_size"].setValue(16)
+    with qtbot.waitSignal(tab.trainingFinished, timeout=120000) as first:
+        tab.start_button.click()
+        qtbot.waitUntil(lambda: tab.history.last_batch is not None and tab.history.last_batch.step > 20,
+                        timeout=60000)
+        tab.stop_button.click()
+    stopped = first.args[0]
+    assert stopped.finished["status"] == "stopped" and tab.resume_button.isEnabled()
+    steps_before = list(tab.history.steps)
+
+    with qtbot.waitSignal(tab.trainingFinished, timeout=120000) as second:
+        tab.resume_button.click()
+    resumed = second.args[0]
+    assert resumed.id == stopped.id and resumed.finished["status"] == "completed"
+    assert [r.id for r in window.model.project.runs] == [stopped.id]  # replaced, not added
+    steps = tab.history.steps
+    assert steps[: len(steps_before)] == steps_before  # the stopped curve, then its continuation
+    assert len(steps) > len(steps_before)
+    assert steps == sorted(set(steps))  # continued: no step twice, none going back
+    assert tab.history.epochs == [1, 2, 3] and not tab.resume_button.isEnabled()

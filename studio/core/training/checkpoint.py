@@ -89,6 +89,11 @@ def write_checkpoint(run_dir: Path, tensors: dict[str, torch.Tensor], meta: dict
             old.unlink(missing_ok=True)
 
 
+def has_checkpoint(run_dir: Path | None) -> bool:
+    """Whether ``run_dir`` holds a checkpoint a run can resume from."""
+    return run_dir is not None and (Path(run_dir) / CHECKPOINT_DIR / META_FILE).is_file()
+
+
 def read_checkpoint(run_dir: Path) -> Checkpoint | None:
     """The checkpoint in ``run_dir``, or ``None`` when there is none.
 

@@ -26,11 +26,14 @@ class MetricHistory:
     last_batch: BatchEnd | None = None
     finished: RunFinished | None = None
     version: int = 0
+    resuming: bool = False  # the next RunStarted continues this history instead of starting anew
 
     def add(self, event: Event | dict[str, Any]) -> None:
         if isinstance(event, dict):
             event = event_from_dict(event)
-        if isinstance(event, RunStarted):
+        if isinstance(event, RunStarted) and self.resuming:
+            self.started, self.resuming = event, False
+        elif isinstance(event, RunStarted):
             version = self.version
             self.__init__()  # a new run starts a new history
             self.started, self.version = event, version

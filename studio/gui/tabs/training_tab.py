@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from studio.core.fileio import cache_root
+from studio.core.training.checkpoint import has_checkpoint, read_checkpoint
 from studio.core.training.compare import write_metrics_csv
 from studio.core.training.config import TrainingConfig
 from studio.core.training.history import MetricHistory
-from studio.core.training.run import Run
+from studio.core.training.run import Run, new_run_id
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.evaluation_view import EvaluationView
@@ -22,6 +25,23 @@ from studio.gui.widgets.runs_view import RunsView
 from studio.gui.workers import TrainingWorker, WorkerPool
 
 REDRAW_MS = 100
+
+
+def _events_until_checkpoint(run_dir: Path) -> list[dict]:
+    """The events a resumed run keeps: the metrics lines its checkpoint recorded."""
+    checkpoint = read_checkpoint(run_dir)
+    keep = checkpoint.meta.get("lines", 0) if checkpoint else 0
+    try:
+        lines = (run_dir / "metrics.jsonl").read_text(encoding="utf-8").splitlines()[:keep]
+    except OSError:
+        return []
+    events = []
+    for line in lines:
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError:
+            break  # a line cut by a crash ends what can be shown
+    return events
 
 
 def _clock(seconds: float) -> str:
@@ -55,7 +75,10 @@ class TrainingTab(QWidget):
         self.blocker_label.setWordWrap(True)
         self.blocker_label.setStyleSheet("color: #c5221f;")
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.pause_button, self.stop_button):
+        self.resume_button = QPushButton("Resume")
+        self.resume_button.setToolTip("Continue the stopped or interrupted run from its last checkpoint.")
+        self.resume_button.clicked.connect(self.resume)
+        for button in (self.start_button, self.pause_button, self.stop_button, self.resume_button):
             buttons.addWidget(button)
 
         self.progress = QProgressBar()
@@ -151,22 +174,52 @@ class TrainingTab(QWidget):
     def update_buttons(self) -> None:
         problems = list(self.blockers) + ([] if self.form.valid else ["Fix the training settings."])
         self.start_button.setEnabled(not self.running and not problems)
+        self.resume_button.setEnabled(not self.running and self.resumable_dir() is not None)
         self.pause_button.setEnabled(self.running)
         self.stop_button.setEnabled(self.running)
         self.blocker_label.setText("\n".join(problems) if not self.running else "")
         self.blocker_label.setVisible(bool(problems) and not self.running)
 
     # ----- actions ----------------------------------------------------------------
+    def resumable_dir(self) -> Path | None:
+        """The folder of the newest run that can continue: a stopped run with a
+        checkpoint, or one interrupted when the studio was killed."""
+        project = self.model.project
+        runs = [r for r in project.runs if r.finished.get("status") == "stopped" and has_checkpoint(r.saved_to)]
+        candidates = [Path(r.saved_to) for r in runs] + [p for p in project.interrupted if has_checkpoint(p)]
+        return max(candidates, key=lambda p: p.name) if candidates else None
+
+    def run_folder(self) -> Path:
+        """Where a new run writes its files (and checkpoints) as it trains: the project's
+        runs folder once it is saved, else the studio's cache."""
+        project = self.model.project
+        taken = [run.id for run in project.runs] + [p.name for p in project.interrupted]
+        run_id = new_run_id(self.model.settings.model["type"], taken)
+        root = project.path / "runs" if project.path is not None else cache_root() / "runs"
+        return root / run_id
+
     def start(self) -> None:
         if self.running or not self.start_button.isEnabled():
             return
-        self.history = MetricHistory()
+        self._launch(TrainingWorker(self.model.settings, dict(self.model.tables),
+                                    [run.id for run in self.model.project.runs], self.run_folder()),
+                     MetricHistory())
+
+    def resume(self) -> None:
+        """Continue the newest resumable run; its curves go on from where they stopped."""
+        run_dir = self.resumable_dir()
+        if self.running or run_dir is None:
+            return
+        history = MetricHistory.replay(_events_until_checkpoint(run_dir))
+        history.resuming = True
+        self._launch(TrainingWorker(None, dict(self.model.tables), [], run_dir, resume=True), history)
+
+    def _launch(self, worker: TrainingWorker, history: MetricHistory) -> None:
+        self.history = history
         self._drawn_version = -1
         self.progress_label.setText("Starting…")
         self.report.setText("")
         self.per_class.setRowCount(0)
-        worker = TrainingWorker(self.model.settings, dict(self.model.tables),
-                                [run.id for run in self.model.project.runs])
         worker.event.connect(self._on_event)
         worker.status.connect(self.progress_label.setText)
         self.worker = worker
@@ -192,6 +245,7 @@ class TrainingTab(QWidget):
     def _on_done(self, run: Run) -> None:
         self._finish()
         self.model.add_run(run)
+        self.update_buttons()  # the new run may be one to resume
         self.trainingFinished.emit(run)
 
     def _on_failed(self, message: str) -> None:
