@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,7 +25,8 @@ from studio.gui.widgets.live_plots import LivePlots
 from studio.gui.widgets.runs_view import RunsView
 from studio.gui.workers import TrainingWorker, WorkerPool
 
-REDRAW_MS = 100
+REDRAW_MS = 250  # progress text and bar
+PLOT_EVERY_S = 0.5  # curves: pyqtgraph paints in Python under the GIL, which the training thread needs
 
 
 def _events_until_checkpoint(run_dir: Path) -> list[dict]:
@@ -60,6 +62,7 @@ class TrainingTab(QWidget):
         self.worker: TrainingWorker | None = None
         self.history = MetricHistory()
         self._drawn_version = -1
+        self._plotted_at = 0.0
         self.blockers: list[str] = []  # why Start is disabled, set by the main window
 
         self.form = ConfigForm()
@@ -267,7 +270,10 @@ class TrainingTab(QWidget):
         if history.version == self._drawn_version:
             return
         self._drawn_version = history.version
-        self.plots.draw(history)
+        now = time.monotonic()
+        if now - self._plotted_at >= PLOT_EVERY_S or history.finished is not None or not self.running:
+            self._plotted_at = now
+            self.plots.draw(history)
         self._show_progress()
         if history.finished is not None:
             self._show_report(history.finished)

@@ -30,8 +30,10 @@ class LivePlots(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.loss_plot = _plot("Loss (per step)", "step")
-        self.loss_raw = self.loss_plot.plot(pen=pg.mkPen(LIGHT, width=1), name="loss")
-        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(BLUE, width=2), name="smoothed")
+        # per-step curves grow all run long: drawn without antialiasing, thinned to the
+        # pixels on screen, so a redraw stays cheap while training shares the CPU
+        self.loss_raw = self.loss_plot.plot(pen=pg.mkPen(LIGHT, width=1), name="loss", antialias=False)
+        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(BLUE, width=2), name="smoothed", antialias=False)
         self.epoch_loss_plot = _plot("Loss (per epoch)", "epoch")
         self.train_loss = self.epoch_loss_plot.plot(pen=pg.mkPen(BLUE, width=2), symbol="o",
                                                     symbolBrush=BLUE, name="train")
@@ -43,7 +45,12 @@ class LivePlots(QWidget):
         self.acc_val = self.acc_plot.plot(pen=pg.mkPen(RED, width=2), symbol="s",
                                           symbolBrush=RED, name="validation")
         self.lr_plot = _plot("Learning rate (per step)", "step")
-        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(BLUE, width=2), name="lr")
+        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(BLUE, width=2), name="lr", antialias=False)
+        for plot in (self.loss_plot, self.lr_plot):
+            plot.setDownsampling(auto=True, mode="peak")
+            plot.setClipToView(True)
+        self._drawn_history: MetricHistory | None = None
+        self._drawn_epochs = -1
         self.best_lines = [pg.InfiniteLine(angle=90, pen=BEST_PEN, label="best",
                                            labelOpts={"position": 0.1, "color": (15, 157, 88)})
                            for _ in range(2)]
@@ -60,13 +67,18 @@ class LivePlots(QWidget):
         return [self.loss_plot, self.acc_plot, self.epoch_loss_plot, self.lr_plot]
 
     def draw(self, history: MetricHistory) -> None:
+        """Show ``history``; the per-epoch plots are only touched when an epoch ended."""
         self.loss_raw.setData(history.steps, history.losses)
         self.loss_smooth.setData(history.steps, history.smoothed_losses())
+        self.lr_curve.setData(history.steps, history.lrs)
+        if history is self._drawn_history and len(history.epochs) == self._drawn_epochs \
+                and history.finished is None:
+            return
+        self._drawn_history, self._drawn_epochs = history, len(history.epochs)
         self.train_loss.setData(history.epochs, history.epoch_values("train_loss"))
         self.val_loss.setData(history.epochs, history.epoch_values("val_loss"))
         self.acc_train.setData(history.epochs, history.train_accuracy)
         self.acc_val.setData(history.epochs, history.val_accuracy)
-        self.lr_curve.setData(history.steps, history.lrs)
         for plot in (self.acc_plot, self.epoch_loss_plot):
             plot.getAxis("bottom").setTickSpacing(max(1, len(history.epochs) // 10), 1)
         best = history.best_epoch

@@ -16,6 +16,7 @@ from studio.core.training.run import Run
 
 COLORS = [(25, 90, 200), (219, 68, 55), (15, 157, 88), (244, 160, 0), (171, 71, 188), (0, 172, 193),
           (255, 112, 67), (121, 85, 72)]
+SHORT_NAMES = {"text.tokenizer.type": "tokenizer"}
 COLUMNS = ("Started", "Model", "Key settings", "Best val acc", "Test acc", "Status", "Duration")
 
 
@@ -99,7 +100,7 @@ class RunsView(QWidget):
         for r, run in enumerate(runs):
             row = summary_row(run)
             started = row["started"]
-            settings = ", ".join(f"{k.split('.')[-1]}={v}" for k, v in row["settings"].items())
+            settings = ", ".join(f"{SHORT_NAMES.get(k, k.split('.')[-1])}={v}" for k, v in row["settings"].items())
             cells = [
                 SortItem(started.strftime("%Y-%m-%d %H:%M:%S") if started else run.id, run.id),
                 SortItem(row["model"], row["model"]),
