@@ -33,7 +33,7 @@ from studio.core.errors import ConfigError, ProjectError
 from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_json, atomic_write_text, file_sha256
 from studio.core.models.registry import format_validation_error
 from studio.core.settings import Settings
-from studio.core.training.checkpoint import CHECKPOINT_DIR, has_checkpoint
+from studio.core.training.checkpoint import CHECKPOINT_DIR, META_FILE, has_checkpoint
 from studio.core.training.run import Run
 
 SCHEMA_VERSION = 1
@@ -267,8 +267,15 @@ def write_run(run: Run, run_dir: Path) -> None:
     lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in run.events)
     atomic_write_text(run_dir / "metrics.jsonl", lines)
     if has_checkpoint(run.saved_to):  # a stopped run stays resumable where it is saved
-        source = Path(run.saved_to) / CHECKPOINT_DIR
-        shutil.copytree(source, run_dir / CHECKPOINT_DIR, dirs_exist_ok=True)
+        _copy_checkpoint(Path(run.saved_to) / CHECKPOINT_DIR, run_dir / CHECKPOINT_DIR)
+
+
+def _copy_checkpoint(source: Path, target: Path) -> None:
+    """Copy a checkpoint so that a crash leaves a whole one or none: its tensor file
+    first, its JSON (the commit point, naming that file) last."""
+    meta = json.loads((source / META_FILE).read_text(encoding="utf-8"))
+    atomic_copy(source / meta["tensors"], target / meta["tensors"])
+    atomic_copy(source / META_FILE, target / META_FILE)
 
 
 def read_run(run_dir: Path) -> Run:

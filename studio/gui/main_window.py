@@ -155,8 +155,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Read {table.num_rows:,} rows from {Path(path).name}.", 5000)
         self.dataLoaded.emit()
 
+    def _training_blocks_switch(self) -> bool:
+        """A run trains into the open project's folder: stop it before another opens."""
+        if self.training_tab.running:
+            self.show_error("Training is running; stop it (Training tab) before opening or "
+                            "creating another project.")
+            return True
+        return False
+
     def open_project(self, path: str | Path) -> None:
-        if not self._confirm_discard():
+        if self._training_blocks_switch() or not self._confirm_discard():
             return
         self.statusBar().showMessage(f"Opening {path}…")
         self.pool.run_task(_open_project, str(path), on_done=self._project_loaded, on_failed=self.show_error)
@@ -187,7 +195,7 @@ class MainWindow(QMainWindow):
             self.show_error(f"Cannot create the sample project: {exc}")
 
     def new_project(self) -> None:
-        if self._confirm_discard():
+        if not self._training_blocks_switch() and self._confirm_discard():
             self.model.replace(Project())
 
     # ----- saving -----------------------------------------------------------------

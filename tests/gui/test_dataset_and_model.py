@@ -76,7 +76,7 @@ def test_pause_then_stop_keeps_a_usable_run(window, qtbot, thucnews_dev, tmp_pat
         qtbot.mouseClick(training.start_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: training.history.last_batch is not None, timeout=60000)
     qtbot.mouseClick(training.pause_button, Qt.LeftButton)
-    assert training.pause_button.text() == "Resume"
+    assert training.pause_button.text() == "Continue"
     window.tabs.setCurrentWidget(window.dataset_tab)  # the window answers while training
     window.resize(1000, 700)
     with qtbot.waitSignal(training.trainingFinished, timeout=60000) as finished:

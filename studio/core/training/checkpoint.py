@@ -89,6 +89,28 @@ def write_checkpoint(run_dir: Path, tensors: dict[str, torch.Tensor], meta: dict
             old.unlink(missing_ok=True)
 
 
+def write_weights(run_dir: Path, state: dict[str, torch.Tensor]) -> None:
+    """Write a run's best weights to ``run_dir/weights.safetensors`` atomically."""
+    atomic_write_bytes(Path(run_dir) / "weights.safetensors",
+                       save({k: v.contiguous() for k, v in state.items()}))
+
+
+def checkpoint_lines(run_dir: Path) -> int:
+    """How many ``metrics.jsonl`` lines the checkpoint of ``run_dir`` keeps (0 without one),
+    read from its small JSON file only.
+
+    Raises:
+        ProjectError: the checkpoint's JSON cannot be read.
+    """
+    meta_file = Path(run_dir) / CHECKPOINT_DIR / META_FILE
+    if not meta_file.is_file():
+        return 0
+    try:
+        return int(json.loads(meta_file.read_text(encoding="utf-8"))["lines"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ProjectError(f"{meta_file}: the checkpoint cannot be read ({exc}).") from None
+
+
 def has_checkpoint(run_dir: Path | None) -> bool:
     """Whether ``run_dir`` holds a checkpoint a run can resume from."""
     return run_dir is not None and (Path(run_dir) / CHECKPOINT_DIR / META_FILE).is_file()

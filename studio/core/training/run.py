@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from safetensors.torch import save
 
 import studio
 from studio.core.data.dataset import load_splits
@@ -21,7 +20,7 @@ from studio.core.data.prepare import PreparedData, prepare
 from studio.core.data.reader import Table
 from studio.core.embeddings.coverage import token_counts
 from studio.core.errors import ProjectError
-from studio.core.fileio import atomic_write_bytes, atomic_write_json
+from studio.core.fileio import atomic_write_json
 from studio.core.models import build_model
 from studio.core.models.pretrained import apply_embedding_options
 from studio.core.settings import Settings
@@ -162,8 +161,6 @@ def execute_run(
     result = trainer.fit(model, data.train, data.validation, data.label_names, data.test,
                          callbacks=[record, *callbacks], stop_event=stop_event,
                          pause_event=pause_event, run_dir=run_dir)
-    if run_dir is not None:
-        _write_weights(run_dir, result.best_state)
     return Run(run_id, config, data.vocab.tokens, data.label_names, result.best_state, events,
                saved_to=run_dir)
 
@@ -220,11 +217,7 @@ def resume_run(
     result = Trainer(settings.training).fit(
         model, data.train, data.validation, data.label_names, data.test, callbacks=callbacks,
         stop_event=stop_event, pause_event=pause_event, run_dir=run_dir, resume=True)
-    _write_weights(run_dir, result.best_state)
     events = [json.loads(line) for line in
               (run_dir / "metrics.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     return Run(run_dir.name, config, vocab, label_names, result.best_state, events, saved_to=run_dir)
 
-
-def _write_weights(run_dir: Path, state: dict[str, torch.Tensor]) -> None:
-    atomic_write_bytes(run_dir / "weights.safetensors", save({k: v.contiguous() for k, v in state.items()}))

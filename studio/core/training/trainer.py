@@ -33,6 +33,7 @@ from studio.core.training.checkpoint import (
     flatten_optimizer,
     read_checkpoint,
     remove_checkpoint,
+    write_weights,
     unflatten_optimizer,
     write_checkpoint,
 )
@@ -378,8 +379,12 @@ class Trainer:
         model.load_state_dict(best_state)
         test_report = evaluate(model, test, label_names, device) if test is not None and len(test) else None
         emit(RunFinished(status, best_epoch, test_report))
-        if run_dir is not None and status != "stopped":
-            remove_checkpoint(run_dir)
+        if run_dir is not None:
+            # the best weights go to disk before the checkpoint goes: a kill in between
+            # must leave one or the other
+            write_weights(run_dir, best_state)
+            if status != "stopped":
+                remove_checkpoint(run_dir)
         return FitResult(status, best_epoch, best_state, test_report, history)
 
 

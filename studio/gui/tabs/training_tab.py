@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.fileio import cache_root
-from studio.core.training.checkpoint import has_checkpoint, read_checkpoint
+from studio.core.errors import StudioError
+from studio.core.training.checkpoint import checkpoint_lines, has_checkpoint
 from studio.core.training.compare import write_metrics_csv
 from studio.core.training.config import TrainingConfig
 from studio.core.training.history import MetricHistory
@@ -30,9 +31,12 @@ PLOT_EVERY_S = 0.5  # curves: pyqtgraph paints in Python under the GIL, which th
 
 
 def _events_until_checkpoint(run_dir: Path) -> list[dict]:
-    """The events a resumed run keeps: the metrics lines its checkpoint recorded."""
-    checkpoint = read_checkpoint(run_dir)
-    keep = checkpoint.meta.get("lines", 0) if checkpoint else 0
+    """The events a resumed run keeps: the metrics lines its checkpoint recorded.
+
+    Raises:
+        ProjectError: the checkpoint cannot be read.
+    """
+    keep = checkpoint_lines(run_dir)
     try:
         lines = (run_dir / "metrics.jsonl").read_text(encoding="utf-8").splitlines()[:keep]
     except OSError:
@@ -146,7 +150,7 @@ class TrainingTab(QWidget):
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self.redraw)
         model.projectReplaced.connect(self.refresh)
-        model.runsChanged.connect(lambda: self.runs_view.set_runs(self.model.project.runs))
+        model.runsChanged.connect(self._runs_changed)
         model.settingsChanged.connect(lambda group: group == "training" and self._show_form())
         self.refresh()
 
@@ -213,7 +217,11 @@ class TrainingTab(QWidget):
         run_dir = self.resumable_dir()
         if self.running or run_dir is None:
             return
-        history = MetricHistory.replay(_events_until_checkpoint(run_dir))
+        try:
+            history = MetricHistory.replay(_events_until_checkpoint(run_dir))
+        except StudioError as exc:
+            self.errorOccurred.emit(str(exc))
+            return
         history.resuming = True
         self._launch(TrainingWorker(None, dict(self.model.tables), [], run_dir, resume=True), history)
 
@@ -240,7 +248,7 @@ class TrainingTab(QWidget):
     def _pause_toggled(self, paused: bool) -> None:
         if self.worker is not None:
             self.worker.set_paused(paused)
-            self.pause_button.setText("Resume" if paused else "Pause")
+            self.pause_button.setText("Continue" if paused else "Pause")
 
     def _on_event(self, event) -> None:
         self.history.add(event)  # drawn by the timer, never per batch
@@ -299,6 +307,10 @@ class TrainingTab(QWidget):
             f"Epoch {batch.epoch}/{started.epochs} · step {step:,}/{history.total_steps:,} · "
             f"{batch.samples_per_s:,.0f} samples/s · ETA {_clock(eta) if eta is not None else '—'}"
             f" · {started.device}")
+
+    def _runs_changed(self) -> None:
+        self._evaluated_id = None  # a resumed run keeps its id but not its results
+        self.runs_view.set_runs(self.model.project.runs)
 
     def evaluated_run(self) -> Run | None:
         """The run the Evaluation view is for: the one selected in Runs, else the latest."""
