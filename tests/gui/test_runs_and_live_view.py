@@ -62,6 +62,8 @@ def test_live_view_marks_the_best_epoch_and_exports(window, qtbot, two_runs, tmp
     best = two_runs[0].finished["best_epoch"]
     assert all(line.isVisible() and line.value() == best for line in plots.best_lines)
     assert len(plots.lr_curve.getData()[0]) == len(plots.loss_raw.getData()[0]) > 0
+    low, high = plots.lr_plot.getViewBox().viewRange()[1]  # a constant rate shows at its value
+    assert low == 0 and high == pytest.approx(two_runs[0].config["training"]["lr"] * 1.1)
 
     for suffix in (".png", ".svg"):
         target = tmp_path / f"curves{suffix}"

@@ -49,6 +49,7 @@ class LivePlots(QWidget):
         for plot in (self.loss_plot, self.lr_plot):
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
+        self.lr_plot.enableAutoRange(axis="y", enable=False)  # set from the rates in draw()
         self._drawn_history: MetricHistory | None = None
         self._drawn_epochs = -1
         self.best_lines = [pg.InfiniteLine(angle=90, pen=BEST_PEN, label="best",
@@ -71,6 +72,8 @@ class LivePlots(QWidget):
         self.loss_raw.setData(history.steps, history.losses)
         self.loss_smooth.setData(history.steps, history.smoothed_losses())
         self.lr_curve.setData(history.steps, history.lrs)
+        if history.lrs:  # from 0, so a constant rate reads as its value, not a flat line mid-plot
+            self.lr_plot.setYRange(0, max(history.lrs) * 1.1, padding=0)
         if history is self._drawn_history and len(history.epochs) == self._drawn_epochs \
                 and history.finished is None:
             return
