@@ -1,0 +1,182 @@
+"""A saved project folder as one ``.zip`` file, to send or back up, and back again.
+
+``export_project`` zips a project folder (``project.json``, ``runs/``, ``vectors/`` and
+whatever else is inside it) atomically: a temporary file beside the target, then
+``os.replace``. ``import_project`` extracts such a zip, refusing anything that could
+write outside the target or fill the disk (absolute paths, drive letters, ``..``,
+symlinks, too many members, members or totals too large, whatever their declared
+sizes say). It extracts into a temporary folder beside the target and renames it into
+place, so a failure leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+
+from studio.core.errors import ProjectError
+from studio.core.project import PROJECT_FILE
+
+MAX_MEMBERS = 10_000
+MAX_MEMBER_BYTES = 2 << 30  # 2 GiB for one file
+MAX_TOTAL_BYTES = 2 << 30  # 2 GiB for all files together
+CHUNK = 1 << 20
+
+
+def export_project(project_dir: str | os.PathLike, zip_path: str | os.PathLike) -> Path:
+    """Write the project folder ``project_dir`` into the zip file ``zip_path``.
+
+    Members are stored under the folder's name (``MyProject.studio/project.json``...).
+    Symlinks inside the folder are skipped. Returns the zip's path.
+
+    Raises:
+        ProjectError: not a project folder, or the zip cannot be written.
+    """
+    root, target = Path(project_dir), Path(zip_path)
+    if not (root / PROJECT_FILE).is_file():
+        raise ProjectError(f"{root}: not a studio project (no {PROJECT_FILE} inside); "
+                           "choose a saved project folder to export.")
+    try:
+        resolved_target = target.resolve()
+        files = []
+        for folder, _, names in os.walk(root):  # does not follow symlinked folders
+            for name in names:
+                path = Path(folder) / name
+                if path.is_file() and not path.is_symlink() and path.resolve() != resolved_target:
+                    files.append(path)
+        files.sort()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                    for path in files:
+                        archive.write(path, f"{root.name}/{path.relative_to(root).as_posix()}")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ProjectError(f"{target}: cannot write the project archive ({exc.strerror or exc}). "
+                           "Choose a folder you can write to.") from None
+    return target
+
+
+def _member_parts(zip_path: Path, info: zipfile.ZipInfo) -> tuple[str, ...]:
+    """The member's path as safe parts, or ProjectError for anything hostile."""
+    name = info.filename
+    refuse = f"{zip_path}: member {name!r}"
+    advice = "The archive is not a studio project export; do not import it."
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise ProjectError(f"{refuse} is a symbolic link. {advice}")
+    normal = name.replace("\\", "/")
+    if normal.startswith("/") or (len(normal) >= 2 and normal[1] == ":"):
+        raise ProjectError(f"{refuse} has an absolute path. {advice}")
+    parts = tuple(part for part in PurePosixPath(normal).parts if part not in ("", "."))
+    if any(part == ".." for part in parts):
+        raise ProjectError(f"{refuse} points outside the archive ('..'). {advice}")
+    if any(":" in part or "\x00" in part for part in parts):
+        raise ProjectError(f"{refuse} has a name that is not allowed in a project. {advice}")
+    return parts
+
+
+def _project_prefix(zip_path: Path, members: list[tuple[zipfile.ZipInfo, tuple[str, ...]]]) -> int:
+    """How many leading path parts to drop: 0 with project.json at the root, 1 with it
+    inside a single top folder."""
+    names = {parts for info, parts in members if not info.is_dir()}
+    if (PROJECT_FILE,) in names:
+        return 0
+    tops = {parts[0] for _, parts in members if parts}
+    if len(tops) == 1 and (next(iter(tops)), PROJECT_FILE) in names:
+        return 1
+    raise ProjectError(f"{zip_path}: no {PROJECT_FILE} at the root of the archive or in a single "
+                       "top folder; this is not a studio project export. Export the project again.")
+
+
+def import_project(zip_path: str | os.PathLike, target_dir: str | os.PathLike) -> Path:
+    """Extract the project archive ``zip_path`` into the new folder ``target_dir``.
+
+    Returns ``target_dir`` (as a Path), ready for ``Project.open``.
+
+    Raises:
+        ProjectError: the target exists, the zip is damaged or hostile (see module
+            docstring), lacks ``project.json``, or the folder cannot be written.
+    """
+    source, target = Path(zip_path), Path(target_dir)
+    if target.exists() or target.is_symlink():
+        raise ProjectError(f"{target}: already exists; choose a new folder to import "
+                           f"{source.name} into.")
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise ProjectError(f"{source}: not a readable zip file ({exc}); "
+                           "export the project again.") from None
+    except OSError as exc:
+        raise ProjectError(f"{source}: cannot be read ({exc.strerror or exc}).") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise ProjectError(f"{source}: {len(infos)} members, more than the {MAX_MEMBERS} a "
+                               "project may hold; this is not a studio project export.")
+        members = [(info, _member_parts(source, info)) for info in infos]
+        declared = 0
+        for info, _ in members:
+            if info.file_size > MAX_MEMBER_BYTES:
+                raise ProjectError(f"{source}: member {info.filename!r} would be {info.file_size} "
+                                   f"bytes, more than the {MAX_MEMBER_BYTES} allowed; "
+                                   "do not import this archive.")
+            declared += info.file_size
+        if declared > MAX_TOTAL_BYTES:
+            raise ProjectError(f"{source}: members would total {declared} bytes, more than the "
+                               f"{MAX_TOTAL_BYTES} allowed; do not import this archive.")
+        drop = _project_prefix(source, members)
+
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+        except OSError as exc:
+            raise ProjectError(f"{target.parent}: cannot create the project folder "
+                               f"({exc.strerror or exc}); choose a folder you can write to.") from None
+        try:
+            _extract(archive, source, members, drop, tmp)
+            os.rename(tmp, target)
+        except BaseException as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, (zipfile.BadZipFile, EOFError, zlib.error)):
+                raise ProjectError(f"{source}: damaged zip file ({exc}); export the project "
+                                   "again.") from None
+            if isinstance(exc, OSError):
+                raise ProjectError(f"{target}: cannot extract the project ({exc.strerror or exc}); "
+                                   "choose a new folder you can write to.") from None
+            raise
+    return target
+
+
+def _extract(archive: zipfile.ZipFile, source: Path, members, drop: int, tmp: Path) -> None:
+    total = 0
+    for info, parts in members:
+        parts = parts[drop:]
+        if not parts:
+            continue
+        destination = tmp.joinpath(*parts)
+        if info.is_dir():
+            destination.mkdir(parents=True, exist_ok=True)
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        written = 0
+        with archive.open(info) as reader, open(destination, "xb") as out:
+            while chunk := reader.read(CHUNK):
+                written += len(chunk)
+                total += len(chunk)
+                if written > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
+                    raise ProjectError(f"{source}: member {info.filename!r} holds more data than "
+                                       "allowed (its declared size is wrong or too large); "
+                                       "do not import this archive.")
+                out.write(chunk)
