@@ -94,7 +94,11 @@ def detect_encoding(raw: bytes, path: Path) -> str:
 
 def _parse(text: str, delimiter: str) -> csv.reader:
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    return csv.reader(io.StringIO(text), delimiter=delimiter, quoting=quoting, strict=False)
+    # newline="" hands csv the line endings untouched: a bare CR ends a line (old Mac
+    # files) instead of raising "new-line character seen in unquoted field"
+    return csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting, strict=False
+    )
 
 
 def sniff_delimiter(sample: str, suffix: str = "") -> str:
@@ -107,7 +111,10 @@ def sniff_delimiter(sample: str, suffix: str = "") -> str:
     order = [preferred] + [d for d in DELIMITERS if d != preferred]
     best, best_score = preferred, 0.0
     for delimiter in order:
-        counts = [len(row) for row in _parse(sample, delimiter) if row]
+        try:
+            counts = [len(row) for row in _parse(sample, delimiter) if row]
+        except csv.Error:  # e.g. a field over csv's size limit: not this delimiter
+            continue
         if not counts:
             continue
         modal, freq = Counter(counts).most_common(1)[0]
@@ -180,20 +187,35 @@ def read_table(
             f"{path}: cannot be decoded as {encoding} ({exc}). Save it as UTF-8 and try again."
         ) from None
     text = text.lstrip("\ufeff")
-    sample = "".join(itertools.islice(io.StringIO(text), _SAMPLE_LINES))
+    sample = "".join(itertools.islice(io.StringIO(text, newline=""), _SAMPLE_LINES))
     delimiter = delimiter or sniff_delimiter(sample, path.suffix.lower())
 
+    field_limit = csv.field_size_limit()
+    if delimiter == "\t" and len(text) >= field_limit:
+        # tab files are read without quoting, so a long cell is a long text (an article),
+        # never a runaway quote: let csv hold it instead of failing at 128 KiB
+        csv.field_size_limit(len(text) + 1)
     rows: list[list[str]] = []
     line_numbers: list[int] = []
     reader = _parse(text, delimiter)
     line = 1
-    for row in reader:
-        start, line = line, reader.line_num + 1
-        cells = [cell.strip().strip("\ufeff").strip() for cell in row]
-        if not any(cells):
-            continue
-        rows.append(cells)
-        line_numbers.append(start)
+    try:
+        for row in reader:
+            start, line = line, reader.line_num + 1
+            cells = [cell.strip().strip("\ufeff").strip() for cell in row]
+            if not any(cells):
+                continue
+            rows.append(cells)
+            line_numbers.append(start)
+    except csv.Error as exc:
+        raise DataFormatError(
+            f"{path}, line {line}: cannot be split into "
+            f"{DELIMITER_NAMES.get(delimiter, repr(delimiter))}-separated fields ({exc}). "
+            "Check for an unclosed quote (\") on or before that line, or choose another "
+            "delimiter."
+        ) from None
+    finally:
+        csv.field_size_limit(field_limit)
     if not rows:
         raise DataFormatError(f"{path}: the file holds no rows of data.")
 
