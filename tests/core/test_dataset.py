@@ -235,3 +235,14 @@ def test_editing_the_stopword_file_is_a_cache_miss(tmp_path, thucnews_dev, thucn
     second = prepare(splits, config)
     assert second.from_cache is False
     assert "的" in second.vocab and "是" not in second.vocab
+
+
+def test_superscript_digit_labels_beside_a_class_file_are_names_not_ids(tmp_path):
+    from studio.core.data.dataset import propose_config
+    from studio.core.data.reader import read_table
+
+    data = tmp_path / "train.txt"
+    data.write_text("第一条\t¹\n第二条\t²\n第三条\t¹\n", encoding="utf-8")
+    (tmp_path / "class.txt").write_text("a\nb\nc\n", encoding="utf-8")
+    proposed = propose_config(str(data), read_table(data))  # found by fuzzing: int("¹") raised
+    assert proposed.class_names is None

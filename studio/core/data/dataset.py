@@ -98,7 +98,7 @@ def label_lookup(names: list[str], class_file: bool):
 
     def lookup(value: str) -> int | None:
         label = index.get(value)
-        if label is None and class_file and value.isdigit() and int(value) < len(names):
+        if label is None and class_file and _is_class_id(value) and int(value) < len(names):
             label = int(value)
         return label
 
@@ -196,6 +196,11 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
 CLASS_FILE_NAMES = ("class.txt", "classes.txt", "class_names.txt", "labels.txt")
 
 
+def _is_class_id(value: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also accepts ``¹`` and ``²``, which ``int`` refuses."""
+    return value.isascii() and value.isdigit()
+
+
 def find_class_names_file(data_file: str | Path, raw_labels: list[str]) -> Path | None:
     """A class-names file beside ``data_file`` that fits integer labels, or ``None``.
 
@@ -203,7 +208,7 @@ def find_class_names_file(data_file: str | Path, raw_labels: list[str]) -> Path 
     THUCNews' ``class.txt`` beside ``train.txt``.
     """
     distinct = set(raw_labels)
-    if not distinct or not all(v.isdigit() for v in distinct):
+    if not distinct or not all(_is_class_id(v) for v in distinct):
         return None
     for name in CLASS_FILE_NAMES:
         candidate = Path(data_file).with_name(name)
