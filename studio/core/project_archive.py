@@ -20,6 +20,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from studio.core.errors import ProjectError
+from studio.core.fileio import atomic_output
 from studio.core.project import PROJECT_FILE
 
 MAX_MEMBERS = 10_000
@@ -50,19 +51,10 @@ def export_project(project_dir: str | os.PathLike, zip_path: str | os.PathLike) 
                 if path.is_file() and not path.is_symlink() and path.resolve() != resolved_target:
                     files.append(path)
         files.sort()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                    for path in files:
-                        archive.write(path, f"{root.name}/{path.relative_to(root).as_posix()}")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_output(target) as handle:
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for path in files:
+                    archive.write(path, f"{root.name}/{path.relative_to(root).as_posix()}")
     except OSError as exc:
         raise ProjectError(f"{target}: cannot write the project archive ({exc.strerror or exc}). "
                            "Choose a folder you can write to.") from None
