@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import resource
 import sys
@@ -19,6 +20,20 @@ def missing_data(benchmark: str) -> str | None:
         return None
     return (f"{benchmark} skipped: {DATA} is absent or incomplete (missing {', '.join(missing)}). "
             "Put the corpus at ../shared/data/thucnews beside the repository to run it.")
+
+
+def thucnews_dataset() -> dict:
+    """The THUCNews files and column roles as ``DatasetConfig`` fields: headline in
+    column 1, label id in column 2, ``class.txt`` naming the ids."""
+    return {"train": str(DATA / "train.txt"), "validation": str(DATA / "dev.txt"),
+            "test": str(DATA / "test.txt"), "class_names": str(DATA / "class.txt"),
+            "text_column": 0, "label_column": 1}
+
+
+def first_rows(table, n: int):
+    """A studio ``Table`` cut to its first ``n`` rows (quick checks on a slice)."""
+    return dataclasses.replace(table, columns=[c[:n] for c in table.columns],
+                               line_numbers=table.line_numbers[:n])
 
 
 def peak_rss_mib() -> float:

@@ -21,7 +21,6 @@ each, and their ratio. Targets: p99 lateness < 50 ms; GUI throughput >= 0.95 x h
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
@@ -29,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import DATA, ROOT, load_average, missing_data, peak_rss_mib  # noqa: E402  (beside this script)
+from common import DATA, ROOT, first_rows, load_average, missing_data, peak_rss_mib, thucnews_dataset  # noqa: E402
 
 HEARTBEAT_MS = 10
 TARGET_P99_MS = 50.0
@@ -72,7 +71,6 @@ def main(argv: list[str] | None = None) -> int:
     import torch
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
-    from studio.core.data.dataset import propose_config
     from studio.core.data.reader import read_table
     from studio.core.settings import Settings
     from studio.core.training.run import execute_run
@@ -82,13 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     train_path = str(DATA / "train.txt")
     table = read_table(train_path)
     if args.train_rows:
-        n = args.train_rows
-        table = dataclasses.replace(table, columns=[c[:n] for c in table.columns],
-                                    line_numbers=table.line_numbers[:n])
-    proposed = propose_config(train_path, table)
+        table = first_rows(table, args.train_rows)
     settings = Settings.from_dict({
-        "dataset": {**proposed.model_dump(), "validation": str(DATA / "dev.txt"),
-                    "test": str(DATA / "test.txt"), "class_names": str(DATA / "class.txt")},
+        "dataset": thucnews_dataset(),
         "text": {"max_len": 32},
         "model": {"type": "textcnn"},
         "training": {"epochs": args.epochs, "batch_size": 128, "lr": 1e-3, "patience": 0,

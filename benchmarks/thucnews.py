@@ -35,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import DATA, ROOT, load_average, missing_data, peak_rss_mib  # noqa: E402  (beside this script)
+from common import ROOT, load_average, missing_data, peak_rss_mib, thucnews_dataset  # noqa: E402
 
 TARGET_ACCURACY = 0.86
 TARGET_SAMPLES_PER_S = 1000.0
@@ -142,11 +142,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # ------------------------------------------------------------------ app path
     settings = Settings(
-        dataset=DatasetConfig(
-            train=str(DATA / "train.txt"), validation=str(DATA / "dev.txt"),
-            test=str(DATA / "test.txt"), class_names=str(DATA / "class.txt"),
-            text_column=0, label_column=1,
-        ),
+        dataset=DatasetConfig(**thucnews_dataset()),
         text=TextConfig(tokenizer=TokenizerConfig(type="char"), max_len=MAX_LEN),
         model={"type": "textcnn", "embedding_dim": EMBEDDING_DIM,
                "kernel_sizes": KERNEL_SIZES, "num_filters": NUM_FILTERS},

@@ -51,7 +51,6 @@ figures move a little between runs; torch keeps its default thread count (no
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import platform
@@ -59,7 +58,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import DATA, ROOT, load_average, missing_data, peak_rss_mib  # noqa: E402  (beside this script)
+from common import ROOT, first_rows, load_average, missing_data, peak_rss_mib, thucnews_dataset  # noqa: E402
 
 MAX_LEN = 20
 MIN_FREQ = 1
@@ -118,9 +117,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def settings_for(pretrained: str = "", frozen: bool = False) -> Settings:
         return Settings.from_dict({
-            "dataset": {"train": str(DATA / "train.txt"), "validation": str(DATA / "dev.txt"),
-                        "test": str(DATA / "test.txt"), "class_names": str(DATA / "class.txt"),
-                        "text_column": 0, "label_column": 1},
+            "dataset": thucnews_dataset(),
             "text": {"tokenizer": {"type": "jieba"}, "max_len": MAX_LEN, "min_freq": MIN_FREQ,
                      "max_size": MAX_SIZE},
             "model": {"type": "textcnn", "embedding_dim": args.vector_size,
@@ -141,8 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         d = base.dataset
         table = read_table(d.train, d.delimiter, d.has_header, d.encoding)
         n = args.train_rows
-        tables = {d.train: dataclasses.replace(table, columns=[c[:n] for c in table.columns],
-                                               line_numbers=table.line_numbers[:n])}
+        tables = {d.train: first_rows(table, n)}
         print(f"training rows: first {min(n, table.num_rows):,} of {table.num_rows:,}")
 
     # ---------------------------------------------------------------- word2vec

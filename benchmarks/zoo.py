@@ -39,7 +39,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import DATA, ROOT, load_average, missing_data, peak_rss_mib  # noqa: E402  (beside this script)
+from common import ROOT, load_average, missing_data, peak_rss_mib, thucnews_dataset  # noqa: E402
 
 TARGET_ACCURACY = 0.84
 MAX_LEN = 32
@@ -84,11 +84,7 @@ def run_one(name: str, args: argparse.Namespace) -> dict:
 
     lr = LR_BY_MODEL.get(name, LR)
     settings = Settings(
-        dataset=DatasetConfig(
-            train=str(DATA / "train.txt"), validation=str(DATA / "dev.txt"),
-            test=str(DATA / "test.txt"), class_names=str(DATA / "class.txt"),
-            text_column=0, label_column=1,
-        ),
+        dataset=DatasetConfig(**thucnews_dataset()),
         text=TextConfig(tokenizer=TokenizerConfig(type="char"), max_len=MAX_LEN),
         model=default_config(name).model_dump(),
         training=TrainingConfig(epochs=args.epochs, batch_size=BATCH_SIZE, lr=lr, patience=0,

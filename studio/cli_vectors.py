@@ -99,7 +99,6 @@ def _vectors_train(args) -> int:
     from studio.core.embeddings.word2vec import Word2VecConfig, train_word2vec
     from studio.core.errors import ConfigError
     from studio.core.models.registry import format_validation_error
-    from studio.core.text.tokenizers import Tokenizer
 
     out = Path(args.out) if args.out else Path(args.data).with_suffix(".vectors.bin")
     if out.suffix.lower() != ".bin":
@@ -114,15 +113,9 @@ def _vectors_train(args) -> int:
                                      else line for line in lines)) from None
     table, settings = data_settings(args)
     print(describe_data(table, settings))
-    roles = settings.dataset
-    if roles.label_column is not None:
-        sentences = training_sentences(settings, {args.data: table})
-        which = "the training split"
-    else:  # no label column, so no split: every row is training text
-        columns = [c for c in (roles.text_column, roles.text_pair_column) if c is not None]
-        texts = [text for c in columns for text in table.columns[c]]
-        sentences = Tokenizer(settings.text.tokenizer).tokenize_many(texts)
-        which = "every row (no label column to split by)"
+    sentences = training_sentences(settings, {args.data: table})
+    which = ("the training split" if settings.dataset.label_column is not None
+             else "every row (no label column to split by)")
     print(f"word2vec {config.algorithm}: {len(sentences):,} texts from {which}, "
           f"{sum(map(len, sentences)):,} tokens; vector size {config.vector_size}, window "
           f"{config.window}, negative {config.negative}, min count {config.min_count}, "
@@ -158,22 +151,11 @@ def _vectors_train(args) -> int:
 def _coverage(args, vectors):
     """Coverage of the vocabulary ``studio train`` would build from ``args.data``; without
     a label column, of the vocabulary of every row (nothing to split by)."""
-    from studio.core.embeddings.coverage import measure_coverage, token_counts
     from studio.core.embeddings.project_vectors import vocabulary_coverage
-    from studio.core.text.encoding import encode
-    from studio.core.text.tokenizers import Tokenizer
-    from studio.core.text.vocab import Vocab
 
     table, settings = data_settings(args)
-    roles, text = settings.dataset, settings.text
-    if roles.label_column is not None:
-        return table, settings, vocabulary_coverage(settings, {args.data: table}, vectors), "training split"
-    pairs = table.columns[roles.text_pair_column] if roles.text_pair_column is not None else None
-    tokens = Tokenizer(text.tokenizer).tokenize_many(table.columns[roles.text_column], pairs)
-    vocab = Vocab.build(tokens, text.min_freq, text.max_size)
-    ids, _ = encode(tokens, vocab, text.max_len)
-    coverage = measure_coverage(vectors, vocab.tokens, token_counts(ids, len(vocab)))
-    return table, settings, coverage, "every row"
+    which = "training split" if settings.dataset.label_column is not None else "every row"
+    return table, settings, vocabulary_coverage(settings, {args.data: table}, vectors), which
 
 
 def _vectors_import(args) -> int:

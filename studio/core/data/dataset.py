@@ -69,7 +69,12 @@ class DatasetSplits:
         return self.train.label_names
 
 
-def _column(table: Table, index: int | None, role: str) -> list[str] | None:
+def column_values(table: Table, index: int | None, role: str) -> list[str] | None:
+    """Column ``index`` of ``table`` (``None`` for no column).
+
+    Raises:
+        ConfigError: naming ``role`` when the column does not exist.
+    """
     if index is None:
         return None
     if index >= table.num_columns:
@@ -122,9 +127,9 @@ def _label_ids(table: Table, raw: list[str], names: list[str], class_file: bool)
 
 
 def dataset_from_table(table: Table, config: DatasetConfig, names: list[str], class_file: bool) -> TextDataset:
-    texts = _column(table, config.text_column, "text_column")
-    pairs = _column(table, config.text_pair_column, "text_pair_column")
-    raw = _column(table, config.label_column, "label_column")
+    texts = column_values(table, config.text_column, "text_column")
+    pairs = column_values(table, config.text_pair_column, "text_pair_column")
+    raw = column_values(table, config.label_column, "label_column")
     if raw is None:
         raise ConfigError("label_column: choose the column that holds the labels.")
     return TextDataset(texts, _label_ids(table, raw, names, class_file), names, pairs)
@@ -168,7 +173,7 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
     class_names = read_class_names(config.class_names) if config.class_names else None
     raw = []
     for t in loaded.values():
-        raw.extend(_column(t, config.label_column, "label_column") or [])
+        raw.extend(column_values(t, config.label_column, "label_column") or [])
     names = label_names_for(raw, class_names)
     if len(names) < 2:
         raise DataFormatError(

@@ -17,15 +17,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from studio.core.data.dataset import load_splits
+from studio.core.data.dataset import column_values, load_splits
 from studio.core.data.prepare import prepare
-from studio.core.data.reader import Table
+from studio.core.data.reader import Table, read_table
 from studio.core.embeddings.coverage import Coverage, measure_coverage, token_counts
 from studio.core.embeddings.vectors import load_vectors, save_vectors
 from studio.core.embeddings.word2vec import Word2VecConfig, Word2VecProgress, train_word2vec
+from studio.core.errors import ConfigError
 from studio.core.fileio import cache_root
 from studio.core.settings import Settings
+from studio.core.text.encoding import encode
 from studio.core.text.tokenizers import Tokenizer, TokenizerConfig
+from studio.core.text.vocab import Vocab
 
 PROJECT_FOLDER = "vectors"
 
@@ -57,16 +60,35 @@ def scratch_dir() -> Path:
     return cache_root() / "vectors"
 
 
+def _unlabeled_rows(settings: Settings, tables: dict[str, Table] | None) -> tuple[list[str], list[str] | None]:
+    """Every row's text (and pair text) of the training file: without a label column
+    there is nothing to split by.
+
+    Raises:
+        StudioError: no training file, an unreadable file or a missing column.
+    """
+    config = settings.dataset
+    if not config.train:
+        raise ConfigError("train: open a data file first.")
+    table = (tables or {}).get(config.train) or read_table(
+        config.train, config.delimiter, config.has_header, config.encoding)
+    return (column_values(table, config.text_column, "text_column"),
+            column_values(table, config.text_pair_column, "text_pair_column"))
+
+
 def training_sentences(settings: Settings, tables: dict[str, Table] | None = None) -> list[list[str]]:
     """Token lists of the training split, cut by the project's tokenizer; each text of
-    a pair is its own sentence.
+    a pair is its own sentence. Without a label column, every row of the file.
 
     Raises:
         StudioError: the data cannot be read or split (see ``load_splits``).
     """
-    train = load_splits(settings.dataset, tables).train
-    tokenizer = Tokenizer(settings.text.tokenizer)
-    return tokenizer.tokenize_many(list(train.texts) + list(train.pairs or []))
+    if settings.dataset.label_column is None:
+        texts, pairs = _unlabeled_rows(settings, tables)
+    else:
+        train = load_splits(settings.dataset, tables).train
+        texts, pairs = train.texts, train.pairs
+    return Tokenizer(settings.text.tokenizer).tokenize_many(list(texts) + list(pairs or []))
 
 
 def train_project_vectors(settings: Settings, tables: dict[str, Table] | None, config: Word2VecConfig,
@@ -121,10 +143,18 @@ def import_vectors(path: str | Path, vocab_path: str | Path | None = None, limit
 
 def vocabulary_coverage(settings: Settings, tables: dict[str, Table] | None, vectors) -> Coverage:
     """Coverage of the vocabulary the project's next run will build (training split,
-    tokenizer, ``min_freq``, ``max_size``, ``max_len``) by ``vectors``.
+    tokenizer, ``min_freq``, ``max_size``, ``max_len``) by ``vectors``; without a label
+    column, of the vocabulary of every row.
 
     Raises:
         StudioError: the data cannot be read or split.
     """
-    data = prepare(load_splits(settings.dataset, tables), settings.text)
-    return measure_coverage(vectors, data.vocab.tokens, token_counts(data.train.ids, len(data.vocab)))
+    text = settings.text
+    if settings.dataset.label_column is None:
+        tokens = Tokenizer(text.tokenizer).tokenize_many(*_unlabeled_rows(settings, tables))
+        vocab = Vocab.build(tokens, text.min_freq, text.max_size)
+        ids, _ = encode(tokens, vocab, text.max_len)
+    else:
+        data = prepare(load_splits(settings.dataset, tables), text)
+        vocab, ids = data.vocab, data.train.ids
+    return measure_coverage(vectors, vocab.tokens, token_counts(ids, len(vocab)))

@@ -111,6 +111,27 @@ def checkpoint_lines(run_dir: Path) -> int:
         raise ProjectError(f"{meta_file}: the checkpoint cannot be read ({exc}).") from None
 
 
+def checkpoint_events(run_dir: Path) -> list[dict[str, Any]]:
+    """The events a resumed run keeps: the first :func:`checkpoint_lines` lines of its
+    ``metrics.jsonl``, up to a line a crash cut short.
+
+    Raises:
+        ProjectError: the checkpoint cannot be read.
+    """
+    keep = checkpoint_lines(run_dir)
+    try:
+        lines = (Path(run_dir) / "metrics.jsonl").read_text(encoding="utf-8").splitlines()[:keep]
+    except OSError:
+        return []
+    events = []
+    for line in lines:
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError:
+            break
+    return events
+
+
 def has_checkpoint(run_dir: Path | None) -> bool:
     """Whether ``run_dir`` holds a checkpoint a run can resume from."""
     return run_dir is not None and (Path(run_dir) / CHECKPOINT_DIR / META_FILE).is_file()

@@ -67,8 +67,7 @@ def config_diff(runs: list[Run]) -> list[tuple[str, list[Any]]]:
 
 def metrics_rows(history: MetricHistory) -> list[dict[str, Any]]:
     """One CSV row per logged step (``step``, ``epoch``, ``loss``, ``lr``,
-    ``samples_per_s``) and one per epoch (its metrics), in order, with ``kind`` telling
-    which."""
+    ``samples_per_s``), then one per epoch (its metrics); ``kind`` tells which."""
     rows: list[dict[str, Any]] = []
     for batch in history.batches:
         rows.append({"kind": "step", "epoch": batch.epoch, "step": batch.step, "loss": batch.loss,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from studio.core.fileio import cache_root
 from studio.core.errors import StudioError
-from studio.core.training.checkpoint import checkpoint_lines, has_checkpoint
+from studio.core.training.checkpoint import checkpoint_events, has_checkpoint
 from studio.core.training.compare import write_metrics_csv
 from studio.core.training.config import TrainingConfig
 from studio.core.training.history import MetricHistory
@@ -28,26 +27,6 @@ from studio.gui.workers import TrainingWorker, WorkerPool
 
 REDRAW_MS = 250  # progress text and bar
 PLOT_EVERY_S = 0.5  # curves: pyqtgraph paints in Python under the GIL, which the training thread needs
-
-
-def _events_until_checkpoint(run_dir: Path) -> list[dict]:
-    """The events a resumed run keeps: the metrics lines its checkpoint recorded.
-
-    Raises:
-        ProjectError: the checkpoint cannot be read.
-    """
-    keep = checkpoint_lines(run_dir)
-    try:
-        lines = (run_dir / "metrics.jsonl").read_text(encoding="utf-8").splitlines()[:keep]
-    except OSError:
-        return []
-    events = []
-    for line in lines:
-        try:
-            events.append(json.loads(line))
-        except json.JSONDecodeError:
-            break  # a line cut by a crash ends what can be shown
-    return events
 
 
 def _clock(seconds: float) -> str:
@@ -218,7 +197,7 @@ class TrainingTab(QWidget):
         if self.running or run_dir is None:
             return
         try:
-            history = MetricHistory.replay(_events_until_checkpoint(run_dir))
+            history = MetricHistory.replay(checkpoint_events(run_dir))
         except StudioError as exc:
             self.errorOccurred.emit(str(exc))
             return
