@@ -2,7 +2,9 @@
 
 ```
 MyProject.studio/
-  project.json              schema_version, name, settings, run list, vector sets
+  project.json              schema_version, name, settings, run list, vector sets,
+                            data copies, saved_by (see project_schema)
+  data/<file>               copies of the data files, when the user embeds data
   vectors/<name>.bin        word vectors trained in the studio (word2vec binary format)
   runs/<run_id>/
     config.json             resolved settings + studio, torch, python versions
@@ -11,16 +13,19 @@ MyProject.studio/
     metrics.jsonl           the event stream
 ```
 
-No pickle anywhere: weights are safetensors, everything else JSON. Every file is
-written atomically. Data files are referenced by path (relative to the project folder
-when they live inside it) and SHA-256.
+No pickle anywhere: weights are safetensors, everything else JSON, and every file is
+validated when read. Every file is written atomically, ``project.json`` last: a crash
+while saving leaves the project as it was before. Data files are referenced by path
+(relative to the project folder when they live inside it) and SHA-256.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +37,14 @@ from studio.core.embeddings.project_vectors import PROJECT_FOLDER, VectorSet, sc
 from studio.core.errors import ConfigError, ProjectError
 from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_json, atomic_write_text, file_sha256
 from studio.core.models.registry import format_validation_error
+from studio.core.project_data import DataProblem, copy_data_files, data_problems, relocate, use_copy
+from studio.core.project_schema import DATA_ROLES, SCHEMA_VERSION, load_document
 from studio.core.settings import Settings
 from studio.core.training.checkpoint import CHECKPOINT_DIR, META_FILE, has_checkpoint
 from studio.core.training.run import Run
 
-SCHEMA_VERSION = 1
 PROJECT_FILE = "project.json"
 SUFFIX = ".studio"
-DATA_ROLES = ("train", "validation", "test", "class_names")
 MODEL_PATHS = ("pretrained_vectors", "pretrained_vocab")
 
 
@@ -48,7 +53,9 @@ def _absolute(path: str | Path) -> Path:
     return Path(os.path.normpath(os.path.abspath(path)))
 
 
-def _relative(path: str, root: Path) -> str:
+def _relative(path: str, root: Path | None) -> str:
+    if root is None:
+        return str(_absolute(path))
     try:
         return _absolute(path).relative_to(_absolute(root)).as_posix()
     except ValueError:
@@ -66,17 +73,22 @@ class Project:
         self.interrupted: list[Path] = []  # run folders with a checkpoint but no finished run
         self.path: Path | None = None
         self.warnings: list[str] = []
+        self.embed_data = False  # keep copies of the data files inside the project folder
+        self.data_copies: dict[str, Path] = {}
 
     # ----- saving -------------------------------------------------------------------
     def save(self, path: str | os.PathLike | None = None) -> Path:
         """Write the project to ``path`` (a folder; ``.studio`` is appended if missing).
 
         Without ``path`` it saves where it was opened or last saved. Runs already in
-        that folder are not rewritten. What could not be saved fully (trained vectors
-        whose file is gone) is listed in ``warnings``.
+        that folder are not rewritten. With ``embed_data`` set, the data files are copied
+        into ``data/``. What could not be saved fully (trained vectors whose file is
+        gone) is listed in ``warnings``. When saving fails (disk full, read-only folder)
+        the project already in ``path`` is left as it was.
 
         Raises:
-            ProjectError: no path given for a new project, or the folder cannot be written.
+            ProjectError: no path given for a new project, or the folder cannot be
+                written; the message names the folder and says what to do.
         """
         target = Path(path) if path is not None else self.path
         if target is None:
@@ -95,10 +107,11 @@ class Project:
                     run.saved_to = run_dir
             self._copy_trained_vectors(target)
             self._record_hashes()
-            atomic_write_json(target / PROJECT_FILE, self._to_json(target))
+            copies = copy_data_files(self.settings.dataset, target) if self.embed_data else {}
+            atomic_write_json(target / PROJECT_FILE, self.to_document(target, copies))
         except OSError as exc:
-            raise ProjectError(f"{target}: cannot save the project ({exc.strerror or exc}). "
-                               "Choose a folder you can write to.") from None
+            raise ProjectError(_save_failure(target, exc)) from None
+        self.data_copies = copies
         self.path = target
         if self.name == "Untitled":
             self.name = target.stem
@@ -146,7 +159,10 @@ class Project:
         self.settings = self.settings.model_copy(
             update={"dataset": dataset.model_copy(update={"hashes": hashes})})
 
-    def _to_json(self, root: Path) -> dict[str, Any]:
+    def to_document(self, root: Path | None, copies: dict[str, Path] | None = None) -> dict[str, Any]:
+        """The ``project.json`` document, with paths relative to ``root`` where they lie
+        inside it (all absolute when ``root`` is ``None``). Reads no files."""
+        copies = copies or {}
         settings = self.settings.model_dump()
         for role in DATA_ROLES:
             if settings["dataset"][role]:
@@ -159,12 +175,16 @@ class Project:
             for key in ("path", "vocab_path"):
                 if entry[key]:
                     entry[key] = _relative(entry[key], root)
+        from studio import __version__
+
         return {
             "schema_version": SCHEMA_VERSION,
             "name": self.name,
             "settings": settings,
             "runs": [run.summary() for run in self.runs],
             "vectors": vectors,
+            "saved_by": {"studio": __version__, "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")},
+            "data_copies": {role: _relative(str(path), root) for role, path in copies.items()},
         }
 
     # ----- opening ------------------------------------------------------------------
@@ -172,10 +192,13 @@ class Project:
     def open(cls, path: str | os.PathLike) -> "Project":
         """Open a project folder (or its ``project.json``).
 
-        Data files that moved or changed since saving are listed in ``warnings``.
+        Older schema versions are migrated. Data files that moved or changed since
+        saving are listed in ``warnings`` and, with what can be done, in
+        :meth:`data_problems`. Nothing is unpickled or evaluated.
 
         Raises:
-            ProjectError: not a project, unreadable JSON, a newer schema, or a broken run.
+            ProjectError: not a project, unreadable JSON, a newer schema, an unknown or
+                invalid field, or a broken run; the message names the file.
         """
         root = Path(path)
         if root.name == PROJECT_FILE:
@@ -183,19 +206,14 @@ class Project:
         file = root / PROJECT_FILE
         if not file.is_file():
             raise ProjectError(f"{root}: not a studio project (no {PROJECT_FILE} inside).")
-        try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ProjectError(f"{file}: cannot be read as a project ({exc}).") from None
-        version = data.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise ProjectError(f"{file}: schema_version {version!r} is not supported by this "
-                               f"studio (it reads version {SCHEMA_VERSION}). Update the studio.")
-        settings_data = data.get("settings", {})
-        dataset = settings_data.get("dataset", {})
+        document = load_document(file)
+        data = document.model_dump()
+        settings_data = data["settings"]
+        dataset, model = settings_data.get("dataset", {}), settings_data.get("model", {})
+        if not isinstance(dataset, dict) or not isinstance(model, dict):
+            raise ProjectError(f"{file}: settings.dataset and settings.model must be JSON objects.")
         for role in DATA_ROLES:
             dataset[role] = _resolve(dataset.get(role), root)
-        model = settings_data.get("model", {})
         for key in MODEL_PATHS:
             if key in model:
                 model[key] = _resolve(model[key], root)
@@ -203,11 +221,13 @@ class Project:
             settings = Settings.from_dict(settings_data)
         except ConfigError as exc:
             raise ProjectError(f"{file}: invalid settings:\n{exc}") from None
-        project = cls(settings, data.get("name") or root.stem)
+        project = cls(settings, data["name"] or root.stem)
         project.path = root
-        project.vectors = _read_vector_sets(data.get("vectors", []), root, file)
-        for summary in data.get("runs", []):
-            project.runs.append(read_run(root / "runs" / str(summary.get("id"))))
+        project.vectors = _read_vector_sets(data["vectors"], root, file)
+        project.data_copies = {role: Path(_resolve(copy, root)) for role, copy in data["data_copies"].items()}
+        project.embed_data = bool(project.data_copies)
+        for entry in document.runs:
+            project.runs.append(read_run(root / "runs" / entry.id))
         listed = {run.id for run in project.runs}
         project.interrupted = sorted(
             folder for folder in (root / "runs").glob("*")
@@ -216,21 +236,57 @@ class Project:
         return project
 
     def _check_data_files(self) -> list[str]:
-        dataset, warnings = self.settings.dataset, []
-        for entry in self.vectors:
-            if not Path(entry.path).is_file():
-                warnings.append(f"word vectors {entry.name}: file {entry.path} is missing; "
-                                "import or train them again.")
-        for role in DATA_ROLES:
-            value = getattr(dataset, role)
-            if not value:
-                continue
-            if not Path(value).is_file():
-                warnings.append(f"{role} data file {value} is missing; runs still work, "
-                                "but open the data again to retrain.")
-            elif role in dataset.hashes and file_sha256(value) != dataset.hashes[role]:
-                warnings.append(f"{role} data file {value} changed since the project was saved.")
-        return warnings
+        warnings = [f"word vectors {entry.name}: file {entry.path} is missing; import or train them again."
+                    for entry in self.vectors if not Path(entry.path).is_file()]
+        return warnings + [problem.message for problem in self.data_problems()]
+
+    # ----- data files ---------------------------------------------------------------
+    def data_problems(self) -> list[DataProblem]:
+        """Data files that are missing or changed since saving, each with the copy kept
+        in the project when there is one."""
+        return data_problems(self.settings.dataset, self.data_copies)
+
+    def relocate_data(self, role: str, new_path: str | os.PathLike) -> list[str]:
+        """Point a data ``role`` at ``new_path`` (and other missing files found beside
+        it). Returns notes for the user.
+
+        Raises:
+            ProjectError: unknown role, or ``new_path`` is not a file.
+        """
+        dataset, notes = relocate(self.settings.dataset, role, new_path)
+        self.settings = self.settings.model_copy(update={"dataset": dataset})
+        return notes
+
+    def use_data_copy(self, role: str) -> None:
+        """Use the copy of a data file kept in the project.
+
+        Raises:
+            ProjectError: the project keeps no copy of it.
+        """
+        dataset = use_copy(self.settings.dataset, role, self.data_copies)
+        self.settings = self.settings.model_copy(update={"dataset": dataset})
+
+
+def _save_failure(target: Path, exc: OSError) -> str:
+    """What to tell the user when writing ``target`` failed with ``exc``."""
+    where = f"{target}: the project was not saved"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"{where}: the disk is full. The copy saved before is unchanged. Free some "
+                "space, or use Save As to save on another drive.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"{where}: the folder is read-only ({exc.strerror}). The copy saved before is "
+                "unchanged. Use Save As to choose a folder you can write to.")
+    return (f"{where} ({exc.strerror or exc}). The copy saved before is unchanged. "
+            "Try again, or use Save As to choose another folder.")
+
+
+def read_data_copies(root: Path) -> dict[str, Path]:
+    """The data copies a saved project keeps, by role ({} when it keeps none or cannot be read)."""
+    try:
+        copies = load_document(Path(root) / PROJECT_FILE).data_copies
+    except ProjectError:
+        return {}
+    return {role: Path(_resolve(copy, Path(root))) for role, copy in copies.items()}
 
 
 def _resolve(value, root: Path):
@@ -279,21 +335,40 @@ def _copy_checkpoint(source: Path, target: Path) -> None:
 
 
 def read_run(run_dir: Path) -> Run:
-    """Read a run folder written by :func:`write_run`.
+    """Read a run folder written by :func:`write_run`, validating every file: the
+    settings in ``config.json`` (unknown keys refused), the vocabulary and labels as
+    lists of strings, the weights through safetensors (a pickle, or a header that lies
+    about its size, is refused without being run).
 
     Raises:
-        ProjectError: a file is missing or damaged; the message names it.
+        ProjectError: a file is missing, damaged or invalid; the message names it.
     """
     def read_json(name: str):
         try:
             return json.loads((run_dir / name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise ProjectError(f"{run_dir / name}: cannot be read ({exc}).") from None
 
+    def read_strings(name: str) -> list[str]:
+        value = read_json(name)
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ProjectError(f"{run_dir / name}: must be a JSON list of strings.")
+        return value
+
+    config = read_json("config.json")
+    if not isinstance(config, dict):
+        raise ProjectError(f"{run_dir / 'config.json'}: must be a JSON object of settings.")
     try:
-        state = load_file(str(run_dir / "weights.safetensors"))
+        Settings.from_dict({k: v for k, v in config.items() if k != "versions"})
+    except ConfigError as exc:
+        raise ProjectError(f"{run_dir / 'config.json'}: invalid settings:\n{exc}") from None
+    vocab, labels = read_strings("vocab.json"), read_strings("labels.json")
+    weights = run_dir / "weights.safetensors"
+    try:
+        state = load_file(str(weights))
     except (OSError, SafetensorError) as exc:
-        raise ProjectError(f"{run_dir / 'weights.safetensors'}: cannot be read ({exc}).") from None
+        raise ProjectError(f"{weights}: cannot be read as safetensors weights ({exc}). The run "
+                           "is damaged, or the file is not what the studio writes.") from None
     events = []
     metrics = run_dir / "metrics.jsonl"
     if metrics.is_file():
@@ -303,5 +378,4 @@ def read_run(run_dir: Path) -> Run:
                     events.append(json.loads(line))
                 except json.JSONDecodeError:
                     raise ProjectError(f"{metrics}, line {number}: not valid JSON.") from None
-    return Run(run_dir.name, read_json("config.json"), read_json("vocab.json"),
-               read_json("labels.json"), state, events, saved_to=run_dir)
+    return Run(run_dir.name, config, vocab, labels, state, events, saved_to=run_dir)

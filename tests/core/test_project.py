@@ -13,6 +13,7 @@ from studio.core.errors import ProjectError
 from studio.core.fileio import file_sha256
 from studio.core.inference.predictor import Predictor
 from studio.core.project import PROJECT_FILE, Project
+from studio.core.project_schema import SCHEMA_VERSION
 from studio.core.settings import Settings
 from studio.core.text.config import TextConfig
 from studio.core.training.config import TrainingConfig
@@ -117,7 +118,7 @@ def test_files_on_disk(tmp_path, trained_project):
             assert not path.read_bytes().startswith(b"\x80"), f"{path} looks like a pickle"
 
     data = json.loads((root / PROJECT_FILE).read_text(encoding="utf-8"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == SCHEMA_VERSION
     assert data["name"] == "News"
     assert data["runs"] == [run.summary()]
     events = [json.loads(line) for line in
@@ -139,7 +140,7 @@ def test_changed_data_file_warns_on_open(tmp_path, trained_project):
         handle.write("新增的一条新闻标题\t3\n")
     warnings = Project.open(root).warnings
     assert len(warnings) == 1
-    assert "train" in warnings[0] and "changed" in warnings[0]
+    assert "data file" in warnings[0] and "changed" in warnings[0]
     assert str(train) in warnings[0]
 
 
@@ -184,7 +185,7 @@ def test_broken_project_files(tmp_path, trained_project):
     project_file = root / PROJECT_FILE
     good = project_file.read_text(encoding="utf-8")
 
-    project_file.write_text(good.replace('"schema_version": 1', '"schema_version": 99'), encoding="utf-8")
+    project_file.write_text(good.replace(f'"schema_version": {SCHEMA_VERSION}', '"schema_version": 99'), encoding="utf-8")
     with pytest.raises(ProjectError, match="schema_version"):
         Project.open(root)
 
