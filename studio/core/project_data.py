@@ -1,0 +1,138 @@
+"""A project's data files: referenced by path and SHA-256, optionally copied inside it.
+
+When a data file moved or changed since the project was saved, :func:`data_problems`
+says so for each role, and whether the project holds a copy to fall back on. The user
+then locates the file (:func:`relocate`) or uses the copy (:func:`use_copy`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio.core.data.dataset import DatasetConfig
+from studio.core.errors import ProjectError
+from studio.core.fileio import atomic_copy, file_sha256
+from studio.core.project_schema import DATA_ROLES
+
+DATA_FOLDER = "data"
+ROLE_NAMES = {"train": "data file", "validation": "validation file", "test": "test file",
+              "class_names": "class names file"}
+
+
+@dataclass(frozen=True)
+class DataProblem:
+    """A data file that is not as the project saved it.
+
+    ``kind`` is ``"missing"`` or ``"changed"``; ``copy`` is the copy kept in the project
+    (with the saved content) or ``None``.
+    """
+
+    role: str
+    path: Path
+    kind: str
+    copy: Path | None
+
+    @property
+    def message(self) -> str:
+        what = ROLE_NAMES[self.role]
+        if self.kind == "missing":
+            text = f"The {what} {self.path} is missing (moved, renamed or on a drive not connected). Locate it"
+        else:
+            text = (f"The {what} {self.path} changed since the project was saved; runs trained "
+                    "before used the old content. Keep it, locate the original")
+        return text + (", or use the copy kept in the project." if self.copy else ".")
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+        return True
+    except ValueError:
+        return False
+
+
+def copy_data_files(dataset: DatasetConfig, target: Path) -> dict[str, Path]:
+    """Copy each data file of ``dataset`` into ``target/data`` (files already inside
+    ``target`` stay where they are); an existing copy with the same content is not
+    copied again. Returns role -> the copy.
+
+    Raises:
+        OSError: a file cannot be read or written.
+    """
+    copies, used = {}, set()
+    for role in DATA_ROLES:
+        value = getattr(dataset, role)
+        if not value or not Path(value).is_file():
+            continue
+        source = Path(value)
+        if _inside(source, target):
+            copies[role] = source
+            continue
+        name = source.name if source.name not in used else f"{role}-{source.name}"
+        used.add(name)
+        copy = target / DATA_FOLDER / name
+        expected = dataset.hashes.get(role) or file_sha256(source)
+        if not (copy.is_file() and file_sha256(copy) == expected):
+            atomic_copy(source, copy)
+        copies[role] = copy
+    return copies
+
+
+def data_problems(dataset: DatasetConfig, copies: dict[str, Path]) -> list[DataProblem]:
+    """Each data file that is missing, or whose SHA-256 differs from the saved one."""
+    problems = []
+    for role in DATA_ROLES:
+        value = getattr(dataset, role)
+        if not value:
+            continue
+        path, copy = Path(value), copies.get(role)
+        if not path.is_file():
+            kind = "missing"
+        elif role in dataset.hashes and file_sha256(path) != dataset.hashes[role]:
+            kind = "changed"
+        else:
+            continue
+        usable = copy is not None and copy.is_file() and copy != path and (
+            role not in dataset.hashes or file_sha256(copy) == dataset.hashes[role])
+        problems.append(DataProblem(role, path, kind, copy if usable else None))
+    return problems
+
+
+def relocate(dataset: DatasetConfig, role: str, new_path: str | os.PathLike) -> tuple[DatasetConfig, list[str]]:
+    """Point ``role`` at ``new_path``. Other missing files found beside it under their
+    old names are pointed there too (a moved folder is located once). Returns the new
+    settings and notes for the user (a file whose content differs from the saved one).
+
+    Raises:
+        ProjectError: ``role`` is unknown or ``new_path`` is not a file.
+    """
+    if role not in DATA_ROLES:
+        raise ProjectError(f"unknown data role {role!r}; expected one of {', '.join(DATA_ROLES)}.")
+    new_path = Path(new_path)
+    if not new_path.is_file():
+        raise ProjectError(f"{new_path}: not a file. Choose the {ROLE_NAMES[role]}.")
+    update, notes = {role: str(new_path)}, []
+    for other in DATA_ROLES:
+        old = getattr(dataset, other)
+        if other != role and old and not Path(old).is_file() and (new_path.parent / Path(old).name).is_file():
+            update[other] = str(new_path.parent / Path(old).name)
+    for changed, value in update.items():
+        saved = dataset.hashes.get(changed)
+        if saved and file_sha256(value) != saved:
+            notes.append(f"{value} differs from the {ROLE_NAMES[changed]} the project was saved "
+                         "with; runs trained before used the old content.")
+    return dataset.model_copy(update=update), notes
+
+
+def use_copy(dataset: DatasetConfig, role: str, copies: dict[str, Path]) -> DatasetConfig:
+    """Point ``role`` at the copy kept in the project.
+
+    Raises:
+        ProjectError: the project holds no copy of that file.
+    """
+    copy = copies.get(role)
+    if copy is None or not copy.is_file():
+        raise ProjectError(f"The project holds no copy of the {ROLE_NAMES.get(role, role)}; locate the file instead.")
+    return dataset.model_copy(update={role: str(copy)})
