@@ -1,7 +1,8 @@
 """Atomic file writes and content hashes.
 
-Every write goes to a temporary file in the same folder and is renamed into place,
-so a crash leaves either the old file or the new one, never half of each.
+Every write goes to a temporary file in the same folder, is flushed to disk (fsync),
+renamed into place, and the folder is synced: a crash leaves either the old file or
+the new one, never half of each.
 """
 
 from __future__ import annotations
@@ -34,10 +35,27 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes files only the owner can read; a project is shared like any document
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; a no-op where folders cannot be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def atomic_copy(source: str | os.PathLike, target: str | os.PathLike) -> None:
