@@ -1,0 +1,212 @@
+"""Autosave and crash recovery.
+
+Each running studio keeps a session folder, ``<cache>/recovery/<session>/``::
+
+    session.json        the process, the project's own folder, whether it had unsaved
+                        changes, the run folders training, when it was last autosaved
+    lock                held (flock) while the studio runs; a crash releases it
+    project.studio/     the last autosave: a project folder Project.open reads
+
+The GUI autosaves every few minutes and after every epoch (:meth:`RecoverySession.autosave`,
+on a worker thread, from a :class:`Snapshot` taken on the GUI thread). A clean exit
+deletes the folder. At the next start :func:`find_recoverable` lists the sessions whose
+studio died with unsaved changes or a run training, and :meth:`RecoverySession.recover`
+opens one as a project.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Sequence
+
+from studio.core.errors import ProjectError
+from studio.core.fileio import atomic_write_json, cache_root
+from studio.core.project import PROJECT_FILE, Project, read_data_copies, write_run
+from studio.core.training.checkpoint import has_checkpoint
+from studio.core.training.run import Run
+
+try:
+    import fcntl
+except ImportError:  # Windows: a session is judged by how old its last autosave is
+    fcntl = None
+
+SESSION_FILE = "session.json"
+SNAPSHOT_FOLDER = "project.studio"
+ADOPTED_FOLDER = "adopted"
+STALE_AFTER_S = 3600  # without locks, a session silent this long is taken as crashed
+
+
+def recovery_root() -> Path:
+    return cache_root() / "recovery"
+
+
+@dataclass
+class Snapshot:
+    """What an autosave writes, taken on the thread that owns the project."""
+
+    name: str
+    source: str | None
+    dirty: bool
+    document: dict[str, Any]
+    runs: list[Run]
+    training: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    """A session whose studio ended without closing: what it had open."""
+
+    folder: Path
+    name: str
+    source: Path | None  # the project's own folder; None when it was never saved
+    saved_at: str
+    dirty: bool
+    training: tuple[Path, ...]
+
+    @property
+    def description(self) -> str:
+        when = self.saved_at.replace("T", " ")[:16] or "an unknown time"
+        what = [f"unsaved changes (autosaved {when})"] if self.dirty else []
+        what += [f"run {path.name} training" for path in self.training]
+        where = f" ({self.source})" if self.source else " (never saved)"
+        return f"{self.name}{where}: " + ", ".join(what)
+
+
+def take_snapshot(project: Project, dirty: bool, training: Sequence[Path] = ()) -> Snapshot:
+    """Copy what an autosave needs from ``project``; cheap, with no file access."""
+    document = project.to_document(None)
+    return Snapshot(project.name, str(project.path) if project.path else None, dirty, document,
+                    list(project.runs), [str(p) for p in training])
+
+
+class RecoverySession:
+    """The autosave folder of this running studio.
+
+    Raises:
+        OSError: the cache folder cannot be written (the caller shows it and goes on
+            without autosave).
+    """
+
+    def __init__(self, root: Path | None = None):
+        root = root or recovery_root()
+        root.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{stamp}-{os.getpid()}-", dir=root))
+        self._lock = open(self.folder / "lock", "w")
+        if fcntl is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self._written: dict[str, int] = {}  # run id -> id() of the Run object last written
+        self._write_session({"name": "", "source": None, "dirty": False, "training": [], "saved_at": ""})
+
+    def _write_session(self, data: dict[str, Any]) -> None:
+        atomic_write_json(self.folder / SESSION_FILE, {"pid": os.getpid(), "heartbeat": time.time(), **data})
+
+    def autosave(self, snapshot: Snapshot) -> Path:
+        """Write ``snapshot``: runs not yet in the autosave, then ``project.json``, then
+        ``session.json`` (each atomically). Returns the session folder.
+
+        Raises:
+            OSError: the cache folder cannot be written.
+        """
+        target = self.folder / SNAPSHOT_FOLDER
+        kept = set()
+        for run in snapshot.runs:
+            kept.add(run.id)
+            if self._written.get(run.id) != id(run):  # new, or a resumed run replacing its stopped self
+                write_run(run, target / "runs" / run.id)
+                self._written[run.id] = id(run)
+        for old in (target / "runs").glob("*") if (target / "runs").is_dir() else ():
+            if old.name not in kept:
+                shutil.rmtree(old, ignore_errors=True)
+        atomic_write_json(target / PROJECT_FILE, snapshot.document)
+        self._write_session({"name": snapshot.name, "source": snapshot.source, "dirty": snapshot.dirty,
+                             "training": snapshot.training,
+                             "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")})
+        return self.folder
+
+    def recover(self, entry: Recoverable) -> Project:
+        """Open what ``entry`` autosaved, as unsaved changes to its own folder (or as a
+        new project), with the runs that were training listed as interrupted. The
+        entry's folder moves into this session, and goes when this session closes.
+
+        Raises:
+            ProjectError: the autosave cannot be read.
+        """
+        adopted = self.folder / ADOPTED_FOLDER / entry.folder.name
+        adopted.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(entry.folder, adopted)
+        snapshot = adopted / SNAPSHOT_FOLDER
+        if (snapshot / PROJECT_FILE).is_file():
+            project = Project.open(snapshot)
+        elif entry.source is not None:
+            project = Project.open(entry.source)
+        else:
+            raise ProjectError(f"{adopted}: the studio stopped before its first autosave; nothing to recover.")
+        source = entry.source if entry.source is not None and (entry.source / PROJECT_FILE).is_file() else None
+        project.path = source
+        if source is not None:  # the copies of data files stay where the project keeps them
+            project.data_copies = read_data_copies(source)
+            project.embed_data = bool(project.data_copies)
+        known = {run.id for run in project.runs} | {p.name for p in project.interrupted}
+        project.interrupted += [p for p in entry.training if p.name not in known and has_checkpoint(p)]
+        return project
+
+    def close(self) -> None:
+        """The studio is closing cleanly: its autosaves (and adopted ones) are not needed."""
+        if fcntl is not None and not self._lock.closed:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+        self._lock.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _is_alive(folder: Path, heartbeat: float) -> bool:
+    if fcntl is None:
+        return time.time() - heartbeat < STALE_AFTER_S
+    try:
+        with open(folder / "lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+
+
+def find_recoverable(root: Path | None = None, exclude: Path | None = None) -> list[Recoverable]:
+    """Sessions whose studio ended without closing and left something to recover,
+    newest first. Those with nothing to recover (no unsaved changes, no run training)
+    are deleted. ``exclude`` is this studio's own session folder."""
+    root = root or recovery_root()
+    found = []
+    for folder in sorted(root.glob("*"), reverse=True) if root.is_dir() else ():
+        if not folder.is_dir() or folder == exclude:
+            continue
+        try:
+            data = json.loads((folder / SESSION_FILE).read_text(encoding="utf-8"))
+            heartbeat = float(data.get("heartbeat", 0))
+        except (OSError, ValueError, TypeError, AttributeError):
+            data, heartbeat = {}, 0.0
+        if _is_alive(folder, heartbeat):
+            continue
+        training = tuple(Path(p) for p in data.get("training") or [] if has_checkpoint(Path(p)))
+        dirty = bool(data.get("dirty")) and (folder / SNAPSHOT_FOLDER / PROJECT_FILE).is_file()
+        if not dirty and not training:
+            shutil.rmtree(folder, ignore_errors=True)
+            continue
+        source = Path(data["source"]) if data.get("source") else None
+        found.append(Recoverable(folder, str(data.get("name") or "Untitled"), source,
+                                 str(data.get("saved_at") or ""), dirty, training))
+    return found
+
+
+def discard(entry: Recoverable) -> None:
+    """Delete an autosave the user chose not to recover."""
+    shutil.rmtree(entry.folder, ignore_errors=True)
