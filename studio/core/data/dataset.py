@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 from sklearn.model_selection import train_test_split
 
 from studio.core.data.reader import Table, guess_roles, is_number, read_class_names, read_table
-from studio.core.errors import ConfigError, DataFormatError
+from studio.core.errors import ConfigError, DataFormatError, StudioError
 
 
 class DatasetConfig(BaseModel):
@@ -63,6 +64,7 @@ class DatasetSplits:
     train: TextDataset
     validation: TextDataset
     test: TextDataset
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def label_names(self) -> list[str]:
@@ -117,6 +119,10 @@ def _label_ids(table: Table, raw: list[str], names: list[str], class_file: bool)
         label = lookup(value)
         if label is None:
             where = f"{table.path.name}, line {table.line_numbers[row]}"
+            if not value:
+                raise DataFormatError(
+                    f"{where}: the label is blank. Fill in the label or remove the line."
+                )
             raise DataFormatError(
                 f"{where}: label {value!r} is not one of the {len(names)} classes "
                 f"({', '.join(names[:10])}{'...' if len(names) > 10 else ''}). "
@@ -126,13 +132,96 @@ def _label_ids(table: Table, raw: list[str], names: list[str], class_file: bool)
     return ids
 
 
-def dataset_from_table(table: Table, config: DatasetConfig, names: list[str], class_file: bool) -> TextDataset:
+def dataset_from_table(table: Table, config: DatasetConfig, names: list[str], class_file: bool,
+                       skip: Collection[int] = ()) -> TextDataset:
+    """The labelled examples of ``table``, leaving out the row indices in ``skip``.
+
+    Raises:
+        ConfigError: no label column, or a column that does not exist.
+        DataFormatError: a label is blank or not one of ``names`` (naming file and line).
+    """
     texts = column_values(table, config.text_column, "text_column")
     pairs = column_values(table, config.text_pair_column, "text_pair_column")
     raw = column_values(table, config.label_column, "label_column")
     if raw is None:
         raise ConfigError("label_column: choose the column that holds the labels.")
+    if skip:
+        skip = set(skip)
+        keep = [i for i in range(len(raw)) if i not in skip]
+        texts, raw = [texts[i] for i in keep], [raw[i] for i in keep]
+        pairs = [pairs[i] for i in keep] if pairs is not None else None
+        table = _with_line_numbers(table, [table.line_numbers[i] for i in keep])
     return TextDataset(texts, _label_ids(table, raw, names, class_file), names, pairs)
+
+
+def _with_line_numbers(table: Table, line_numbers: list[int]) -> Table:
+    """A view of ``table`` for error messages only: its path and the kept rows' lines."""
+    return Table(table.path, table.names, [], line_numbers, table.encoding, table.delimiter,
+                 table.has_header)
+
+
+# share of blank labels skipped with a warning; more means the wrong column or an
+# unlabelled file, which the user should hear about rather than train on a remnant
+_MAX_BLANK_LABEL_SHARE = 0.01
+
+
+def _column_title(table: Table, index: int) -> str:
+    name = table.names[index] if index < len(table.names) else ""
+    generic = name == f"column {index + 1}"
+    return f"column {index + 1}" + ("" if generic or not name else f" ({name!r})")
+
+
+def blank_label_rows(table: Table, config: DatasetConfig) -> tuple[list[int], str | None]:
+    """Row indices of ``table`` whose label is blank, and a warning naming their lines.
+
+    A few (at most 1 % of the rows) are skipped with the warning; more are refused.
+
+    Raises:
+        DataFormatError: too many blank labels (naming the file, column and lines).
+    """
+    raw = column_values(table, config.label_column, "label_column") or []
+    blank = [i for i, value in enumerate(raw) if not value]
+    if not blank:
+        return [], None
+    lines = ", ".join(str(table.line_numbers[i]) for i in blank[:10])
+    more = "..." if len(blank) > 10 else ""
+    column = _column_title(table, config.label_column)
+    if len(blank) > max(1, _MAX_BLANK_LABEL_SHARE * len(raw)):
+        raise DataFormatError(
+            f"{table.path.name}: {len(blank)} of {len(raw)} rows have a blank label in "
+            f"{column} (lines {lines}{more}). Fill in the labels or remove those lines, or "
+            "choose the column that holds the labels."
+        )
+    return blank, (f"{table.path.name}: skipped {len(blank)} line(s) with a blank label in "
+                   f"{column}: {lines}{more}")
+
+
+def _one_class_error(table: Table, config: DatasetConfig, names: list[str]) -> StudioError:
+    """The refusal for labels with fewer than two classes, naming file and column."""
+    rows = table.num_rows
+    if config.label_column is None:
+        constant = [c for c in range(table.num_columns)
+                    if c not in (config.text_column, config.text_pair_column)
+                    and len(set(table.columns[c])) == 1]
+        if not constant:
+            return ConfigError(
+                f"label_column: {table.path.name} has no column of labels. Choose the column "
+                "that holds the labels."
+            )
+        column, value = _column_title(table, constant[0]), table.columns[constant[0]][0]
+    else:
+        column = _column_title(table, config.label_column)
+        value = names[0] if names else None
+    if value is None:
+        return DataFormatError(
+            f"{table.path.name}: the label column, {column}, is blank on every row. Fill in the "
+            "labels, or choose the column that holds them."
+        )
+    return DataFormatError(
+        f"{table.path.name}: the label column, {column}, holds only one class ({value!r}) "
+        f"in all {rows} rows; training needs at least two classes. Add examples of other "
+        "classes, or choose the column that holds the labels."
+    )
 
 
 def _split(data: TextDataset, size: int, seed: int) -> tuple[TextDataset, TextDataset]:
@@ -157,7 +246,9 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
 
     Raises:
         ConfigError: no training file, or a column that does not exist.
-        DataFormatError: a file cannot be read, or a label is not a known class.
+        DataFormatError: a file cannot be read; a label is not a known class; the labels
+            hold fewer than two classes (naming the file and column); more than 1 % of
+            a file's labels are blank (a few are skipped, listed in ``warnings``).
     """
     if not config.train:
         raise ConfigError("train: open a data file first.")
@@ -171,16 +262,23 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
     files = {role: getattr(config, role) for role in ("train", "validation", "test")}
     loaded = {role: table(path) for role, path in files.items() if path}
     class_names = read_class_names(config.class_names) if config.class_names else None
-    raw = []
-    for t in loaded.values():
-        raw.extend(column_values(t, config.label_column, "label_column") or [])
+    raw, skips, warnings, train_classes = [], {}, [], set()
+    for role, t in loaded.items():
+        column = column_values(t, config.label_column, "label_column") or []
+        skips[role], warning = blank_label_rows(t, config) if column else ([], None)
+        if warning:
+            warnings.append(warning)
+        skipped = set(skips[role])
+        labels = [v for i, v in enumerate(column) if i not in skipped]
+        raw.extend(labels)
+        if role == "train":
+            train_classes = set(labels)
     names = label_names_for(raw, class_names)
-    if len(names) < 2:
-        raise DataFormatError(
-            f"{Path(config.train).name}: the label column holds only one class "
-            f"({names[0] if names else 'none'}). Choose the column that holds the labels."
-        )
-    datasets = {role: dataset_from_table(t, config, names, bool(class_names)) for role, t in loaded.items()}
+    # a class-names file lists classes the data may never use: count the train labels too
+    if len(names) < 2 or len(train_classes) < 2:
+        raise _one_class_error(loaded["train"], config, sorted(train_classes) or names)
+    datasets = {role: dataset_from_table(t, config, names, bool(class_names), skips[role])
+                for role, t in loaded.items()}
     train, seed, total = datasets["train"], config.split_seed, len(datasets["train"])
     test_size = 0 if "test" in datasets else round(total * config.test_fraction)
     val_size = 0 if "validation" in datasets else round(total * config.val_fraction)
@@ -195,7 +293,7 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
     validation = datasets.get("validation")
     if validation is None:
         train, validation = _split(train, val_size, seed)
-    return DatasetSplits(train, validation, test)
+    return DatasetSplits(train, validation, test, warnings)
 
 
 CLASS_FILE_NAMES = ("class.txt", "classes.txt", "class_names.txt", "labels.txt")
