@@ -19,3 +19,7 @@ class ProjectError(StudioError):
 
 class Cancelled(StudioError):
     """The user stopped a long task (training word vectors, reading a large file)."""
+
+
+class TrainingError(StudioError):
+    """Training could not go on (the device ran out of memory); the message says what to change."""

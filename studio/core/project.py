@@ -73,6 +73,7 @@ class Project:
         self.interrupted: list[Path] = []  # run folders with a checkpoint but no finished run
         self.path: Path | None = None
         self.warnings: list[str] = []
+        self.data_issues: list[DataProblem] = []  # found when opened: data files missing or changed
         self.embed_data = False  # keep copies of the data files inside the project folder
         self.data_copies: dict[str, Path] = {}
 
@@ -228,17 +229,35 @@ class Project:
         project.embed_data = bool(project.data_copies)
         for entry in document.runs:
             project.runs.append(read_run(root / "runs" / entry.id))
-        listed = {run.id for run in project.runs}
-        project.interrupted = sorted(
-            folder for folder in (root / "runs").glob("*")
-            if folder.name not in listed and has_checkpoint(folder) and (folder / "config.json").is_file())
         project.warnings = project._check_data_files()
+        project._find_unlisted_runs(root)
         return project
+
+    def _find_unlisted_runs(self, root: Path) -> None:
+        """Runs in ``root/runs`` that ``project.json`` does not list: those with a
+        checkpoint were cut short (``interrupted``); a finished one ended after the last
+        save, before a crash, and is listed again with a warning."""
+        listed = {run.id for run in self.runs}
+        unlisted = sorted(folder for folder in (root / "runs").glob("*")
+                          if folder.name not in listed and (folder / "config.json").is_file())
+        self.interrupted = [folder for folder in unlisted if has_checkpoint(folder)]
+        for folder in unlisted:
+            if has_checkpoint(folder) or not (folder / "weights.safetensors").is_file():
+                continue
+            try:
+                run = read_run(folder)
+            except ProjectError:
+                continue  # half written when the studio stopped: nothing to recover
+            if run.finished:
+                self.runs.append(run)
+                self.warnings.append(f"run {run.id} finished after the project was last saved; it is "
+                                     "listed again. Save the project to keep it.")
 
     def _check_data_files(self) -> list[str]:
         warnings = [f"word vectors {entry.name}: file {entry.path} is missing; import or train them again."
                     for entry in self.vectors if not Path(entry.path).is_file()]
-        return warnings + [problem.message for problem in self.data_problems()]
+        self.data_issues = self.data_problems()
+        return warnings + [problem.message for problem in self.data_issues]
 
     # ----- data files ---------------------------------------------------------------
     def data_problems(self) -> list[DataProblem]:

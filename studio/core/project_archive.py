@@ -48,6 +48,8 @@ def export_project(project_dir: str | os.PathLike, zip_path: str | os.PathLike) 
         for folder, _, names in os.walk(root):  # does not follow symlinked folders
             for name in names:
                 path = Path(folder) / name
+                if name.startswith(".") and name.endswith(".tmp"):
+                    continue  # half of an atomic write that a crash cut short
                 if path.is_file() and not path.is_symlink() and path.resolve() != resolved_target:
                     files.append(path)
         files.sort()

@@ -87,6 +87,8 @@ def write_checkpoint(run_dir: Path, tensors: dict[str, torch.Tensor], meta: dict
     for old in folder.glob("state-*.safetensors"):
         if old.name != name:
             old.unlink(missing_ok=True)
+    for stale in folder.glob(".state-*.tmp"):  # left by a write that was killed
+        stale.unlink(missing_ok=True)
 
 
 def write_weights(run_dir: Path, state: dict[str, torch.Tensor]) -> None:
@@ -161,6 +163,8 @@ def remove_checkpoint(run_dir: Path) -> None:
     """Delete ``run_dir/checkpoint/`` once a run has finished for good."""
     folder = Path(run_dir) / CHECKPOINT_DIR
     if folder.is_dir():
+        # the JSON goes first: a kill part-way must not leave it naming a deleted tensor file
+        (folder / META_FILE).unlink(missing_ok=True)
         for child in folder.iterdir():
             child.unlink(missing_ok=True)
         folder.rmdir()

@@ -126,6 +126,8 @@ def execute_run(
     Raises:
         StudioError: bad data or settings, with a message naming the file or field.
         ProjectError: ``run_dir`` cannot be created or written at the start.
+        TrainingError: the device ran out of memory; ``run_dir`` keeps the last
+            checkpoint, from which :func:`resume_run` continues.
         OSError: ``run_dir`` cannot be written later, while training.
     """
     status = on_status or (lambda message: None)
@@ -187,6 +189,7 @@ def resume_run(
     Raises:
         ProjectError: ``run_dir`` has no readable run or checkpoint, or the data no
             longer gives the run's vocabulary, labels or training rows.
+        TrainingError: the device ran out of memory; the checkpoint is kept.
         StudioError: the data cannot be read.
     """
     run_dir = Path(run_dir)

@@ -11,6 +11,7 @@ continues at the exact batch, with the same batch order and random state.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import threading
@@ -25,10 +26,12 @@ import torch.nn.functional as F
 from torch import nn
 
 from studio.core.data.prepare import EncodedSplit
-from studio.core.errors import ProjectError
+from studio.core.errors import ProjectError, TrainingError
 from studio.core.fileio import atomic_write_text
 from studio.core.models.registry import count_parameters
 from studio.core.training.checkpoint import (
+    CHECKPOINT_DIR,
+    META_FILE,
     Checkpoint,
     flatten_optimizer,
     read_checkpoint,
@@ -47,6 +50,9 @@ from studio.core.training.schedule import balanced_class_weights, clip_gradients
 Callback = Callable[[Event], None]
 EMIT_EVERY_S = 0.1
 EVAL_BATCH = 1024
+# torch 2.x raises torch.OutOfMemoryError (CUDA, and MPS in recent releases); older
+# releases had only torch.cuda.OutOfMemoryError, the same class where both exist
+OUT_OF_MEMORY = getattr(torch, "OutOfMemoryError", None) or torch.cuda.OutOfMemoryError
 
 
 @dataclass
@@ -169,6 +175,10 @@ class Trainer:
             ValueError: ``resume`` without ``run_dir``.
             ProjectError: no readable checkpoint in ``run_dir``, or one that does not
                 fit this model or data.
+            TrainingError: the device ran out of memory (``torch.OutOfMemoryError``).
+                ``run_dir`` keeps its last checkpoint, so the run stays resumable
+                (:func:`~studio.core.training.checkpoint.has_checkpoint`), the model is
+                moved back to the CPU and the CUDA cache is emptied.
         """
         checkpoint = None
         if run_dir is not None:
@@ -183,9 +193,16 @@ class Trainer:
         log = EventLog(run_dir / "metrics.jsonl", checkpoint.meta["lines"] if checkpoint else 0) \
             if run_dir is not None else None
         try:
-            return self._fit(model, train, validation, list(label_names), test, callbacks,
-                             stop_event or threading.Event(), pause_event or threading.Event(),
-                             run_dir, log, checkpoint)
+            try:
+                return self._fit(model, train, validation, list(label_names), test, callbacks,
+                                 stop_event or threading.Event(), pause_event or threading.Event(),
+                                 run_dir, log, checkpoint)
+            except OUT_OF_MEMORY:
+                pass  # handled below: the traceback holds the loop's tensors until this block ends
+            model.to("cpu")
+            release_device_memory()
+            raise TrainingError(out_of_memory_message(
+                self.device, self.config.batch_size, int(train.ids.shape[1]), run_dir))
         finally:
             if log is not None:
                 log.close()
@@ -386,6 +403,40 @@ class Trainer:
             if status != "stopped":
                 remove_checkpoint(run_dir)
         return FitResult(status, best_epoch, best_state, test_report, history)
+
+
+def release_device_memory() -> None:
+    """Hand the memory of freed tensors back to the driver, so that other programs and
+    the next run can use it. Call it once no tensor of the failed work is referenced."""
+    gc.collect()  # tensors held by reference cycles (frames of the failed loop) go now
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
+
+
+def out_of_memory_message(device: torch.device, batch_size: int, max_len: int,
+                          run_dir: Path | None = None) -> str:
+    """What to tell the user when training ran out of device memory: the current
+    ``batch_size`` and ``max_len`` to lower, and the checkpoint kept in ``run_dir``."""
+    what = {"cuda": "CUDA", "mps": "Apple MPS"}.get(device.type, device.type.upper())
+    text = (f"{what} ran out of memory while training ({describe_device(device)}). "
+            f"Train again with a smaller batch_size (now {batch_size}) or max_len "
+            f"(now {max_len}), or a smaller model.")
+    meta = _checkpoint_meta(run_dir) if run_dir is not None else None
+    if meta is not None:
+        epoch, step = meta.get("epoch"), meta.get("step")
+        where = (f"end of epoch {epoch - 1}, step {step}"
+                 if meta.get("batches_done") == 0 and isinstance(epoch, int) and epoch > 1
+                 else f"epoch {epoch}, step {step}")
+        text += (f" The run's last checkpoint ({where}) is kept; resume it once other "
+                 "programs have freed device memory.")
+    return text
+
+
+def _checkpoint_meta(run_dir: Path) -> dict | None:
+    try:
+        return json.loads((run_dir / CHECKPOINT_DIR / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _cpu_state(model: nn.Module) -> dict[str, torch.Tensor]:
