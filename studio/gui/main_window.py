@@ -4,41 +4,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from studio.core.data.dataset import propose_config
 from studio.core.data.reader import read_table
-from studio.core.project import PROJECT_FILE, Project
+from studio.core.project import PROJECT_FILE, SUFFIX, Project
+from studio.core.project_archive import export_project, import_project
 from studio.core.sample import ensure_sample_project
 from studio.core.training.device import choose_device, describe_device
-from studio.gui.project_model import ProjectModel
+from studio.gui.autosave import Autosaver
+from studio.gui.data_prompt import DataFilePrompt
+from studio.gui.project_model import ProjectModel, read_data_tables
 from studio.gui.tabs.dataset_tab import DatasetTab
 from studio.gui.tabs.inference_tab import InferenceTab
 from studio.gui.tabs.model_tab import ModelTab
 from studio.gui.tabs.training_tab import TrainingTab
 from studio.gui.tabs.vectors_tab import VectorsTab
 from studio.gui.widgets.file_picker import DATA_FILTER
-from studio.gui.workers import WorkerPool
+from studio.gui.widgets.task_progress import TaskProgress
+from studio.gui.workers import ProgressTask, WorkerPool
 
 APP_NAME = "Text Model Studio"
 MAX_RECENT = 8
 
 
-def _load_data(path: str):
-    table = read_table(path)
+def _load_data(path: str, on_progress=None, stop_event=None):
+    table = read_table(path, on_progress=on_progress, stop_event=stop_event)
     return path, table, propose_config(path, table)
 
 
 def _open_project(path: str):
     project = Project.open(path)
-    train = project.settings.dataset.train
-    tables = {}
-    if train and Path(train).is_file():
-        dataset = project.settings.dataset
-        tables[train] = read_table(train, dataset.delimiter, dataset.has_header, dataset.encoding)
-    return project, tables
+    return project, read_data_tables(project.settings.dataset)
 
 
 def is_project(path: Path) -> bool:
@@ -72,6 +71,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.device_label = QLabel()
+        self.load_progress = TaskProgress()
+        self.statusBar().addPermanentWidget(self.load_progress)
         self.statusBar().addPermanentWidget(self.device_label)
         self._show_device()
         self._build_menus()
@@ -86,6 +87,15 @@ class MainWindow(QMainWindow):
         self.model.projectReplaced.connect(self._update_title)
         self.model.projectReplaced.connect(self._update_blockers)
         self.model.settingsChanged.connect(self._settings_changed)
+        self.data_prompt = DataFilePrompt(self.model, self.pool, self)
+        self.data_prompt.failed.connect(self.show_error)
+        self.data_prompt.notesReady.connect(lambda text: self.show_error(text, title="Data file located"))
+        self.autosaver = Autosaver(self.model, self.pool, self.training_tab, parent=self)
+        self.autosaver.failed.connect(self._autosave_failed)
+        self.autosaver.recovered.connect(self._recovered)
+        if self.autosaver.error:
+            self.statusBar().showMessage(self.autosaver.error, 15000)
+        QTimer.singleShot(0, self._offer_recovery)
         self._update_title()
         self._update_blockers()
         geometry = self.qsettings.value("window/geometry")
@@ -104,6 +114,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Save", self.save, QKeySequence.Save)
         self._action(file_menu, "Save &as…", self.save_as, QKeySequence.SaveAs)
+        self.embed_action = self._action(file_menu, "&Keep a copy of the data in the project", self._embed_toggled)
+        self.embed_action.setCheckable(True)
+        self.model.projectReplaced.connect(self._show_embed)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export project as .zip…", self.export_zip_dialog)
+        self._action(file_menu, "&Import project from .zip…", self.import_zip_dialog)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.Quit)
         help_menu = self.menuBar().addMenu("&Help")
@@ -145,8 +161,15 @@ class MainWindow(QMainWindow):
             self.open_data(path)
 
     def open_data(self, path: str | Path) -> None:
-        self.statusBar().showMessage(f"Reading {Path(path).name}…")
-        self.pool.run_task(_load_data, str(path), on_done=self._data_loaded, on_failed=self.show_error)
+        """Read a data file on a worker, with progress and Cancel in the status bar."""
+        task = ProgressTask(_load_data, str(path))
+        task.cancelled.connect(self._data_cancelled)  # a method, so that it runs on this thread
+        self._reading = Path(path).name
+        self.load_progress.track(task, f"Reading {self._reading}")
+        self.pool.start(task, on_done=self._data_loaded, on_failed=self.show_error)
+
+    def _data_cancelled(self) -> None:
+        self.statusBar().showMessage(f"Stopped reading {self._reading}; the open project is unchanged.", 5000)
 
     def _data_loaded(self, result) -> None:
         path, table, dataset = result
@@ -174,8 +197,23 @@ class MainWindow(QMainWindow):
         self.model.replace(project, tables)
         self._remember(project.path)
         self.statusBar().showMessage(f"Opened {project.path}.", 5000)
-        if project.warnings:
-            self.show_error("\n".join(project.warnings), title="Project opened with warnings")
+        data_messages = {problem.message for problem in project.data_issues}
+        other = [w for w in project.warnings if w not in data_messages]
+        if other:
+            self.show_error("\n".join(other), title="Project opened with warnings")
+        self.data_prompt.ask(project.data_issues)
+        self.projectOpened.emit()
+
+    def _offer_recovery(self) -> None:
+        self.autosaver.offer_recovery(self)
+
+    def _autosave_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
+    def _recovered(self, project) -> None:
+        where = project.path or "a new project (not saved yet)"
+        self.statusBar().showMessage(f"Recovered {project.name} into {where}. Save it to keep it.", 10000)
+        self.tabs.setCurrentWidget(self.training_tab if project.interrupted else self.dataset_tab)
         self.projectOpened.emit()
 
     def open_data_dialog(self) -> None:
@@ -220,6 +258,47 @@ class MainWindow(QMainWindow):
         if self.model.project.warnings:
             self.show_error("\n".join(self.model.project.warnings), title="Project saved with warnings")
         return True
+
+    def _show_embed(self) -> None:
+        self.embed_action.setChecked(self.model.project.embed_data)
+
+    def _embed_toggled(self, checked: bool) -> None:
+        if checked != self.model.project.embed_data:
+            self.model.project.embed_data = checked
+            self.model.set_dirty(True)
+
+    # ----- zip archives -----------------------------------------------------------
+    def export_zip_dialog(self) -> None:
+        """Save the project if needed, then write it into one .zip to send or keep."""
+        if (self.model.dirty or self.model.project.path is None) and not self.save():
+            return
+        folder = self.model.project.path
+        path, _ = QFileDialog.getSaveFileName(self, "Export project as .zip",
+                                              str(folder.with_suffix(".zip")), "Zip archives (*.zip)")
+        if path:
+            self.export_zip(path)
+
+    def export_zip(self, zip_path: str | Path) -> None:
+        self.statusBar().showMessage(f"Exporting to {zip_path}…")
+        self.pool.run_task(export_project, self.model.project.path, str(zip_path),
+                           on_done=lambda done: self.statusBar().showMessage(f"Exported {done}.", 8000),
+                           on_failed=self.show_error)
+
+    def import_zip_dialog(self) -> None:
+        zip_path, _ = QFileDialog.getOpenFileName(self, "Import project from .zip", "", "Zip archives (*.zip)")
+        if not zip_path:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Folder to unpack the project into")
+        if folder:
+            self.import_zip(zip_path, Path(folder) / (Path(zip_path).stem + SUFFIX))
+
+    def import_zip(self, zip_path: str | Path, target: str | Path) -> None:
+        """Unpack ``zip_path`` into the new folder ``target`` (on a worker), then open it."""
+        if self._training_blocks_switch() or not self._confirm_discard():
+            return
+        self.statusBar().showMessage(f"Importing {zip_path}…")
+        self.pool.run_task(import_project, str(zip_path), str(target),
+                           on_done=self.open_project, on_failed=self.show_error)
 
     def _confirm_discard(self) -> bool:
         if not self.model.dirty:
@@ -300,6 +379,7 @@ class MainWindow(QMainWindow):
             return
         self.qsettings.setValue("window/geometry", self.saveGeometry())
         self.pool.shutdown()
+        self.autosaver.close()
         if self._dialog is not None:
             self._dialog.close()
         event.accept()

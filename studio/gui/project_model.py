@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from pydantic import BaseModel
 
-from studio.core.data.dataset import label_names_for
-from studio.core.data.reader import Table, read_class_names
+from studio.core.data.dataset import DatasetConfig, label_names_for
+from studio.core.data.reader import Table, read_class_names, read_table
 from studio.core.embeddings.project_vectors import VectorSet
 from studio.core.errors import StudioError
 from studio.core.project import Project
@@ -20,6 +20,19 @@ from studio.core.settings import Settings
 from studio.core.training.run import Run
 
 GROUPS = ("dataset", "text", "model", "training")
+
+
+def read_data_tables(dataset: DatasetConfig) -> dict[str, Table]:
+    """The training file's table, read as the settings say; {} when there is no such file.
+    It may take seconds: call it on a worker.
+
+    Raises:
+        DataFormatError: the file cannot be read as a table.
+    """
+    train = dataset.train
+    if not train or not Path(train).is_file():
+        return {}
+    return {train: read_table(train, dataset.delimiter, dataset.has_header, dataset.encoding)}
 
 
 class ProjectModel(QObject):

@@ -16,6 +16,7 @@ from studio.core.errors import StudioError
 from studio.core.training.checkpoint import checkpoint_events, has_checkpoint
 from studio.core.training.compare import write_metrics_csv
 from studio.core.training.config import TrainingConfig
+from studio.core.training.events import EpochEnd
 from studio.core.training.history import MetricHistory
 from studio.core.training.run import Run, new_run_id
 from studio.gui.project_model import ProjectModel
@@ -37,6 +38,7 @@ def _clock(seconds: float) -> str:
 class TrainingTab(QWidget):
     trainingStarted = Signal()
     trainingFinished = Signal(object)  # the Run, or None when it failed
+    epochFinished = Signal()
     errorOccurred = Signal(str)
 
     def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
@@ -231,6 +233,13 @@ class TrainingTab(QWidget):
 
     def _on_event(self, event) -> None:
         self.history.add(event)  # drawn by the timer, never per batch
+        if isinstance(event, EpochEnd):
+            self.epochFinished.emit()
+
+    @property
+    def training_dir(self) -> Path | None:
+        """The folder of the run training now (its checkpoints are there), else ``None``."""
+        return self.worker.run_dir if self.worker is not None else None
 
     def _on_done(self, run: Run) -> None:
         self._finish()

@@ -1,0 +1,127 @@
+"""Autosave in the window: every few minutes, after every epoch and every finished run,
+and the offer to recover what a crashed studio left (see :mod:`studio.core.recovery`).
+
+The snapshot is taken on the GUI thread (cheap: no file access); a worker writes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from studio.core.recovery import Recoverable, RecoverySession, discard, find_recoverable, take_snapshot
+from studio.gui.project_model import ProjectModel, read_data_tables
+from studio.gui.workers import WorkerPool
+
+AUTOSAVE_MINUTES = 3.0
+
+
+def _recover(session: RecoverySession, entry: Recoverable):
+    project = session.recover(entry)
+    return project, read_data_tables(project.settings.dataset), entry
+
+
+class Autosaver(QObject):
+    """Keeps this studio's autosave current while the window is open."""
+
+    autosaved = Signal()
+    recovered = Signal(object)  # the recovered Project
+    failed = Signal(str)
+
+    def __init__(self, model: ProjectModel, pool: WorkerPool, training_tab, minutes: float = AUTOSAVE_MINUTES,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.model, self.pool, self.training_tab = model, pool, training_tab
+        self.error = ""
+        try:
+            self.session: RecoverySession | None = RecoverySession()
+        except OSError as exc:  # the studio still works, only without a safety net
+            self.session, self.error = None, f"Autosave is off: the studio's cache cannot be written ({exc})."
+        self._busy = self._again = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        training_tab.epochFinished.connect(self.autosave)
+        model.runsChanged.connect(self.autosave)
+        model.dirtyChanged.connect(self._dirty_changed)
+        self.dialog: QMessageBox | None = None
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        if not dirty:  # saved (or replaced): the autosave must stop offering old changes
+            self.autosave()
+
+    def _tick(self) -> None:
+        if self.model.dirty or self.training_tab.running:
+            self.autosave()
+
+    def autosave(self) -> None:
+        """Write the open project's state now (one write at a time; a request while one
+        is under way writes again right after)."""
+        if self.session is None:
+            return
+        if self._busy:
+            self._again = True
+            return
+        training = [self.training_tab.training_dir] if self.training_tab.training_dir else []
+        snapshot = take_snapshot(self.model.project, self.model.dirty, training)
+        self._busy = True
+        self.pool.run_task(self.session.autosave, snapshot, on_done=self._done, on_failed=self._failed)
+
+    def _done(self, _folder) -> None:
+        self._busy = False
+        self.autosaved.emit()
+        if self._again:
+            self._again = False
+            self.autosave()
+
+    def _failed(self, message: str) -> None:
+        self._busy = self._again = False
+        self.failed.emit(f"Autosave failed: {message}")
+
+    # ----- recovery -----------------------------------------------------------------
+    def offer_recovery(self, parent: QWidget) -> Recoverable | None:
+        """Ask, without blocking, whether to recover the newest autosave a crashed studio
+        left. Returns the entry offered, or ``None`` when there is nothing to recover."""
+        if self.session is None:
+            return None
+        found = find_recoverable(exclude=self.session.folder)
+        if not found:
+            return None
+        entry = found[0]
+        more = f"\n\n{len(found) - 1} older autosave(s) will be offered next time." if len(found) > 1 else ""
+        self.dialog = QMessageBox(QMessageBox.Question, "Recover unsaved work?",
+                                  "Text Model Studio did not close properly last time. It had "
+                                  f"autosaved:\n\n{entry.description}\n\nRecover it now?{more}",
+                                  QMessageBox.NoButton, parent)
+        recover = self.dialog.addButton("Recover", QMessageBox.AcceptRole)
+        delete = self.dialog.addButton("Discard", QMessageBox.DestructiveRole)
+        self.dialog.addButton("Later", QMessageBox.RejectRole)
+        self.dialog.setDefaultButton(recover)
+
+        def answered(button) -> None:
+            self.dialog = None
+            if button is recover:
+                self.recover(entry)
+            elif button is delete:
+                discard(entry)
+
+        self.dialog.buttonClicked.connect(answered)
+        self.dialog.open()
+        return entry
+
+    def recover(self, entry: Recoverable) -> None:
+        self.pool.run_task(_recover, self.session, entry, on_done=self._recovered, on_failed=self.failed.emit)
+
+    def _recovered(self, result) -> None:
+        project, tables, entry = result
+        self.model.replace(project, tables)
+        self.model.set_dirty(entry.dirty)
+        self.recovered.emit(project)
+
+    def close(self) -> None:
+        """The window closes cleanly (after its workers stopped): the autosave goes."""
+        self.timer.stop()
+        if self.session is not None:
+            self.session.close()
+            self.session = None

@@ -1,0 +1,97 @@
+"""When an opened project's data files moved or changed: locate them, or use the copies
+the project keeps. One question per file, without blocking the event loop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from studio.core.data.dataset import DatasetConfig
+from studio.core.project_data import DataProblem, data_problems, relocate, use_copy
+from studio.gui.project_model import ProjectModel, read_data_tables
+from studio.gui.widgets.file_picker import DATA_FILTER
+from studio.gui.workers import WorkerPool
+
+
+def _fix(dataset: DatasetConfig, copies: dict[str, Path], problem: DataProblem, new_path: str | None):
+    """Point ``problem.role`` at ``new_path`` or at the project's copy; read the table again."""
+    if new_path is not None:
+        dataset, notes = relocate(dataset, problem.role, new_path)
+    else:
+        dataset, notes = use_copy(dataset, problem.role, copies), []
+    return dataset, notes, read_data_tables(dataset), data_problems(dataset, copies)
+
+
+class DataFilePrompt(QObject):
+    """Asks about each problem in turn; ``finished`` when none is left or the user
+    chose to leave them."""
+
+    finished = Signal()
+    failed = Signal(str)
+    notesReady = Signal(str)
+
+    def __init__(self, model: ProjectModel, pool: WorkerPool, parent_widget: QWidget):
+        super().__init__(parent_widget)
+        self.model, self.pool, self.parent_widget = model, pool, parent_widget
+        self.dialog: QMessageBox | None = None
+        self.problem: DataProblem | None = None
+
+    def ask(self, problems: list[DataProblem]) -> None:
+        if not problems:
+            self.finished.emit()
+            return
+        problem = self.problem = problems[0]
+        self.dialog = QMessageBox(QMessageBox.Warning, "Data file not found" if problem.kind == "missing"
+                                  else "Data file changed", problem.message, QMessageBox.NoButton,
+                                  self.parent_widget)
+        locate = self.dialog.addButton("Locate…", QMessageBox.AcceptRole)
+        copy = self.dialog.addButton("Use the copy in the project", QMessageBox.ApplyRole) if problem.copy else None
+        self.dialog.addButton("Keep as it is" if problem.kind == "changed" else "Later", QMessageBox.RejectRole)
+        self.dialog.setDefaultButton(copy or locate)
+
+        def answered(button) -> None:
+            self.dialog = None
+            if button is locate:
+                self.locate(problem)
+            elif copy is not None and button is copy:
+                self.use_copy(problem)
+            else:
+                self.finished.emit()
+
+        self.dialog.buttonClicked.connect(answered)
+        self.dialog.open()
+
+    def locate(self, problem: DataProblem, path: str | None = None) -> None:
+        """Ask for the file's new place (``path`` skips the dialog), then use it."""
+        if path is None:
+            start = problem.path.parent if problem.path.parent.is_dir() else Path.home()
+            path, _ = QFileDialog.getOpenFileName(self.parent_widget, f"Locate {problem.path.name}",
+                                                  str(start), DATA_FILTER)
+            if not path:
+                self.finished.emit()
+                return
+        self._run(problem, path)
+
+    def use_copy(self, problem: DataProblem) -> None:
+        self._run(problem, None)
+
+    def _run(self, problem: DataProblem, path: str | None) -> None:
+        self.pool.run_task(_fix, self.model.settings.dataset, dict(self.model.project.data_copies), problem, path,
+                           on_done=self._fixed, on_failed=self._failed)
+
+    def _fixed(self, result) -> None:
+        dataset, notes, tables, remaining = result
+        if tables:
+            [(path, table)] = tables.items()
+            self.model.set_table(path, table, dataset)
+        else:
+            self.model.update("dataset", dataset)
+        if notes:
+            self.notesReady.emit("\n".join(notes))
+        self.ask(remaining)
+
+    def _failed(self, message: str) -> None:
+        self.failed.emit(message)
+        self.finished.emit()
