@@ -230,3 +230,18 @@ def test_a_changed_data_file_is_reported_with_its_copy(tmp_path):
     problems = Project.open(root).data_problems()
     assert [(p.role, p.kind, p.copy) for p in problems] == [("train", "changed", root / "data" / "data.tsv")]
     assert "changed since the project was saved" in problems[0].message
+
+
+def test_a_run_finished_after_the_last_save_is_listed_again(project_dir):
+    """The studio was killed after a run finished but before the user saved."""
+    extra = project_dir / "runs" / "20261122-090000-textcnn"
+    shutil.copytree(project_dir / "runs" / RUN_ID, extra)
+    half = project_dir / "runs" / "20261122-100000-textcnn"
+    half.mkdir()
+    (half / "config.json").write_text("{", encoding="utf-8")  # killed while writing
+    project = Project.open(project_dir)
+    assert [run.id for run in project.runs] == [RUN_ID, extra.name]
+    assert any(extra.name in w and "Save the project" in w for w in project.warnings)
+    assert project.interrupted == []
+    project.save()
+    assert [run.id for run in Project.open(project_dir).runs] == [RUN_ID, extra.name]

@@ -133,6 +133,8 @@ def execute_run(
     status = on_status or (lambda message: None)
     status("Reading data…")
     splits = load_splits(settings.dataset, tables)
+    for warning in splits.warnings:
+        status(f"Warning: {warning}")
     status("Tokenizing…")
     data = prepare(splits, settings.text)
     torch.manual_seed(settings.training.seed)  # the seed fixes the initial weights too
@@ -205,6 +207,8 @@ def resume_run(
     settings = Settings.from_dict({k: v for k, v in config.items() if k != "versions"})
     status("Reading data…")
     splits = load_splits(settings.dataset, tables)
+    for warning in splits.warnings:
+        status(f"Warning: {warning}")
     status("Tokenizing…")
     data = prepare(splits, settings.text)
     if data.vocab.tokens != vocab or data.label_names != label_names:
