@@ -160,3 +160,26 @@ def test_the_next_start_offers_to_recover_a_crashed_session(qtbot, make_window, 
     assert window.model.project.name == "Unsaved edits" and window.model.project.path == source
     assert window.model.dirty and window.model.table is not None
     assert "Recovered" in window.statusBar().currentMessage()
+
+
+def test_a_full_disk_on_save_is_told_and_the_changes_stay_open(qtbot, window, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import studio.core.fileio as fileio
+
+    project_dir = shutil.copytree(SAVED / "v1", tmp_path / "Tiny.studio")
+    open_project(qtbot, window, project_dir)
+    window.model.update("training", window.model.settings.training.model_copy(update={"epochs": 9}))
+
+    def full(_fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(fileio.os, "fsync", full)
+    with qtbot.waitSignal(window.errorShown, timeout=10000) as shown:
+        assert window.save() is False
+    assert "disk is full" in shown.args[0] and str(project_dir) in shown.args[0]
+    assert window.model.dirty and window.model.settings.training.epochs == 9
+    monkeypatch.undo()
+    assert Project.open(project_dir).settings.training.epochs == 1  # the saved copy is unchanged
+    assert window.save() is True and Project.open(project_dir).settings.training.epochs == 9
