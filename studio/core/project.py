@@ -186,6 +186,7 @@ class Project:
             "vectors": vectors,
             "saved_by": {"studio": __version__, "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")},
             "data_copies": {role: _relative(str(path), root) for role, path in copies.items()},
+            "embed_data": self.embed_data,
         }
 
     # ----- opening ------------------------------------------------------------------
@@ -226,7 +227,7 @@ class Project:
         project.path = root
         project.vectors = _read_vector_sets(data["vectors"], root, file)
         project.data_copies = {role: Path(_resolve(copy, root)) for role, copy in data["data_copies"].items()}
-        project.embed_data = bool(project.data_copies)
+        project.embed_data = data["embed_data"] if data["embed_data"] is not None else bool(project.data_copies)
         for entry in document.runs:
             project.runs.append(read_run(root / "runs" / entry.id))
         project.warnings = project._check_data_files()
@@ -391,10 +392,18 @@ def read_run(run_dir: Path) -> Run:
     events = []
     metrics = run_dir / "metrics.jsonl"
     if metrics.is_file():
-        for number, line in enumerate(metrics.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            lines = metrics.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProjectError(f"{metrics}: cannot be read ({exc}).") from None
+        for number, line in enumerate(lines, 1):
             if line.strip():
                 try:
-                    events.append(json.loads(line))
-                except json.JSONDecodeError:
+                    event = json.loads(line)
+                except (json.JSONDecodeError, RecursionError):
                     raise ProjectError(f"{metrics}, line {number}: not valid JSON.") from None
+                if not isinstance(event, dict) or not isinstance(event.get("event"), str):
+                    raise ProjectError(f"{metrics}, line {number}: not a training event (a JSON object "
+                                       "with an \"event\" name).")
+                events.append(event)
     return Run(run_dir.name, config, vocab, labels, state, events, saved_to=run_dir)

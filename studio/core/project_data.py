@@ -74,6 +74,10 @@ def copy_data_files(dataset: DatasetConfig, target: Path) -> dict[str, Path]:
         used.add(name)
         copy = target / DATA_FOLDER / name
         expected = dataset.hashes.get(role) or file_sha256(source)
+        if copy.is_file() and file_sha256(copy) != expected:
+            # another file of that name was kept before: the saved project.json may still
+            # point at it, so a failed save must not have replaced it
+            copy = copy.with_name(f"{copy.stem}-{expected[:8]}{copy.suffix}")
         if not (copy.is_file() and file_sha256(copy) == expected):
             atomic_copy(source, copy)
         copies[role] = copy
@@ -134,5 +138,6 @@ def use_copy(dataset: DatasetConfig, role: str, copies: dict[str, Path]) -> Data
     """
     copy = copies.get(role)
     if copy is None or not copy.is_file():
-        raise ProjectError(f"The project holds no copy of the {ROLE_NAMES.get(role, role)}; locate the file instead.")
+        raise ProjectError(f"The project holds no copy of the {ROLE_NAMES.get(role, role)} "
+                           f"{getattr(dataset, role, '')}; locate the file instead.")
     return dataset.model_copy(update={role: str(copy)})

@@ -7,9 +7,9 @@ project saved by it under ``tests/data/projects/v<N>``.
 
 Versions:
     1. name, settings, runs, vectors.
-    2. adds ``saved_by`` (the studio and time that wrote it) and ``data_copies``
-       (role -> copy of that data file kept inside the project, when the user chose to
-       embed data).
+    2. adds ``saved_by`` (the studio and time that wrote it), ``embed_data`` (the user's
+       choice to keep copies of the data files) and ``data_copies`` (role -> the copy
+       of that data file kept inside the project).
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ class ProjectDocument(BaseModel):
     vectors: list[dict[str, Any]] = Field(default_factory=list)
     saved_by: SavedBy = Field(default_factory=SavedBy)
     data_copies: dict[str, str] = Field(default_factory=dict)
+    embed_data: bool | None = None  # absent in the first v2 files: then whether copies exist
 
     @field_validator("data_copies")
     @classmethod
@@ -103,7 +104,8 @@ def migrate(document: dict[str, Any], file: Path) -> dict[str, Any]:
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise ProjectError(f"{file}: schema_version {version} is not one this studio knows.")
+            raise ProjectError(f"{file}: schema_version {version} is not one this studio knows; the file "
+                               "was not written by the studio, or is damaged. Open a copy saved earlier.")
         document = step(document)
         version = document["schema_version"]
     return document

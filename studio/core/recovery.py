@@ -16,6 +16,7 @@ opens one as a project.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -80,10 +81,16 @@ class Recoverable:
 
 
 def take_snapshot(project: Project, dirty: bool, training: Sequence[Path] = ()) -> Snapshot:
-    """Copy what an autosave needs from ``project``; cheap, with no file access."""
+    """Copy what an autosave needs from ``project``; cheap, with no file access. Runs
+    are shallow copies (tensors shared): saving may move the originals meanwhile."""
     document = project.to_document(None)
     return Snapshot(project.name, str(project.path) if project.path else None, dirty, document,
-                    list(project.runs), [str(p) for p in training])
+                    [dataclasses.replace(run) for run in project.runs], [str(p) for p in training])
+
+
+def _version(run: Run) -> tuple[int, str]:
+    """Changes when a run does: a resumed run replaces its stopped self, with more events."""
+    return len(run.events), str(run.finished.get("status"))
 
 
 class RecoverySession:
@@ -102,7 +109,7 @@ class RecoverySession:
         self._lock = open(self.folder / "lock", "w")
         if fcntl is not None:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        self._written: dict[str, int] = {}  # run id -> id() of the Run object last written
+        self._written: dict[str, tuple[int, str]] = {}  # run id -> _version of the run last written
         self._write_session({"name": "", "source": None, "dirty": False, "training": [], "saved_at": ""})
 
     def _write_session(self, data: dict[str, Any]) -> None:
@@ -113,22 +120,26 @@ class RecoverySession:
         ``session.json`` (each atomically). Returns the session folder.
 
         Raises:
-            OSError: the cache folder cannot be written.
+            ProjectError: the cache folder cannot be written (the message names it).
         """
         target = self.folder / SNAPSHOT_FOLDER
-        kept = set()
-        for run in snapshot.runs:
-            kept.add(run.id)
-            if self._written.get(run.id) != id(run):  # new, or a resumed run replacing its stopped self
-                write_run(run, target / "runs" / run.id)
-                self._written[run.id] = id(run)
-        for old in (target / "runs").glob("*") if (target / "runs").is_dir() else ():
-            if old.name not in kept:
-                shutil.rmtree(old, ignore_errors=True)
-        atomic_write_json(target / PROJECT_FILE, snapshot.document)
-        self._write_session({"name": snapshot.name, "source": snapshot.source, "dirty": snapshot.dirty,
-                             "training": snapshot.training,
-                             "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")})
+        try:
+            kept = set()
+            for run in snapshot.runs:
+                kept.add(run.id)
+                if self._written.get(run.id) != _version(run):
+                    write_run(run, target / "runs" / run.id)
+                    self._written[run.id] = _version(run)
+            for old in (target / "runs").glob("*") if (target / "runs").is_dir() else ():
+                if old.name not in kept:
+                    shutil.rmtree(old, ignore_errors=True)
+            atomic_write_json(target / PROJECT_FILE, snapshot.document)
+            self._write_session({"name": snapshot.name, "source": snapshot.source, "dirty": snapshot.dirty,
+                                 "training": snapshot.training,
+                                 "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")})
+        except OSError as exc:
+            raise ProjectError(f"{self.folder}: cannot autosave ({exc.strerror or exc}). Free some disk "
+                               "space, or set STUDIO_CACHE_DIR to a folder you can write to.") from None
         return self.folder
 
     def recover(self, entry: Recoverable) -> Project:
@@ -142,18 +153,15 @@ class RecoverySession:
         adopted = self.folder / ADOPTED_FOLDER / entry.folder.name
         adopted.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(entry.folder, adopted)
-        snapshot = adopted / SNAPSHOT_FOLDER
-        if (snapshot / PROJECT_FILE).is_file():
-            project = Project.open(snapshot)
-        elif entry.source is not None:
-            project = Project.open(entry.source)
-        else:
-            raise ProjectError(f"{adopted}: the studio stopped before its first autosave; nothing to recover.")
+        try:
+            project = _open_autosave(adopted, entry)
+        except ProjectError:
+            shutil.move(adopted, entry.folder)  # still offered next time, or kept for a look by hand
+            raise
         source = entry.source if entry.source is not None and (entry.source / PROJECT_FILE).is_file() else None
         project.path = source
         if source is not None:  # the copies of data files stay where the project keeps them
             project.data_copies = read_data_copies(source)
-            project.embed_data = bool(project.data_copies)
         known = {run.id for run in project.runs} | {p.name for p in project.interrupted}
         project.interrupted += [p for p in entry.training if p.name not in known and has_checkpoint(p)]
         return project
@@ -164,6 +172,32 @@ class RecoverySession:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
         self._lock.close()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _open_autosave(folder: Path, entry: Recoverable) -> Project:
+    snapshot = folder / SNAPSHOT_FOLDER
+    if (snapshot / PROJECT_FILE).is_file():
+        return Project.open(snapshot)
+    if entry.source is not None:
+        return Project.open(entry.source)
+    raise ProjectError(f"{entry.folder}: the studio stopped before its first autosave; nothing to recover.")
+
+
+def _release_adopted(folder: Path, root: Path) -> None:
+    """A crashed session that had recovered another one: unless it autosaved its own
+    state since (which includes the recovered one), offer the recovered one again."""
+    adopted = folder / ADOPTED_FOLDER
+    if not adopted.is_dir():
+        return
+    try:
+        own = json.loads((folder / SESSION_FILE).read_text(encoding="utf-8")).get("dirty")
+    except (OSError, ValueError, AttributeError):
+        own = False
+    if own and (folder / SNAPSHOT_FOLDER / PROJECT_FILE).is_file():
+        return
+    for entry in adopted.iterdir():
+        if not (root / entry.name).exists():
+            shutil.move(entry, root / entry.name)
 
 
 def _is_alive(folder: Path, heartbeat: float) -> bool:
@@ -186,6 +220,9 @@ def find_recoverable(root: Path | None = None, exclude: Path | None = None) -> l
     are deleted. ``exclude`` is this studio's own session folder."""
     root = root or recovery_root()
     found = []
+    for folder in list(root.glob("*")) if root.is_dir() else ():
+        if folder.is_dir() and folder != exclude and not _is_alive(folder, time.time()):
+            _release_adopted(folder, root)
     for folder in sorted(root.glob("*"), reverse=True) if root.is_dir() else ():
         if not folder.is_dir() or folder == exclude:
             continue

@@ -6,6 +6,8 @@ The snapshot is taken on the GUI thread (cheap: no file access); a worker writes
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -26,12 +28,16 @@ class Autosaver(QObject):
 
     autosaved = Signal()
     recovered = Signal(object)  # the recovered Project
-    failed = Signal(str)
+    failed = Signal(str)  # an autosave failed: worth a line in the status bar
+    recoveryFailed = Signal(str)  # worth a dialog
 
-    def __init__(self, model: ProjectModel, pool: WorkerPool, training_tab, minutes: float = AUTOSAVE_MINUTES,
-                 parent: QObject | None = None):
+    def __init__(self, model: ProjectModel, pool: WorkerPool, training_tab, can_replace: Callable[[], bool],
+                 minutes: float = AUTOSAVE_MINUTES, parent: QObject | None = None):
+        """``can_replace`` asks whether the open project may be replaced (it may ask
+        the user to save); recovering replaces it."""
         super().__init__(parent)
         self.model, self.pool, self.training_tab = model, pool, training_tab
+        self.can_replace = can_replace
         self.error = ""
         try:
             self.session: RecoverySession | None = RecoverySession()
@@ -43,6 +49,7 @@ class Autosaver(QObject):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         training_tab.epochFinished.connect(self.autosave)
+        training_tab.trainingStarted.connect(self.autosave)  # the run folder is known from the start
         model.runsChanged.connect(self.autosave)
         model.dirtyChanged.connect(self._dirty_changed)
         self.dialog: QMessageBox | None = None
@@ -76,8 +83,11 @@ class Autosaver(QObject):
             self.autosave()
 
     def _failed(self, message: str) -> None:
-        self._busy = self._again = False
+        self._busy = False
         self.failed.emit(f"Autosave failed: {message}")
+        if self._again:  # a later state may still be written (space freed, say)
+            self._again = False
+            self.autosave()
 
     # ----- recovery -----------------------------------------------------------------
     def offer_recovery(self, parent: QWidget) -> Recoverable | None:
@@ -102,7 +112,8 @@ class Autosaver(QObject):
         def answered(button) -> None:
             self.dialog = None
             if button is recover:
-                self.recover(entry)
+                if self.can_replace():
+                    self.recover(entry)
             elif button is delete:
                 discard(entry)
 
@@ -111,12 +122,17 @@ class Autosaver(QObject):
         return entry
 
     def recover(self, entry: Recoverable) -> None:
-        self.pool.run_task(_recover, self.session, entry, on_done=self._recovered, on_failed=self.failed.emit)
+        self.pool.run_task(_recover, self.session, entry, on_done=self._recovered, on_failed=self._recovery_failed)
+
+    def _recovery_failed(self, message: str) -> None:
+        self.recoveryFailed.emit(f"Could not recover the autosave: {message}\nIt is kept and offered "
+                                 "again at the next start.")
 
     def _recovered(self, result) -> None:
         project, tables, entry = result
         self.model.replace(project, tables)
         self.model.set_dirty(entry.dirty)
+        self.autosave()  # at once: the recovered state now lives only in this session
         self.recovered.emit(project)
 
     def close(self) -> None:

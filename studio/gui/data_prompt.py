@@ -15,13 +15,14 @@ from studio.gui.widgets.file_picker import DATA_FILTER
 from studio.gui.workers import WorkerPool
 
 
-def _fix(dataset: DatasetConfig, copies: dict[str, Path], problem: DataProblem, new_path: str | None):
-    """Point ``problem.role`` at ``new_path`` or at the project's copy; read the table again."""
+def _fix(dataset: DatasetConfig, copies: dict[str, Path], problem: DataProblem, new_path: str | None, project):
+    """Point ``problem.role`` at ``new_path`` or at the project's copy; read the table
+    again. ``project`` only travels along, to tell whether it is still the open one."""
     if new_path is not None:
         dataset, notes = relocate(dataset, problem.role, new_path)
     else:
         dataset, notes = use_copy(dataset, problem.role, copies), []
-    return dataset, notes, read_data_tables(dataset), data_problems(dataset, copies)
+    return dataset, notes, read_data_tables(dataset), data_problems(dataset, copies), project
 
 
 class DataFilePrompt(QObject):
@@ -37,8 +38,14 @@ class DataFilePrompt(QObject):
         self.model, self.pool, self.parent_widget = model, pool, parent_widget
         self.dialog: QMessageBox | None = None
         self.problem: DataProblem | None = None
+        self._left: set[str] = set()  # roles the user chose to keep as they are
+        model.projectReplaced.connect(self._project_replaced)
 
-    def ask(self, problems: list[DataProblem]) -> None:
+    def ask(self, problems: list[DataProblem], fresh: bool = True) -> None:
+        """Ask about ``problems`` in turn (``fresh``: a newly opened project)."""
+        if fresh:
+            self._left = set()
+        problems = [p for p in problems if p.role not in self._left]
         if not problems:
             self.finished.emit()
             return
@@ -58,7 +65,8 @@ class DataFilePrompt(QObject):
             elif copy is not None and button is copy:
                 self.use_copy(problem)
             else:
-                self.finished.emit()
+                self._left.add(problem.role)
+                self.ask(problems[1:], fresh=False)
 
         self.dialog.buttonClicked.connect(answered)
         self.dialog.open()
@@ -79,10 +87,17 @@ class DataFilePrompt(QObject):
 
     def _run(self, problem: DataProblem, path: str | None) -> None:
         self.pool.run_task(_fix, self.model.settings.dataset, dict(self.model.project.data_copies), problem, path,
-                           on_done=self._fixed, on_failed=self._failed)
+                           self.model.project, on_done=self._fixed, on_failed=self._failed)
+
+    def _project_replaced(self) -> None:
+        if self.dialog is not None:  # a question about the project that was open before
+            self.dialog.close()
+            self.dialog = None
 
     def _fixed(self, result) -> None:
-        dataset, notes, tables, remaining = result
+        dataset, notes, tables, remaining, project = result
+        if project is not self.model.project:
+            return  # another project was opened meanwhile: this fix is not for it
         if tables:
             [(path, table)] = tables.items()
             self.model.set_table(path, table, dataset)
@@ -90,7 +105,7 @@ class DataFilePrompt(QObject):
             self.model.update("dataset", dataset)
         if notes:
             self.notesReady.emit("\n".join(notes))
-        self.ask(remaining)
+        self.ask(remaining, fresh=False)
 
     def _failed(self, message: str) -> None:
         self.failed.emit(message)

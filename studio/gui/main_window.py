@@ -90,7 +90,8 @@ class MainWindow(QMainWindow):
         self.data_prompt = DataFilePrompt(self.model, self.pool, self)
         self.data_prompt.failed.connect(self.show_error)
         self.data_prompt.notesReady.connect(lambda text: self.show_error(text, title="Data file located"))
-        self.autosaver = Autosaver(self.model, self.pool, self.training_tab, parent=self)
+        self.autosaver = Autosaver(self.model, self.pool, self.training_tab, self._may_replace, parent=self)
+        self.autosaver.recoveryFailed.connect(self.show_error)
         self.autosaver.failed.connect(self._autosave_failed)
         self.autosaver.recovered.connect(self._recovered)
         if self.autosaver.error:
@@ -164,12 +165,13 @@ class MainWindow(QMainWindow):
         """Read a data file on a worker, with progress and Cancel in the status bar."""
         task = ProgressTask(_load_data, str(path))
         task.cancelled.connect(self._data_cancelled)  # a method, so that it runs on this thread
-        self._reading = Path(path).name
-        self.load_progress.track(task, f"Reading {self._reading}")
+        task.setObjectName(Path(path).name)
+        self.load_progress.track(task, f"Reading {Path(path).name}")
         self.pool.start(task, on_done=self._data_loaded, on_failed=self.show_error)
 
     def _data_cancelled(self) -> None:
-        self.statusBar().showMessage(f"Stopped reading {self._reading}; the open project is unchanged.", 5000)
+        name = self.sender().objectName() if self.sender() is not None else "the file"
+        self.statusBar().showMessage(f"Stopped reading {name}; the open project is unchanged.", 5000)
 
     def _data_loaded(self, result) -> None:
         path, table, dataset = result
@@ -186,8 +188,12 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def _may_replace(self) -> bool:
+        """Whether the open project may give way to another (asking to save it first)."""
+        return not self._training_blocks_switch() and self._confirm_discard()
+
     def open_project(self, path: str | Path) -> None:
-        if self._training_blocks_switch() or not self._confirm_discard():
+        if not self._may_replace():
             return
         self.statusBar().showMessage(f"Opening {path}…")
         self.pool.run_task(_open_project, str(path), on_done=self._project_loaded, on_failed=self.show_error)
@@ -293,9 +299,8 @@ class MainWindow(QMainWindow):
             self.import_zip(zip_path, Path(folder) / (Path(zip_path).stem + SUFFIX))
 
     def import_zip(self, zip_path: str | Path, target: str | Path) -> None:
-        """Unpack ``zip_path`` into the new folder ``target`` (on a worker), then open it."""
-        if self._training_blocks_switch() or not self._confirm_discard():
-            return
+        """Unpack ``zip_path`` into the new folder ``target`` (on a worker), then open it
+        (which asks to save the open project first)."""
         self.statusBar().showMessage(f"Importing {zip_path}…")
         self.pool.run_task(import_project, str(zip_path), str(target),
                            on_done=self.open_project, on_failed=self.show_error)

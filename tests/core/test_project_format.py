@@ -245,3 +245,47 @@ def test_a_run_finished_after_the_last_save_is_listed_again(project_dir):
     assert project.interrupted == []
     project.save()
     assert [run.id for run in Project.open(project_dir).runs] == [RUN_ID, extra.name]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xff\xfe not utf-8\n", "cannot be read"),
+    (b'{"event": "run_started"}\n3\n', "line 2: not a training event"),
+    (b'{"event": "run_started"}\n{"step": 1}\n', "line 2: not a training event"),
+])
+def test_a_hostile_metrics_file_is_refused_naming_the_line(project_dir, content, message):
+    (project_dir / "runs" / RUN_ID / "metrics.jsonl").write_bytes(content)
+    with pytest.raises(ProjectError, match=message) as caught:
+        Project.open(project_dir)
+    assert "metrics.jsonl" in str(caught.value)
+
+
+def test_a_failed_save_never_replaces_the_kept_copy_of_another_file(tmp_path, monkeypatch):
+    project, source = moved_data_project(tmp_path)
+    project.embed_data = True
+    root = project.save(tmp_path / "Kept")
+    kept = (root / "data" / "data.tsv").read_bytes()
+    other = tmp_path / "other" / "data.tsv"  # a different file with the same name
+    other.parent.mkdir()
+    other.write_text("另一份数据\tsports\n又一份数据\tfinance\n", encoding="utf-8")
+    project.relocate_data("train", other)
+    import studio.core.fileio as fileio
+
+    real = fileio.os.fsync
+    calls = {"n": 0}
+
+    def fail_on_project_json(fd):
+        calls["n"] += 1
+        if calls["n"] > 1:  # the new copy is written; project.json is not
+            raise OSError(28, "No space left on device")
+        return real(fd)
+
+    monkeypatch.setattr(fileio.os, "fsync", fail_on_project_json)
+    with pytest.raises(ProjectError, match="disk is full"):
+        project.save()
+    monkeypatch.undo()
+    assert (root / "data" / "data.tsv").read_bytes() == kept
+    reopened = Project.open(root)
+    shutil.rmtree(source)
+    assert {p.role: p.copy for p in reopened.data_problems()}["train"] == root / "data" / "data.tsv"
+    project.save()
+    assert Path(Project.open(root).data_copies["train"]).name.startswith("data-")

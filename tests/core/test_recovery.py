@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from studio.core.errors import ProjectError
 from studio.core.inference.predictor import Predictor
 from studio.core.project import Project
 from studio.core.recovery import (SESSION_FILE, RecoverySession, discard, find_recoverable, recovery_root,
@@ -145,3 +146,28 @@ def test_a_resumed_run_replaces_its_stopped_self_in_the_autosave(source):
     session.autosave(take_snapshot(project, dirty=True))
     assert weights.stat().st_mtime_ns != first
     session.close()
+
+
+def test_a_crash_soon_after_recovering_offers_the_recovered_work_again(source):
+    dead_session(Project.open(source), dirty=True)  # A: crashed with unsaved changes
+    second = RecoverySession()  # B: recovers A, then is killed before its own autosave
+    [entry] = find_recoverable(exclude=second.folder)
+    second.recover(entry)
+    second._lock.close()
+
+    third = RecoverySession()  # C: must still be offered A's changes
+    found = find_recoverable(exclude=third.folder)
+    assert [e.name for e in found] == ["Tiny"] and found[0].dirty
+    assert third.recover(found[0]).name == "Tiny"
+    third.close()
+
+
+def test_a_damaged_autosave_is_kept_when_recovering_fails(source):
+    crashed = dead_session(Project.open(source), dirty=True)
+    (crashed.folder / "project.studio" / "project.json").write_text("{", encoding="utf-8")
+    mine = RecoverySession()
+    [entry] = find_recoverable(exclude=mine.folder)
+    with pytest.raises(ProjectError, match="project.json"):
+        mine.recover(entry)
+    assert entry.folder.is_dir() and find_recoverable(exclude=mine.folder) == [entry]
+    mine.close()

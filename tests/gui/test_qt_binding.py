@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtWidgets import QLabel, QProgressBar
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12: its count never moves")
 def test_void_methods_keep_the_references_to_none(qapp):
     bar, label = QProgressBar(), QLabel()
     before = sys.getrefcount(None)

@@ -100,8 +100,7 @@ def test_locating_a_moved_data_folder(qtbot, window, tmp_path):
     open_project(qtbot, window, root)
     prompt = window.data_prompt
     qtbot.waitUntil(lambda: prompt.dialog is not None)
-    assert [b.text() for b in prompt.dialog.buttons()] and "Use the copy in the project" not in [
-        b.text() for b in prompt.dialog.buttons()]
+    assert "Use the copy in the project" not in [b.text() for b in prompt.dialog.buttons()]
     dialog, prompt.dialog = prompt.dialog, None
     dialog.close()
     with qtbot.waitSignal(prompt.finished, timeout=30000):
@@ -134,12 +133,19 @@ def test_autosave_follows_changes_and_epochs(qtbot, window, tmp_path):
     session = json.loads((autosaver.session.folder / SESSION_FILE).read_text(encoding="utf-8"))
     assert session["dirty"] and session["source"] == str(tmp_path / "Tiny.studio")
 
-    epochs = []
-    window.training_tab.epochFinished.connect(lambda: epochs.append(window.training_tab.training_dir))
+    epochs, sessions = [], []
+
+    def epoch_ended():
+        epochs.append(window.training_tab.training_dir)
+        autosaver.autosaved.connect(lambda: sessions.append(
+            json.loads((autosaver.session.folder / SESSION_FILE).read_text(encoding="utf-8"))))
+
+    window.training_tab.epochFinished.connect(epoch_ended)
     with qtbot.waitSignal(window.training_tab.trainingFinished, timeout=120000):
         window.training_tab.start()
     qtbot.waitUntil(lambda: not autosaver._busy, timeout=30000)
     assert len(epochs) == 2
+    assert sessions and sessions[0]["training"] == [str(epochs[0])]  # written after epoch 1, run listed
     snapshot = Project.open(autosaver.session.folder / "project.studio")
     assert len(snapshot.runs) == 2 and snapshot.settings.training.epochs == 2
 
@@ -183,3 +189,15 @@ def test_a_full_disk_on_save_is_told_and_the_changes_stay_open(qtbot, window, tm
     monkeypatch.undo()
     assert Project.open(project_dir).settings.training.epochs == 1  # the saved copy is unchanged
     assert window.save() is True and Project.open(project_dir).settings.training.epochs == 9
+
+
+def test_later_on_one_file_still_asks_about_the_next(qtbot, window, tmp_path):
+    open_project(qtbot, window, shutil.copytree(SAVED / "v2", tmp_path / "Sent.studio"))
+    prompt = window.data_prompt
+    qtbot.waitUntil(lambda: prompt.dialog is not None)
+    assert "The data file" in prompt.dialog.text()
+    click(prompt.dialog, "Later")
+    assert prompt.dialog is not None and "class names" in prompt.dialog.text()
+    with qtbot.waitSignal(prompt.finished, timeout=30000):
+        click(prompt.dialog, "Use the copy in the project")
+    assert window.model.project.data_problems()[0].role == "train"  # left as the user chose

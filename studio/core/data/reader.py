@@ -184,6 +184,10 @@ _MAX_CONTROL_SHARE = 0.05
 _CONTROL_SAMPLE = 65_536
 # a quoted field this long that spans lines is a quote left open, not a text
 _RUNAWAY_FIELD = 128 * 1024
+# csv's limit is process-wide, so it is raised once here rather than around each read
+# (two reads on two workers would reset it under each other). A long cell (an article,
+# a 10 MB line) is text; an unclosed quote is caught by _RUNAWAY_FIELD and line breaks.
+csv.field_size_limit(2**31 - 1)
 _READ_CHUNK = 8 << 20
 _PROGRESS_INTERVAL_S = 0.05
 _CHECK_EVERY_ROWS = 2048
@@ -384,10 +388,6 @@ def read_table(
     sample = "".join(itertools.islice(io.StringIO(text, newline=""), _SAMPLE_LINES))
     delimiter = delimiter or sniff_delimiter(sample, path.suffix.lower())
 
-    field_limit = csv.field_size_limit()
-    # let csv hold a long cell (an article, a 10 MB line); an unclosed quote is caught
-    # below by the size and the line breaks of what it swallowed
-    csv.field_size_limit(max(field_limit, len(text) + 1))
     rows: list[list[str]] = []
     line_numbers: list[int] = []
     buffer = io.StringIO(text, newline="")
@@ -419,8 +419,6 @@ def read_table(
             "Check for an unclosed quote (\") on or before that line, or choose another "
             "delimiter."
         ) from None
-    finally:
-        csv.field_size_limit(field_limit)
     del text, buffer
     if not rows:
         raise DataFormatError(f"{path}: the file holds no rows of data.")
