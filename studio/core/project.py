@@ -226,7 +226,7 @@ class Project:
         project = cls(settings, data["name"] or root.stem)
         project.path = root
         project.vectors = _read_vector_sets(data["vectors"], root, file)
-        project.data_copies = {role: Path(_resolve(copy, root)) for role, copy in data["data_copies"].items()}
+        project.data_copies = _resolve_copies(document.data_copies, root)
         project.embed_data = data["embed_data"] if data["embed_data"] is not None else bool(project.data_copies)
         for entry in document.runs:
             project.runs.append(read_run(root / "runs" / entry.id))
@@ -303,10 +303,13 @@ def _save_failure(target: Path, exc: OSError) -> str:
 def read_data_copies(root: Path) -> dict[str, Path]:
     """The data copies a saved project keeps, by role ({} when it keeps none or cannot be read)."""
     try:
-        copies = load_document(Path(root) / PROJECT_FILE).data_copies
+        return _resolve_copies(load_document(Path(root) / PROJECT_FILE).data_copies, Path(root))
     except ProjectError:
         return {}
-    return {role: Path(_resolve(copy, Path(root))) for role, copy in copies.items()}
+
+
+def _resolve_copies(copies: dict[str, str], root: Path) -> dict[str, Path]:
+    return {role: Path(_resolve(copy, root)) for role, copy in copies.items()}
 
 
 def _resolve(value, root: Path):
