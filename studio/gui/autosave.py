@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studio.core.recovery import Recoverable, RecoverySession, discard, find_recoverable, take_snapshot
 from studio.gui.project_model import ProjectModel, read_data_tables
+from studio.gui.widgets.choice_dialog import ask_choice
 from studio.gui.workers import WorkerPool
 
 AUTOSAVE_MINUTES = 3.0
@@ -100,25 +101,23 @@ class Autosaver(QObject):
             return None
         entry = found[0]
         more = f"\n\n{len(found) - 1} older autosave(s) will be offered next time." if len(found) > 1 else ""
-        self.dialog = QMessageBox(QMessageBox.Question, "Recover unsaved work?",
-                                  "Text Model Studio did not close properly last time. It had "
-                                  f"autosaved:\n\n{entry.description}\n\nRecover it now?{more}",
-                                  QMessageBox.NoButton, parent)
-        recover = self.dialog.addButton("Recover", QMessageBox.AcceptRole)
-        delete = self.dialog.addButton("Discard", QMessageBox.DestructiveRole)
-        self.dialog.addButton("Later", QMessageBox.RejectRole)
-        self.dialog.setDefaultButton(recover)
+        def answered(action: Callable[[], None]) -> Callable[[], None]:
+            def run() -> None:
+                self.dialog = None
+                action()
+            return run
 
-        def answered(button) -> None:
-            self.dialog = None
-            if button is recover:
-                if self.can_replace():
-                    self.recover(entry)
-            elif button is delete:
-                discard(entry)
+        def recover() -> None:
+            if self.can_replace():
+                self.recover(entry)
 
-        self.dialog.buttonClicked.connect(answered)
-        self.dialog.open()
+        self.dialog = ask_choice(
+            parent, QMessageBox.Question, "Recover unsaved work?",
+            f"Text Model Studio did not close properly last time. It had autosaved:\n\n"
+            f"{entry.description}\n\nRecover it now?{more}",
+            [("Recover", QMessageBox.AcceptRole, answered(recover)),
+             ("Discard", QMessageBox.DestructiveRole, answered(lambda: discard(entry))),
+             ("Later", QMessageBox.RejectRole, answered(lambda: None))])
         return entry
 
     def recover(self, entry: Recoverable) -> None:

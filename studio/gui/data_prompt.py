@@ -4,6 +4,7 @@ the project keeps. One question per file, without blocking the event loop."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from studio.core.data.dataset import DatasetConfig
 from studio.core.project_data import DataProblem, data_problems, relocate, use_copy
 from studio.gui.project_model import ProjectModel, read_data_tables
+from studio.gui.widgets.choice_dialog import ask_choice
 from studio.gui.widgets.file_picker import DATA_FILTER
 from studio.gui.workers import WorkerPool
 
@@ -50,26 +52,25 @@ class DataFilePrompt(QObject):
             self.finished.emit()
             return
         problem = self.problem = problems[0]
-        self.dialog = QMessageBox(QMessageBox.Warning, "Data file not found" if problem.kind == "missing"
-                                  else "Data file changed", problem.message, QMessageBox.NoButton,
-                                  self.parent_widget)
-        locate = self.dialog.addButton("Locate…", QMessageBox.AcceptRole)
-        copy = self.dialog.addButton("Use the copy in the project", QMessageBox.ApplyRole) if problem.copy else None
-        self.dialog.addButton("Keep as it is" if problem.kind == "changed" else "Later", QMessageBox.RejectRole)
-        self.dialog.setDefaultButton(copy or locate)
+        def answered(action) -> Callable[[], None]:
+            def run() -> None:
+                self.dialog = None
+                action()
+            return run
 
-        def answered(button) -> None:
-            self.dialog = None
-            if button is locate:
-                self.locate(problem)
-            elif copy is not None and button is copy:
-                self.use_copy(problem)
-            else:
-                self._left.add(problem.role)
-                self.ask(problems[1:], fresh=False)
+        def later() -> None:
+            self._left.add(problem.role)
+            self.ask(problems[1:], fresh=False)
 
-        self.dialog.buttonClicked.connect(answered)
-        self.dialog.open()
+        choices = [("Locate…", QMessageBox.AcceptRole, answered(lambda: self.locate(problem)))]
+        if problem.copy:
+            choices.append(("Use the copy in the project", QMessageBox.ApplyRole,
+                            answered(lambda: self.use_copy(problem))))
+        choices.append(("Keep as it is" if problem.kind == "changed" else "Later", QMessageBox.RejectRole,
+                        answered(later)))
+        title = "Data file not found" if problem.kind == "missing" else "Data file changed"
+        self.dialog = ask_choice(self.parent_widget, QMessageBox.Warning, title, problem.message, choices,
+                                 default=1 if problem.copy else 0)
 
     def locate(self, problem: DataProblem, path: str | None = None) -> None:
         """Ask for the file's new place (``path`` skips the dialog), then use it."""
