@@ -1,19 +1,17 @@
-"""Start the desktop app: ``studio [PATH] [--sample]``."""
+"""Start the desktop app: ``studio [PATH] [--sample] [--version]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from studio.gui import app_settings, i18n, theme
 from studio.gui.main_window import APP_NAME, MainWindow
-
-ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "studio.svg"
+from studio.gui.resources import icon_path
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -21,22 +19,54 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationDisplayName(APP_NAME)
-    if ICON.is_file():
-        app.setWindowIcon(QIcon(str(ICON)))
+    app.setDesktopFileName("text-model-studio")
+    if icon_path().is_file():
+        app.setWindowIcon(QIcon(str(icon_path())))
     return app
+
+
+def apply_preferences(store: QSettings) -> None:
+    """Put the saved language and theme in force (before the first window is built)."""
+    i18n.apply_language(app_settings.text(app_settings.LANGUAGE, i18n.SYSTEM))
+    theme.apply_theme(app_settings.text(app_settings.THEME, theme.SYSTEM))
+
+
+def version_text() -> str:
+    """``studio --version``: the studio's version and those of torch, Qt and Python."""
+    import PySide6
+    import torch
+    from PySide6.QtCore import qVersion
+
+    from studio import __version__
+
+    return (f"{APP_NAME} {__version__} (torch {torch.__version__}, Qt {qVersion()}, "
+            f"PySide6 {PySide6.__version__}, Python {sys.version.split()[0]})")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="studio", description=f"{APP_NAME}: the desktop app. "
-        "Headless commands: studio train | evaluate | predict (see `studio train --help`).")
+        "Headless commands: studio train | evaluate | predict | vectors (see `studio train --help`).")
     parser.add_argument("path", nargs="?", help="a project folder (.studio) or a data file to open")
     parser.add_argument("--sample", action="store_true", help="open the sample project (Chinese reviews)")
+    parser.add_argument("--version", action="store_true", help="print the versions and exit")
+    # Used by packaging/smoke_test.py: open the sample, train one epoch, exit 0 on success.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.version:
+        print(version_text())
+        return 0
     app = create_app()
-    window = MainWindow()
+    store = QSettings()
+    app_settings.use(store)
+    apply_preferences(store)
+    window = MainWindow(store)
     window.show()
-    if args.sample:
+    if args.smoke_test:
+        from studio.gui.smoke import start_smoke_test
+
+        start_smoke_test(window)
+    elif args.sample:
         window.open_sample()
     elif args.path:
         window.open_path(args.path)
