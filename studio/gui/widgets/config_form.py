@@ -3,6 +3,11 @@
 Field titles label the rows, descriptions become tooltips, ``ge``/``le`` bounds set the
 spin box ranges. Any value pydantic rejects is explained under its field, and the
 form reports itself invalid until it is fixed.
+
+Titles and descriptions are shown translated (context ``"ConfigField"``); they are
+marked for translation in :mod:`studio.gui.config_texts`. A translated row label is
+followed by the field's name, e.g. "批大小 (batch_size)", so settings stay findable in
+the documentation and in saved projects.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
+
+from studio.gui.config_texts import FIELD_CONTEXT, description_of
+from studio.gui.i18n import Retranslating, translate
 
 _INT_LIMIT = 2_000_000_000
 
@@ -38,7 +46,21 @@ def _format_list(value) -> str:
     return ", ".join(str(v) for v in value)
 
 
-class ConfigForm(QWidget):
+def row_label(name: str, title: str | None) -> str:
+    """The translated title, followed by the field name when the translation differs."""
+    if not title:
+        return name
+    shown = translate(FIELD_CONTEXT, title)
+    return title if shown == title else f"{shown} ({name})"
+
+
+def tooltip(name: str, field) -> str:
+    """The translated description of a field (or its fallback)."""
+    text = description_of(name, field)
+    return translate(FIELD_CONTEXT, text) if text else ""
+
+
+class ConfigForm(Retranslating, QWidget):
     """Edits one pydantic model. ``changed(dict)`` fires with every valid edit."""
 
     changed = Signal(dict)
@@ -51,6 +73,7 @@ class ConfigForm(QWidget):
         self._fixed: dict[str, Any] = {}
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
+        self.row_labels: dict[str, QLabel] = {}
         self.valid = True
         self._extra_errors: dict[str, str] = {}
         self._layout = QFormLayout()
@@ -62,6 +85,19 @@ class ConfigForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._layout)
         outer.addWidget(self._form_error)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Row labels and tooltips in the current language (errors come from pydantic
+        and from studio/core, in English)."""
+        if self._cls is None:
+            return
+        for name, editor in self.editors.items():
+            field = self._cls.model_fields[name]
+            text = tooltip(name, field)
+            editor.setToolTip(text)
+            self.row_labels[name].setText(row_label(name, field.title))
+            self.row_labels[name].setToolTip(text)
 
     # ----- building -----------------------------------------------------------------
     def set_model(self, cls: type[BaseModel], values: BaseModel | dict) -> None:
@@ -71,6 +107,7 @@ class ConfigForm(QWidget):
             self._layout.removeRow(0)
         self.editors.clear()
         self.error_labels.clear()
+        self.row_labels.clear()
         self._cls = cls
         self._fixed = {}
         for name, field in cls.model_fields.items():
@@ -79,7 +116,6 @@ class ConfigForm(QWidget):
                 self._fixed[name] = values.get(name, field.default)
                 continue
             editor = self._make_editor(field, values.get(name, field.default))
-            editor.setToolTip(field.description or "")
             editor.setObjectName(name)
             error = QLabel()
             error.setStyleSheet("color: #c5221f;")
@@ -91,11 +127,12 @@ class ConfigForm(QWidget):
             column.setSpacing(1)
             column.addWidget(editor)
             column.addWidget(error)
-            label = QLabel(field.title or name)
-            label.setToolTip(field.description or "")
+            label = QLabel()
             self._layout.addRow(label, box)
             self.editors[name] = editor
             self.error_labels[name] = error
+            self.row_labels[name] = label
+        self.retranslate()
         self._validate(emit=False)
 
     def _make_editor(self, field, value) -> QWidget:
@@ -105,10 +142,15 @@ class ConfigForm(QWidget):
             editor.setChecked(bool(value))
             editor.toggled.connect(self._edited)
         elif typing.get_origin(annotation) is Literal:
+            # Options are config values ("lstm", "cosine"), shown as they are; the value is
+            # read from the item data, never from the shown text.
             editor = QComboBox()
-            editor.addItems([str(option) for option in typing.get_args(annotation)])
-            editor.setCurrentText(str(value))
-            editor.currentTextChanged.connect(self._edited)
+            for option in typing.get_args(annotation):
+                editor.addItem(str(option), option)
+            index = editor.findData(value)
+            if index >= 0:
+                editor.setCurrentIndex(index)
+            editor.currentIndexChanged.connect(self._edited)
         elif annotation is int:
             editor = QSpinBox()
             editor.setRange(*_bounds(field))
@@ -129,7 +171,7 @@ class ConfigForm(QWidget):
             if isinstance(editor, QCheckBox):
                 values[name] = editor.isChecked()
             elif isinstance(editor, QComboBox):
-                values[name] = editor.currentText()
+                values[name] = editor.currentData()
             elif isinstance(editor, QSpinBox):
                 values[name] = editor.value()
             else:
