@@ -3,7 +3,7 @@ what it does to a batch (layer table, diagram, parameters, memory) before traini
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -13,6 +13,8 @@ from studio.core.errors import StudioError
 from studio.core.models import config_problems, get_entry, model_names
 from studio.core.models.layers import EmbeddingOptions
 from studio.core.models.summary import ModelSummary, summarize
+from studio.gui.config_texts import MODEL_CONTEXT
+from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.layer_diagram import LayerDiagram
@@ -20,7 +22,8 @@ from studio.gui.workers import WorkerPool
 
 DEFAULT_VOCAB = 5000  # shown before any data is tokenized
 SUMMARY_DELAY_MS = 150  # one summary after a burst of edits, not one per keystroke
-_COLUMNS = ("Layer", "Type", "Output shape", "Parameters")
+_COLUMNS = (QT_TRANSLATE_NOOP("ModelTab", "Layer"), QT_TRANSLATE_NOOP("ModelTab", "Type"),
+            QT_TRANSLATE_NOOP("ModelTab", "Output shape"), QT_TRANSLATE_NOOP("ModelTab", "Parameters"))
 
 
 def _mib(n_bytes: int) -> str:
@@ -37,7 +40,7 @@ def _embedding_choices(current: dict, defaults: dict) -> dict:
     return kept
 
 
-class ModelTab(QWidget):
+class ModelTab(Retranslating, QWidget):
     def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
         super().__init__(parent)
         self.model, self.pool = model, pool
@@ -45,13 +48,12 @@ class ModelTab(QWidget):
         self._generation = 0  # only the newest summary is shown
         self._running = False
         self.summary: ModelSummary | None = None
+        self._failure = ""  # why the newest summary could not be built
 
         self.combo = QComboBox()
         for name in model_names():
             self.combo.addItem(get_entry(name).title, name)
-        self.defaults_button = QPushButton("Paper defaults")
-        self.defaults_button.setToolTip("Reset this model's settings to the published setup it "
-                                        "follows; pretrained-vector choices are kept.")
+        self.defaults_button = QPushButton()
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.form = ConfigForm()
@@ -65,7 +67,6 @@ class ModelTab(QWidget):
         self.memory_label = QLabel()
         self.memory_label.setWordWrap(True)
         self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -73,37 +74,38 @@ class ModelTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.diagram = LayerDiagram()
 
-        chooser = QGroupBox("Model")
-        chooser_form = QFormLayout(chooser)
+        self.chooser_box = QGroupBox()
+        chooser_form = QFormLayout(self.chooser_box)
         row = QHBoxLayout()
         row.addWidget(self.combo, 1)
         row.addWidget(self.defaults_button)
-        chooser_form.addRow("Architecture", row)
+        self.architecture_label = QLabel()
+        chooser_form.addRow(self.architecture_label, row)
         chooser_form.addRow(self.description)
-        settings = QGroupBox("Settings")
-        QVBoxLayout(settings).addWidget(self.form)
+        self.settings_box = QGroupBox()
+        QVBoxLayout(self.settings_box).addWidget(self.form)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(chooser)
-        left_layout.addWidget(settings)
+        left_layout.addWidget(self.chooser_box)
+        left_layout.addWidget(self.settings_box)
         left_layout.addStretch(1)
         left_scroll = QScrollArea()
         left_scroll.setWidgetResizable(True)
         left_scroll.setWidget(left)
 
-        layers = QGroupBox("Layers for one batch")
-        layers_layout = QVBoxLayout(layers)
+        self.layers_box = QGroupBox()
+        layers_layout = QVBoxLayout(self.layers_box)
         layers_layout.addWidget(self.params_label)
         layers_layout.addWidget(self.memory_label)
         layers_layout.addWidget(self.table, 1)
-        diagram_box = QGroupBox("Diagram")
+        self.diagram_box = QGroupBox()
         diagram_scroll = QScrollArea()
         diagram_scroll.setWidgetResizable(True)
         diagram_scroll.setWidget(self.diagram)
-        QVBoxLayout(diagram_box).addWidget(diagram_scroll)
+        QVBoxLayout(self.diagram_box).addWidget(diagram_scroll)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(layers)
-        right.addWidget(diagram_box)
+        right.addWidget(self.layers_box)
+        right.addWidget(self.diagram_box)
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -124,7 +126,34 @@ class ModelTab(QWidget):
         model.settingsChanged.connect(self._settings_changed)
         model.vocabEstimateChanged.connect(lambda _: self.schedule_summary())
         model.runsChanged.connect(self.schedule_summary)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.chooser_box.setTitle(self.tr("Model"))
+        self.architecture_label.setText(self.tr("Architecture"))
+        self.combo.setToolTip(self.tr("The kind of neural network to train; each follows a published paper."))
+        for index in range(self.combo.count()):
+            self.combo.setItemText(index, translate(MODEL_CONTEXT, get_entry(self.combo.itemData(index)).title))
+        self.defaults_button.setText(self.tr("Paper defaults"))
+        self.defaults_button.setToolTip(self.tr("Reset this model's settings to the published setup it "
+                                                "follows; pretrained-vector choices are kept."))
+        self.settings_box.setTitle(self.tr("Settings"))
+        self.layers_box.setTitle(self.tr("Layers for one batch"))
+        self.diagram_box.setTitle(self.tr("Diagram"))
+        self.table.setHorizontalHeaderLabels([translate("ModelTab", text) for text in _COLUMNS])
+        self.params_label.setToolTip(self.tr("Weights the model learns, for the vocabulary and classes "
+                                             "of the current data."))
+        self.memory_label.setToolTip(self.tr("An estimate of the memory one training step needs."))
+        self._show_description()
+        config = self.form.value()
+        if config is not None and not self._failure:  # messages written here follow the language too
+            self.form.set_extra_errors(self._problems(config))
+        self._render()
+
+    def _show_description(self) -> None:
+        entry = get_entry(self.model.settings.model["type"])
+        self.description.setText(translate(MODEL_CONTEXT, entry.description))
 
     @property
     def valid(self) -> bool:
@@ -141,7 +170,7 @@ class ModelTab(QWidget):
         self._updating = True
         try:
             self.combo.setCurrentIndex(self.combo.findData(entry.name))
-            self.description.setText(entry.description)
+            self._show_description()
             self.form.set_model(entry.config_cls, config)
         finally:
             self._updating = False
@@ -188,8 +217,15 @@ class ModelTab(QWidget):
         entry = next((v for v in self.model.project.vectors if path and v.path == path), None)
         if entry is None or entry.dimension == config.embedding_dim:
             return {}
-        return {"embedding_dim": f"The word vectors {entry.name} have {entry.dimension} dimensions; "
-                                 f"set embedding_dim to {entry.dimension}."}
+        return {"embedding_dim": self.tr("The word vectors {name} have {dimension} dimensions; set "
+                                         "embedding_dim to {dimension}.").format(name=entry.name,
+                                                                                 dimension=entry.dimension)}
+
+    def _problems(self, config) -> dict[str, str]:
+        """Settings impossible together (core's messages, in English) or with the vectors."""
+        problems = config_problems(config, self.model.settings.text.max_len)
+        problems.update(self._vector_size_problem(config))
+        return problems
 
     def num_classes(self) -> int:
         return max(2, len(self.model.label_names()[0]))
@@ -199,13 +235,11 @@ class ModelTab(QWidget):
         """Explain impossible settings now (cheap); summarise after a short pause."""
         self._generation += 1
         config = self.form.value()
-        problems = config_problems(config, self.model.settings.text.max_len) if config is not None else {}
-        if config is not None:
-            problems.update(self._vector_size_problem(config))
+        problems = self._problems(config) if config is not None else {}
         self.form.set_extra_errors(problems)
         if config is None or problems:
             self._timer.stop()
-            self._show(None, "Parameters: — (fix the settings marked in red)")
+            self._show(None)
             return
         self._timer.start()
 
@@ -228,35 +262,24 @@ class ModelTab(QWidget):
 
     def _summary_done(self, generation: int, summary: ModelSummary) -> None:
         self._running = False
-        if generation != self._generation:
-            return
-        vocab = self.model.vocab_estimate
-        source = f"vocabulary {vocab:,}" if vocab else f"vocabulary ≈{DEFAULT_VOCAB:,} (estimated until the data is tokenized)"
-        frozen = summary.total_parameters - summary.trainable_parameters
-        trainable = f" ({frozen:,} frozen)" if frozen else ""
-        self._show(summary, f"Parameters: {summary.total_parameters:,}{trainable}  ·  {source}, "
-                            f"{summary.output_shape[1]} classes")
+        if generation == self._generation:
+            self._show(summary)
 
     def _summary_failed(self, generation: int, message: str) -> None:
         self._running = False
         if generation == self._generation:
             self.form.set_extra_errors({"config": message})
-            self._show(None, f"Cannot build this model: {message}")
+            self._show(None, message)
 
-    def _show(self, summary: ModelSummary | None, headline: str) -> None:
-        self.summary = summary
-        self.params_label.setText(headline)
+    def _show(self, summary: ModelSummary | None, failure: str = "") -> None:
+        """Show ``summary`` (``None``: the settings are invalid, or ``failure`` says why
+        the model cannot be built)."""
+        self.summary, self._failure = summary, failure
         self.diagram.set_summary(summary)
         self.table.setRowCount(0)
+        self._render()
         if summary is None:
-            self.memory_label.setText("")
             return
-        memory = summary.memory
-        batch, max_len = summary.input_shape
-        self.memory_label.setText(
-            f"Training memory ≈ {_mib(memory.total)} at batch_size {batch}, max_len {max_len}: "
-            f"weights {_mib(memory.weights)}, gradients {_mib(memory.gradients)}, "
-            f"Adam state {_mib(memory.optimizer)}, activations {_mib(memory.activations)}.")
         self.table.setRowCount(len(summary.layers))
         for i, row in enumerate(summary.layers):
             cells = ("  " * row.depth + row.name, row.kind, row.shape_text,
@@ -266,3 +289,30 @@ class ModelTab(QWidget):
                 if column == 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, column, item)
+
+    def _render(self) -> None:
+        """The headline and the memory estimate, in the current language."""
+        summary = self.summary
+        if summary is None:
+            self.params_label.setText(
+                self.tr("Cannot build this model: {message}").format(message=self._failure) if self._failure
+                else self.tr("Parameters: — (fix the settings marked in red)"))
+            self.memory_label.setText("")
+            return
+        total, frozen = f"{summary.total_parameters:,}", summary.total_parameters - summary.trainable_parameters
+        parameters = (self.tr("Parameters: {total} ({frozen} frozen)").format(total=total, frozen=f"{frozen:,}")
+                      if frozen else self.tr("Parameters: {total}").format(total=total))
+        vocab = self.model.vocab_estimate
+        vocabulary = (self.tr("vocabulary {size}").format(size=f"{vocab:,}") if vocab else
+                      self.tr("vocabulary ≈{size} (estimated until the data is tokenized)").format(
+                          size=f"{DEFAULT_VOCAB:,}"))
+        self.params_label.setText(self.tr("{parameters}  ·  {vocabulary}, {classes} classes").format(
+            parameters=parameters, vocabulary=vocabulary, classes=summary.output_shape[1]))
+        memory = summary.memory
+        batch, max_len = summary.input_shape
+        self.memory_label.setText(
+            self.tr("Training memory ≈ {total} at batch_size {batch}, max_len {max_len}: weights {weights}, "
+                    "gradients {gradients}, Adam state {optimizer}, activations {activations}.").format(
+                total=_mib(memory.total), batch=batch, max_len=max_len, weights=_mib(memory.weights),
+                gradients=_mib(memory.gradients), optimizer=_mib(memory.optimizer),
+                activations=_mib(memory.activations)))

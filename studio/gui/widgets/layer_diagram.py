@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studio.core.models.summary import ModelSummary
+from studio.gui.i18n import Retranslating
 
 _BOX_H, _GAP, _MARGIN, _WIDTH = 46, 18, 10, 300
 _FILL = {"input": "#e8f0fe", "output": "#e6f4ea", "layer": "#f8f9fa", "empty": "#f1f3f4"}
@@ -16,24 +17,31 @@ def _shape(shape: tuple[int, ...]) -> str:
     return "(" + ", ".join(f"{d:,}" for d in shape) + ")"
 
 
-class LayerDiagram(QWidget):
+class LayerDiagram(Retranslating, QWidget):
     """Boxes joined by arrows, top to bottom; each names a block, its kind, output shape
     and parameters. ``set_summary(None)`` clears it."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.boxes: list[tuple[str, str, str]] = []  # (kind of box, title, detail)
+        self._summary: ModelSummary | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_summary(self._summary)
 
     def set_summary(self, summary: ModelSummary | None) -> None:
+        self._summary = summary
         self.boxes = []
         if summary is not None:
-            self.boxes.append(("input", "Token ids", _shape(summary.input_shape)))
+            self.boxes.append(("input", self.tr("Token ids"), _shape(summary.input_shape)))
             for block in summary.blocks:
-                params = f"  ·  {block.parameters:,} params" if block.parameters else ""
+                params = self.tr("{shape}  ·  {count} params").format(
+                    shape=_shape(block.output_shape), count=f"{block.parameters:,}")
                 self.boxes.append(("layer", f"{block.name}: {block.kind}",
-                                   f"{_shape(block.output_shape)}{params}"))
-            self.boxes.append(("output", "Logits", _shape(summary.output_shape)))
+                                   params if block.parameters else _shape(block.output_shape)))
+            self.boxes.append(("output", self.tr("Logits"), _shape(summary.output_shape)))
         self.updateGeometry()
         self.setMinimumHeight(self.sizeHint().height())
         self.update()
@@ -51,7 +59,8 @@ class LayerDiagram(QWidget):
         bold.setBold(True)
         if not self.boxes:
             painter.setPen(QColor("#5f6368"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No diagram until the settings are valid.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("No diagram until the settings are valid."))
             return
         for i, (kind, title, detail) in enumerate(self.boxes):
             top = _MARGIN + i * (_BOX_H + _GAP)
