@@ -43,7 +43,8 @@ class Autosaver(QObject):
         try:
             self.session: RecoverySession | None = RecoverySession()
         except OSError as exc:  # the studio still works, only without a safety net
-            self.session, self.error = None, f"Autosave is off: the studio's cache cannot be written ({exc})."
+            self.session = None
+            self.error = self.tr("Autosave is off: the studio's cache cannot be written ({error}).").format(error=exc)
         self._busy = self._again = False
         self.timer = QTimer(self)
         self.timer.setInterval(int(minutes * 60_000))
@@ -85,7 +86,7 @@ class Autosaver(QObject):
 
     def _failed(self, message: str) -> None:
         self._busy = False
-        self.failed.emit(f"Autosave failed: {message}")
+        self.failed.emit(self.tr("Autosave failed: {error}").format(error=message))
         if self._again:  # a later state may still be written (space freed, say)
             self._again = False
             self.autosave()
@@ -100,7 +101,7 @@ class Autosaver(QObject):
         if not found:
             return None
         entry = found[0]
-        more = f"\n\n{len(found) - 1} older autosave(s) will be offered next time." if len(found) > 1 else ""
+        more = "\n\n" + self.tr("%n older autosave(s) will be offered next time.", "", len(found) - 1) if len(found) > 1 else ""
         def answered(action: Callable[[], None]) -> Callable[[], None]:
             def run() -> None:
                 self.dialog = None
@@ -112,20 +113,20 @@ class Autosaver(QObject):
                 self.recover(entry)
 
         self.dialog = ask_choice(
-            parent, QMessageBox.Question, "Recover unsaved work?",
-            f"Text Model Studio did not close properly last time. It had autosaved:\n\n"
-            f"{entry.description}\n\nRecover it now?{more}",
-            [("Recover", QMessageBox.AcceptRole, answered(recover)),
-             ("Discard", QMessageBox.DestructiveRole, answered(lambda: discard(entry))),
-             ("Later", QMessageBox.RejectRole, answered(lambda: None))])
+            parent, QMessageBox.Question, self.tr("Recover unsaved work?"),
+            self.tr("Text Model Studio did not close properly last time. It had autosaved:\n\n"
+                    "{description}\n\nRecover it now?").format(description=entry.description) + more,
+            [(self.tr("Recover"), QMessageBox.AcceptRole, answered(recover)),
+             (self.tr("Discard"), QMessageBox.DestructiveRole, answered(lambda: discard(entry))),
+             (self.tr("Later"), QMessageBox.RejectRole, answered(lambda: None))])
         return entry
 
     def recover(self, entry: Recoverable) -> None:
         self.pool.run_task(_recover, self.session, entry, on_done=self._recovered, on_failed=self._recovery_failed)
 
     def _recovery_failed(self, message: str) -> None:
-        self.recoveryFailed.emit(f"Could not recover the autosave: {message}\nIt is kept and offered "
-                                 "again at the next start.")
+        self.recoveryFailed.emit(self.tr("Could not recover the autosave: {error}\nIt is kept and offered "
+                                         "again at the next start.").format(error=message))
 
     def _recovered(self, result) -> None:
         project, tables, entry = result

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studio.core.data.dataset import DatasetConfig
 from studio.core.project_data import DataProblem, data_problems, relocate, use_copy
+from studio.gui import file_dialogs
+from studio.gui.file_dialogs import data_filter
 from studio.gui.project_model import ProjectModel, read_data_tables
 from studio.gui.widgets.choice_dialog import ask_choice
-from studio.gui.widgets.file_picker import DATA_FILTER
 from studio.gui.workers import WorkerPool
 
 
@@ -62,13 +63,13 @@ class DataFilePrompt(QObject):
             self._left.add(problem.role)
             self.ask(problems[1:], fresh=False)
 
-        choices = [("Locate…", QMessageBox.AcceptRole, answered(lambda: self.locate(problem)))]
+        choices = [(self.tr("Locate…"), QMessageBox.AcceptRole, answered(lambda: self.locate(problem)))]
         if problem.copy:
-            choices.append(("Use the copy in the project", QMessageBox.ApplyRole,
+            choices.append((self.tr("Use the copy in the project"), QMessageBox.ApplyRole,
                             answered(lambda: self.use_copy(problem))))
-        choices.append(("Keep as it is" if problem.kind == "changed" else "Later", QMessageBox.RejectRole,
+        choices.append((self.tr("Keep as it is") if problem.kind == "changed" else self.tr("Later"), QMessageBox.RejectRole,
                         answered(later)))
-        title = "Data file not found" if problem.kind == "missing" else "Data file changed"
+        title = self.tr("Data file not found") if problem.kind == "missing" else self.tr("Data file changed")
         self.dialog = ask_choice(self.parent_widget, QMessageBox.Warning, title, problem.message, choices,
                                  default=1 if problem.copy else 0)
 
@@ -76,8 +77,8 @@ class DataFilePrompt(QObject):
         """Ask for the file's new place (``path`` skips the dialog), then use it."""
         if path is None:
             start = problem.path.parent if problem.path.parent.is_dir() else Path.home()
-            path, _ = QFileDialog.getOpenFileName(self.parent_widget, f"Locate {problem.path.name}",
-                                                  str(start), DATA_FILTER)
+            path = file_dialogs.open_file(self.parent_widget, self.tr("Locate {name}").format(name=problem.path.name),
+                                          "data", data_filter(), start=str(start))
             if not path:
                 self.finished.emit()
                 return

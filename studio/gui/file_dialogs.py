@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from studio.gui import app_settings
@@ -43,3 +44,12 @@ def open_folder(parent: QWidget | None, title: str, kind: str, remember_parent: 
     if path:
         app_settings.remember_folder(kind, Path(path).parent if remember_parent else Path(path))
     return path
+
+
+def data_filter() -> str:
+    """The file-type filter for data files, in the language in force."""
+    return QCoreApplication.translate("FileDialogs", "Data files (*.tsv *.txt *.csv);;All files (*)")
+
+
+def zip_filter() -> str:
+    return QCoreApplication.translate("FileDialogs", "Zip archives (*.zip)")

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from studio.core.errors import Cancelled, StudioError
 from studio.core.settings import Settings
 from studio.core.training.run import execute_run, resume_run
+from studio.gui.i18n import translate
 
 
 def user_message(exc: BaseException) -> str:
@@ -26,9 +27,9 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, StudioError):
         return str(exc)
     if isinstance(exc, MemoryError):
-        return "Out of memory. Use a smaller batch size, max length or model, and try again."
+        return translate("Worker", "Out of memory. Use a smaller batch size, max length or model, and try again.")
     traceback.print_exception(exc)  # for the log / terminal, never for the dialog
-    return f"Something went wrong: {type(exc).__name__}: {exc}"
+    return translate("Worker", "Something went wrong: {error}").format(error=f"{type(exc).__name__}: {exc}")
 
 
 class TaskWorker(QObject):

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from studio.gui.i18n import Retranslating
+
 from studio.gui.workers import ProgressTask
 
 
-class TaskProgress(QWidget):
+class TaskProgress(Retranslating, QWidget):
     """Shows the progress of the :class:`ProgressTask` it tracks; Cancel stops it."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.label, self.bar, self.cancel_button = QLabel(), QProgressBar(), QPushButton("Cancel")
+        self.label, self.bar, self.cancel_button = QLabel(), QProgressBar(), QPushButton()
         self.bar.setRange(0, 1000)
         self.bar.setFixedWidth(180)
         self.bar.setTextVisible(False)
@@ -23,6 +25,11 @@ class TaskProgress(QWidget):
             layout.addWidget(widget)
         self.task: ProgressTask | None = None
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop this task; what was open stays as it was."))
 
     def track(self, task: ProgressTask, text: str) -> None:
         """Follow ``task`` until it ends; a task tracked before is cancelled."""
