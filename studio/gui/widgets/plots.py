@@ -1,18 +1,67 @@
-"""Small pyqtgraph charts: labelled bar charts and histograms."""
+"""Small pyqtgraph charts (labelled bar charts and histograms) and :class:`ThemedPlot`,
+the plot widget in the theme's colours that every plot of the studio builds on."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontMetrics
 
-pg.setConfigOptions(antialias=True, background="w", foreground="k")
+from studio.gui.theme import plot_colors
 
+pg.setConfigOptions(antialias=True)
+
+# mid-tone colours: they read on the light theme's white and on the dark theme's near-black
 BAR_COLOR = (66, 133, 244)
-HIGHLIGHT_COLOR = (219, 68, 55)
+HIGHLIGHT_COLOR = (234, 67, 53)
 
 
-class BarChart(pg.PlotWidget):
+def style_plot(plot: pg.PlotWidget) -> None:
+    """Give ``plot`` the theme's colours: background, axes, axis labels, title and legend."""
+    background, foreground = plot_colors()
+    plot.setBackground(background)
+    item = plot.getPlotItem()
+    for axis in item.axes.values():
+        axis["item"].setPen(foreground)
+        axis["item"].setTextPen(foreground)
+    title = item.titleLabel
+    title.setText(title.text, color=foreground)  # kept for later setTitle() calls
+    if item.legend is not None:
+        item.legend.setLabelTextColor(foreground)
+
+
+class ThemedPlot(pg.PlotWidget):
+    """A ``PlotWidget`` with the theme's colours from its creation on; it restyles itself
+    when the application's palette changes (a theme switch)."""
+
+    _styling = True  # until __init__ is done: pyqtgraph's set-up sends palette changes
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._styling = False
+        self.restyle()
+
+    def restyle(self) -> None:
+        if not self._styling:
+            self._styling = True
+            try:
+                style_plot(self)
+            finally:
+                self._styling = False
+
+    def addLegend(self, *args, **kwargs):  # noqa: N802 - pyqtgraph API
+        legend = self.getPlotItem().addLegend(*args, **kwargs)
+        legend.setLabelTextColor(plot_colors()[1])
+        return legend
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
+
+
+class BarChart(ThemedPlot):
     """Vertical bars with category names on the x axis (``horizontal=True`` puts
     categories on the y axis, top to bottom)."""
 
@@ -45,7 +94,7 @@ class BarChart(pg.PlotWidget):
         self.getPlotItem().enableAutoRange()
 
 
-class Histogram(pg.PlotWidget):
+class Histogram(ThemedPlot):
     def __init__(self, title: str = "", x_label: str = "", parent=None):
         super().__init__(parent=parent)
         self.setTitle(title)
