@@ -13,38 +13,41 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from studio.core.training.history import MetricHistory
+from studio.gui.i18n import Retranslating
+from studio.gui.widgets.plots import ThemedPlot
 
-BLUE, RED, LIGHT = (25, 90, 200), (219, 68, 55), (160, 190, 240)
-BEST_PEN = pg.mkPen((15, 157, 88), width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
+# mid-tone colours that read on the light theme's white and the dark theme's near-black
+BLUE, RED, GREEN = (66, 133, 244), (234, 67, 53), (52, 168, 83)
+LIGHT = (66, 133, 244, 90)  # the raw per-step loss: a faint trace behind its smoothed curve
+BEST_PEN = pg.mkPen(GREEN, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
 
 
-def _plot(title: str, x_label: str) -> pg.PlotWidget:
-    plot = pg.PlotWidget(title=title)
-    plot.setLabel("bottom", x_label)
+def _plot() -> ThemedPlot:
+    plot = ThemedPlot()
     plot.addLegend()
     plot.showGrid(x=True, y=True, alpha=0.2)
     return plot
 
 
-class LivePlots(QWidget):
+class LivePlots(Retranslating, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.loss_plot = _plot("Loss (per step)", "step")
+        self.loss_plot = _plot()
         # per-step curves grow all run long: drawn without antialiasing, thinned to the
         # pixels on screen, so a redraw stays cheap while training shares the CPU
         self.loss_raw = self.loss_plot.plot(pen=pg.mkPen(LIGHT, width=1), name="loss", antialias=False)
         self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(BLUE, width=2), name="smoothed", antialias=False)
-        self.epoch_loss_plot = _plot("Loss (per epoch)", "epoch")
+        self.epoch_loss_plot = _plot()
         self.train_loss = self.epoch_loss_plot.plot(pen=pg.mkPen(BLUE, width=2), symbol="o",
                                                     symbolBrush=BLUE, name="train")
         self.val_loss = self.epoch_loss_plot.plot(pen=pg.mkPen(RED, width=2), symbol="s",
                                                   symbolBrush=RED, name="validation")
-        self.acc_plot = _plot("Accuracy (per epoch)", "epoch")
+        self.acc_plot = _plot()
         self.acc_train = self.acc_plot.plot(pen=pg.mkPen(BLUE, width=2), symbol="o",
                                             symbolBrush=BLUE, name="train")
         self.acc_val = self.acc_plot.plot(pen=pg.mkPen(RED, width=2), symbol="s",
                                           symbolBrush=RED, name="validation")
-        self.lr_plot = _plot("Learning rate (per step)", "step")
+        self.lr_plot = _plot()
         self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(BLUE, width=2), name="lr", antialias=False)
         for plot in (self.loss_plot, self.lr_plot):
             plot.setDownsampling(auto=True, mode="peak")
@@ -52,8 +55,9 @@ class LivePlots(QWidget):
         self.lr_plot.enableAutoRange(axis="y", enable=False)  # set from the rates in draw()
         self._drawn_history: MetricHistory | None = None
         self._drawn_epochs = -1
-        self.best_lines = [pg.InfiniteLine(angle=90, pen=BEST_PEN, label="best",
-                                           labelOpts={"position": 0.1, "color": (15, 157, 88)})
+        self._best: int | None = None
+        self.best_lines = [pg.InfiniteLine(angle=90, pen=BEST_PEN, label="",
+                                           labelOpts={"position": 0.1, "color": GREEN})
                            for _ in range(2)]
         for plot, line in zip((self.acc_plot, self.epoch_loss_plot), self.best_lines):
             plot.addItem(line)
@@ -62,6 +66,36 @@ class LivePlots(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         for i, plot in enumerate(self.plots):
             grid.addWidget(plot, i // 2, i % 2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        step, epoch = self.tr("step"), self.tr("epoch")
+        for plot, title, x_label in (
+                (self.loss_plot, self.tr("Loss (per step)"), step),
+                (self.epoch_loss_plot, self.tr("Loss (per epoch)"), epoch),
+                (self.acc_plot, self.tr("Accuracy (per epoch)"), epoch),
+                (self.lr_plot, self.tr("Learning rate (per step)"), step)):
+            plot.setTitle(title)
+            plot.setLabel("bottom", x_label)
+        train, validation = self.tr("train"), self.tr("validation")
+        for plot, curve, name in (
+                (self.loss_plot, self.loss_raw, self.tr("loss")),
+                (self.loss_plot, self.loss_smooth, self.tr("smoothed")),
+                (self.epoch_loss_plot, self.train_loss, train),
+                (self.epoch_loss_plot, self.val_loss, validation),
+                (self.acc_plot, self.acc_train, train),
+                (self.acc_plot, self.acc_val, validation),
+                (self.lr_plot, self.lr_curve, self.tr("learning rate"))):
+            curve.opts["name"] = name
+            label = plot.getPlotItem().legend.getLabel(curve)
+            if label is not None:
+                label.setText(name)
+        self._label_best()
+
+    def _label_best(self) -> None:
+        text = self.tr("best: epoch {epoch}").format(epoch=self._best) if self._best is not None else ""
+        for line in self.best_lines:
+            line.label.setFormat(text)
 
     @property
     def plots(self) -> list[pg.PlotWidget]:
@@ -84,12 +118,12 @@ class LivePlots(QWidget):
         self.acc_val.setData(history.epochs, history.val_accuracy)
         for plot in (self.acc_plot, self.epoch_loss_plot):
             plot.getAxis("bottom").setTickSpacing(max(1, len(history.epochs) // 10), 1)
-        best = history.best_epoch
+        best = self._best = history.best_epoch
         for line in self.best_lines:
             line.setVisible(best is not None)
             if best is not None:
                 line.setValue(best)
-                line.label.setFormat(f"best: epoch {best}")
+        self._label_best()
 
     def export_images(self, path: str | Path) -> list[Path]:
         """Write each plot as ``<stem>-<plot>.png`` (or ``.svg``, from ``path``'s suffix).
@@ -107,7 +141,7 @@ class LivePlots(QWidget):
             else:
                 ImageExporter(plot.getPlotItem()).export(str(target))
             if not target.is_file():
-                raise OSError(f"{target}: could not be written")
+                raise OSError(self.tr("{path}: could not be written").format(path=target))
             written.append(target)
         return written
 
