@@ -4,7 +4,7 @@ which settings differ."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
@@ -13,11 +13,30 @@ from PySide6.QtWidgets import (
 from studio.core.training.compare import config_diff, summary_row
 from studio.core.training.history import MetricHistory
 from studio.core.training.run import Run
+from studio.gui.i18n import Retranslating, translate
+from studio.gui.widgets.plots import ThemedPlot
 
-COLORS = [(25, 90, 200), (219, 68, 55), (15, 157, 88), (244, 160, 0), (171, 71, 188), (0, 172, 193),
-          (255, 112, 67), (121, 85, 72)]
+# mid-tone colours: each reads on the light theme's white and the dark theme's near-black
+COLORS = [(66, 133, 244), (234, 67, 53), (52, 168, 83), (244, 160, 0), (171, 71, 188), (0, 172, 193),
+          (255, 112, 67), (158, 158, 158)]
 SHORT_NAMES = {"text.tokenizer.type": "tokenizer"}
-COLUMNS = ("Started", "Model", "Key settings", "Best val acc", "Test acc", "Status", "Duration")
+COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Started"), QT_TRANSLATE_NOOP("RunsView", "Model"),
+           QT_TRANSLATE_NOOP("RunsView", "Key settings"), QT_TRANSLATE_NOOP("RunsView", "Best val acc"),
+           QT_TRANSLATE_NOOP("RunsView", "Test acc"), QT_TRANSLATE_NOOP("RunsView", "Status"),
+           QT_TRANSLATE_NOOP("RunsView", "Duration"))
+STATUS_COLUMN = 5
+STATUS_NAMES = {  # a run's finished status, as shown
+    "completed": QT_TRANSLATE_NOOP("RunsView", "completed"),
+    "early_stopped": QT_TRANSLATE_NOOP("RunsView", "stopped early"),
+    "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
+    "failed": QT_TRANSLATE_NOOP("RunsView", "failed"),
+    "unknown": QT_TRANSLATE_NOOP("RunsView", "unknown"),
+}
+
+
+def status_text(status: str) -> str:
+    """A run's status (``completed``, ``early_stopped``...) in the language in force."""
+    return translate("RunsView", STATUS_NAMES[status]) if status in STATUS_NAMES else status.replace("_", " ")
 
 
 def _percent(value) -> str:
@@ -43,7 +62,7 @@ class SortItem(QTableWidgetItem):
         return mine < theirs
 
 
-class RunsView(QWidget):
+class RunsView(Retranslating, QWidget):
     """``selectionChanged(list[str])`` carries the selected run ids."""
 
     selectionChanged = Signal(list)
@@ -52,7 +71,6 @@ class RunsView(QWidget):
         super().__init__(parent)
         self.runs: list[Run] = []
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -61,14 +79,11 @@ class RunsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.hint = QLabel("Select several runs (Ctrl or Shift + click) to overlay their curves "
-                           "and compare their settings.")
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
 
-        self.val_plot = pg.PlotWidget(title="Validation accuracy (per epoch)")
-        self.val_plot.setLabel("bottom", "epoch")
-        self.loss_plot = pg.PlotWidget(title="Loss (per step, smoothed)")
-        self.loss_plot.setLabel("bottom", "step")
+        self.val_plot = ThemedPlot()
+        self.loss_plot = ThemedPlot()
         for plot in (self.val_plot, self.loss_plot):
             plot.addLegend()
         self.diff = QTableWidget(0, 1)
@@ -91,6 +106,21 @@ class RunsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([translate("RunsView", name) for name in COLUMNS])
+        self.hint.setText(self.tr("Select several runs (Ctrl or Shift + click) to overlay their curves "
+                                  "and compare their settings."))
+        self.val_plot.setTitle(self.tr("Validation accuracy (per epoch)"))
+        self.val_plot.setLabel("bottom", self.tr("epoch"))
+        self.loss_plot.setTitle(self.tr("Loss (per step, smoothed)"))
+        self.loss_plot.setLabel("bottom", self.tr("step"))
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, STATUS_COLUMN)
+            if isinstance(item, SortItem):
+                item.setText(status_text(item.value))
+        self._show_diff(self.selected_runs())
 
     def set_runs(self, runs: list[Run]) -> None:
         """Show ``runs``; the newest is selected."""
@@ -107,7 +137,7 @@ class RunsView(QWidget):
                 SortItem(settings, settings),
                 SortItem(_percent(row["best_val_accuracy"]), row["best_val_accuracy"]),
                 SortItem(_percent(row["test_accuracy"]), row["test_accuracy"]),
-                SortItem(row["status"].replace("_", " "), row["status"]),
+                SortItem(status_text(row["status"]), row["status"]),
                 SortItem(_duration(row["seconds"]), row["seconds"]),
             ]
             cells[0].setData(Qt.ItemDataRole.UserRole, run.id)
@@ -157,8 +187,9 @@ class RunsView(QWidget):
         rows = config_diff(runs) if len(runs) > 1 else []
         self.diff.clear()
         self.diff.setColumnCount(1 + len(runs) if len(runs) > 1 else 1)
-        self.diff.setHorizontalHeaderLabels(["Setting", *(run.id for run in runs)] if len(runs) > 1
-                                            else ["Select two or more runs to see the settings that differ"])
+        self.diff.setHorizontalHeaderLabels(
+            [self.tr("Setting"), *(run.id for run in runs)] if len(runs) > 1
+            else [self.tr("Select two or more runs to see the settings that differ")])
         self.diff.setRowCount(len(rows))
         for r, (name, values) in enumerate(rows):
             self.diff.setItem(r, 0, QTableWidgetItem(name))
