@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
@@ -18,44 +22,72 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.inference.evaluation import Evaluation, evaluate_run_split
+from studio.gui.i18n import Retranslating, translate
+from studio.gui.widgets.plots import ThemedPlot
 from studio.gui.workers import WorkerPool
 
 HEAT_COLORS = pg.ColorMap([0.0, 1.0], [(247, 251, 255), (8, 48, 107)])  # white -> dark blue
-SPLIT_NAMES = {"test": "Test", "validation": "Validation", "train": "Train"}
+SPLIT_NAMES = {"test": QT_TRANSLATE_NOOP("EvaluationView", "Test set"),
+               "validation": QT_TRANSLATE_NOOP("EvaluationView", "Validation set"),
+               "train": QT_TRANSLATE_NOOP("EvaluationView", "Training set")}
+CLASS_COLUMNS = (QT_TRANSLATE_NOOP("EvaluationView", "Class"), QT_TRANSLATE_NOOP("EvaluationView", "Precision"),
+                 QT_TRANSLATE_NOOP("EvaluationView", "Recall"), QT_TRANSLATE_NOOP("EvaluationView", "F1"),
+                 QT_TRANSLATE_NOOP("EvaluationView", "Support"))
+
+
+def split_name(split: str) -> str:
+    """A split's name (``test``, ``validation``, ``train``) in the language in force."""
+    return translate("EvaluationView", SPLIT_NAMES[split]) if split in SPLIT_NAMES else split
 
 
 class ExamplesModel(QAbstractTableModel):
     """Every example of an :class:`Evaluation`: text, [second text,] true label, predicted
-    label, confidence. ``Qt.UserRole`` gives sortable values (confidence as a float)."""
+    label, confidence. ``Qt.UserRole`` gives sortable values (confidence as a float).
+
+    ``columns`` names the columns (``text``, ``pair``, ``true``, ``pred``, ``confidence``);
+    ``headers`` are their titles in the language in force."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.evaluation: Evaluation | None = None
-        self.headers: list[str] = []
+        self.columns: list[str] = []
+
+    @property
+    def headers(self) -> list[str]:
+        return [self.header(column) for column in self.columns]
+
+    def header(self, column: str) -> str:
+        return {"text": self.tr("Text"), "pair": self.tr("Second text"), "true": self.tr("True label"),
+                "pred": self.tr("Predicted"), "confidence": self.tr("Confidence")}[column]
+
+    def retranslate(self) -> None:
+        """Tell the views that the header titles changed (the language switched)."""
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Horizontal, 0, len(self.columns) - 1)
 
     def set_evaluation(self, evaluation: Evaluation | None) -> None:
         self.beginResetModel()
         self.evaluation = evaluation
         pairs = evaluation is not None and evaluation.pairs is not None
-        self.headers = ["Text", *(["Second text"] if pairs else []), "True label", "Predicted", "Confidence"]
+        self.columns = ["text", *(["pair"] if pairs else []), "true", "pred", "confidence"]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.evaluation is None else len(self.evaluation)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.evaluation is None else len(self.headers)
+        return 0 if parent.isValid() or self.evaluation is None else len(self.columns)
 
     def _value(self, row: int, column: int):
         ev = self.evaluation
-        name = self.headers[column]
-        if name == "Text":
+        name = self.columns[column]
+        if name == "text":
             return ev.texts[row]
-        if name == "Second text":
+        if name == "pair":
             return ev.pairs[row]
-        if name == "True label":
+        if name == "true":
             return ev.label_names[ev.y_true[row]]
-        if name == "Predicted":
+        if name == "pred":
             return ev.label_names[ev.y_pred[row]]
         return float(ev.confidence[row])
 
@@ -67,7 +99,7 @@ class ExamplesModel(QAbstractTableModel):
             return value
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return f"{value:.3f}" if isinstance(value, float) else value
-        if role == Qt.ForegroundRole and self.headers[index.column()] == "Predicted":
+        if role == Qt.ForegroundRole and self.columns[index.column()] == "pred":
             ev = self.evaluation
             if ev.y_true[index.row()] != ev.y_pred[index.row()]:
                 return QColor(200, 40, 30)
@@ -78,7 +110,9 @@ class ExamplesModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role != Qt.DisplayRole:
             return None
-        return self.headers[section] if orientation == Qt.Horizontal else str(section + 1)
+        if orientation == Qt.Horizontal:
+            return self.header(self.columns[section]) if 0 <= section < len(self.columns) else None
+        return str(section + 1)
 
 
 class ExamplesFilter(QSortFilterProxyModel):
@@ -120,7 +154,7 @@ class ExamplesFilter(QSortFilterProxyModel):
         return self._keep is None or bool(self._keep[source_row])
 
 
-class EvaluationView(QWidget):
+class EvaluationView(Retranslating, QWidget):
     """A finished run's evaluation on one of its splits.
 
     Signals:
@@ -141,53 +175,92 @@ class EvaluationView(QWidget):
         self._run = self._tables = None
         self._request = 0
         self._cell_texts: list[pg.TextItem] = []
+        self._message: Callable[[], str] = lambda: self.tr("Choose a finished run to evaluate it.")
         self._build()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for i, key in enumerate(SPLIT_NAMES):
+            self.split_combo.setItemText(i, split_name(key))
+        self.split_combo.setToolTip(self.tr("The split of the run's data to evaluate the model on."))
+        self.split_label.setText(self.tr("Split:"))
+        self.class_table.setHorizontalHeaderLabels([translate("EvaluationView", name) for name in CLASS_COLUMNS])
+        self.counts_button.setText(self.tr("Counts"))
+        self.counts_button.setToolTip(self.tr("Show how many examples fall in each cell of the confusion matrix."))
+        self.normalised_button.setText(self.tr("Normalised by row"))
+        self.normalised_button.setToolTip(self.tr("Show each cell as a share of its true class, "
+                                                  "so every row adds up to 1."))
+        self.matrix_label.setText(self.tr("Confusion matrix (click a cell to see its examples):"))
+        self.plot.setLabel("bottom", self.tr("Predicted"))
+        self.plot.setLabel("left", self.tr("True"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter texts…"))
+        self.filter_edit.setToolTip(self.tr("Show only the examples whose text contains this (ignoring case)."))
+        self.true_label.setText(self.tr("True:"))
+        self.true_combo.setToolTip(self.tr("Show only the examples of this true class."))
+        self.pred_label.setText(self.tr("Predicted:"))
+        self.pred_combo.setToolTip(self.tr("Show only the examples predicted as this class."))
+        for combo in (self.true_combo, self.pred_combo):
+            if combo.count():
+                combo.setItemText(0, self.tr("Any"))
+        self.errors_check.setText(self.tr("Errors only"))
+        self.errors_check.setToolTip(self.tr("Show only the misclassified examples."))
+        self.examples_model.retranslate()
+        self._show_message()
+        self._show_count()
+
+    def _say(self, text: Callable[[], str], error: bool = False) -> None:
+        """Show the message ``text()`` renders (again after a switch of language)."""
+        self._message = text
+        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self._show_message()
+
+    def _show_message(self) -> None:
+        self.message.setText(self._message())
 
     # ----- layout -------------------------------------------------------------------
     def _build(self) -> None:
         self.split_combo = QComboBox()
-        for key, name in SPLIT_NAMES.items():
-            self.split_combo.addItem(name, key)
-        self.message = QLabel("Choose a finished run to evaluate it.")
+        for key in SPLIT_NAMES:
+            self.split_combo.addItem("", key)
+        self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.split_label = QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel("Split:"))
+        top.addWidget(self.split_label)
         top.addWidget(self.split_combo)
         top.addWidget(self.message, 1)
 
-        self.class_table = QTableWidget(0, 5)
-        self.class_table.setHorizontalHeaderLabels(["Class", "Precision", "Recall", "F1", "Support"])
+        self.class_table = QTableWidget(0, len(CLASS_COLUMNS))
         self.class_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.class_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.class_table.verticalHeader().setVisible(False)
         self.class_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.class_table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # class-id order
 
-        self.counts_button = QRadioButton("Counts")
-        self.normalised_button = QRadioButton("Normalised by row")
+        self.counts_button = QRadioButton()
+        self.normalised_button = QRadioButton()
         self.counts_button.setChecked(True)
         self._mode_group = QButtonGroup(self)
         for button in (self.counts_button, self.normalised_button):
             self._mode_group.addButton(button)
         self.normalised_button.toggled.connect(lambda _: self._draw_matrix())
         modes = QHBoxLayout()
-        modes.addWidget(QLabel("Confusion matrix (click a cell to see its examples):"))
+        self.matrix_label = QLabel()
+        modes.addWidget(self.matrix_label)
         modes.addStretch(1)
         modes.addWidget(self.counts_button)
         modes.addWidget(self.normalised_button)
 
-        self.plot = pg.PlotWidget()
+        self.plot = ThemedPlot()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.invertY(True)
-        self.plot.setLabel("bottom", "Predicted")
-        self.plot.setLabel("left", "True")
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(HEAT_COLORS)
         self.plot.addItem(self.image)
-        self.highlight = pg.PlotDataItem(pen=pg.mkPen((219, 68, 55), width=3))
+        self.highlight = pg.PlotDataItem(pen=pg.mkPen((234, 67, 53), width=3))
         self.plot.addItem(self.highlight)
         self.plot.scene().sigMouseClicked.connect(self._scene_clicked)
         matrix_box = QWidget()
@@ -197,19 +270,19 @@ class EvaluationView(QWidget):
         matrix_layout.addWidget(self.plot, 1)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter texts…")
         self.filter_edit.setClearButtonEnabled(True)
         self.true_combo, self.pred_combo = QComboBox(), QComboBox()
-        self.errors_check = QCheckBox("Errors only")
+        self.errors_check = QCheckBox()
         self.errors_check.setChecked(True)
         self.count_label = QLabel()
         filters = QHBoxLayout()
         for combo in (self.true_combo, self.pred_combo):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         filters.addWidget(self.filter_edit, 1)
-        filters.addWidget(QLabel("True:"))
+        self.true_label, self.pred_label = QLabel(), QLabel()
+        filters.addWidget(self.true_label)
         filters.addWidget(self.true_combo)
-        filters.addWidget(QLabel("Predicted:"))
+        filters.addWidget(self.pred_label)
         filters.addWidget(self.pred_combo)
         filters.addWidget(self.errors_check)
         filters.addWidget(self.count_label)
@@ -265,8 +338,8 @@ class EvaluationView(QWidget):
         self._run, self._tables = run, tables
         self._request += 1
         number = self._request
-        self.message.setStyleSheet("")
-        self.message.setText(f"Evaluating run {run.id} on its {self.split} split…")
+        split = self.split
+        self._say(lambda: self.tr("Evaluating run {run} ({split})…").format(run=run.id, split=split_name(split)))
 
         def done(evaluation: Evaluation) -> None:
             if number == self._request:
@@ -275,8 +348,8 @@ class EvaluationView(QWidget):
         def failed(message: str) -> None:
             if number == self._request:
                 self.set_evaluation(None)
-                self.message.setStyleSheet("color: #c0392b;")
-                self.message.setText(f"Cannot evaluate run {run.id}: {message}")
+                self._say(lambda: self.tr("Cannot evaluate run {run}: {error}").format(run=run.id, error=message),
+                          error=True)
                 self.failed.emit(message)
 
         self.pool.run_task(evaluate_run_split, run, self.split, tables, on_done=done, on_failed=failed)
@@ -293,7 +366,7 @@ class EvaluationView(QWidget):
         for combo in (self.true_combo, self.pred_combo):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("Any", None)
+            combo.addItem(self.tr("Any"), None)
             for i, name in enumerate(evaluation.label_names if evaluation else []):
                 combo.addItem(name, i)
             combo.blockSignals(False)
@@ -301,8 +374,8 @@ class EvaluationView(QWidget):
         self.examples_proxy.source_changed()
         header = self.examples_table.horizontalHeader()
         if evaluation is not None:
-            for column, name in enumerate(self.examples_model.headers):
-                header.setSectionResizeMode(column, QHeaderView.Stretch if "ext" in name
+            for column, name in enumerate(self.examples_model.columns):
+                header.setSectionResizeMode(column, QHeaderView.Stretch if name in ("text", "pair")
                                             else QHeaderView.ResizeToContents)
         self._apply_filter()
         self._draw_matrix()
@@ -310,16 +383,20 @@ class EvaluationView(QWidget):
             self.evaluated.emit()
 
     def _fill_summary(self) -> None:
+        self._say(self._summary if self.evaluation is not None else str)
+
+    def _summary(self) -> str:
         ev = self.evaluation
         if ev is None:
-            self.message.setText("")
-            return
+            return ""
         m, w = ev.macro, ev.weighted
-        self.message.setStyleSheet("")
-        self.message.setText(
-            f"<b>{SPLIT_NAMES[ev.split]}</b>: {len(ev)} examples, {ev.num_errors} errors — "
-            f"<b>accuracy {ev.accuracy:.3f}</b> · macro P {m['precision']:.3f} R {m['recall']:.3f} "
-            f"F1 {m['f1']:.3f} · weighted P {w['precision']:.3f} R {w['recall']:.3f} F1 {w['f1']:.3f}")
+        return self.tr(
+            "<b>{split}</b>: {examples} examples, {errors} errors — <b>accuracy {accuracy}</b> · "
+            "macro P {macro_p} R {macro_r} F1 {macro_f1} · weighted P {weighted_p} R {weighted_r} "
+            "F1 {weighted_f1}").format(
+            split=split_name(ev.split), examples=len(ev), errors=ev.num_errors, accuracy=f"{ev.accuracy:.3f}",
+            macro_p=f"{m['precision']:.3f}", macro_r=f"{m['recall']:.3f}", macro_f1=f"{m['f1']:.3f}",
+            weighted_p=f"{w['precision']:.3f}", weighted_r=f"{w['recall']:.3f}", weighted_f1=f"{w['f1']:.3f}")
 
     def _fill_class_table(self) -> None:
         table = self.class_table
@@ -450,7 +527,11 @@ class EvaluationView(QWidget):
     def _apply_filter(self) -> None:
         self.examples_proxy.set_filter(self.filter_edit.text(), self.true_combo.currentData(),
                                        self.pred_combo.currentData(), self.errors_check.isChecked())
+        self._show_count()
+        self._draw_highlight()
+
+    def _show_count(self) -> None:
         total = self.examples_model.rowCount()
         shown = self.examples_proxy.rowCount()
-        self.count_label.setText(f"{shown} of {total} shown" if self.evaluation else "")
-        self._draw_highlight()
+        self.count_label.setText(self.tr("{shown} of {total} shown").format(shown=shown, total=total)
+                                 if self.evaluation else "")
