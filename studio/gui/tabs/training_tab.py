@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter,
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -19,6 +21,8 @@ from studio.core.training.config import TrainingConfig
 from studio.core.training.events import EpochEnd
 from studio.core.training.history import MetricHistory
 from studio.core.training.run import Run, new_run_id
+from studio.gui import file_dialogs
+from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.evaluation_view import EvaluationView
@@ -29,13 +33,30 @@ from studio.gui.workers import TrainingWorker, WorkerPool
 REDRAW_MS = 250  # progress text and bar
 PLOT_EVERY_S = 0.5  # curves: pyqtgraph paints in Python under the GIL, which the training thread needs
 
+# what a finished run's progress line says, by its status
+FINISHED_TEXTS = {
+    "completed": QT_TRANSLATE_NOOP("TrainingTab", "Run completed: best epoch {epoch}, {steps} steps on {device}."),
+    "early_stopped": QT_TRANSLATE_NOOP("TrainingTab",
+                                       "Run stopped early: best epoch {epoch}, {steps} steps on {device}."),
+    "stopped": QT_TRANSLATE_NOOP("TrainingTab", "Run stopped: best epoch {epoch}, {steps} steps on {device}."),
+    "failed": QT_TRANSLATE_NOOP("TrainingTab", "Run failed: best epoch {epoch}, {steps} steps on {device}."),
+}
+# the steps a run reports before training (studio.core.training.run), as shown
+CORE_STATUS = {
+    "Reading data…": QT_TRANSLATE_NOOP("TrainingTab", "Reading data…"),
+    "Tokenizing…": QT_TRANSLATE_NOOP("TrainingTab", "Tokenizing…"),
+    "Reading word vectors…": QT_TRANSLATE_NOOP("TrainingTab", "Reading word vectors…"),
+    "Training…": QT_TRANSLATE_NOOP("TrainingTab", "Training…"),
+    "Resuming training…": QT_TRANSLATE_NOOP("TrainingTab", "Resuming training…"),
+}
+
 
 def _clock(seconds: float) -> str:
     seconds = int(seconds)
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-class TrainingTab(QWidget):
+class TrainingTab(Retranslating, QWidget):
     trainingStarted = Signal()
     trainingFinished = Signal(object)  # the Run, or None when it failed
     epochFinished = Signal()
@@ -49,12 +70,12 @@ class TrainingTab(QWidget):
         self._drawn_version = -1
         self._plotted_at = 0.0
         self.blockers: list[str] = []  # why Start is disabled, set by the main window
+        self._progress_text: Callable[[], str] = lambda: self.tr("Not started.")
 
         self.form = ConfigForm()
         self.form.changed.connect(lambda values: self.model.update("training", values))
         self.form.validityChanged.connect(lambda _: self.update_buttons())
-        self.start_button, self.pause_button, self.stop_button = (
-            QPushButton("Start"), QPushButton("Pause"), QPushButton("Stop"))
+        self.start_button, self.pause_button, self.stop_button = QPushButton(), QPushButton(), QPushButton()
         self.start_button.clicked.connect(self.start)
         self.pause_button.setCheckable(True)
         self.pause_button.toggled.connect(self._pause_toggled)
@@ -63,47 +84,49 @@ class TrainingTab(QWidget):
         self.blocker_label.setWordWrap(True)
         self.blocker_label.setStyleSheet("color: #c5221f;")
         buttons = QHBoxLayout()
-        self.resume_button = QPushButton("Resume")
-        self.resume_button.setToolTip("Continue the stopped or interrupted run from its last checkpoint.")
+        self.resume_button = QPushButton()
         self.resume_button.clicked.connect(self.resume)
         for button in (self.start_button, self.pause_button, self.stop_button, self.resume_button):
             buttons.addWidget(button)
 
         self.progress = QProgressBar()
-        self.progress_label = QLabel("Not started.")
+        self.progress_label = QLabel()
         self.progress_label.setWordWrap(True)
         self.progress_label.setMinimumHeight(3 * self.progress_label.fontMetrics().height())
 
         self.report = QLabel()
         self.report.setWordWrap(True)
         self.per_class = QTableWidget(0, 5)
-        self.per_class.setHorizontalHeaderLabels(["class", "precision", "recall", "F1", "support"])
         self.per_class.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.per_class.verticalHeader().hide()
 
         left = QWidget()
         column = QVBoxLayout(left)
-        settings = QGroupBox("Training settings")
-        QVBoxLayout(settings).addWidget(self.form)
-        column.addWidget(settings)
+        self.settings_box = QGroupBox()
+        QVBoxLayout(self.settings_box).addWidget(self.form)
+        column.addWidget(self.settings_box)
         column.addLayout(buttons)
         column.addWidget(self.blocker_label)
         column.addWidget(self.progress)
         column.addWidget(self.progress_label)
-        column.addWidget(QLabel("<b>Test set</b>"))
+        self.test_label = QLabel()
+        bold = QFont(self.test_label.font())
+        bold.setBold(True)
+        self.test_label.setFont(bold)
+        column.addWidget(self.test_label)
         column.addWidget(self.report)
         column.addWidget(self.per_class, 1)
 
         self.plots = LivePlots()
-        self.export_plots_button = QPushButton("Export plots…")
-        self.export_plots_button.setToolTip("Save each plot as PNG or SVG.")
-        self.export_csv_button = QPushButton("Export metrics (CSV)…")
+        self.export_plots_button = QPushButton()
+        self.export_csv_button = QPushButton()
         self.export_plots_button.clicked.connect(self._export_plots)
         self.export_csv_button.clicked.connect(self._export_csv)
         live = QWidget()
         live_layout = QVBoxLayout(live)
         exports = QHBoxLayout()
-        exports.addWidget(QLabel("Drag to pan, wheel to zoom; the dashed line marks the best epoch."))
+        self.plots_hint = QLabel()
+        exports.addWidget(self.plots_hint)
         exports.addStretch(1)
         exports.addWidget(self.export_plots_button)
         exports.addWidget(self.export_csv_button)
@@ -111,10 +134,10 @@ class TrainingTab(QWidget):
         live_layout.addWidget(self.plots, 1)
         self.runs_view = RunsView()
         self.views = QTabWidget()
-        self.views.addTab(live, "Live")
-        self.views.addTab(self.runs_view, "Runs")
+        self.views.addTab(live, "")
+        self.views.addTab(self.runs_view, "")
         self.evaluation = EvaluationView(pool)
-        self.views.addTab(self.evaluation, "Evaluation")
+        self.views.addTab(self.evaluation, "")
         self._evaluated_id: str | None = None
         self.views.currentChanged.connect(lambda _: self._evaluate_if_shown())
         self.runs_view.selectionChanged.connect(lambda _: self._evaluate_if_shown())
@@ -134,6 +157,57 @@ class TrainingTab(QWidget):
         model.runsChanged.connect(self._runs_changed)
         model.settingsChanged.connect(lambda group: group == "training" and self._show_form())
         self.refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.settings_box.setTitle(self.tr("Training settings"))
+        self.start_button.setText(self.tr("Start"))
+        self.start_button.setToolTip(self.tr("Train a new run with these settings on the loaded data."))
+        self._label_pause_button()
+        self.pause_button.setToolTip(self.tr("Pause training after the current batch; click again to continue."))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop training after the current batch and keep the run; "
+                                            "Resume can continue it later."))
+        self.resume_button.setText(self.tr("Resume"))
+        self.resume_button.setToolTip(self.tr("Continue the stopped or interrupted run from its last checkpoint."))
+        self.test_label.setText(self.tr("Test set"))
+        self.per_class.setHorizontalHeaderLabels(
+            [self.tr("Class"), self.tr("Precision"), self.tr("Recall"), self.tr("F1"), self.tr("Support")])
+        self.export_plots_button.setText(self.tr("Export plots…"))
+        self.export_plots_button.setToolTip(self.tr("Save each plot as PNG or SVG."))
+        self.export_csv_button.setText(self.tr("Export metrics (CSV)…"))
+        self.export_csv_button.setToolTip(self.tr("Save the loss, accuracy and learning rate of every step "
+                                                  "and epoch as a CSV file."))
+        self.plots_hint.setText(self.tr("Drag to pan, wheel to zoom; the dashed line marks the best epoch."))
+        for widget, text in ((self.views.widget(0), self.tr("Live")), (self.runs_view, self.tr("Runs")),
+                             (self.evaluation, self.tr("Evaluation"))):
+            self.views.setTabText(self.views.indexOf(widget), text)
+        self.update_buttons()
+        self._show_progress_text()
+        if self.history.finished is not None:
+            self._show_report(self.history.finished)
+
+    def _label_pause_button(self) -> None:
+        self.pause_button.setText(self.tr("Continue") if self.pause_button.isChecked() else self.tr("Pause"))
+
+    def _say(self, text: Callable[[], str]) -> None:
+        """Show the progress line ``text()`` renders (again after a switch of language)."""
+        self._progress_text = text
+        self._show_progress_text()
+
+    def _show_progress_text(self) -> None:
+        self.progress_label.setText(self._progress_text())
+
+    def _worker_status(self, message: str) -> None:
+        """A step the run reports before training (in English from the core): shown
+        translated where it is one of the known ones."""
+        def text() -> str:
+            if message in CORE_STATUS:
+                return translate("TrainingTab", CORE_STATUS[message])
+            if message.startswith("Warning: "):
+                return self.tr("Warning: {message}").format(message=message.removeprefix("Warning: "))
+            return message
+        self._say(text)
 
     # ----- state ------------------------------------------------------------------
     @property
@@ -160,7 +234,7 @@ class TrainingTab(QWidget):
         self.update_buttons()
 
     def update_buttons(self) -> None:
-        problems = list(self.blockers) + ([] if self.form.valid else ["Fix the training settings."])
+        problems = list(self.blockers) + ([] if self.form.valid else [self.tr("Fix the training settings.")])
         self.start_button.setEnabled(not self.running and not problems)
         self.resume_button.setEnabled(not self.running and self.resumable_dir() is not None)
         self.pause_button.setEnabled(self.running)
@@ -209,11 +283,11 @@ class TrainingTab(QWidget):
     def _launch(self, worker: TrainingWorker, history: MetricHistory) -> None:
         self.history = history
         self._drawn_version = -1
-        self.progress_label.setText("Starting…")
+        self._say(lambda: self.tr("Starting…"))
         self.report.setText("")
         self.per_class.setRowCount(0)
         worker.event.connect(self._on_event)
-        worker.status.connect(self.progress_label.setText)
+        worker.status.connect(self._worker_status)
         self.worker = worker
         self.pause_button.setChecked(False)
         self.pool.start(worker, self._on_done, self._on_failed)
@@ -224,12 +298,12 @@ class TrainingTab(QWidget):
     def stop(self) -> None:
         if self.worker is not None:
             self.worker.stop()
-            self.progress_label.setText("Stopping after this batch…")
+            self._say(lambda: self.tr("Stopping after this batch…"))
 
     def _pause_toggled(self, paused: bool) -> None:
         if self.worker is not None:
             self.worker.set_paused(paused)
-            self.pause_button.setText("Continue" if paused else "Pause")
+        self._label_pause_button()
 
     def _on_event(self, event) -> None:
         self.history.add(event)  # drawn by the timer, never per batch
@@ -249,7 +323,7 @@ class TrainingTab(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._finish()
-        self.progress_label.setText("Training failed.")
+        self._say(lambda: self.tr("Training failed."))
         self.errorOccurred.emit(message)
         self.trainingFinished.emit(None)
 
@@ -280,21 +354,27 @@ class TrainingTab(QWidget):
             self.progress.setValue(0)
             return
         self.progress.setRange(0, history.total_steps)
+        self.progress.setValue(batch.step if batch else 0)
+        self._say(self._progress_now)
+
+    def _progress_now(self) -> str:
+        """The progress line for the history shown: where training is, or how it ended."""
+        history, started, batch = self.history, self.history.started, self.history.last_batch
+        if started is None:
+            return ""
         step = batch.step if batch else 0
-        self.progress.setValue(step)
         if history.finished is not None:
             f = history.finished
-            self.progress_label.setText(f"Run {f.status.replace('_', ' ')}: best epoch {f.best_epoch}, "
-                                        f"{step:,} steps on {started.device}.")
-            return
+            text = (translate("TrainingTab", FINISHED_TEXTS[f.status]) if f.status in FINISHED_TEXTS
+                    else self.tr("Run ended ({status}): best epoch {epoch}, {steps} steps on {device}."))
+            return text.format(status=f.status, epoch=f.best_epoch, steps=f"{step:,}", device=started.device)
         if batch is None:
-            self.progress_label.setText(f"Training on {started.device}…")
-            return
+            return self.tr("Training on {device}…").format(device=started.device)
         eta = history.eta_seconds()
-        self.progress_label.setText(
-            f"Epoch {batch.epoch}/{started.epochs} · step {step:,}/{history.total_steps:,} · "
-            f"{batch.samples_per_s:,.0f} samples/s · ETA {_clock(eta) if eta is not None else '—'}"
-            f" · {started.device}")
+        return self.tr("Epoch {epoch}/{epochs} · step {step}/{steps} · {speed} samples/s · "
+                       "ETA {eta} · {device}").format(
+            epoch=batch.epoch, epochs=started.epochs, step=f"{step:,}", steps=f"{history.total_steps:,}",
+            speed=f"{batch.samples_per_s:,.0f}", eta=_clock(eta) if eta is not None else "—", device=started.device)
 
     def _runs_changed(self) -> None:
         self._evaluated_id = None  # a resumed run keeps its id but not its results
@@ -315,32 +395,36 @@ class TrainingTab(QWidget):
         self.evaluation.show_run(run, dict(self.model.tables))
 
     def _export_plots(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export plots", "training.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        path = file_dialogs.save_file(self, self.tr("Export plots"), "export", "training.png",
+                                      self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if path:
             try:
                 written = self.plots.export_images(path)
             except OSError as exc:
-                self.errorOccurred.emit(f"Cannot export the plots: {exc}")
+                self.errorOccurred.emit(self.tr("Cannot export the plots: {error}").format(error=exc))
             else:
-                self.progress_label.setText(f"Saved {len(written)} plots beside {Path(path).name}.")
+                count, name = len(written), Path(path).name
+                self._say(lambda: self.tr("Saved {count} plots beside {name}.").format(count=count, name=name))
 
     def _export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export metrics", "metrics.csv", "CSV (*.csv)")
+        path = file_dialogs.save_file(self, self.tr("Export metrics"), "export", "metrics.csv",
+                                      self.tr("CSV files (*.csv)"))
         if path:
             try:
                 write_metrics_csv(self.history, path)
             except OSError as exc:
-                self.errorOccurred.emit(f"Cannot write {path}: {exc}")
+                self.errorOccurred.emit(self.tr("Cannot write {path}: {error}").format(path=path, error=exc))
             else:
-                self.progress_label.setText(f"Saved the metrics to {Path(path).name}.")
+                name = Path(path).name
+                self._say(lambda: self.tr("Saved the metrics to {name}.").format(name=name))
 
     def _show_report(self, finished) -> None:
         test = finished.test
         if not test:
-            self.report.setText("No test split.")
+            self.report.setText(self.tr("No test split."))
             return
-        self.report.setText(f"Accuracy {test['accuracy']:.2%}   ·   macro-F1 {test['macro_f1']:.4f}")
+        self.report.setText(self.tr("Accuracy {accuracy}   ·   macro-F1 {macro_f1}").format(
+            accuracy=f"{test['accuracy']:.2%}", macro_f1=f"{test['macro_f1']:.4f}"))
         rows = test["per_class"]
         self.per_class.setRowCount(len(rows))
         for r, row in enumerate(rows):
