@@ -5,9 +5,17 @@ Cells are fetched on demand by the view, so 200,000 rows cost nothing to show.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from studio.core.data.reader import Table
+from studio.gui.i18n import translate
+
+# Column roles: the key set_roles() takes -> the tag shown in the header, translated.
+ROLES = {
+    "text": QT_TRANSLATE_NOOP("TableModel", "text"),
+    "text 2": QT_TRANSLATE_NOOP("TableModel", "text 2"),
+    "label": QT_TRANSLATE_NOOP("TableModel", "label"),
+}
 
 
 class TableModel(QAbstractTableModel):
@@ -22,9 +30,14 @@ class TableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_roles(self, roles: dict[int, str]) -> None:
-        """Tag column headers with their role, e.g. ``{0: "text", 1: "label"}``."""
+        """Tag column headers with their role, e.g. ``{0: "text", 1: "label"}`` (a key of
+        :data:`ROLES`, shown translated)."""
         self._roles = dict(roles)
-        if self._table is not None:
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Redraw the headers in the current language (the owning widget calls this)."""
+        if self._table is not None and self._table.num_columns:
             self.headerDataChanged.emit(Qt.Horizontal, 0, self._table.num_columns - 1)
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -46,5 +59,5 @@ class TableModel(QAbstractTableModel):
         if orientation == Qt.Horizontal:
             name = self._table.names[section]
             tag = self._roles.get(section)
-            return f"{name} [{tag}]" if tag else name
+            return f"{name} [{translate('TableModel', ROLES.get(tag, tag))}]" if tag else name
         return str(self._table.line_numbers[section])
