@@ -31,7 +31,7 @@ def test_roles_tokenizer_preview_and_charts(window, qtbot, thucnews_dev):
     assert tab.class_chart.bars is not None
     assert "→" in tab.preview.toPlainText()
     with qtbot.waitSignal(tab.previewReady, timeout=60000):
-        tab.tokenizer_combo.setCurrentText("jieba")
+        tab.tokenizer_combo.setCurrentIndex(tab.tokenizer_combo.findData("jieba"))
     assert window.model.settings.text.tokenizer.type == "jieba"
     first_tokens = tab.preview.toPlainText().split("→")[1].splitlines()[0]
     assert any(len(token.strip()) > 1 for token in first_tokens.split("|")), first_tokens

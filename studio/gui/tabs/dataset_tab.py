@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout,
@@ -15,6 +15,8 @@ from studio.core.data.dataset import label_lookup
 from studio.core.text.config import TextConfig
 from studio.core.text.preview import TokenPreview, preview_tokens
 from studio.core.text.tokenizers import TokenizerConfig
+from studio.gui.config_texts import FIELD_CONTEXT
+from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.file_picker import FilePicker
@@ -22,11 +24,17 @@ from studio.gui.widgets.plots import BarChart, Histogram
 from studio.gui.widgets.table_model import TableModel
 from studio.gui.workers import WorkerPool
 
-NONE = "(none)"
-TEXT_FILTER = "Text files (*.txt *.dict *.dic);;All files (*)"
+NONE = QT_TRANSLATE_NOOP("DatasetTab", "(none)")
+# FilePicker shows its filter through translate("FileDialogs", ...).
+TEXT_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "Text files (*.txt *.dict *.dic);;All files (*)")
+TOKENIZERS = ("char", "jieba", "whitespace")  # TokenizerConfig.type values, in the combo's order
 
 
-class DatasetTab(QWidget):
+def _tokenizer_field(name: str):
+    return TokenizerConfig.model_fields[name]
+
+
+class DatasetTab(Retranslating, QWidget):
     openDataRequested = Signal()
     previewReady = Signal()
 
@@ -35,24 +43,30 @@ class DatasetTab(QWidget):
         self.model, self.pool = model, pool
         self._updating = False
         self._preview_busy = self._preview_again = False
+        self._preview_result: TokenPreview | None = None
+        self._preview_error = ""
+        self._labels: dict[str, QLabel] = {}  # form row labels, set in retranslate()
 
-        self.file_label = QLabel("No data yet. Drop a .tsv, .txt or .csv file on the window, "
-                                 "or use File > Open data.")
+        def row(form: QFormLayout, key: str, field: QWidget) -> None:
+            self._labels[key] = QLabel()
+            form.addRow(self._labels[key], field)
+
+        self.file_label = QLabel()
         self.file_label.setWordWrap(True)
-        open_button = QPushButton("Open data…")
-        open_button.clicked.connect(self.openDataRequested)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.openDataRequested)
 
         self.text_combo, self.pair_combo, self.label_combo = QComboBox(), QComboBox(), QComboBox()
-        self.class_picker = FilePicker("(labels as written in the file)", TEXT_FILTER)
-        roles = QGroupBox("Columns")
-        roles_form = QFormLayout(roles)
-        roles_form.addRow("Text", self.text_combo)
-        roles_form.addRow("Second text (pairs)", self.pair_combo)
-        roles_form.addRow("Label", self.label_combo)
-        roles_form.addRow("Class names", self.class_picker)
+        self.class_picker = FilePicker("", TEXT_FILTER, kind="dictionary")
+        self.roles_box = QGroupBox()
+        roles_form = QFormLayout(self.roles_box)
+        row(roles_form, "text", self.text_combo)
+        row(roles_form, "pair", self.pair_combo)
+        row(roles_form, "label", self.label_combo)
+        row(roles_form, "classes", self.class_picker)
 
-        self.validation_picker = FilePicker("(split from the data file)")
-        self.test_picker = FilePicker("(split from the data file)")
+        self.validation_picker = FilePicker("")
+        self.test_picker = FilePicker("")
         self.val_spin, self.test_spin = QDoubleSpinBox(), QDoubleSpinBox()
         for spin in (self.val_spin, self.test_spin):
             spin.setRange(0.0, 50.0)
@@ -60,32 +74,32 @@ class DatasetTab(QWidget):
             spin.setDecimals(1)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2_000_000_000)
-        split = QGroupBox("Split (stratified)")
-        split_form = QFormLayout(split)
-        split_form.addRow("Validation file", self.validation_picker)
-        split_form.addRow("Test file", self.test_picker)
-        split_form.addRow("Validation share", self.val_spin)
-        split_form.addRow("Test share", self.test_spin)
-        split_form.addRow("Seed", self.seed_spin)
+        self.split_box = QGroupBox()
+        split_form = QFormLayout(self.split_box)
+        row(split_form, "validation", self.validation_picker)
+        row(split_form, "test", self.test_picker)
+        row(split_form, "val_share", self.val_spin)
+        row(split_form, "test_share", self.test_spin)
+        row(split_form, "seed", self.seed_spin)
 
         self.tokenizer_combo = QComboBox()
-        self.tokenizer_combo.addItems(["char", "jieba", "whitespace"])
-        self.tokenizer_combo.setToolTip(TokenizerConfig.model_fields["type"].description)
-        self.user_dict_picker = FilePicker("(jieba default dictionary)", TEXT_FILTER)
-        self.stopwords_picker = FilePicker("(keep every token)", TEXT_FILTER)
+        for value in TOKENIZERS:
+            self.tokenizer_combo.addItem(value, value)  # shown texts are set in retranslate()
+        self.user_dict_picker = FilePicker("", TEXT_FILTER, kind="dictionary")
+        self.stopwords_picker = FilePicker("", TEXT_FILTER, kind="dictionary")
         self.text_form = ConfigForm()
-        text_box = QGroupBox("Tokens")
-        text_form = QFormLayout(text_box)
-        text_form.addRow("Tokenizer", self.tokenizer_combo)
-        text_form.addRow("User dictionary", self.user_dict_picker)
-        text_form.addRow("Stopwords", self.stopwords_picker)
+        self.text_box = QGroupBox()
+        text_form = QFormLayout(self.text_box)
+        row(text_form, "type", self.tokenizer_combo)
+        row(text_form, "user_dict", self.user_dict_picker)
+        row(text_form, "stopwords", self.stopwords_picker)
         text_form.addRow(self.text_form)
 
         controls = QWidget()
         column = QVBoxLayout(controls)
         column.addWidget(self.file_label)
-        column.addWidget(open_button)
-        for box in (roles, split, text_box):
+        column.addWidget(self.open_button)
+        for box in (self.roles_box, self.split_box, self.text_box):
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -102,9 +116,8 @@ class DatasetTab(QWidget):
         self.table_view.horizontalHeader().setStretchLastSection(True)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setPlaceholderText("How the first rows tokenize appears here.")
-        self.class_chart = BarChart("Examples per class", horizontal=True)
-        self.length_chart = Histogram("Text length", "characters")
+        self.class_chart = BarChart(horizontal=True)
+        self.length_chart = Histogram()
         charts = QWidget()
         chart_row = QHBoxLayout(charts)
         chart_row.setContentsMargins(0, 0, 0, 0)
@@ -129,13 +142,68 @@ class DatasetTab(QWidget):
             picker.pathChanged.connect(self._dataset_edited)
         for spin in (self.val_spin, self.test_spin, self.seed_spin):
             spin.valueChanged.connect(self._dataset_edited)
-        self.tokenizer_combo.currentTextChanged.connect(self._text_edited)
+        self.tokenizer_combo.currentIndexChanged.connect(self._text_edited)
         self.user_dict_picker.pathChanged.connect(self._text_edited)
         self.stopwords_picker.pathChanged.connect(self._text_edited)
         self.text_form.changed.connect(self._text_edited)
         model.projectReplaced.connect(self.refresh)
         model.settingsChanged.connect(self._settings_changed)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.open_button.setText(self.tr("Open data…"))
+        self.open_button.setToolTip(self.tr("Open a .tsv, .txt or .csv file of texts and labels."))
+        self.roles_box.setTitle(self.tr("Columns"))
+        self.split_box.setTitle(self.tr("Split (stratified)"))
+        self.text_box.setTitle(self.tr("Tokens"))
+        texts = {
+            "text": self.tr("Text"), "pair": self.tr("Second text (pairs)"), "label": self.tr("Label"),
+            "classes": self.tr("Class names"), "validation": self.tr("Validation file"),
+            "test": self.tr("Test file"), "val_share": self.tr("Validation share"),
+            "test_share": self.tr("Test share"), "seed": self.tr("Seed"),
+            **{name: translate(FIELD_CONTEXT, _tokenizer_field(name).title)
+               for name in ("type", "user_dict", "stopwords")},
+        }
+        for key, text in texts.items():
+            self._labels[key].setText(text)
+        self.text_combo.setToolTip(self.tr("The column holding the text to classify."))
+        self.pair_combo.setToolTip(self.tr("For sentence pairs: the column holding the second text; "
+                                           "(none) for single texts."))
+        self.label_combo.setToolTip(self.tr("The column holding each text's class label."))
+        self.class_picker.setToolTip(self.tr("Optional file with one class name per line, in label-id "
+                                             "order; use it when the labels in the data are numbers."))
+        self.class_picker.set_placeholder(self.tr("(labels as written in the file)"))
+        self.validation_picker.setToolTip(self.tr("Optional separate file of validation examples; "
+                                                  "without it they are split from the data file."))
+        self.test_picker.setToolTip(self.tr("Optional separate file of test examples; without it they "
+                                            "are split from the data file."))
+        for picker in (self.validation_picker, self.test_picker):
+            picker.set_placeholder(self.tr("(split from the data file)"))
+        self.val_spin.setToolTip(self.tr("Share of the data file held out for validation, with the "
+                                         "same class proportions (when there is no validation file)."))
+        self.test_spin.setToolTip(self.tr("Share of the data file held out for the final test, with the "
+                                          "same class proportions (when there is no test file)."))
+        self.seed_spin.setToolTip(self.tr("Seed of the random split: the same seed gives the same split."))
+        shown = {"char": self.tr("Characters (char)"), "jieba": self.tr("Words (jieba)"),
+                 "whitespace": self.tr("Split on spaces (whitespace)")}
+        for index in range(self.tokenizer_combo.count()):
+            self.tokenizer_combo.setItemText(index, shown[self.tokenizer_combo.itemData(index)])
+        self.tokenizer_combo.setToolTip(translate(FIELD_CONTEXT, _tokenizer_field("type").description))
+        self.user_dict_picker.setToolTip(translate(FIELD_CONTEXT, _tokenizer_field("user_dict").description))
+        self.user_dict_picker.set_placeholder(self.tr("(jieba default dictionary)"))
+        self.stopwords_picker.setToolTip(translate(FIELD_CONTEXT, _tokenizer_field("stopwords").description))
+        self.stopwords_picker.set_placeholder(self.tr("(keep every token)"))
+        for combo in (self.pair_combo, self.label_combo):
+            if combo.count():
+                combo.setItemText(0, translate("DatasetTab", NONE))
+        self.preview.setPlaceholderText(self.tr("How the first rows tokenize appears here."))
+        self.length_chart.setTitle(self.tr("Text length"))
+        self.length_chart.setLabel("bottom", self.tr("characters"))
+        self.table_model.retranslate()
+        self._show_file()
+        self._show_preview()
+        self._show_stats()
 
     # ----- showing ----------------------------------------------------------------
     def refresh(self) -> None:
@@ -155,28 +223,41 @@ class DatasetTab(QWidget):
                                        (self.pair_combo, dataset.text_pair_column, True),
                                        (self.label_combo, dataset.label_column, True)):
             combo.clear()
-            combo.addItems(([NONE] if optional else []) + names)
+            combo.addItems(([translate("DatasetTab", NONE)] if optional else []) + names)
             index = -1 if value is None or not table or value >= table.num_columns else value
             combo.setCurrentIndex(index + (1 if optional else 0) if index >= 0 else (0 if optional else -1))
-        if table:
-            header = "with a header row" if table.has_header else "no header row"
-            warn = ("\n⚠ " + "; ".join(table.warnings)) if table.warnings else ""
-            self.file_label.setText(f"{table.path.name}: {table.num_rows:,} rows, {table.num_columns} "
-                                    f"columns, {table.encoding}, {header}.{warn}")
-            self.file_label.setToolTip(str(table.path))
-        elif dataset.train:
-            self.file_label.setText(f"{dataset.train} (not loaded)")
+        self._show_file()
         self.class_picker.set_path(dataset.class_names)
         self.validation_picker.set_path(dataset.validation)
         self.test_picker.set_path(dataset.test)
         self.val_spin.setValue(dataset.val_fraction * 100)
         self.test_spin.setValue(dataset.test_fraction * 100)
         self.seed_spin.setValue(dataset.split_seed)
-        self.tokenizer_combo.setCurrentText(text.tokenizer.type)
+        self.tokenizer_combo.setCurrentIndex(self.tokenizer_combo.findData(text.tokenizer.type))
         self.user_dict_picker.set_path(text.tokenizer.user_dict)
         self.stopwords_picker.set_path(text.tokenizer.stopwords)
         self.text_form.set_model(TextConfig, text)
         self._show_roles()
+
+    def _show_file(self) -> None:
+        """Which data file is open, with its size and format."""
+        table, dataset = self.model.table, self.model.settings.dataset
+        if table:
+            values = dict(name=table.path.name, rows=f"{table.num_rows:,}", columns=table.num_columns,
+                          encoding=table.encoding)
+            text = (self.tr("{name}: {rows} rows, {columns} columns, {encoding}, with a header row.")
+                    if table.has_header else
+                    self.tr("{name}: {rows} rows, {columns} columns, {encoding}, no header row.")).format(**values)
+            warn = ("\n⚠ " + "; ".join(table.warnings)) if table.warnings else ""  # the reader's, in English
+            self.file_label.setText(text + warn)
+            self.file_label.setToolTip(str(table.path))
+        elif dataset.train:
+            self.file_label.setText(self.tr("{path} (not loaded)").format(path=dataset.train))
+            self.file_label.setToolTip(dataset.train)
+        else:
+            self.file_label.setText(self.tr("No data yet. Drop a .tsv, .txt or .csv file on the window, "
+                                            "or use File > Open data."))
+            self.file_label.setToolTip("")
 
     def _show_roles(self) -> None:
         dataset = self.model.settings.dataset
@@ -186,6 +267,7 @@ class DatasetTab(QWidget):
 
     def _show_stats(self) -> None:
         table, dataset = self.model.table, self.model.settings.dataset
+        self.class_chart.setTitle(self.tr("Examples per class"))
         if table is None or dataset.text_column >= table.num_columns:
             self.class_chart.clear()
             self.length_chart.clear()
@@ -205,12 +287,13 @@ class DatasetTab(QWidget):
             self.class_chart.set_data(names, shown)
         else:
             self.class_chart.clear()
-            self.class_chart.setTitle(f"{len(names)} classes: too many to chart")
+            self.class_chart.setTitle(self.tr("{count} classes: too many to chart").format(count=len(names)))
 
     def _request_preview(self) -> None:
         table, dataset = self.model.table, self.model.settings.dataset
         if table is None or dataset.text_column >= table.num_columns:
-            self.preview.setPlainText("")
+            self._preview_result, self._preview_error = None, ""
+            self._show_preview()
             return
         if self._preview_busy:
             self._preview_again = True
@@ -221,16 +304,28 @@ class DatasetTab(QWidget):
                            pairs, on_done=self._preview_done, on_failed=self._preview_failed)
 
     def _preview_done(self, result: TokenPreview) -> None:
-        lines = [f"{text[:60]}\n    → {' | '.join(tokens[:60])}" for text, tokens in result.rows]
-        summary = (f"≈ {result.vocab_estimate:,} vocabulary entries and {result.mean_tokens:.1f} "
-                   f"tokens per text (from {result.sampled_rows:,} rows)\n\n")
-        self.preview.setPlainText(summary + "\n".join(lines))
+        self._preview_result, self._preview_error = result, ""
+        self._show_preview()
         self.model.set_vocab_estimate(result.vocab_estimate)
         self._preview_finished()
 
     def _preview_failed(self, message: str) -> None:
-        self.preview.setPlainText(f"Cannot tokenize: {message}")
+        self._preview_result, self._preview_error = None, message
+        self._show_preview()
         self._preview_finished()
+
+    def _show_preview(self) -> None:
+        result = self._preview_result
+        if self._preview_error:
+            self.preview.setPlainText(self.tr("Cannot tokenize: {message}").format(message=self._preview_error))
+        elif result is None:
+            self.preview.setPlainText("")
+        else:
+            lines = [f"{text[:60]}\n    → {' | '.join(tokens[:60])}" for text, tokens in result.rows]
+            summary = self.tr("≈ {entries} vocabulary entries and {tokens} tokens per text (from {rows} "
+                              "rows)").format(entries=f"{result.vocab_estimate:,}",
+                                              tokens=f"{result.mean_tokens:.1f}", rows=f"{result.sampled_rows:,}")
+            self.preview.setPlainText(summary + "\n\n" + "\n".join(lines))
 
     def _preview_finished(self) -> None:
         self._preview_busy = False
@@ -269,7 +364,7 @@ class DatasetTab(QWidget):
         values = self.text_form.value()
         if values is None:
             return
-        tokenizer = TokenizerConfig(type=self.tokenizer_combo.currentText(),
+        tokenizer = TokenizerConfig(type=self.tokenizer_combo.currentData(),
                                     lowercase=self.model.settings.text.tokenizer.lowercase,
                                     user_dict=self.user_dict_picker.path() or None,
                                     stopwords=self.stopwords_picker.path() or None)
