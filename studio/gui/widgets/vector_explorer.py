@@ -6,6 +6,8 @@ published vectors takes a while); only the newest answer to each question is sho
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -15,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.embeddings import explore
+from studio.gui.i18n import Retranslating
+from studio.gui.theme import plot_colors
+from studio.gui.widgets.plots import ThemedPlot
 from studio.gui.workers import WorkerPool
 
 POINT_COLOR = (66, 133, 244)
@@ -23,7 +28,6 @@ HEATMAP_WORDS = 12
 
 def _result_table() -> QTableWidget:
     table = QTableWidget(0, 2)
-    table.setHorizontalHeaderLabels(["Word", "Cosine"])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -43,7 +47,7 @@ def _words(text: str) -> list[str]:
     return [w for w in text.replace("，", ",").replace(",", " ").split() if w]
 
 
-class VectorExplorer(QTabWidget):
+class VectorExplorer(Retranslating, QTabWidget):
     """Asks the shown ``KeyedVectors`` questions; ``answered(str)`` names each answer drawn."""
 
     answered = Signal(str)
@@ -53,17 +57,72 @@ class VectorExplorer(QTabWidget):
         self.pool = pool
         self.vectors = None
         self._asked: dict[str, int] = {}  # question -> newest request number
+        self._texts: dict[QLabel, Callable[[], str]] = {}  # label -> renders its text in the language in force
+        self._pages: list[QWidget] = []
         self._build_neighbours()
         self._build_similarity()
         self._build_analogy()
         self._build_map()
         self._build_heatmap()
         self.set_vectors(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for page, title in zip(self._pages, (self.tr("Neighbours"), self.tr("Similarity"), self.tr("Analogy"),
+                                             self.tr("Map"), self.tr("Heatmap"))):
+            self.setTabText(self.indexOf(page), title)
+        for table in (self.neighbour_table, self.analogy_table):
+            table.setHorizontalHeaderLabels([self.tr("Word"), self.tr("Cosine similarity")])
+
+        self.word_edit.setPlaceholderText(self.tr("Type a word, e.g. 股票, and press Enter"))
+        self.word_edit.setToolTip(self.tr("The word whose nearest neighbours to list; press Enter to search."))
+        self.topn_label.setText(self.tr("Neighbours shown:"))
+        self.topn_spin.setToolTip(self.tr("How many of the nearest words to list."))
+
+        self.first_label.setText(self.tr("First word:"))
+        self.second_label.setText(self.tr("Second word:"))
+        self.first_edit.setPlaceholderText(self.tr("e.g. 足球"))
+        self.second_edit.setPlaceholderText(self.tr("e.g. 篮球"))
+        self.first_edit.setToolTip(self.tr("The first word to compare."))
+        self.second_edit.setToolTip(self.tr("The second word to compare; press Enter to compare."))
+        self.compare_button.setText(self.tr("Compare"))
+        self.compare_button.setToolTip(self.tr("Show the cosine similarity of the two words' vectors."))
+
+        hints = (self.tr("a, e.g. 国王"), self.tr("b, e.g. 男人"), self.tr("c, e.g. 女人"))
+        tips = (self.tr("Word a of the analogy a − b + c (e.g. king)."),
+                self.tr("Word b, subtracted from a (e.g. man)."),
+                self.tr("Word c, added to a − b (e.g. woman); press Enter to search."))
+        for edit, hint, tip in zip(self.analogy_edits, hints, tips):
+            edit.setPlaceholderText(hint)
+            edit.setToolTip(tip)
+        self.analogy_button.setToolTip(self.tr("List the words nearest to a − b + c."))
+
+        self.map_count_label.setText(self.tr("Most frequent words:"))
+        self.map_count.setToolTip(self.tr("How many of the most frequent words to place on the map."))
+        self.map_method_label.setText(self.tr("Projection:"))
+        self.map_method.setToolTip(self.tr("How to flatten the vectors to two dimensions: PCA is quick, "
+                                           "t-SNE keeps neighbours together but takes longer."))
+        self.map_button.setText(self.tr("Draw"))
+
+        self.heatmap_edit.setPlaceholderText(self.tr("Words separated by spaces or commas; empty: the "
+                                                     "{count} most frequent").format(count=HEATMAP_WORDS))
+        self.heatmap_edit.setToolTip(self.tr("The words whose vectors to show, one row each; press Enter to show."))
+        self.heatmap_button.setText(self.tr("Show"))
+        self.heatmap_plot.setLabel("bottom", self.tr("dimension"))
+
+        for label, render in self._texts.items():
+            label.setText(render())
+
+    def _say(self, label: QLabel, render: Callable[[], str]) -> None:
+        """Show ``render()`` in ``label`` now and again after every change of language."""
+        self._texts[label] = render
+        label.setText(render())
 
     # ----- pages --------------------------------------------------------------------
-    def _page(self, title: str) -> tuple[QWidget, QVBoxLayout]:
+    def _page(self) -> tuple[QWidget, QVBoxLayout]:
         page = QWidget()
-        self.addTab(page, title)
+        self.addTab(page, "")
+        self._pages.append(page)
         return page, QVBoxLayout(page)
 
     def _message_label(self) -> QLabel:
@@ -72,15 +131,15 @@ class VectorExplorer(QTabWidget):
         return label
 
     def _build_neighbours(self) -> None:
-        _, layout = self._page("Neighbours")
+        _, layout = self._page()
         self.word_edit = QLineEdit()
-        self.word_edit.setPlaceholderText("Type a word, e.g. 股票, and press Enter")
+        self.topn_label = QLabel()
         self.topn_spin = QSpinBox()
         self.topn_spin.setRange(1, 200)
         self.topn_spin.setValue(15)
         row = QHBoxLayout()
         row.addWidget(self.word_edit, 1)
-        row.addWidget(QLabel("Show"))
+        row.addWidget(self.topn_label)
         row.addWidget(self.topn_spin)
         self.neighbour_message = self._message_label()
         self.neighbour_table = _result_table()
@@ -91,14 +150,13 @@ class VectorExplorer(QTabWidget):
         self.topn_spin.valueChanged.connect(lambda _: self.word_edit.text() and self.ask_neighbours())
 
     def _build_similarity(self) -> None:
-        _, layout = self._page("Similarity")
+        _, layout = self._page()
         self.first_edit, self.second_edit = QLineEdit(), QLineEdit()
-        self.first_edit.setPlaceholderText("e.g. 足球")
-        self.second_edit.setPlaceholderText("e.g. 篮球")
+        self.first_label, self.second_label = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow("Word", self.first_edit)
-        form.addRow("Word", self.second_edit)
-        button = QPushButton("Compare")
+        form.addRow(self.first_label, self.first_edit)
+        form.addRow(self.second_label, self.second_edit)
+        self.compare_button = button = QPushButton()
         self.similarity_label = self._message_label()
         font = self.similarity_label.font()
         font.setPointSize(font.pointSize() + 3)
@@ -111,16 +169,14 @@ class VectorExplorer(QTabWidget):
         self.second_edit.returnPressed.connect(self.ask_similarity)
 
     def _build_analogy(self) -> None:
-        _, layout = self._page("Analogy")
+        _, layout = self._page()
         self.analogy_edits = [QLineEdit() for _ in range(3)]
-        for edit, hint in zip(self.analogy_edits, ("a, e.g. 国王", "b, e.g. 男人", "c, e.g. 女人")):
-            edit.setPlaceholderText(hint)
         row = QHBoxLayout()
         for i, edit in enumerate(self.analogy_edits):
             row.addWidget(edit, 1)
             if i < 2:
                 row.addWidget(QLabel("−" if i == 0 else "+"))
-        button = QPushButton("a − b + c")
+        self.analogy_button = button = QPushButton("a − b + c")  # a formula: the same in every language
         row.addWidget(button)
         self.analogy_message = self._message_label()
         self.analogy_table = _result_table()
@@ -131,23 +187,24 @@ class VectorExplorer(QTabWidget):
         self.analogy_edits[2].returnPressed.connect(self.ask_analogy)
 
     def _build_map(self) -> None:
-        _, layout = self._page("Map")
+        _, layout = self._page()
         self.map_count = QSpinBox()
         self.map_count.setRange(10, 2000)
         self.map_count.setValue(300)
         self.map_method = QComboBox()
         self.map_method.addItem("PCA", "pca")
         self.map_method.addItem("t-SNE", "tsne")
-        self.map_button = QPushButton("Draw")
+        self.map_button = QPushButton()
+        self.map_count_label, self.map_method_label = QLabel(), QLabel()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Most frequent"))
+        row.addWidget(self.map_count_label)
         row.addWidget(self.map_count)
-        row.addWidget(QLabel("words by"))
+        row.addWidget(self.map_method_label)
         row.addWidget(self.map_method)
         row.addWidget(self.map_button)
         row.addStretch(1)
         self.map_message = self._message_label()
-        self.map_plot = pg.PlotWidget()
+        self.map_plot = ThemedPlot()  # the theme's colours (plot_colors()), also after a switch
         self.map_plot.setAspectLocked(False)
         self.map_plot.hideAxis("left")
         self.map_plot.hideAxis("bottom")
@@ -160,17 +217,14 @@ class VectorExplorer(QTabWidget):
         self.map_button.clicked.connect(self.ask_map)
 
     def _build_heatmap(self) -> None:
-        _, layout = self._page("Heatmap")
+        _, layout = self._page()
         self.heatmap_edit = QLineEdit()
-        self.heatmap_edit.setPlaceholderText("Words separated by spaces or commas; empty: the "
-                                             f"{HEATMAP_WORDS} most frequent")
-        button = QPushButton("Show")
+        self.heatmap_button = button = QPushButton()
         row = QHBoxLayout()
         row.addWidget(self.heatmap_edit, 1)
         row.addWidget(button)
         self.heatmap_message = self._message_label()
-        self.heatmap_plot = pg.PlotWidget()
-        self.heatmap_plot.setLabel("bottom", "dimension")
+        self.heatmap_plot = ThemedPlot()
         self.heatmap_plot.invertY(True)
         self.heatmap_image = pg.ImageItem(axisOrder="row-major")
         self.heatmap_image.setColorMap(pg.colormap.get("CET-D1"))
@@ -191,7 +245,8 @@ class VectorExplorer(QTabWidget):
             table.setRowCount(0)
         for label in (self.neighbour_message, self.similarity_label, self.analogy_message,
                       self.map_message, self.heatmap_message):
-            label.setText("" if vectors is not None else "Train or import word vectors first.")
+            self._say(label, (lambda: "") if vectors is not None
+                      else (lambda: self.tr("Train or import word vectors first.")))
         self._clear_map()
         self.heatmap_image.clear()
 
@@ -218,7 +273,7 @@ class VectorExplorer(QTabWidget):
         labels = {"neighbours": self.neighbour_message, "similarity": self.similarity_label,
                   "analogy": self.analogy_message, "map": self.map_message,
                   "heatmap": self.heatmap_message}
-        labels[question].setText(message)
+        self._say(labels[question], lambda: message)  # the worker's message, as it came
         if question == "neighbours":
             self.neighbour_table.setRowCount(0)
         elif question == "analogy":
@@ -226,8 +281,11 @@ class VectorExplorer(QTabWidget):
 
     # ----- questions ----------------------------------------------------------------
     def ask_neighbours(self) -> None:
+        word = self.word_edit.text().strip()
+
         def show(rows) -> None:
-            self.neighbour_message.setText(f"Nearest to {self.word_edit.text().strip()!r} by cosine similarity:")
+            self._say(self.neighbour_message,
+                      lambda: self.tr("Nearest to {word} by cosine similarity:").format(word=repr(word)))
             _fill(self.neighbour_table, rows)
 
         self._ask("neighbours", explore.neighbors, self.word_edit.text(), self.topn_spin.value(), on_done=show)
@@ -235,20 +293,22 @@ class VectorExplorer(QTabWidget):
     def ask_similarity(self) -> None:
         a, b = self.first_edit.text().strip(), self.second_edit.text().strip()
         self._ask("similarity", explore.similarity, a, b,
-                  on_done=lambda score: self.similarity_label.setText(f"cos({a}, {b}) = {score:.4f}"))
+                  on_done=lambda score: self._say(self.similarity_label, lambda: f"cos({a}, {b}) = {score:.4f}"))
 
     def ask_analogy(self) -> None:
         a, b, c = (edit.text() for edit in self.analogy_edits)
 
         def show(rows) -> None:
-            self.analogy_message.setText(f"Nearest to {a.strip()} − {b.strip()} + {c.strip()}:")
+            self._say(self.analogy_message, lambda: self.tr("Nearest to {a} − {b} + {c}:").format(
+                a=a.strip(), b=b.strip(), c=c.strip()))
             _fill(self.analogy_table, rows)
 
         self._ask("analogy", explore.analogy, a, b, c, 15, on_done=show)
 
     def ask_map(self) -> None:
         method = self.map_method.currentData()
-        self.map_message.setText("Projecting…" + (" t-SNE takes a few seconds." if method == "tsne" else ""))
+        self._say(self.map_message, (lambda: self.tr("Projecting… t-SNE takes a few seconds.")) if method == "tsne"
+                  else (lambda: self.tr("Projecting…")))
         self._ask("map", explore.project_words, self.map_count.value(), method, on_done=self._draw_map)
 
     def ask_heatmap(self) -> None:
@@ -267,16 +327,18 @@ class VectorExplorer(QTabWidget):
     def _draw_map(self, word_map: explore.WordMap) -> None:
         self._clear_map()
         points = word_map.points
+        _, foreground = plot_colors()
         self.scatter.setData(points[:, 0], points[:, 1], data=word_map.words)
         for word, (x, y) in zip(word_map.words, points.tolist()):
-            label = pg.TextItem(word, color=(60, 60, 60), anchor=(0.5, 1.2))
+            label = pg.TextItem(word, color=foreground, anchor=(0.5, 1.2))
             label.setPos(x, y)
             self.map_plot.addItem(label)
             self.map_labels.append(label)
         self.map_plot.getPlotItem().enableAutoRange()
-        name = "PCA" if word_map.method == "pca" else "t-SNE"
-        self.map_message.setText(f"The {len(word_map.words)} most frequent words, {name} of their "
-                                 "unit vectors. Drag to pan, wheel to zoom.")
+        name, count = ("PCA" if word_map.method == "pca" else "t-SNE"), len(word_map.words)
+        self._say(self.map_message, lambda: self.tr("The {count} most frequent words, {method} of their unit "
+                                                    "vectors. Drag to pan, wheel to zoom.").format(
+            count=count, method=name))
 
     def _draw_heatmap(self, result) -> None:
         words, rows = result
@@ -286,5 +348,7 @@ class VectorExplorer(QTabWidget):
         self.heatmap_image.setImage(rows, levels=(-limit, limit))
         self.heatmap_plot.getAxis("left").setTicks([[(i + 0.5, w) for i, w in enumerate(words)]])
         self.heatmap_plot.getPlotItem().enableAutoRange()
-        self.heatmap_message.setText(f"{len(words)} words × {rows.shape[1]} dimensions; blue is "
-                                     f"negative, red positive (±{limit:.2f}).")
+        count, dimensions = len(words), rows.shape[1]
+        self._say(self.heatmap_message, lambda: self.tr("{words} words × {dimensions} dimensions; blue is "
+                                                        "negative, red positive (±{limit}).").format(
+            words=count, dimensions=dimensions, limit=f"{limit:.2f}"))
