@@ -4,8 +4,9 @@ well they cover the vocabulary, hand them to the model, and explore them."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
     QSpinBox, QSplitter, QVBoxLayout, QWidget,
@@ -13,17 +14,21 @@ from PySide6.QtWidgets import (
 
 from studio.core.embeddings.project_vectors import (VectorSet, import_vectors, train_project_vectors,
                                                     vocabulary_coverage)
-from studio.core.embeddings.vectors import FILE_FILTER, load_vectors
+from studio.core.embeddings.vectors import load_vectors
 from studio.core.embeddings.word2vec import Word2VecConfig
 from studio.core.errors import StudioError
 from studio.core.models import get_entry
+from studio.gui.i18n import Retranslating
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.file_picker import FilePicker
 from studio.gui.widgets.vector_explorer import VectorExplorer
 from studio.gui.workers import ProgressTask, WorkerPool
 
-VOCAB_FILTER = "Vocabulary (*.txt *.json);;All files (*)"
+# The patterns of studio.core.embeddings.vectors.FILE_FILTER, with translatable names
+# (FilePicker shows its filter through translate("FileDialogs", ...)).
+VECTORS_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "Word vectors (*.txt *.vec *.bin *.npz *.gz *.bz2);;All files (*)")
+VOCAB_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "Vocabulary (*.txt *.json);;All files (*)")
 COVERAGE_DELAY_MS = 400  # one measurement after a burst of text-setting edits
 
 
@@ -34,7 +39,7 @@ def _label() -> QLabel:
     return label
 
 
-class VectorsTab(QWidget):
+class VectorsTab(Retranslating, QWidget):
     errorOccurred = Signal(str)
     vectorsReady = Signal(str)  # the name of a vector set now shown in the explorer
     coverageShown = Signal()
@@ -49,31 +54,27 @@ class VectorsTab(QWidget):
         self._coverage_cache: dict[str, object] = {}  # (file, settings) -> Coverage
         self._coverage_timer = QTimer(self, singleShot=True, interval=COVERAGE_DELAY_MS)
         self._coverage_timer.timeout.connect(self._measure_coverage)
+        self._texts: dict[QLabel, Callable[[], str]] = {}  # label -> renders its text in the language in force
 
         self.sets_combo = QComboBox()
         self.set_info = _label()
         self.coverage_label = _label()
-        self.use_button = QPushButton("Use in model")
-        self.use_button.setToolTip("Start the model's token embedding from these vectors and set "
-                                   "embedding_dim to their size.")
-        self.remove_button = QPushButton("Remove from project")
-        self.load_button = QPushButton("Read vectors")
-        self.load_button.setToolTip("Read this set's file again to explore it.")
+        self.use_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.load_button = QPushButton()
         self.explorer = VectorExplorer(pool)
 
         self.w2v_form = ConfigForm(exclude=())
         self.w2v_form.set_model(Word2VecConfig, Word2VecConfig())
         self.w2v_source = _label()
-        self.train_button = QPushButton("Train word2vec")
-        self.import_picker = FilePicker("word2vec .txt / .vec / .bin (.gz) or .npz", FILE_FILTER)
-        self.vocab_picker = FilePicker("only for .npz: found beside it by default", VOCAB_FILTER)
+        self.train_button = QPushButton()
+        self.import_picker = FilePicker("", VECTORS_FILTER, kind="vectors")  # placeholders set in retranslate()
+        self.vocab_picker = FilePicker("", VOCAB_FILTER, kind="vectors")
         self.limit_spin = QSpinBox()
         self.limit_spin.setRange(0, 100_000_000)
         self.limit_spin.setSingleStep(100_000)
-        self.limit_spin.setSpecialValueText("all")
-        self.limit_spin.setToolTip("Read only the first N vectors; published files list frequent words first.")
-        self.import_button = QPushButton("Import")
-        self.stop_button = QPushButton("Stop")
+        self.import_button = QPushButton()
+        self.stop_button = QPushButton()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress_label = _label()
@@ -91,9 +92,50 @@ class VectorsTab(QWidget):
         model.projectReplaced.connect(self._project_replaced)
         model.settingsChanged.connect(self._settings_changed)
         self._project_replaced()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.sets_box.setTitle(self.tr("Vectors in this project"))
+        self.sets_combo.setToolTip(self.tr("The vector set to describe, explore and hand to the model."))
+        self.load_button.setText(self.tr("Read vectors"))
+        self.load_button.setToolTip(self.tr("Read this set's file again to explore it."))
+        self.use_button.setText(self.tr("Use in model"))
+        self.use_button.setToolTip(self.tr("Start the model's token embedding from these vectors and set "
+                                           "embedding_dim to their size."))
+        self.remove_button.setText(self.tr("Remove from project"))
+        self.remove_button.setToolTip(self.tr("Forget this vector set; the model stops using it."))
+
+        self.train_box.setTitle(self.tr("Train word2vec on the training texts"))
+        self.train_button.setText(self.tr("Train word2vec"))
+
+        self.import_box.setTitle(self.tr("Import pretrained vectors"))
+        self.import_file_label.setText(self.tr("Vectors file"))
+        self.import_picker.edit.setPlaceholderText(self.tr("word2vec .txt / .vec / .bin (.gz) or .npz"))
+        self.import_picker.setToolTip(self.tr("The published word vectors file to import (Browse…)."))
+        self.vocab_label.setText(self.tr("Vocabulary"))
+        self.vocab_picker.edit.setPlaceholderText(self.tr("only for .npz: found beside it by default"))
+        self.vocab_picker.setToolTip(self.tr("The word list of a .npz vectors file, one word per row; "
+                                             "leave empty to use the one beside it."))
+        self.limit_label.setText(self.tr("Read at most"))
+        self.limit_spin.setSpecialValueText(self.tr("all"))
+        self.limit_spin.setToolTip(self.tr("Read only the first N vectors; published files list frequent "
+                                           "words first."))
+        self.import_button.setText(self.tr("Import"))
+
+        self.job_box.setTitle(self.tr("Progress"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the running job; nothing is changed."))
+
+        for label, render in self._texts.items():
+            label.setText(render())
+
+    def _say(self, label: QLabel, render: Callable[[], str]) -> None:
+        """Show ``render()`` in ``label`` now and again after every change of language."""
+        self._texts[label] = render
+        label.setText(render())
 
     def _layout(self) -> None:
-        sets = QGroupBox("Vectors in this project")
+        self.sets_box = sets = QGroupBox()
         sets_layout = QVBoxLayout(sets)
         sets_layout.addWidget(self.sets_combo)
         sets_layout.addWidget(self.set_info)
@@ -104,20 +146,21 @@ class VectorsTab(QWidget):
         buttons.addWidget(self.remove_button)
         sets_layout.addLayout(buttons)
 
-        train = QGroupBox("Train word2vec on the training texts")
+        self.train_box = train = QGroupBox()
         train_layout = QVBoxLayout(train)
         train_layout.addWidget(self.w2v_source)
         train_layout.addWidget(self.w2v_form)
         train_layout.addWidget(self.train_button)
 
-        imported = QGroupBox("Import pretrained vectors")
+        self.import_box = imported = QGroupBox()
+        self.import_file_label, self.vocab_label, self.limit_label = QLabel(), QLabel(), QLabel()
         import_form = QFormLayout(imported)
-        import_form.addRow("Vectors file", self.import_picker)
-        import_form.addRow("Vocabulary", self.vocab_picker)
-        import_form.addRow("Read at most", self.limit_spin)
+        import_form.addRow(self.import_file_label, self.import_picker)
+        import_form.addRow(self.vocab_label, self.vocab_picker)
+        import_form.addRow(self.limit_label, self.limit_spin)
         import_form.addRow(self.import_button)
 
-        job = QGroupBox("Progress")
+        self.job_box = job = QGroupBox()
         job_layout = QVBoxLayout(job)
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
@@ -177,17 +220,21 @@ class VectorsTab(QWidget):
     def _show_set(self) -> None:
         entry = self.current_set()
         self._update_buttons()
-        self.coverage_label.clear()
+        self._say(self.coverage_label, lambda: "")
         if entry is None:
-            self.set_info.setText("None yet: train word2vec on your texts or import a published set.")
+            self._say(self.set_info, lambda: self.tr("None yet: train word2vec on your texts or import a "
+                                                     "published set."))
             self.explorer.set_vectors(None)
             return
         info = entry.describe()
         tokenizer = self.model.settings.text.tokenizer.type
         if entry.tokenizer is not None and entry.tokenizer.type != tokenizer:
-            info += (f"\nTrained on {entry.tokenizer.type} tokens, but the dataset now uses "
-                     f"{tokenizer} tokens: few tokens will find a vector.")
-        self.set_info.setText(info)
+            trained = entry.tokenizer.type
+            self._say(self.set_info, lambda: info + "\n" + self.tr(
+                "Trained on {trained} tokens, but the dataset now uses {tokenizer} tokens: few tokens "
+                "will find a vector.").format(trained=trained, tokenizer=tokenizer))
+        else:
+            self._say(self.set_info, lambda: info)
         vectors = self.loaded.get(entry.path)
         self.explorer.set_vectors(vectors)
         if vectors is None:
@@ -200,10 +247,12 @@ class VectorsTab(QWidget):
         if self.running:
             return  # one job at a time; the set is read when the job ends
         if not Path(entry.path).is_file():
-            self.set_info.setText(f"{entry.describe()}\nThe file {entry.path} is missing.")
+            info, path = entry.describe(), entry.path
+            self._say(self.set_info, lambda: info + "\n" + self.tr("The file {path} is missing.").format(path=path))
             return
-        self._start(f"Reading {Path(entry.path).name}…", load_vectors, entry.path, entry.vocab_path or None,
-                    entry.limit or None, on_done=lambda vectors: self._loaded(entry, vectors),
+        name = Path(entry.path).name
+        self._start(lambda: self.tr("Reading {name}…").format(name=name), load_vectors, entry.path,
+                    entry.vocab_path or None, entry.limit or None, on_done=lambda vectors: self._loaded(entry, vectors),
                     reads=entry.path)
 
     def _loaded(self, entry: VectorSet, vectors) -> None:
@@ -222,8 +271,9 @@ class VectorsTab(QWidget):
             return
         config = dict(self.model.settings.model)
         if "pretrained_vectors" not in config:
-            self.errorOccurred.emit(f"{get_entry(config['type']).title} has no token embedding to start "
-                                    "from word vectors; choose another model in the Model tab.")
+            self.errorOccurred.emit(self.tr("{model} has no token embedding to start from word vectors; choose "
+                                            "another model in the Model tab.").format(
+                model=get_entry(config["type"]).title))
             return
         config.update(pretrained_vectors=entry.path, pretrained_vocab=entry.vocab_path,
                       pretrained_limit=entry.limit, embedding_dim=entry.dimension)
@@ -232,17 +282,20 @@ class VectorsTab(QWidget):
         except StudioError as exc:  # e.g. vectors wider than the model allows
             self.errorOccurred.emit(str(exc))
             return
-        self.progress_label.setText(f"The model now starts from {entry.name} "
-                                    f"(embedding_dim {entry.dimension}).")
+        name, dimension = entry.name, entry.dimension
+        self._say(self.progress_label, lambda: self.tr("The model now starts from {name} (embedding_dim "
+                                                       "{dimension}).").format(name=name, dimension=dimension))
 
     # ----- coverage -----------------------------------------------------------------
     def _settings_changed(self, group: str) -> None:
         if group in ("dataset", "text"):
             train = self.model.settings.dataset.train
             tokenizer = self.model.settings.text.tokenizer.type
-            self.w2v_source.setText(
-                f"Texts: the training split of {Path(train).name}, cut into {tokenizer} tokens as set "
-                "in the Dataset tab." if train else "Open a data file first (Dataset tab).")
+            name = Path(train).name if train else ""
+            self._say(self.w2v_source, lambda: self.tr(
+                "Texts: the training split of {name}, cut into {tokenizer} tokens as set in the Dataset "
+                "tab.").format(name=name, tokenizer=tokenizer) if name
+                else self.tr("Open a data file first (Dataset tab)."))
             self._update_buttons()
             self.schedule_coverage()
 
@@ -254,14 +307,15 @@ class VectorsTab(QWidget):
         if entry is None or entry.path not in self.loaded:
             return
         if self.model.table is None:
-            self.coverage_label.setText("Open a data file to see how much of its vocabulary these vectors cover.")
+            self._say(self.coverage_label, lambda: self.tr("Open a data file to see how much of its vocabulary "
+                                                           "these vectors cover."))
         elif self.model.settings.dataset.label_column is None:
-            self.coverage_label.setText("Choose the label column (Dataset tab) to see the coverage of the "
-                                        "vocabulary training will build.")
+            self._say(self.coverage_label, lambda: self.tr("Choose the label column (Dataset tab) to see the "
+                                                           "coverage of the vocabulary training will build."))
         elif (coverage := self._coverage_cache.get(self._coverage_key(entry))) is not None:
             self._show_coverage(coverage)
         else:
-            self.coverage_label.setText("Measuring coverage of the current vocabulary…")
+            self._say(self.coverage_label, lambda: self.tr("Measuring coverage of the current vocabulary…"))
             self._coverage_timer.start()
 
     def _coverage_key(self, entry: VectorSet) -> str:
@@ -281,7 +335,8 @@ class VectorsTab(QWidget):
 
         def failed(message: str) -> None:
             if request == self._coverage_request:
-                self.coverage_label.setText(f"Coverage unknown: {message}")
+                self._say(self.coverage_label,
+                          lambda: self.tr("Coverage unknown: {reason}").format(reason=message))
                 self.coverageShown.emit()
 
         self.pool.run_task(vocabulary_coverage, self.model.settings, dict(self.model.tables),
@@ -289,11 +344,18 @@ class VectorsTab(QWidget):
 
     def _show_coverage(self, coverage) -> None:
         missing = "、".join(coverage.missing[:12])
-        self.coverage_label.setText(
-            f"Coverage of the current vocabulary: {coverage.vocab_found:,} of {coverage.vocab_total:,} "
-            f"entries ({coverage.vocab_share:.1%}), {coverage.occurrence_share:.1%} of the "
-            f"{coverage.occurrences_total:,} training tokens."
-            + (f"\nMost frequent without a vector: {missing}" if missing else ""))
+
+        def render() -> str:
+            text = self.tr("Coverage of the current vocabulary: {found} of {total} entries ({share}), "
+                           "{occurrence_share} of the {occurrences} training tokens.").format(
+                found=f"{coverage.vocab_found:,}", total=f"{coverage.vocab_total:,}",
+                share=f"{coverage.vocab_share:.1%}", occurrence_share=f"{coverage.occurrence_share:.1%}",
+                occurrences=f"{coverage.occurrences_total:,}")
+            if missing:
+                text += "\n" + self.tr("Most frequent without a vector: {words}").format(words=missing)
+            return text
+
+        self._say(self.coverage_label, render)
         self.coverageShown.emit()
 
     # ----- long jobs ----------------------------------------------------------------
@@ -308,15 +370,16 @@ class VectorsTab(QWidget):
         self.load_button.setVisible(entry is not None and entry.path not in self.loaded)
         self.load_button.setEnabled(idle)
 
-    def _start(self, message: str, fn, *args, on_done, with_status: bool = False, reads: str = "") -> None:
+    def _start(self, message: Callable[[], str], fn, *args, on_done, with_status: bool = False,
+               reads: str = "") -> None:
         self.job = ProgressTask(fn, *args, with_status=with_status)
         self._job_reads = reads
         project = self.model.project
         self.job.progress.connect(self._progress)
-        self.job.status.connect(self.progress_label.setText)
+        self.job.status.connect(lambda text: self._say(self.progress_label, lambda: text))  # the job's own words
         self.job.cancelled.connect(self._cancelled)
         self.progress.setValue(0)
-        self.progress_label.setText(message)
+        self._say(self.progress_label, message)
 
         def done(result) -> None:
             self._finished()
@@ -326,7 +389,7 @@ class VectorsTab(QWidget):
 
         def failed(text: str) -> None:
             self._finished()
-            self.progress_label.setText(text)
+            self._say(self.progress_label, lambda: text)
             self.errorOccurred.emit(text)
             self._read_current_set()
 
@@ -337,8 +400,10 @@ class VectorsTab(QWidget):
         fraction = update if isinstance(update, float) else update.fraction
         self.progress.setValue(round(1000 * fraction))
         if not isinstance(update, float) and update.epoch:
-            loss = f", loss {update.loss:,.0f}" if update.loss is not None else ""
-            self.progress_label.setText(f"word2vec epoch {update.epoch} of {update.epochs}{loss}")
+            epoch, epochs, loss = update.epoch, update.epochs, update.loss
+            self._say(self.progress_label, lambda: self.tr("word2vec epoch {epoch} of {epochs}, loss {loss}").format(
+                epoch=epoch, epochs=epochs, loss=f"{loss:,.0f}") if loss is not None
+                else self.tr("word2vec epoch {epoch} of {epochs}").format(epoch=epoch, epochs=epochs))
 
     def _finished(self) -> None:
         self.job = None
@@ -348,7 +413,7 @@ class VectorsTab(QWidget):
     def _cancelled(self) -> None:
         self.job = None
         self.progress.setValue(0)
-        self.progress_label.setText("Stopped; nothing was changed.")
+        self._say(self.progress_label, lambda: self.tr("Stopped; nothing was changed."))
         self._read_current_set()
 
     def _read_current_set(self) -> None:
@@ -364,26 +429,28 @@ class VectorsTab(QWidget):
     def stop(self) -> None:
         if self.job is not None:
             self.job.stop()
-            self.progress_label.setText("Stopping…")
+            self._say(self.progress_label, lambda: self.tr("Stopping…"))
 
     def start_training(self) -> None:
         config = self.w2v_form.value()
         if config is None or self.running:
             return
-        self._start("Starting word2vec…", train_project_vectors, self.model.settings,
+        self._start(lambda: self.tr("Starting word2vec…"), train_project_vectors, self.model.settings,
                     dict(self.model.tables), config, on_done=self._added, with_status=True)
 
     def start_import(self) -> None:
         path = self.import_picker.path()
         if not path:
-            self.errorOccurred.emit("Choose a vectors file to import (Browse…).")
+            self.errorOccurred.emit(self.tr("Choose a vectors file to import (Browse…)."))
             return
-        self._start(f"Reading {Path(path).name}…", import_vectors, path, self.vocab_picker.path() or None,
-                    self.limit_spin.value() or None, on_done=self._added)
+        name = Path(path).name
+        self._start(lambda: self.tr("Reading {name}…").format(name=name), import_vectors, path,
+                    self.vocab_picker.path() or None, self.limit_spin.value() or None, on_done=self._added)
 
     def _added(self, result) -> None:
         entry, vectors = result
         self.loaded[entry.path] = vectors
         entry = self.model.add_vectors(entry)
-        self.progress_label.setText(f"{entry.name}: {entry.describe()}.")
+        text = f"{entry.name}: {entry.describe()}."  # names and the core's description
+        self._say(self.progress_label, lambda: text)
         self.select_set(entry.name)
