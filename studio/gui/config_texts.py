@@ -109,6 +109,8 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("ConfigField", "Largest vocabulary, counting <pad> and <unk>."),
     QT_TRANSLATE_NOOP("ConfigField", "Max length"),
     QT_TRANSLATE_NOOP("ConfigField", "Tokens per text; longer texts are cut, shorter padded."),
+    QT_TRANSLATE_NOOP("ConfigField", "Tokenizer"),
+    QT_TRANSLATE_NOOP("ConfigField", "char: one token per character (best for short Chinese text); jieba: Chinese words; whitespace: split on spaces (English and pre-segmented text)."),
     QT_TRANSLATE_NOOP("ConfigField", "Lowercase"),
     QT_TRANSLATE_NOOP("ConfigField", "Lowercase Latin letters."),
     QT_TRANSLATE_NOOP("ConfigField", "User dictionary"),
@@ -197,12 +199,19 @@ def shown_config_classes() -> list:
 
 
 def shown_fields(cls) -> dict:
-    """The fields of ``cls`` that get a form row: not ``type``, not nested configs."""
+    """The fields of ``cls`` shown with their title and description: all but nested
+    configs and one-value ``type`` tags (a model config's ``Literal["textcnn"]``); the
+    tokenizer's ``type`` has a choice and is shown, by the Dataset tab."""
+    import typing
+
     from pydantic import BaseModel
 
-    return {name: field for name, field in cls.model_fields.items()
-            if name != "type" and not (isinstance(field.annotation, type)
-                                       and issubclass(field.annotation, BaseModel))}
+    def hidden(field) -> bool:
+        annotation = field.annotation
+        return ((isinstance(annotation, type) and issubclass(annotation, BaseModel))
+                or (typing.get_origin(annotation) is typing.Literal and len(typing.get_args(annotation)) < 2))
+
+    return {name: field for name, field in cls.model_fields.items() if not hidden(field)}
 
 
 def description_of(name: str, field) -> str:
