@@ -198,6 +198,8 @@ class DatasetTab(Retranslating, QWidget):
             if combo.count():
                 combo.setItemText(0, translate("DatasetTab", NONE))
         self.preview.setPlaceholderText(self.tr("How the first rows tokenize appears here."))
+        self.preview.setToolTip(self.tr("The first rows of the data file split into tokens with the "
+                                        "current settings, and the vocabulary they would give."))
         self.length_chart.setTitle(self.tr("Text length"))
         self.length_chart.setLabel("bottom", self.tr("characters"))
         self.table_model.retranslate()
