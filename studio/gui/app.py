@@ -27,8 +27,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def apply_preferences(store: QSettings) -> None:
     """Put the saved language and theme in force (before the first window is built)."""
-    i18n.apply_language(app_settings.text(app_settings.LANGUAGE, i18n.SYSTEM))
-    theme.apply_theme(app_settings.text(app_settings.THEME, theme.SYSTEM))
+    language, chosen_theme = store.value(app_settings.LANGUAGE), store.value(app_settings.THEME)
+    i18n.apply_language(language if isinstance(language, str) else i18n.SYSTEM)
+    theme.apply_theme(chosen_theme if isinstance(chosen_theme, str) else theme.SYSTEM)
 
 
 def version_text() -> str:

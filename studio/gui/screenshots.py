@@ -1,8 +1,11 @@
 """Take a screenshot of each tab after a real training run and word2vec training.
 
     python -m studio.gui.screenshots OUT_DIR [--data FILE] [--epochs N] [--text TEXT]
+                                             [--languages en,zh_CN] [--theme light|dark]
 
-Without ``--data`` it uses the sample project (Chinese reviews). Works offscreen
+Without ``--data`` it uses the sample project (Chinese reviews). Each tab is taken in
+each language (``<language>-<n>-<tab>.png``), switched live. Settings are kept in a
+scratch file, never the user's. Works offscreen
 (``QT_QPA_PLATFORM=offscreen``) or on a real display such as Xvfb.
 """
 
@@ -11,8 +14,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+import tempfile
 
+from PySide6.QtCore import QSettings, Qt, QTimer
+
+from studio.gui import app_settings, i18n, theme
 from studio.gui.app import create_app
 from studio.gui.main_window import MainWindow
 
@@ -23,12 +29,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", help="data file to train on (default: the sample project)")
     parser.add_argument("--epochs", type=int, default=2, help="epochs to train (default 2)")
     parser.add_argument("--text", default="这本书写得很好，内容充实，值得推荐", help="text to predict")
+    parser.add_argument("--languages", default="en,zh_CN", help="languages to take, comma-separated")
+    parser.add_argument("--theme", default="light", choices=theme.THEMES, help="theme (default light)")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
     app = create_app()
-    window = MainWindow()
+    store = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.IniFormat)
+    app_settings.use(store)
+    theme.apply_theme(args.theme)
+    languages = args.languages.split(",")
+    i18n.apply_language(languages[0])
+    window = MainWindow(store)
     window.resize(1400, 880)
     window.show()
     failures: list[str] = []
@@ -43,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     def loaded() -> None:
         window.training_tab.form.editors["epochs"].setValue(args.epochs)
         window.tabs.setCurrentWidget(window.training_tab)
-        QTimer.singleShot(1500, lambda: grab("4-training-live", window.training_tab))
+        QTimer.singleShot(1500, lambda: grab(f"{languages[0]}-4-training-live", window.training_tab))
         window.training_tab.start()
 
     def trained(run) -> None:
@@ -67,11 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         explorer.ask_neighbours()
 
     def finish() -> None:
-        grab("1-dataset", window.dataset_tab)
-        grab("2-vectors", window.vectors_tab)
-        grab("3-model", window.model_tab)
-        grab("4-training", window.training_tab)
-        grab("5-inference", window.inference_tab)
+        for language in languages:
+            i18n.apply_language(language)
+            app.processEvents()  # the language change reaches every widget
+            for number, tab in enumerate(window.tab_pages(), start=1):
+                grab(f"{language}-{number}-{tab.objectName() or type(tab).__name__}", tab)
         window.model.set_dirty(False)
         window.close()
 

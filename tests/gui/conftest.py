@@ -17,6 +17,19 @@ def qapp_cls():
     return type(create_app())
 
 
+@pytest.fixture(autouse=True)
+def _english_light(qapp):
+    """Every GUI test starts in English and the system theme, whatever the machine's
+    locale or an earlier test chose."""
+    from studio.gui import i18n, theme
+
+    i18n.apply_language("en")
+    theme.apply_theme(theme.SYSTEM)
+    yield
+    i18n.apply_language("en")
+    theme.apply_theme(theme.SYSTEM)
+
+
 @pytest.fixture
 def make_window(qtbot, tmp_path, monkeypatch):
     """Build main windows; after the test, close them and fail if a window, a dialog, a

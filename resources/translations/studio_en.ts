@@ -1,0 +1,2301 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>Autosave is off: the studio&apos;s cache cannot be written ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older autosave(s) will be offered next time.</source>
+        <translation>
+            <numerusform>%n older autosave will be offered next time.</numerusform>
+            <numerusform>%n older autosaves will be offered next time.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text Model Studio did not close properly last time. It had autosaved:
+
+{description}
+
+Recover it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not recover the autosave: {error}
+It is kept and offered again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigField</name>
+    <message>
+        <source>Length of each token vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stacked recurrent layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also read each text from right to left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of units zeroed during training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrained vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word vectors (word2vec .txt/.vec/.bin, optionally .gz, or .npz); tokens found there start from those vectors. Empty: random initialisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vectors vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for .npz vectors: the file listing one token per row. Empty: vocab.txt or &lt;name&gt;.vocab.txt beside the .npz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vectors read (0 = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only the first N vectors of the file (published files list frequent words first); 0 reads them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze embeddings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the token vectors fixed during training (useful with pretrained ones).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature maps of the region embedding and of every convolution (the same in every block).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downsampling blocks; each halves the text and adds two convolutions. Needs max_len &gt;= 2 ** blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of pooled features zeroed during training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of each token and n-gram vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N-gram sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lengths of the token n-grams hashed into buckets (2 = bigrams, 3 = trigrams); empty for tokens only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash buckets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows of the n-gram table; n-grams sharing a bucket share a vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units of the hidden layer; 0 for a plain linear classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-token weight: tfidf = count x inverse document frequency (learned from the training split), bow = count, binary = 1 if present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units per hidden layer; 0 for a plain linear classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of hidden layers (ignored when hidden size is 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of hidden units zeroed during training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2-normalise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale each text&apos;s feature vector to unit length, so long and short texts are on the same scale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widths (in tokens) of the convolution windows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters per size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature maps for each kernel size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurrent unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units per direction of the context RNN, and of the per-word layer that is max-pooled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bidirectional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the right context too (off: left context only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of units zeroed during training, between recurrent layers and on the pooled features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units per direction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FC size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units of the layer between the attention output and the classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of units zeroed during training, between recurrent layers and on the attention output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of every encoder layer (d_model); token vectors are projected to it when it differs from the embedding size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heads per attention layer; must divide the model size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed-forward size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden units of each layer&apos;s position-wise feed-forward network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropout on the inputs, inside every layer and before the output layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sinusoidal: fixed sine/cosine encodings, any length; learned: one trained vector per position, up to max_positions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positions with a learned vector (learned positions only); should be at least max_len.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean: average of the real tokens&apos; outputs; first: the first token&apos;s output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens seen fewer times in the training split become &lt;unk&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max vocabulary size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest vocabulary, counting &lt;pad&gt; and &lt;unk&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per text; longer texts are cut, shorter padded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>char: one token per character (best for short Chinese text); jieba: Chinese words; whitespace: split on spaces (English and pre-segmented text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowercase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowercase Latin letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jieba user dictionary file (word [freq] [tag] per line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File with one stopword per line; those tokens are dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes over the training split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples per step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam step size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>constant: the learning rate throughout; step: multiplied by gamma every step_size epochs; cosine: cosine decay to 0 over all steps after the warm-up (Loshchilov &amp; Hutter 2017, without restarts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step schedule: epochs between learning-rate drops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step schedule: factor applied to the learning rate at each drop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise the learning rate linearly from 0 over this many steps, then follow the schedule; 0 = no warm-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest global L2 norm of the gradients before each step; 0 = no clipping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay (AdamW, Loshchilov &amp; Hutter 2019) on the dense parameters; sparse embedding tables are not decayed; 0 = off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the target mass spread evenly over all classes (Szegedy et al. 2016); 0 = off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balanced: weight each class&apos;s loss by n_samples / (n_classes * count) on the training split, as scikit-learn does; none: every example counts the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without a better validation accuracy; 0 never stops early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint every (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the run has a folder: seconds between checkpoints within an epoch (one is always written at the end of each epoch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds weights and batch order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: CUDA, then Apple MPS, then CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip-gram predicts the context from a word (better for rare words); CBOW predicts a word from its context (faster).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vector size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimensions of each word vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest distance between a word and a context word, in tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise words drawn per positive pair (negative sampling).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens seen fewer times than this get no vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes over the texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the random initial vectors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataFilePrompt</name>
+    <message>
+        <source>Locate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the copy in the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data file not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data file changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locate {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatasetTab</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a .tsv, .txt or .csv file of texts and labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split (stratified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second text (pairs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column holding the text to classify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For sentence pairs: the column holding the second text; (none) for single texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column holding each text&apos;s class label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional file with one class name per line, in label-id order; use it when the labels in the data are numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(labels as written in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional separate file of validation examples; without it they are split from the data file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional separate file of test examples; without it they are split from the data file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(split from the data file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the data file held out for validation, with the same class proportions (when there is no validation file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the data file held out for the final test, with the same class proportions (when there is no test file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the random split: the same seed gives the same split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters (char)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words (jieba)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split on spaces (whitespace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(jieba default dictionary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(keep every token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the first rows tokenize appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows of the data file split into tokens with the current settings, and the vocabulary they would give.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {rows} rows, {columns} columns, {encoding}, with a header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {rows} rows, {columns} columns, {encoding}, no header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} (not loaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data yet. Drop a .tsv, .txt or .csv file on the window, or use File &gt; Open data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} classes: too many to chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot tokenize: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ {entries} vocabulary entries and {tokens} tokens per text (from {rows} rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <source>Test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a finished run to evaluate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The split of the run&apos;s data to evaluate the model on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show how many examples fall in each cell of the confusion matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalised by row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each cell as a share of its true class, so every row adds up to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion matrix (click a cell to see its examples):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter texts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the examples whose text contains this (ignoring case).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the examples of this true class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the examples predicted as this class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the misclassified examples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating run {run} ({split})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot evaluate run {run}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{split}&lt;/b&gt;: {examples} examples, {errors} errors — &lt;b&gt;accuracy {accuracy}&lt;/b&gt; · macro P {macro_p} R {macro_r} F1 {macro_f1} · weighted P {weighted_p} R {weighted_r} F1 {weighted_f1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesModel</name>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Data files (*.tsv *.txt *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.dict *.dic);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word vectors (*.txt *.vec *.bin *.npz *.gz *.bz2);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary (*.txt *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePicker</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the chosen file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InferenceTab</name>
+    <message>
+        <source>Model run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trained run whose model predicts the label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or paste a text, then press Predict (Ctrl+Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text to classify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second text of the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second text of the pair, for a model trained on text pairs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict the label of the text (Ctrl+Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class probabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{run} · test accuracy {accuracy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens: {tokens}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a text and press Predict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trained model yet: train one in the Training tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayerDiagram</name>
+    <message>
+        <source>Token ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shape}  ·  {count} params</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No diagram until the settings are valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LivePlots</name>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (per step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (per epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy (per epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate (per step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best: epoch {epoch}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>1 · Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 · Word vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 · Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 · Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 · Inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an empty project (asks to save the open one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project folder (*.studio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a .tsv, .txt or .csv file into the Dataset tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the project, its settings and its runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the project into a new folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep a copy of the data in the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the data files into the project folder when saving, so the project opens on another computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export project as .zip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the saved project into one .zip file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import project from .zip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpack a project .zip into a folder and open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language and theme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the studio (asks to save changes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start training with the current settings (on the Inference tab: predict).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running training after the current batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;sample project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the sample project: Chinese product reviews, positive or negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions of the studio, PyTorch and Qt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show tab {number}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped reading {name}; the open project is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read {rows} rows from {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training is running; stop it (Training tab) before opening or creating another project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project opened with warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new project (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered {name} into {where}. Save it to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project folder (.studio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the sample project: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project saved with warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export project as .zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import project from .zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to unpack the project into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes to {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a data file first (Dataset tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the label column (Dataset tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the model settings marked in red (Model tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {id} finished: {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data file located</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Build, train and use neural text models, Chinese first.&lt;/p&gt;&lt;p&gt;PyTorch {torch}{cuda}&lt;br&gt;Qt {qt} (PySide6 {pyside})&lt;br&gt;Python {python}&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> with CUDA {cuda}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (CPU build)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training or reading is running. Stop it and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelInfo</name>
+    <message>
+        <source>DPCNN (Johnson &amp; Zhang 2017)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region embedding, two convolutions, then blocks that halve the text, max-pooled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fastText (Joulin et al. 2016)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of token and hashed n-gram vectors (Joulin et al. 2016), then an MLP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLP (bag of words / TF-IDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bag-of-words or TF-IDF vector of the whole text -&gt; multilayer perceptron.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TextCNN (Kim 2014)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel 1-D convolutions over embeddings, max-over-time pooling, a linear layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TextRCNN (Lai 2015)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurrent left and right contexts around each word, a tanh layer, max over time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TextRNN (LSTM / GRU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stacked RNN over packed sequences; the last layer&apos;s final states feed a linear layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TextRNN + attention (Zhou 2016)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stacked bidirectional LSTM, attention pooling over its outputs, two linear layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transformer encoder (Vaswani et al. 2017)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transformer encoder over token vectors plus positions, pooled, then a linear layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelTab</name>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind of neural network to train; each follows a published paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset this model&apos;s settings to the published setup it follows; pretrained-vector choices are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers for one batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights the model learns, for the vocabulary and classes of the current data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An estimate of the memory one training step needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The word vectors {name} have {dimension} dimensions; set embedding_dim to {dimension}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot build this model: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters: — (fix the settings marked in red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters: {total} ({frozen} frozen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vocabulary {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vocabulary ≈{size} (estimated until the data is tokenized)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{parameters}  ·  {vocabulary}, {classes} classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training memory ≈ {total} at batch_size {batch}, max_len {max_len}: weights {weights}, gradients {gradients}, Adam state {optimizer}, activations {activations}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the studio&apos;s menus, buttons and messages. &quot;System&quot; follows the computer&apos;s language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light or dark colours for the windows and plots. &quot;System&quot; follows the computer&apos;s setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System ({language})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best val acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select several runs (Ctrl or Shift + click) to overlay their curves and compare their settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation accuracy (per epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (per step, smoothed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two or more runs to see the settings that differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>The device training runs on. Change it under Training settings &gt; device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory the studio uses now: its resident memory, and the GPU memory PyTorch holds when training on a GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run being trained, or the last one trained in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: GPU {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: Apple GPU (MPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: CPU ({threads} threads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory: {used:.2f} GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU: {used:.2f} GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run: none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run: {id} (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableModel</name>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this task; what was open stays as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <source>Run completed: best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run stopped early: best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run stopped: best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run failed: best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokenizing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading word vectors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a new run with these settings on the loaded data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause training after the current batch; click again to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training after the current batch and keep the run; Resume can continue it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the stopped or interrupted run from its last checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save each plot as PNG or SVG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export metrics (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the loss, accuracy and learning rate of every step and epoch as a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to pan, wheel to zoom; the dashed line marks the best epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the training settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after this batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run ended ({status}): best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training on {device}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs} · step {step}/{steps} · {speed} samples/s · ETA {eta} · {device}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the plots: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {count} plots beside {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the metrics to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No test split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy {accuracy}   ·   macro-F1 {macro_f1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VectorExplorer</name>
+    <message>
+        <source>Neighbours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analogy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosine similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a word, e.g. 股票, and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The word whose nearest neighbours to list; press Enter to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbours shown:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the nearest words to list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 足球</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 篮球</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first word to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second word to compare; press Enter to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the cosine similarity of the two words&apos; vectors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a, e.g. 国王</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>b, e.g. 男人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>c, e.g. 女人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word a of the analogy a − b + c (e.g. king).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word b, subtracted from a (e.g. man).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word c, added to a − b (e.g. woman); press Enter to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the words nearest to a − b + c.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most frequent words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the most frequent words to place on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to flatten the vectors to two dimensions: PCA is quick, t-SNE keeps neighbours together but takes longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words separated by spaces or commas; empty: the {count} most frequent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The words whose vectors to show, one row each; press Enter to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train or import word vectors first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest to {word} by cosine similarity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest to {a} − {b} + {c}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projecting… t-SNE takes a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {count} most frequent words, {method} of their unit vectors. Drag to pan, wheel to zoom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{words} words × {dimensions} dimensions; blue is negative, red positive (±{limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VectorsTab</name>
+    <message>
+        <source>Vectors in this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vector set to describe, explore and hand to the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this set&apos;s file again to explore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use in model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the model&apos;s token embedding from these vectors and set embedding_dim to their size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget this vector set; the model stops using it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train word2vec on the training texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train word2vec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import pretrained vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vectors file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word2vec .txt / .vec / .bin (.gz) or .npz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The published word vectors file to import (Browse…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only for .npz: found beside it by default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The word list of a .npz vectors file, one word per row; leave empty to use the one beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only the first N vectors; published files list frequent words first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running job; nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: train word2vec on your texts or import a published set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained on {trained} tokens, but the dataset now uses {tokenizer} tokens: few tokens will find a vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} has no token embedding to start from word vectors; choose another model in the Model tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model now starts from {name} (embedding_dim {dimension}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts: the training split of {name}, cut into {tokenizer} tokens as set in the Dataset tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a data file first (Dataset tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a data file to see how much of its vocabulary these vectors cover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the label column (Dataset tab) to see the coverage of the vocabulary training will build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring coverage of the current vocabulary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage unknown: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage of the current vocabulary: {found} of {total} entries ({share}), {occurrence_share} of the {occurrences} training tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most frequent without a vector: {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word2vec epoch {epoch} of {epochs}, loss {loss}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word2vec epoch {epoch} of {epochs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting word2vec…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a vectors file to import (Browse…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Out of memory. Use a smaller batch size, max length or model, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2305 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>Autosave is off: the studio&apos;s cache cannot be written ({error}).</source>
+        <translation>自动保存已关闭：无法写入工作室的缓存（{error}）。</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>自动保存失败：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older autosave(s) will be offered next time.</source>
+        <translation>
+            <numerusform>下次还会提供 %n 份更早的自动保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>Text Model Studio did not close properly last time. It had autosaved:
+
+{description}
+
+Recover it now?</source>
+        <translation>文本模型工作室上次没有正常关闭。它自动保存了：
+
+{description}
+
+现在恢复吗？</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Could not recover the autosave: {error}
+It is kept and offered again at the next start.</source>
+        <translation>无法恢复自动保存的内容：{error}
+它会被保留，下次启动时再次提供恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigField</name>
+    <message>
+        <source>Length of each token vector.</source>
+        <translation>每个词元向量的长度。</translation>
+    </message>
+    <message>
+        <source>Stacked recurrent layers.</source>
+        <translation>堆叠的循环层数。</translation>
+    </message>
+    <message>
+        <source>Also read each text from right to left.</source>
+        <translation>同时从右到左读取每条文本。</translation>
+    </message>
+    <message>
+        <source>Share of units zeroed during training.</source>
+        <translation>训练时置零的单元比例。</translation>
+    </message>
+    <message>
+        <source>Pretrained vectors</source>
+        <translation>预训练词向量</translation>
+    </message>
+    <message>
+        <source>Word vectors (word2vec .txt/.vec/.bin, optionally .gz, or .npz); tokens found there start from those vectors. Empty: random initialisation.</source>
+        <translation>词向量文件（word2vec .txt/.vec/.bin，可为 .gz 压缩，或 .npz）；其中出现的词元以这些向量为初始值。留空：随机初始化。</translation>
+    </message>
+    <message>
+        <source>Vectors vocabulary</source>
+        <translation>词向量词表</translation>
+    </message>
+    <message>
+        <source>Only for .npz vectors: the file listing one token per row. Empty: vocab.txt or &lt;name&gt;.vocab.txt beside the .npz.</source>
+        <translation>仅用于 .npz 词向量：每行一个词元的词表文件。留空：使用 .npz 旁边的 vocab.txt 或 &lt;name&gt;.vocab.txt。</translation>
+    </message>
+    <message>
+        <source>Vectors read (0 = all)</source>
+        <translation>读取的向量数（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>Read only the first N vectors of the file (published files list frequent words first); 0 reads them all.</source>
+        <translation>只读取文件中的前 N 个向量（公开发布的文件通常把高频词排在前面）；0 表示全部读取。</translation>
+    </message>
+    <message>
+        <source>Freeze embeddings</source>
+        <translation>冻结嵌入</translation>
+    </message>
+    <message>
+        <source>Keep the token vectors fixed during training (useful with pretrained ones).</source>
+        <translation>训练时保持词元向量不变（适合与预训练词向量一起使用）。</translation>
+    </message>
+    <message>
+        <source>Embedding size</source>
+        <translation>嵌入维度</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>卷积核数</translation>
+    </message>
+    <message>
+        <source>Feature maps of the region embedding and of every convolution (the same in every block).</source>
+        <translation>区域嵌入和每个卷积的特征图数（各块相同）。</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>块数</translation>
+    </message>
+    <message>
+        <source>Downsampling blocks; each halves the text and adds two convolutions. Needs max_len &gt;= 2 ** blocks.</source>
+        <translation>下采样块数；每块将文本长度减半并增加两个卷积。要求 max_len &gt;= 2 ** 块数。</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Share of pooled features zeroed during training.</source>
+        <translation>池化后特征在训练时置零的比例。</translation>
+    </message>
+    <message>
+        <source>Length of each token and n-gram vector.</source>
+        <translation>每个词元和 n-gram 向量的长度。</translation>
+    </message>
+    <message>
+        <source>N-gram sizes</source>
+        <translation>N-gram 长度</translation>
+    </message>
+    <message>
+        <source>Lengths of the token n-grams hashed into buckets (2 = bigrams, 3 = trigrams); empty for tokens only.</source>
+        <translation>哈希到桶中的词元 n-gram 长度（2 = 二元组，3 = 三元组）；留空则只用词元。</translation>
+    </message>
+    <message>
+        <source>Hash buckets</source>
+        <translation>哈希桶数</translation>
+    </message>
+    <message>
+        <source>Rows of the n-gram table; n-grams sharing a bucket share a vector.</source>
+        <translation>n-gram 表的行数；落在同一个桶中的 n-gram 共享一个向量。</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>Units of the hidden layer; 0 for a plain linear classifier.</source>
+        <translation>隐藏层的单元数；0 表示普通的线性分类器。</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Per-token weight: tfidf = count x inverse document frequency (learned from the training split), bow = count, binary = 1 if present.</source>
+        <translation>每个词元的权重：tfidf = 词频 × 逆文档频率（从训练集学得），bow = 词频，binary = 出现即为 1。</translation>
+    </message>
+    <message>
+        <source>Units per hidden layer; 0 for a plain linear classifier.</source>
+        <translation>每个隐藏层的单元数；0 表示普通的线性分类器。</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层数</translation>
+    </message>
+    <message>
+        <source>Number of hidden layers (ignored when hidden size is 0).</source>
+        <translation>隐藏层的数量（隐藏层大小为 0 时忽略）。</translation>
+    </message>
+    <message>
+        <source>Share of hidden units zeroed during training.</source>
+        <translation>隐藏单元在训练时置零的比例。</translation>
+    </message>
+    <message>
+        <source>L2-normalise</source>
+        <translation>L2 归一化</translation>
+    </message>
+    <message>
+        <source>Scale each text&apos;s feature vector to unit length, so long and short texts are on the same scale.</source>
+        <translation>将每条文本的特征向量缩放到单位长度，使长文本和短文本处于同一尺度。</translation>
+    </message>
+    <message>
+        <source>Kernel sizes</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <source>Widths (in tokens) of the convolution windows.</source>
+        <translation>卷积窗口的宽度（以词元计）。</translation>
+    </message>
+    <message>
+        <source>Filters per size</source>
+        <translation>每种大小的卷积核数</translation>
+    </message>
+    <message>
+        <source>Feature maps for each kernel size.</source>
+        <translation>每种卷积核大小对应的特征图数。</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>循环单元</translation>
+    </message>
+    <message>
+        <source>Recurrent unit.</source>
+        <translation>循环单元的类型。</translation>
+    </message>
+    <message>
+        <source>Units per direction of the context RNN, and of the per-word layer that is max-pooled.</source>
+        <translation>上下文 RNN 每个方向的单元数，也是逐词层（之后做最大池化）的单元数。</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Bidirectional</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>Use the right context too (off: left context only).</source>
+        <translation>同时使用右侧上下文（关闭：只用左侧上下文）。</translation>
+    </message>
+    <message>
+        <source>Share of units zeroed during training, between recurrent layers and on the pooled features.</source>
+        <translation>训练时置零的单元比例，作用于循环层之间和池化后的特征。</translation>
+    </message>
+    <message>
+        <source>Units per direction.</source>
+        <translation>每个方向的单元数。</translation>
+    </message>
+    <message>
+        <source>FC size</source>
+        <translation>全连接层大小</translation>
+    </message>
+    <message>
+        <source>Units of the layer between the attention output and the classes.</source>
+        <translation>注意力输出与类别之间那一层的单元数。</translation>
+    </message>
+    <message>
+        <source>Share of units zeroed during training, between recurrent layers and on the attention output.</source>
+        <translation>训练时置零的单元比例，作用于循环层之间和注意力输出。</translation>
+    </message>
+    <message>
+        <source>Model size</source>
+        <translation>模型维度</translation>
+    </message>
+    <message>
+        <source>Width of every encoder layer (d_model); token vectors are projected to it when it differs from the embedding size.</source>
+        <translation>每个编码器层的宽度（d_model）；与嵌入维度不同时，词元向量会投影到该维度。</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>注意力头数</translation>
+    </message>
+    <message>
+        <source>Heads per attention layer; must divide the model size.</source>
+        <translation>每个注意力层的头数；必须能整除模型维度。</translation>
+    </message>
+    <message>
+        <source>Feed-forward size</source>
+        <translation>前馈层大小</translation>
+    </message>
+    <message>
+        <source>Hidden units of each layer&apos;s position-wise feed-forward network.</source>
+        <translation>每层逐位置前馈网络的隐藏单元数。</translation>
+    </message>
+    <message>
+        <source>Encoder layers.</source>
+        <translation>编码器层数。</translation>
+    </message>
+    <message>
+        <source>Dropout on the inputs, inside every layer and before the output layer.</source>
+        <translation>作用于输入、每层内部以及输出层之前的 Dropout。</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>位置编码</translation>
+    </message>
+    <message>
+        <source>sinusoidal: fixed sine/cosine encodings, any length; learned: one trained vector per position, up to max_positions.</source>
+        <translation>sinusoidal：固定的正弦/余弦编码，长度不限；learned：每个位置一个可训练向量，最多 max_positions 个。</translation>
+    </message>
+    <message>
+        <source>Learned positions</source>
+        <translation>可学习位置数</translation>
+    </message>
+    <message>
+        <source>Positions with a learned vector (learned positions only); should be at least max_len.</source>
+        <translation>具有可学习向量的位置数（仅用于 learned 位置编码）；应不小于 max_len。</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>mean: average of the real tokens&apos; outputs; first: the first token&apos;s output.</source>
+        <translation>mean：真实词元输出的平均值；first：第一个词元的输出。</translation>
+    </message>
+    <message>
+        <source>Min frequency</source>
+        <translation>最低词频</translation>
+    </message>
+    <message>
+        <source>Tokens seen fewer times in the training split become &lt;unk&gt;.</source>
+        <translation>在训练集中出现次数少于此值的词元变为 &lt;unk&gt;。</translation>
+    </message>
+    <message>
+        <source>Max vocabulary size</source>
+        <translation>最大词表大小</translation>
+    </message>
+    <message>
+        <source>Largest vocabulary, counting &lt;pad&gt; and &lt;unk&gt;.</source>
+        <translation>词表的最大容量，含 &lt;pad&gt; 和 &lt;unk&gt;。</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>最大长度</translation>
+    </message>
+    <message>
+        <source>Tokens per text; longer texts are cut, shorter padded.</source>
+        <translation>每条文本的词元数；更长的文本被截断，更短的被填充。</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>分词方式</translation>
+    </message>
+    <message>
+        <source>char: one token per character (best for short Chinese text); jieba: Chinese words; whitespace: split on spaces (English and pre-segmented text).</source>
+        <translation>char：每个字一个词元（最适合中文短文本）；jieba：按中文词切分；whitespace：按空格切分（英文和已分词的文本）。</translation>
+    </message>
+    <message>
+        <source>Lowercase</source>
+        <translation>转为小写</translation>
+    </message>
+    <message>
+        <source>Lowercase Latin letters.</source>
+        <translation>将拉丁字母转为小写。</translation>
+    </message>
+    <message>
+        <source>User dictionary</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <source>jieba user dictionary file (word [freq] [tag] per line).</source>
+        <translation>jieba 用户词典文件（每行：词语 [词频] [词性]）。</translation>
+    </message>
+    <message>
+        <source>Stopwords</source>
+        <translation>停用词</translation>
+    </message>
+    <message>
+        <source>File with one stopword per line; those tokens are dropped.</source>
+        <translation>每行一个停用词的文件；这些词元会被去掉。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Passes over the training split.</source>
+        <translation>遍历训练集的次数。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Examples per step.</source>
+        <translation>每步的样本数。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Adam step size.</source>
+        <translation>Adam 的步长。</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>constant: the learning rate throughout; step: multiplied by gamma every step_size epochs; cosine: cosine decay to 0 over all steps after the warm-up (Loshchilov &amp; Hutter 2017, without restarts).</source>
+        <translation>constant：学习率始终不变；step：每隔 step_size 轮乘以 gamma；cosine：预热之后在所有剩余步数内按余弦衰减到 0（Loshchilov &amp; Hutter 2017，不重启）。</translation>
+    </message>
+    <message>
+        <source>Step size</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Step schedule: epochs between learning-rate drops.</source>
+        <translation>step 调度：学习率两次下降之间的轮数。</translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation>Gamma</translation>
+    </message>
+    <message>
+        <source>Step schedule: factor applied to the learning rate at each drop.</source>
+        <translation>step 调度：每次下降时学习率乘以的系数。</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <source>Raise the learning rate linearly from 0 over this many steps, then follow the schedule; 0 = no warm-up.</source>
+        <translation>在这么多步内将学习率从 0 线性升高，然后按调度进行；0 = 不预热。</translation>
+    </message>
+    <message>
+        <source>Gradient clip</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Largest global L2 norm of the gradients before each step; 0 = no clipping.</source>
+        <translation>每步更新前梯度全局 L2 范数的上限；0 = 不裁剪。</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay (AdamW, Loshchilov &amp; Hutter 2019) on the dense parameters; sparse embedding tables are not decayed; 0 = off.</source>
+        <translation>对稠密参数使用解耦权重衰减（AdamW，Loshchilov &amp; Hutter 2019）；稀疏嵌入表不衰减；0 = 关闭。</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>Share of the target mass spread evenly over all classes (Szegedy et al. 2016); 0 = off.</source>
+        <translation>将目标概率的这一比例均匀分给所有类别（Szegedy et al. 2016）；0 = 关闭。</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>balanced: weight each class&apos;s loss by n_samples / (n_classes * count) on the training split, as scikit-learn does; none: every example counts the same.</source>
+        <translation>balanced：按训练集中的 n_samples / (n_classes * count) 为每个类别的损失加权，与 scikit-learn 相同；none：每个样本权重相同。</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>耐心值</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without a better validation accuracy; 0 never stops early.</source>
+        <translation>验证集准确率连续这么多轮没有提升就停止训练；0 表示不早停。</translation>
+    </message>
+    <message>
+        <source>Checkpoint every (s)</source>
+        <translation>检查点间隔（秒）</translation>
+    </message>
+    <message>
+        <source>When the run has a folder: seconds between checkpoints within an epoch (one is always written at the end of each epoch).</source>
+        <translation>运行有文件夹时：一轮之内两次保存检查点之间的秒数（每轮结束时总会保存一个）。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Seeds weights and batch order.</source>
+        <translation>用于初始化权重和打乱批次顺序的随机种子。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>auto: CUDA, then Apple MPS, then CPU.</source>
+        <translation>auto：优先 CUDA，其次 Apple MPS，最后 CPU。</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>skip-gram predicts the context from a word (better for rare words); CBOW predicts a word from its context (faster).</source>
+        <translation>skip-gram 由词预测上下文（对罕见词更好）；CBOW 由上下文预测词（更快）。</translation>
+    </message>
+    <message>
+        <source>Vector size</source>
+        <translation>向量维度</translation>
+    </message>
+    <message>
+        <source>Dimensions of each word vector.</source>
+        <translation>每个词向量的维数。</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Largest distance between a word and a context word, in tokens.</source>
+        <translation>词与上下文词之间的最大距离（以词元计）。</translation>
+    </message>
+    <message>
+        <source>Negative samples</source>
+        <translation>负样本数</translation>
+    </message>
+    <message>
+        <source>Noise words drawn per positive pair (negative sampling).</source>
+        <translation>每个正样本对抽取的噪声词数（负采样）。</translation>
+    </message>
+    <message>
+        <source>Min count</source>
+        <translation>最少出现次数</translation>
+    </message>
+    <message>
+        <source>Tokens seen fewer times than this get no vector.</source>
+        <translation>出现次数少于此值的词元不生成向量。</translation>
+    </message>
+    <message>
+        <source>Passes over the texts.</source>
+        <translation>遍历文本的次数。</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Training threads.</source>
+        <translation>训练线程数。</translation>
+    </message>
+    <message>
+        <source>Seed of the random initial vectors.</source>
+        <translation>随机初始向量的种子。</translation>
+    </message>
+</context>
+<context>
+    <name>DataFilePrompt</name>
+    <message>
+        <source>Locate…</source>
+        <translation>查找文件…</translation>
+    </message>
+    <message>
+        <source>Use the copy in the project</source>
+        <translation>使用项目中的副本</translation>
+    </message>
+    <message>
+        <source>Keep as it is</source>
+        <translation>保持原样</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Data file not found</source>
+        <translation>找不到数据文件</translation>
+    </message>
+    <message>
+        <source>Data file changed</source>
+        <translation>数据文件已更改</translation>
+    </message>
+    <message>
+        <source>Locate {name}</source>
+        <translation>查找 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetTab</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Open data…</source>
+        <translation>打开数据…</translation>
+    </message>
+    <message>
+        <source>Open a .tsv, .txt or .csv file of texts and labels.</source>
+        <translation>打开包含文本和标签的 .tsv、.txt 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Split (stratified)</source>
+        <translation>划分（分层）</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Second text (pairs)</source>
+        <translation>第二段文本（句对）</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Class names</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <source>Validation file</source>
+        <translation>验证集文件</translation>
+    </message>
+    <message>
+        <source>Test file</source>
+        <translation>测试集文件</translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试集比例</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>The column holding the text to classify.</source>
+        <translation>包含待分类文本的列。</translation>
+    </message>
+    <message>
+        <source>For sentence pairs: the column holding the second text; (none) for single texts.</source>
+        <translation>用于句对：包含第二段文本的列；单条文本请选（无）。</translation>
+    </message>
+    <message>
+        <source>The column holding each text&apos;s class label.</source>
+        <translation>包含每条文本类别标签的列。</translation>
+    </message>
+    <message>
+        <source>Optional file with one class name per line, in label-id order; use it when the labels in the data are numbers.</source>
+        <translation>可选，每行一个类别名称的文件，按标签编号排列；数据中的标签是数字时使用。</translation>
+    </message>
+    <message>
+        <source>(labels as written in the file)</source>
+        <translation>（使用文件中的标签）</translation>
+    </message>
+    <message>
+        <source>Optional separate file of validation examples; without it they are split from the data file.</source>
+        <translation>可选，单独的验证集样本文件；不提供时从数据文件中划分。</translation>
+    </message>
+    <message>
+        <source>Optional separate file of test examples; without it they are split from the data file.</source>
+        <translation>可选，单独的测试集样本文件；不提供时从数据文件中划分。</translation>
+    </message>
+    <message>
+        <source>(split from the data file)</source>
+        <translation>（从数据文件中划分）</translation>
+    </message>
+    <message>
+        <source>Share of the data file held out for validation, with the same class proportions (when there is no validation file).</source>
+        <translation>从数据文件中留作验证集的比例，各类别比例保持一致（没有验证集文件时）。</translation>
+    </message>
+    <message>
+        <source>Share of the data file held out for the final test, with the same class proportions (when there is no test file).</source>
+        <translation>从数据文件中留作最终测试的比例，各类别比例保持一致（没有测试集文件时）。</translation>
+    </message>
+    <message>
+        <source>Seed of the random split: the same seed gives the same split.</source>
+        <translation>随机划分的种子：相同的种子得到相同的划分。</translation>
+    </message>
+    <message>
+        <source>Characters (char)</source>
+        <translation>按字（char）</translation>
+    </message>
+    <message>
+        <source>Words (jieba)</source>
+        <translation>按词（jieba）</translation>
+    </message>
+    <message>
+        <source>Split on spaces (whitespace)</source>
+        <translation>按空格切分（whitespace）</translation>
+    </message>
+    <message>
+        <source>(jieba default dictionary)</source>
+        <translation>（jieba 默认词典）</translation>
+    </message>
+    <message>
+        <source>(keep every token)</source>
+        <translation>（保留所有词元）</translation>
+    </message>
+    <message>
+        <source>How the first rows tokenize appears here.</source>
+        <translation>此处显示前几行的分词结果。</translation>
+    </message>
+    <message>
+        <source>The first rows of the data file split into tokens with the current settings, and the vocabulary they would give.</source>
+        <translation>按当前设置将数据文件的前几行切分为词元，并显示由此得到的词表规模。</translation>
+    </message>
+    <message>
+        <source>Text length</source>
+        <translation>文本长度</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>{name}: {rows} rows, {columns} columns, {encoding}, with a header row.</source>
+        <translation>{name}：{rows} 行，{columns} 列，{encoding}，有表头行。</translation>
+    </message>
+    <message>
+        <source>{name}: {rows} rows, {columns} columns, {encoding}, no header row.</source>
+        <translation>{name}：{rows} 行，{columns} 列，{encoding}，无表头行。</translation>
+    </message>
+    <message>
+        <source>{path} (not loaded)</source>
+        <translation>{path}（未加载）</translation>
+    </message>
+    <message>
+        <source>No data yet. Drop a .tsv, .txt or .csv file on the window, or use File &gt; Open data.</source>
+        <translation>还没有数据。将 .tsv、.txt 或 .csv 文件拖到窗口上，或使用“文件 &gt; 打开数据”。</translation>
+    </message>
+    <message>
+        <source>Examples per class</source>
+        <translation>各类别样本数</translation>
+    </message>
+    <message>
+        <source>{count} classes: too many to chart</source>
+        <translation>{count} 个类别：太多，无法绘图</translation>
+    </message>
+    <message>
+        <source>Cannot tokenize: {message}</source>
+        <translation>无法分词：{message}</translation>
+    </message>
+    <message>
+        <source>≈ {entries} vocabulary entries and {tokens} tokens per text (from {rows} rows)</source>
+        <translation>约 {entries} 个词表条目，每条文本 {tokens} 个词元（基于 {rows} 行）</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <source>Test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Validation set</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Choose a finished run to evaluate it.</source>
+        <translation>请选择一个已完成的运行进行评估。</translation>
+    </message>
+    <message>
+        <source>The split of the run&apos;s data to evaluate the model on.</source>
+        <translation>用该运行数据的哪个划分来评估模型。</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>划分：</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Show how many examples fall in each cell of the confusion matrix.</source>
+        <translation>显示混淆矩阵每个单元格中的样本数。</translation>
+    </message>
+    <message>
+        <source>Normalised by row</source>
+        <translation>按行归一化</translation>
+    </message>
+    <message>
+        <source>Show each cell as a share of its true class, so every row adds up to 1.</source>
+        <translation>将每个单元格显示为其真实类别中的占比，每行之和为 1。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (click a cell to see its examples):</source>
+        <translation>混淆矩阵（点击单元格查看其中的样本）：</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Filter texts…</source>
+        <translation>筛选文本…</translation>
+    </message>
+    <message>
+        <source>Show only the examples whose text contains this (ignoring case).</source>
+        <translation>只显示文本中包含此内容的样本（不区分大小写）。</translation>
+    </message>
+    <message>
+        <source>True:</source>
+        <translation>真实类别：</translation>
+    </message>
+    <message>
+        <source>Show only the examples of this true class.</source>
+        <translation>只显示真实类别为此类别的样本。</translation>
+    </message>
+    <message>
+        <source>Predicted:</source>
+        <translation>预测类别：</translation>
+    </message>
+    <message>
+        <source>Show only the examples predicted as this class.</source>
+        <translation>只显示被预测为此类别的样本。</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅显示错误</translation>
+    </message>
+    <message>
+        <source>Show only the misclassified examples.</source>
+        <translation>只显示误分类的样本。</translation>
+    </message>
+    <message>
+        <source>Evaluating run {run} ({split})…</source>
+        <translation>正在评估运行 {run}（{split}）…</translation>
+    </message>
+    <message>
+        <source>Cannot evaluate run {run}: {error}</source>
+        <translation>无法评估运行 {run}：{error}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{split}&lt;/b&gt;: {examples} examples, {errors} errors — &lt;b&gt;accuracy {accuracy}&lt;/b&gt; · macro P {macro_p} R {macro_r} F1 {macro_f1} · weighted P {weighted_p} R {weighted_r} F1 {weighted_f1}</source>
+        <translation>&lt;b&gt;{split}&lt;/b&gt;：{examples} 个样本，{errors} 个错误 — &lt;b&gt;准确率 {accuracy}&lt;/b&gt; · 宏平均 P {macro_p} R {macro_r} F1 {macro_f1} · 加权平均 P {weighted_p} R {weighted_r} F1 {weighted_f1}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>显示 {shown} / {total} 条</translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesModel</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Second text</source>
+        <translation>第二段文本</translation>
+    </message>
+    <message>
+        <source>True label</source>
+        <translation>真实标签</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测标签</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Data files (*.tsv *.txt *.csv);;All files (*)</source>
+        <translation>数据文件 (*.tsv *.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.dict *.dic);;All files (*)</source>
+        <translation>文本文件 (*.txt *.dict *.dic);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Word vectors (*.txt *.vec *.bin *.npz *.gz *.bz2);;All files (*)</source>
+        <translation>词向量 (*.txt *.vec *.bin *.npz *.gz *.bz2);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Vocabulary (*.txt *.json);;All files (*)</source>
+        <translation>词表 (*.txt *.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FilePicker</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a file.</source>
+        <translation>选择一个文件。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Forget the chosen file.</source>
+        <translation>清除已选择的文件。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>未选择文件。</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>InferenceTab</name>
+    <message>
+        <source>Model run</source>
+        <translation>模型运行</translation>
+    </message>
+    <message>
+        <source>The trained run whose model predicts the label.</source>
+        <translation>用其模型预测标签的已训练运行。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Type or paste a text, then press Predict (Ctrl+Enter).</source>
+        <translation>输入或粘贴文本，然后点击“预测”（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <source>The text to classify.</source>
+        <translation>要分类的文本。</translation>
+    </message>
+    <message>
+        <source>Second text</source>
+        <translation>第二段文本</translation>
+    </message>
+    <message>
+        <source>Second text of the pair</source>
+        <translation>文本对中的第二段文本</translation>
+    </message>
+    <message>
+        <source>The second text of the pair, for a model trained on text pairs.</source>
+        <translation>文本对中的第二段文本，用于在文本对上训练的模型。</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Predict the label of the text (Ctrl+Enter).</source>
+        <translation>预测该文本的标签（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <source>Class probabilities</source>
+        <translation>各类别概率</translation>
+    </message>
+    <message>
+        <source>{run} · test accuracy {accuracy}</source>
+        <translation>{run} · 测试集准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Tokens: {tokens}</source>
+        <translation>词元：{tokens}</translation>
+    </message>
+    <message>
+        <source>Type a text and press Predict.</source>
+        <translation>输入文本，然后点击“预测”。</translation>
+    </message>
+    <message>
+        <source>No trained model yet: train one in the Training tab.</source>
+        <translation>还没有训练好的模型：请在“训练”选项卡中训练一个。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerDiagram</name>
+    <message>
+        <source>Token ids</source>
+        <translation>词元 ID</translation>
+    </message>
+    <message>
+        <source>{shape}  ·  {count} params</source>
+        <translation>{shape}  ·  {count} 个参数</translation>
+    </message>
+    <message>
+        <source>Logits</source>
+        <translation>Logits</translation>
+    </message>
+    <message>
+        <source>No diagram until the settings are valid.</source>
+        <translation>设置有效后才会显示结构图。</translation>
+    </message>
+</context>
+<context>
+    <name>LivePlots</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>Loss (per step)</source>
+        <translation>损失（每步）</translation>
+    </message>
+    <message>
+        <source>Loss (per epoch)</source>
+        <translation>损失（每轮）</translation>
+    </message>
+    <message>
+        <source>Accuracy (per epoch)</source>
+        <translation>准确率（每轮）</translation>
+    </message>
+    <message>
+        <source>Learning rate (per step)</source>
+        <translation>学习率（每步）</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑后</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>best: epoch {epoch}</source>
+        <translation>最佳：第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>{path}: could not be written</source>
+        <translation>{path}：无法写入</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>1 · Dataset</source>
+        <translation>1 · 数据集</translation>
+    </message>
+    <message>
+        <source>2 · Word vectors</source>
+        <translation>2 · 词向量</translation>
+    </message>
+    <message>
+        <source>3 · Model</source>
+        <translation>3 · 模型</translation>
+    </message>
+    <message>
+        <source>4 · Training</source>
+        <translation>4 · 训练</translation>
+    </message>
+    <message>
+        <source>5 · Inference</source>
+        <translation>5 · 推理</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an empty project (asks to save the open one).</source>
+        <translation>新建一个空项目（会先询问是否保存当前项目）。</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project folder (*.studio).</source>
+        <translation>打开项目文件夹（*.studio）。</translation>
+    </message>
+    <message>
+        <source>Open &amp;data…</source>
+        <translation>打开数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Read a .tsv, .txt or .csv file into the Dataset tab.</source>
+        <translation>把 .tsv、.txt 或 .csv 文件读入“数据集”标签页。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project, its settings and its runs.</source>
+        <translation>保存项目、它的设置和训练运行。</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the project into a new folder.</source>
+        <translation>把项目保存到新的文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep a copy of the data in the project</source>
+        <translation>在项目中保留数据副本(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Copy the data files into the project folder when saving, so the project opens on another computer.</source>
+        <translation>保存时把数据文件复制到项目文件夹，这样项目在另一台电脑上也能打开。</translation>
+    </message>
+    <message>
+        <source>&amp;Export project as .zip…</source>
+        <translation>导出项目为 .zip(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the saved project into one .zip file.</source>
+        <translation>把已保存的项目写入一个 .zip 文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Import project from .zip…</source>
+        <translation>从 .zip 导入项目(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Unpack a project .zip into a folder and open it.</source>
+        <translation>把项目 .zip 解压到文件夹并打开。</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language and theme.</source>
+        <translation>语言和主题。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close the studio (asks to save changes).</source>
+        <translation>关闭工作室（会询问是否保存更改）。</translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start training with the current settings (on the Inference tab: predict).</source>
+        <translation>用当前设置开始训练（在“推理”标签页中则为预测）。</translation>
+    </message>
+    <message>
+        <source>S&amp;top training</source>
+        <translation>停止训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the running training after the current batch.</source>
+        <translation>在当前批次结束后停止正在进行的训练。</translation>
+    </message>
+    <message>
+        <source>Open &amp;sample project</source>
+        <translation>打开示例项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open the sample project: Chinese product reviews, positive or negative.</source>
+        <translation>打开示例项目：中文商品评论，正面或负面。</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Versions of the studio, PyTorch and Qt.</source>
+        <translation>工作室、PyTorch 和 Qt 的版本。</translation>
+    </message>
+    <message>
+        <source>Show tab {number}: {title}</source>
+        <translation>显示第 {number} 个标签页：{title}</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <source>Stopped reading {name}; the open project is unchanged.</source>
+        <translation>已停止读取 {name}；当前项目没有改变。</translation>
+    </message>
+    <message>
+        <source>Read {rows} rows from {name}.</source>
+        <translation>已从 {name} 读取 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Training is running; stop it (Training tab) before opening or creating another project.</source>
+        <translation>训练正在进行；请先停止训练（“训练”标签页），再打开或新建项目。</translation>
+    </message>
+    <message>
+        <source>Opening {path}…</source>
+        <translation>正在打开 {path}…</translation>
+    </message>
+    <message>
+        <source>Opened {path}.</source>
+        <translation>已打开 {path}。</translation>
+    </message>
+    <message>
+        <source>Project opened with warnings</source>
+        <translation>项目已打开，但有警告</translation>
+    </message>
+    <message>
+        <source>a new project (not saved yet)</source>
+        <translation>一个新项目（尚未保存）</translation>
+    </message>
+    <message>
+        <source>Recovered {name} into {where}. Save it to keep it.</source>
+        <translation>已把 {name} 恢复到 {where}。请保存以保留它。</translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation>打开数据</translation>
+    </message>
+    <message>
+        <source>Open project folder (.studio)</source>
+        <translation>打开项目文件夹（.studio）</translation>
+    </message>
+    <message>
+        <source>Cannot create the sample project: {error}</source>
+        <translation>无法创建示例项目：{error}</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <source>Project saved with warnings</source>
+        <translation>项目已保存，但有警告</translation>
+    </message>
+    <message>
+        <source>Export project as .zip</source>
+        <translation>导出项目为 .zip</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>正在导出到 {path}…</translation>
+    </message>
+    <message>
+        <source>Exported {path}.</source>
+        <translation>已导出 {path}。</translation>
+    </message>
+    <message>
+        <source>Import project from .zip</source>
+        <translation>从 .zip 导入项目</translation>
+    </message>
+    <message>
+        <source>Folder to unpack the project into</source>
+        <translation>解压项目的目标文件夹</translation>
+    </message>
+    <message>
+        <source>Importing {path}…</source>
+        <translation>正在导入 {path}…</translation>
+    </message>
+    <message>
+        <source>Save changes to {name}?</source>
+        <translation>保存对 {name} 的更改吗？</translation>
+    </message>
+    <message>
+        <source>Open a data file first (Dataset tab).</source>
+        <translation>请先打开数据文件（“数据集”标签页）。</translation>
+    </message>
+    <message>
+        <source>Choose the label column (Dataset tab).</source>
+        <translation>请选择标签列（“数据集”标签页）。</translation>
+    </message>
+    <message>
+        <source>Fix the model settings marked in red (Model tab).</source>
+        <translation>请修正标红的模型设置（“模型”标签页）。</translation>
+    </message>
+    <message>
+        <source>Run {id} finished: {status}.</source>
+        <translation>运行 {id} 已结束：{status}。</translation>
+    </message>
+    <message>
+        <source>Data file located</source>
+        <translation>已找到数据文件</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Build, train and use neural text models, Chinese first.&lt;/p&gt;&lt;p&gt;PyTorch {torch}{cuda}&lt;br&gt;Qt {qt} (PySide6 {pyside})&lt;br&gt;Python {python}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;构建、训练和使用神经网络文本模型，中文优先。&lt;/p&gt;&lt;p&gt;PyTorch {torch}{cuda}&lt;br&gt;Qt {qt}（PySide6 {pyside}）&lt;br&gt;Python {python}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> with CUDA {cuda}</source>
+        <translation>（CUDA {cuda}）</translation>
+    </message>
+    <message>
+        <source> (CPU build)</source>
+        <translation>（CPU 版）</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
+    </message>
+    <message>
+        <source>Training or reading is running. Stop it and quit?</source>
+        <translation>训练或读取正在进行。停止并退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ModelInfo</name>
+    <message>
+        <source>DPCNN (Johnson &amp; Zhang 2017)</source>
+        <translation>DPCNN（Johnson &amp; Zhang 2017）</translation>
+    </message>
+    <message>
+        <source>Region embedding, two convolutions, then blocks that halve the text, max-pooled.</source>
+        <translation>区域嵌入、两个卷积，再经过逐块将文本长度减半的卷积块，最后最大池化。</translation>
+    </message>
+    <message>
+        <source>fastText (Joulin et al. 2016)</source>
+        <translation>fastText（Joulin et al. 2016）</translation>
+    </message>
+    <message>
+        <source>Mean of token and hashed n-gram vectors (Joulin et al. 2016), then an MLP.</source>
+        <translation>词元向量与哈希 n-gram 向量的平均值（Joulin et al. 2016），再接一个 MLP。</translation>
+    </message>
+    <message>
+        <source>MLP (bag of words / TF-IDF)</source>
+        <translation>MLP（词袋 / TF-IDF）</translation>
+    </message>
+    <message>
+        <source>Bag-of-words or TF-IDF vector of the whole text -&gt; multilayer perceptron.</source>
+        <translation>整条文本的词袋或 TF-IDF 向量 -&gt; 多层感知机。</translation>
+    </message>
+    <message>
+        <source>TextCNN (Kim 2014)</source>
+        <translation>TextCNN（Kim 2014）</translation>
+    </message>
+    <message>
+        <source>Parallel 1-D convolutions over embeddings, max-over-time pooling, a linear layer.</source>
+        <translation>在嵌入上并行做一维卷积，按时间最大池化，再接一个线性层。</translation>
+    </message>
+    <message>
+        <source>TextRCNN (Lai 2015)</source>
+        <translation>TextRCNN（Lai 2015）</translation>
+    </message>
+    <message>
+        <source>Recurrent left and right contexts around each word, a tanh layer, max over time.</source>
+        <translation>每个词周围的循环左右上下文、一个 tanh 层，再按时间取最大值。</translation>
+    </message>
+    <message>
+        <source>TextRNN (LSTM / GRU)</source>
+        <translation>TextRNN（LSTM / GRU）</translation>
+    </message>
+    <message>
+        <source>Stacked RNN over packed sequences; the last layer&apos;s final states feed a linear layer.</source>
+        <translation>在打包序列上运行堆叠 RNN；最后一层的最终状态输入一个线性层。</translation>
+    </message>
+    <message>
+        <source>TextRNN + attention (Zhou 2016)</source>
+        <translation>TextRNN + 注意力（Zhou 2016）</translation>
+    </message>
+    <message>
+        <source>Stacked bidirectional LSTM, attention pooling over its outputs, two linear layers.</source>
+        <translation>堆叠双向 LSTM，对其输出做注意力池化，再接两个线性层。</translation>
+    </message>
+    <message>
+        <source>Transformer encoder (Vaswani et al. 2017)</source>
+        <translation>Transformer 编码器（Vaswani et al. 2017）</translation>
+    </message>
+    <message>
+        <source>Transformer encoder over token vectors plus positions, pooled, then a linear layer.</source>
+        <translation>在词元向量加位置编码上运行 Transformer 编码器，池化后接一个线性层。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTab</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>The kind of neural network to train; each follows a published paper.</source>
+        <translation>要训练的神经网络类型；每种都依照一篇已发表的论文。</translation>
+    </message>
+    <message>
+        <source>Paper defaults</source>
+        <translation>论文默认值</translation>
+    </message>
+    <message>
+        <source>Reset this model&apos;s settings to the published setup it follows; pretrained-vector choices are kept.</source>
+        <translation>将此模型的设置恢复为其所依照论文的配置；预训练词向量的选择保持不变。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Layers for one batch</source>
+        <translation>一个批次经过的各层</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>结构图</translation>
+    </message>
+    <message>
+        <source>Weights the model learns, for the vocabulary and classes of the current data.</source>
+        <translation>模型要学习的权重数，按当前数据的词表和类别计算。</translation>
+    </message>
+    <message>
+        <source>An estimate of the memory one training step needs.</source>
+        <translation>一个训练步所需内存的估计值。</translation>
+    </message>
+    <message>
+        <source>The word vectors {name} have {dimension} dimensions; set embedding_dim to {dimension}.</source>
+        <translation>词向量 {name} 的维度是 {dimension}；请将 embedding_dim 设为 {dimension}。</translation>
+    </message>
+    <message>
+        <source>Cannot build this model: {message}</source>
+        <translation>无法构建此模型：{message}</translation>
+    </message>
+    <message>
+        <source>Parameters: — (fix the settings marked in red)</source>
+        <translation>参数：—（请修正标红的设置）</translation>
+    </message>
+    <message>
+        <source>Parameters: {total} ({frozen} frozen)</source>
+        <translation>参数：{total}（{frozen} 个已冻结）</translation>
+    </message>
+    <message>
+        <source>Parameters: {total}</source>
+        <translation>参数：{total}</translation>
+    </message>
+    <message>
+        <source>vocabulary {size}</source>
+        <translation>词表 {size}</translation>
+    </message>
+    <message>
+        <source>vocabulary ≈{size} (estimated until the data is tokenized)</source>
+        <translation>词表 ≈{size}（数据分词前为估计值）</translation>
+    </message>
+    <message>
+        <source>{parameters}  ·  {vocabulary}, {classes} classes</source>
+        <translation>{parameters}  ·  {vocabulary}，{classes} 个类别</translation>
+    </message>
+    <message>
+        <source>Training memory ≈ {total} at batch_size {batch}, max_len {max_len}: weights {weights}, gradients {gradients}, Adam state {optimizer}, activations {activations}.</source>
+        <translation>训练内存 ≈ {total}（batch_size {batch}，max_len {max_len}）：权重 {weights}，梯度 {gradients}，Adam 状态 {optimizer}，激活值 {activations}。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The language of the studio&apos;s menus, buttons and messages. &quot;System&quot; follows the computer&apos;s language.</source>
+        <translation>工作室的菜单、按钮和消息所用的语言。“跟随系统”使用电脑的语言。</translation>
+    </message>
+    <message>
+        <source>Light or dark colours for the windows and plots. &quot;System&quot; follows the computer&apos;s setting.</source>
+        <translation>窗口和曲线图使用浅色或深色。“跟随系统”使用电脑的设置。</translation>
+    </message>
+    <message>
+        <source>System ({language})</source>
+        <translation>跟随系统（{language}）</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Key settings</source>
+        <translation>关键设置</translation>
+    </message>
+    <message>
+        <source>Best val acc</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>Test acc</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>已早停</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Select several runs (Ctrl or Shift + click) to overlay their curves and compare their settings.</source>
+        <translation>选择多个运行（按住 Ctrl 或 Shift 点击）可叠加它们的曲线并比较设置。</translation>
+    </message>
+    <message>
+        <source>Validation accuracy (per epoch)</source>
+        <translation>验证准确率（每轮）</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>Loss (per step, smoothed)</source>
+        <translation>损失（每步，平滑后）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Select two or more runs to see the settings that differ</source>
+        <translation>选择两个或更多运行以查看不同的设置</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>The device training runs on. Change it under Training settings &gt; device.</source>
+        <translation>训练所用的设备。可在训练设置 &gt; device 中更改。</translation>
+    </message>
+    <message>
+        <source>Memory the studio uses now: its resident memory, and the GPU memory PyTorch holds when training on a GPU.</source>
+        <translation>工作室当前使用的内存：常驻内存，以及在 GPU 上训练时 PyTorch 占用的显存。</translation>
+    </message>
+    <message>
+        <source>The run being trained, or the last one trained in this window.</source>
+        <translation>正在训练的运行，或本窗口中最近一次训练的运行。</translation>
+    </message>
+    <message>
+        <source>Device: {error}</source>
+        <translation>设备：{error}</translation>
+    </message>
+    <message>
+        <source>Device: GPU {name}</source>
+        <translation>设备：GPU {name}</translation>
+    </message>
+    <message>
+        <source>Device: Apple GPU (MPS)</source>
+        <translation>设备：Apple GPU（MPS）</translation>
+    </message>
+    <message>
+        <source>Device: CPU ({threads} threads)</source>
+        <translation>设备：CPU（{threads} 线程）</translation>
+    </message>
+    <message>
+        <source>Memory: {used:.2f} GB</source>
+        <translation>内存：{used:.2f} GB</translation>
+    </message>
+    <message>
+        <source>GPU: {used:.2f} GB</source>
+        <translation>显存：{used:.2f} GB</translation>
+    </message>
+    <message>
+        <source>Run: none yet</source>
+        <translation>运行：暂无</translation>
+    </message>
+    <message>
+        <source>Run: {id} (training)</source>
+        <translation>运行：{id}（训练中）</translation>
+    </message>
+    <message>
+        <source>Run: {id}</source>
+        <translation>运行：{id}</translation>
+    </message>
+</context>
+<context>
+    <name>TableModel</name>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>text 2</source>
+        <translation>文本 2</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this task; what was open stays as it was.</source>
+        <translation>停止此任务；已打开的内容保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <source>Run completed: best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation>运行已完成：最佳为第 {epoch} 轮，在 {device} 上共 {steps} 步。</translation>
+    </message>
+    <message>
+        <source>Run stopped early: best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation>运行已早停：最佳为第 {epoch} 轮，在 {device} 上共 {steps} 步。</translation>
+    </message>
+    <message>
+        <source>Run stopped: best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation>运行已停止：最佳为第 {epoch} 轮，在 {device} 上共 {steps} 步。</translation>
+    </message>
+    <message>
+        <source>Run failed: best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation>运行失败：最佳为第 {epoch} 轮，在 {device} 上共 {steps} 步。</translation>
+    </message>
+    <message>
+        <source>Reading data…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Tokenizing…</source>
+        <translation>正在分词…</translation>
+    </message>
+    <message>
+        <source>Reading word vectors…</source>
+        <translation>正在读取词向量…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Resuming training…</source>
+        <translation>正在继续训练…</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>尚未开始。</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Train a new run with these settings on the loaded data.</source>
+        <translation>用这些设置在已加载的数据上开始一次新的训练运行。</translation>
+    </message>
+    <message>
+        <source>Pause training after the current batch; click again to continue.</source>
+        <translation>在当前批次结束后暂停训练；再次点击继续。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop training after the current batch and keep the run; Resume can continue it later.</source>
+        <translation>在当前批次结束后停止训练并保留该运行；之后可用“继续训练”接着训练。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Continue the stopped or interrupted run from its last checkpoint.</source>
+        <translation>从最近的检查点继续已停止或被中断的运行。</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Export plots…</source>
+        <translation>导出曲线图…</translation>
+    </message>
+    <message>
+        <source>Save each plot as PNG or SVG.</source>
+        <translation>将每张曲线图保存为 PNG 或 SVG。</translation>
+    </message>
+    <message>
+        <source>Export metrics (CSV)…</source>
+        <translation>导出指标（CSV）…</translation>
+    </message>
+    <message>
+        <source>Save the loss, accuracy and learning rate of every step and epoch as a CSV file.</source>
+        <translation>将每一步和每一轮的损失、准确率和学习率保存为 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Drag to pan, wheel to zoom; the dashed line marks the best epoch.</source>
+        <translation>拖动可平移，滚轮可缩放；虚线标出最佳的一轮。</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation>警告：{message}</translation>
+    </message>
+    <message>
+        <source>Fix the training settings.</source>
+        <translation>请修正训练设置。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Stopping after this batch…</source>
+        <translation>将在本批次结束后停止…</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>训练失败。</translation>
+    </message>
+    <message>
+        <source>Run ended ({status}): best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation>运行已结束（{status}）：最佳为第 {epoch} 轮，在 {device} 上共 {steps} 步。</translation>
+    </message>
+    <message>
+        <source>Training on {device}…</source>
+        <translation>正在 {device} 上训练…</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs} · step {step}/{steps} · {speed} samples/s · ETA {eta} · {device}</source>
+        <translation>第 {epoch}/{epochs} 轮 · 第 {step}/{steps} 步 · {speed} 样本/秒 · 剩余时间 {eta} · {device}</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出曲线图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Cannot export the plots: {error}</source>
+        <translation>无法导出曲线图：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {count} plots beside {name}.</source>
+        <translation>已在 {name} 旁保存 {count} 张曲线图。</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved the metrics to {name}.</source>
+        <translation>已将指标保存到 {name}。</translation>
+    </message>
+    <message>
+        <source>No test split.</source>
+        <translation>没有测试集。</translation>
+    </message>
+    <message>
+        <source>Accuracy {accuracy}   ·   macro-F1 {macro_f1}</source>
+        <translation>准确率 {accuracy}   ·   宏平均 F1 {macro_f1}</translation>
+    </message>
+</context>
+<context>
+    <name>VectorExplorer</name>
+    <message>
+        <source>Neighbours</source>
+        <translation>近邻词</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Analogy</source>
+        <translation>类比</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>分布图</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Cosine similarity</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <source>Type a word, e.g. 股票, and press Enter</source>
+        <translation>输入一个词（例如 股票），然后按回车键</translation>
+    </message>
+    <message>
+        <source>The word whose nearest neighbours to list; press Enter to search.</source>
+        <translation>要列出其近邻词的词；按回车键查找。</translation>
+    </message>
+    <message>
+        <source>Neighbours shown:</source>
+        <translation>显示近邻词数：</translation>
+    </message>
+    <message>
+        <source>How many of the nearest words to list.</source>
+        <translation>列出多少个最相近的词。</translation>
+    </message>
+    <message>
+        <source>First word:</source>
+        <translation>第一个词：</translation>
+    </message>
+    <message>
+        <source>Second word:</source>
+        <translation>第二个词：</translation>
+    </message>
+    <message>
+        <source>e.g. 足球</source>
+        <translation>例如 足球</translation>
+    </message>
+    <message>
+        <source>e.g. 篮球</source>
+        <translation>例如 篮球</translation>
+    </message>
+    <message>
+        <source>The first word to compare.</source>
+        <translation>要比较的第一个词。</translation>
+    </message>
+    <message>
+        <source>The second word to compare; press Enter to compare.</source>
+        <translation>要比较的第二个词；按回车键比较。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Show the cosine similarity of the two words&apos; vectors.</source>
+        <translation>显示两个词的向量的余弦相似度。</translation>
+    </message>
+    <message>
+        <source>a, e.g. 国王</source>
+        <translation>a，例如 国王</translation>
+    </message>
+    <message>
+        <source>b, e.g. 男人</source>
+        <translation>b，例如 男人</translation>
+    </message>
+    <message>
+        <source>c, e.g. 女人</source>
+        <translation>c，例如 女人</translation>
+    </message>
+    <message>
+        <source>Word a of the analogy a − b + c (e.g. king).</source>
+        <translation>类比 a − b + c 中的词 a（例如 国王）。</translation>
+    </message>
+    <message>
+        <source>Word b, subtracted from a (e.g. man).</source>
+        <translation>词 b，从 a 中减去（例如 男人）。</translation>
+    </message>
+    <message>
+        <source>Word c, added to a − b (e.g. woman); press Enter to search.</source>
+        <translation>词 c，加到 a − b 上（例如 女人）；按回车键查找。</translation>
+    </message>
+    <message>
+        <source>List the words nearest to a − b + c.</source>
+        <translation>列出与 a − b + c 最相近的词。</translation>
+    </message>
+    <message>
+        <source>Most frequent words:</source>
+        <translation>高频词数：</translation>
+    </message>
+    <message>
+        <source>How many of the most frequent words to place on the map.</source>
+        <translation>在分布图上显示多少个最高频的词。</translation>
+    </message>
+    <message>
+        <source>Projection:</source>
+        <translation>投影方法：</translation>
+    </message>
+    <message>
+        <source>How to flatten the vectors to two dimensions: PCA is quick, t-SNE keeps neighbours together but takes longer.</source>
+        <translation>将向量降到二维的方法：PCA 速度快；t-SNE 能让相近的词聚在一起，但耗时更长。</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Words separated by spaces or commas; empty: the {count} most frequent</source>
+        <translation>用空格或逗号分隔的词；留空：使用最高频的 {count} 个词</translation>
+    </message>
+    <message>
+        <source>The words whose vectors to show, one row each; press Enter to show.</source>
+        <translation>要显示其向量的词，每个词占热力图的一行；按回车键显示。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Train or import word vectors first.</source>
+        <translation>请先训练或导入词向量。</translation>
+    </message>
+    <message>
+        <source>Nearest to {word} by cosine similarity:</source>
+        <translation>按余弦相似度与 {word} 最相近的词：</translation>
+    </message>
+    <message>
+        <source>Nearest to {a} − {b} + {c}:</source>
+        <translation>与 {a} − {b} + {c} 最相近的词：</translation>
+    </message>
+    <message>
+        <source>Projecting… t-SNE takes a few seconds.</source>
+        <translation>正在投影… t-SNE 需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>Projecting…</source>
+        <translation>正在投影…</translation>
+    </message>
+    <message>
+        <source>The {count} most frequent words, {method} of their unit vectors. Drag to pan, wheel to zoom.</source>
+        <translation>最高频的 {count} 个词，基于其单位向量的 {method} 投影。拖动可平移，滚轮可缩放。</translation>
+    </message>
+    <message>
+        <source>{words} words × {dimensions} dimensions; blue is negative, red positive (±{limit}).</source>
+        <translation>{words} 个词 × {dimensions} 维；蓝色为负，红色为正（±{limit}）。</translation>
+    </message>
+</context>
+<context>
+    <name>VectorsTab</name>
+    <message>
+        <source>Vectors in this project</source>
+        <translation>本项目中的词向量</translation>
+    </message>
+    <message>
+        <source>The vector set to describe, explore and hand to the model.</source>
+        <translation>要查看、探索并交给模型使用的词向量集。</translation>
+    </message>
+    <message>
+        <source>Read vectors</source>
+        <translation>读取词向量</translation>
+    </message>
+    <message>
+        <source>Read this set&apos;s file again to explore it.</source>
+        <translation>重新读取该词向量集的文件以便探索。</translation>
+    </message>
+    <message>
+        <source>Use in model</source>
+        <translation>用于模型</translation>
+    </message>
+    <message>
+        <source>Start the model&apos;s token embedding from these vectors and set embedding_dim to their size.</source>
+        <translation>用这些词向量初始化模型的词元嵌入，并将 embedding_dim 设为其维度。</translation>
+    </message>
+    <message>
+        <source>Remove from project</source>
+        <translation>从项目中移除</translation>
+    </message>
+    <message>
+        <source>Forget this vector set; the model stops using it.</source>
+        <translation>移除该词向量集，模型将不再使用它。</translation>
+    </message>
+    <message>
+        <source>Train word2vec on the training texts</source>
+        <translation>在训练集文本上训练 word2vec</translation>
+    </message>
+    <message>
+        <source>Train word2vec</source>
+        <translation>训练 word2vec</translation>
+    </message>
+    <message>
+        <source>Import pretrained vectors</source>
+        <translation>导入预训练词向量</translation>
+    </message>
+    <message>
+        <source>Vectors file</source>
+        <translation>词向量文件</translation>
+    </message>
+    <message>
+        <source>word2vec .txt / .vec / .bin (.gz) or .npz</source>
+        <translation>word2vec .txt / .vec / .bin (.gz) 或 .npz</translation>
+    </message>
+    <message>
+        <source>The published word vectors file to import (Browse…).</source>
+        <translation>要导入的已发布词向量文件（浏览…）。</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <source>only for .npz: found beside it by default</source>
+        <translation>仅用于 .npz：默认使用同一文件夹中的词表</translation>
+    </message>
+    <message>
+        <source>The word list of a .npz vectors file, one word per row; leave empty to use the one beside it.</source>
+        <translation>.npz 词向量文件的词表，每行一个词；留空则使用同一文件夹中的词表。</translation>
+    </message>
+    <message>
+        <source>Read at most</source>
+        <translation>最多读取</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Read only the first N vectors; published files list frequent words first.</source>
+        <translation>只读取前 N 个词向量；已发布的文件通常按词频从高到低排列。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the running job; nothing is changed.</source>
+        <translation>停止正在运行的任务；不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>None yet: train word2vec on your texts or import a published set.</source>
+        <translation>暂无词向量：请在您的文本上训练 word2vec，或导入已发布的词向量集。</translation>
+    </message>
+    <message>
+        <source>Trained on {trained} tokens, but the dataset now uses {tokenizer} tokens: few tokens will find a vector.</source>
+        <translation>这些词向量基于 {trained} 词元训练，但数据集现在使用 {tokenizer} 词元：只有很少的词元能找到对应的向量。</translation>
+    </message>
+    <message>
+        <source>The file {path} is missing.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>{model} has no token embedding to start from word vectors; choose another model in the Model tab.</source>
+        <translation>{model} 没有可用词向量初始化的词元嵌入；请在“模型”选项卡中选择其他模型。</translation>
+    </message>
+    <message>
+        <source>The model now starts from {name} (embedding_dim {dimension}).</source>
+        <translation>模型现在以 {name} 初始化（embedding_dim {dimension}）。</translation>
+    </message>
+    <message>
+        <source>Texts: the training split of {name}, cut into {tokenizer} tokens as set in the Dataset tab.</source>
+        <translation>文本：{name} 的训练集划分，按“数据集”选项卡中的设置切分为 {tokenizer} 词元。</translation>
+    </message>
+    <message>
+        <source>Open a data file first (Dataset tab).</source>
+        <translation>请先打开数据文件（“数据集”选项卡）。</translation>
+    </message>
+    <message>
+        <source>Open a data file to see how much of its vocabulary these vectors cover.</source>
+        <translation>打开数据文件后即可查看这些词向量对其词表的覆盖率。</translation>
+    </message>
+    <message>
+        <source>Choose the label column (Dataset tab) to see the coverage of the vocabulary training will build.</source>
+        <translation>请选择标签列（“数据集”选项卡），以查看训练将构建的词表的覆盖率。</translation>
+    </message>
+    <message>
+        <source>Measuring coverage of the current vocabulary…</source>
+        <translation>正在计算当前词表的覆盖率…</translation>
+    </message>
+    <message>
+        <source>Coverage unknown: {reason}</source>
+        <translation>覆盖率未知：{reason}</translation>
+    </message>
+    <message>
+        <source>Coverage of the current vocabulary: {found} of {total} entries ({share}), {occurrence_share} of the {occurrences} training tokens.</source>
+        <translation>当前词表的覆盖率：{total} 个词条中有 {found} 个（{share}），覆盖 {occurrences} 个训练词元中的 {occurrence_share}。</translation>
+    </message>
+    <message>
+        <source>Most frequent without a vector: {words}</source>
+        <translation>没有向量的高频词：{words}</translation>
+    </message>
+    <message>
+        <source>word2vec epoch {epoch} of {epochs}, loss {loss}</source>
+        <translation>word2vec 第 {epoch} 轮（共 {epochs} 轮），损失 {loss}</translation>
+    </message>
+    <message>
+        <source>word2vec epoch {epoch} of {epochs}</source>
+        <translation>word2vec 第 {epoch} 轮（共 {epochs} 轮）</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was changed.</source>
+        <translation>已停止；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Starting word2vec…</source>
+        <translation>正在启动 word2vec…</translation>
+    </message>
+    <message>
+        <source>Choose a vectors file to import (Browse…).</source>
+        <translation>请选择要导入的词向量文件（浏览…）。</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Out of memory. Use a smaller batch size, max length or model, and try again.</source>
+        <translation>内存不足。请减小批大小、最大长度或模型后重试。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+</context>
+</TS>
