@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +17,8 @@ from studio.gui.resources import icon_path
 def create_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("TextModelStudio")
     QCoreApplication.setApplicationName(APP_NAME)
+    if QApplication.instance() is None:  # fractional scales (150 %) draw sharp, not rounded up
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("text-model-studio")

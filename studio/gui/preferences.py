@@ -25,6 +25,7 @@ class PreferencesDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
         self.retranslate()
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.theme.currentIndexChanged.connect(self._theme_chosen)
