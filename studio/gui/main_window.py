@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -134,9 +134,12 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_title()
         self.retranslate()
         geometry = self.qsettings.value(app_settings.GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
+        if not isinstance(geometry, (bytes, QByteArray)) or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
-        self.tabs.setCurrentIndex(int(self.qsettings.value(app_settings.CURRENT_TAB, 0) or 0))
+        try:
+            self.tabs.setCurrentIndex(int(self.qsettings.value(app_settings.CURRENT_TAB, 0) or 0))
+        except (TypeError, ValueError):  # a hand-edited settings file: start on the first tab
+            pass
 
     def tab_pages(self) -> list[QWidget]:
         """The tabs in order; Ctrl+1 … Ctrl+5 show them."""

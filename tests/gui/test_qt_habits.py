@@ -151,3 +151,33 @@ def test_about_names_the_versions(window, qtbot):
     assert __version__ in text and torch.__version__ in text and qVersion() in text
     box.close()
     qtbot.waitUntil(lambda: not [w for w in QApplication.topLevelWidgets() if w is box and w.isVisible()])
+
+
+def test_the_dark_theme_recolours_the_window_and_the_plots(window, qtbot):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QPalette
+
+    from studio.gui import theme
+    from studio.gui.preferences import choose_theme
+
+    window.show_preferences().theme.setCurrentIndex(window.preferences.theme.findData("dark"))
+    assert theme.is_dark() and app_settings.text(app_settings.THEME, "") == "dark"
+    plots = window.findChildren(pg.PlotWidget)
+    assert plots and all(p.backgroundBrush().color().lightness() < 60 for p in plots)
+    qtbot.waitUntil(lambda: window.palette().color(QPalette.Window).lightness() < 80, timeout=5000)
+    choose_theme("light")
+    assert not theme.is_dark()
+    assert all(p.backgroundBrush().color().lightness() > 200 for p in window.findChildren(pg.PlotWidget))
+    window.preferences.close()
+
+
+def test_a_broken_settings_file_still_starts(make_window, tmp_path):
+    store = QSettings(str(tmp_path / "settings0.ini"), QSettings.IniFormat)
+    store.setValue(app_settings.CURRENT_TAB, "not a number")
+    store.setValue(app_settings.GEOMETRY, "garbage")
+    store.setValue(app_settings.LANGUAGE, "klingon")
+    store.sync()
+    apply_preferences(store)
+    window = make_window()
+    assert window.tabs.currentIndex() == 0 and window.width() > 0
+    assert window.tabs.tabText(0) in ("1 · Dataset", "1 · 数据集")  # junk means the system language
