@@ -6,7 +6,7 @@
 #
 # Installs the pinned build tools (packaging/requirements.txt, with the project's
 # constraints.txt so torch and PySide6 keep their pinned versions), renders the icons
-# when they are missing or older than studio.svg, runs PyInstaller with
+# when they are missing (make_icons.py), runs PyInstaller with
 # packaging/studio.spec (work files in packaging/build) and prints the folder and its
 # size. Then check it with: python packaging/smoke_test.py
 set -euo pipefail

@@ -14,8 +14,11 @@ Writes, from the one SVG (with Qt's own SVG renderer, so no other tool is needed
 macOS wants an ``.icns``: make it on a Mac from the PNGs with ``iconutil`` (see
 packaging/README.md).
 
-``--check`` renders nothing and exits 1 when a file is missing or older than the SVG
-(packaging/build.sh uses it to decide whether to render).
+``--check`` renders nothing and exits 1 when a file is missing (packaging/build.sh
+uses it to decide whether to render). It does not compare dates: a fresh checkout
+gives every file the same date, and re-rendering on a machine without a CJK font
+would draw the icon's 文 as a box. After editing the SVG, run this script and commit
+the PNGs and the .ico.
 """
 
 from __future__ import annotations
@@ -51,8 +54,7 @@ def have_pillow() -> bool:
 
 
 def up_to_date(with_ico: bool) -> bool:
-    source = SVG.stat().st_mtime
-    return all(p.is_file() and p.stat().st_mtime >= source for p in outputs(with_ico))
+    return all(p.is_file() for p in outputs(with_ico))
 
 
 def render_pngs() -> list[Path]:
@@ -96,12 +98,12 @@ def write_ico() -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
-                        help="exit 1 when an icon is missing or older than the SVG; render nothing")
+                        help="exit 1 when an icon is missing; render nothing")
     args = parser.parse_args(argv)
     pillow = have_pillow()
     if args.check:
         ok = up_to_date(with_ico=pillow)
-        print("icons are up to date" if ok else "icons are missing or older than studio.svg")
+        print("icons are there" if ok else "icons are missing")
         return 0 if ok else 1
     for path in render_pngs():
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
