@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from studio.gui import app_settings, i18n, theme
 from studio.gui.main_window import APP_NAME, MainWindow
-from studio.gui.resources import icon_path
+from studio.gui.resources import icon_path, resource_dir
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -22,9 +22,17 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("text-model-studio")
-    if icon_path().is_file():
-        app.setWindowIcon(QIcon(str(icon_path())))
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The studio's icon: the SVG (sharp at any scale) plus the rendered PNG sizes, so
+    the icon shows even where Qt's SVG plugin is missing."""
+    icon = QIcon(str(icon_path())) if icon_path().is_file() else QIcon()
+    for png in sorted((resource_dir() / "icons" / "hicolor").glob("*/apps/text-model-studio.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def apply_preferences(store: QSettings) -> None:

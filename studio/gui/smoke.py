@@ -63,13 +63,32 @@ class SmokeTest(QObject):
     def _project_opened(self) -> None:
         if self.phase != "opening":
             return
-        self.phase = "configuring"
         model = self.window.model
         _say(f"opened {model.project.path}")
+        if not self._translations_load():
+            return
+        self.phase = "configuring"
         training = model.settings.training.model_dump()
         training["epochs"] = self.epochs
         model.update("training", training)  # the Training tab's form follows
         QTimer.singleShot(0, self._start_training)  # after the views have caught up
+
+    def _translations_load(self) -> bool:
+        """The bundled Chinese translation loads and reaches the window, then the
+        language in force before comes back."""
+        from studio.gui import i18n
+
+        before = i18n.current_language()
+        i18n.apply_language("zh_CN")
+        QCoreApplication.processEvents()  # the language change reaches every widget
+        shown = self.window.tabs.tabText(0)
+        i18n.apply_language(before)
+        QCoreApplication.processEvents()
+        if "数据集" not in shown:
+            self._fail(f"the Chinese translation did not load: the first tab reads {ascii(shown)}")
+            return False
+        _say(f"the Chinese translation loads: the first tab reads {ascii(shown)}")
+        return True
 
     def _start_training(self) -> None:
         if self.phase != "configuring":
