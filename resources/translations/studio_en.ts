@@ -1341,6 +1341,10 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Run {id} finished: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,6 +1655,10 @@ It is kept and offered again at the next start.</source>
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>CPU ({threads} threads)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The device training runs on. Change it under Training settings &gt; device.</source>
         <translation type="unfinished"></translation>
@@ -2204,6 +2212,14 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>Stop the running job; nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokenizing the training texts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training word2vec on {count} texts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

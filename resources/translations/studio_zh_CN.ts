@@ -1345,6 +1345,10 @@ It is kept and offered again at the next start.</source>
         <translation>请修正标红的模型设置（“模型”标签页）。</translation>
     </message>
     <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
         <source>Run {id} finished: {status}.</source>
         <translation>运行 {id} 已结束：{status}。</translation>
     </message>
@@ -1655,6 +1659,10 @@ It is kept and offered again at the next start.</source>
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>CPU ({threads} threads)</source>
+        <translation>CPU（{threads} 线程）</translation>
+    </message>
     <message>
         <source>The device training runs on. Change it under Training settings &gt; device.</source>
         <translation>训练所用的设备。可在训练设置 &gt; device 中更改。</translation>
@@ -2209,6 +2217,14 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>Stop the running job; nothing is changed.</source>
         <translation>停止正在运行的任务；不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Tokenizing the training texts…</source>
+        <translation>正在对训练集文本分词…</translation>
+    </message>
+    <message>
+        <source>Training word2vec on {count} texts…</source>
+        <translation>正在用 {count} 条文本训练 word2vec…</translation>
     </message>
     <message>
         <source>None yet: train word2vec on your texts or import a published set.</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.sample:
         window.open_sample()
     elif args.path:
-        window.open_path(args.path)
+        window.open_path(Path(args.path).expanduser().resolve())  # launchers start in $HOME
     return app.exec()
 
 

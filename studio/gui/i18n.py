@@ -49,15 +49,18 @@ def apply_language(choice: str | None) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # studio_en.qm holds the English plural forms; Qt's own texts are English already.
+    candidates = [(f"studio_{code}", translations_dir())]
     if code != SOURCE_LANGUAGE:
-        for name, folder in ((f"studio_{code}", translations_dir()),
-                             (f"qtbase_{code}", translations_dir()),
-                             (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath))):
-            translator = QTranslator(app)
-            if translator.load(name, str(folder)) and not any(t.filePath() and
-                                                               name in t.filePath() for t in _installed):
-                app.installTranslator(translator)
-                _installed.append(translator)
+        candidates += [(f"qtbase_{code}", translations_dir()),
+                       (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath))]
+    loaded: set[str] = set()
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if name not in loaded and translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            loaded.add(name)
     QLocale.setDefault(QLocale(code))
     _current = code
     return code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -26,11 +27,13 @@ from studio.gui.tabs.inference_tab import InferenceTab
 from studio.gui.tabs.model_tab import ModelTab
 from studio.gui.tabs.training_tab import TrainingTab
 from studio.gui.tabs.vectors_tab import VectorsTab
+from studio.gui.widgets.runs_view import status_text
 from studio.gui.widgets.status_panel import StatusPanel
 from studio.gui.widgets.task_progress import TaskProgress
 from studio.gui.workers import ProgressTask, WorkerPool
 
 APP_NAME = "Text Model Studio"
+UNTITLED = "Untitled"  # studio.core.project.Project's name until it is saved
 MAX_RECENT = 8
 
 
@@ -237,7 +240,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def recent_projects(self) -> list[str]:
         value = self.qsettings.value(app_settings.RECENT_PROJECTS, [])
-        return [value] if isinstance(value, str) else list(value or [])
+        values = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else []
+        return [v for v in values if isinstance(v, str) and v]  # junk from a hand-edited file is dropped
 
     def _remember(self, path: Path) -> None:
         recent = [str(path)] + [p for p in self.recent_projects() if p != str(path)]
@@ -352,7 +356,7 @@ class MainWindow(Retranslating, QMainWindow):
         return self._save_to(None)
 
     def save_as(self) -> bool:
-        path = file_dialogs.save_file(self, self.tr("Save project as"), "project", f"{self.model.project.name}.studio")
+        path = file_dialogs.save_file(self, self.tr("Save project as"), "project", f"{self.project_name()}.studio")
         return bool(path) and self._save_to(path)
 
     def _save_to(self, path) -> bool:
@@ -414,7 +418,7 @@ class MainWindow(Retranslating, QMainWindow):
         if not self.model.dirty:
             return True
         answer = QMessageBox.question(
-            self, APP_NAME, self.tr("Save changes to {name}?").format(name=self.model.project.name),
+            self, APP_NAME, self.tr("Save changes to {name}?").format(name=self.project_name()),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
@@ -429,7 +433,9 @@ class MainWindow(Retranslating, QMainWindow):
         files = _local_files(event)
         if files:
             event.acceptProposedAction()
-            self.open_path(files[0])
+            # Opened after the drop returns: the file manager is not held while we ask
+            # whether to save the open project.
+            QTimer.singleShot(0, partial(self.open_path, files[0]))
 
     # ----- state ------------------------------------------------------------------
     def _settings_changed(self, group: str) -> None:
@@ -453,9 +459,16 @@ class MainWindow(Retranslating, QMainWindow):
         except Exception as exc:  # an unavailable device is shown, not raised
             self.status_panel.set_device(None, str(exc))
 
+    def project_name(self) -> str:
+        """The open project's name; a new project not saved yet is "Untitled" in the
+        language in force."""
+        project = self.model.project
+        return self.tr("Untitled") if project.path is None and project.name == UNTITLED else project.name
+
     def _update_title(self) -> None:
         where = f" — {self.model.project.path}" if self.model.project.path else ""
-        self.setWindowTitle(f"{self.model.title}{where} · {APP_NAME}")
+        dirty = " *" if self.model.dirty else ""
+        self.setWindowTitle(f"{self.project_name()}{dirty}{where} · {APP_NAME}")
 
     def _training_started(self) -> None:
         folder = self.training_tab.training_dir
@@ -469,7 +482,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_run_action()
         if run is not None:
             self.statusBar().showMessage(self.tr("Run {id} finished: {status}.").format(
-                id=run.id, status=run.summary()["status"]), 8000)
+                id=run.id, status=status_text(run.summary()["status"])), 8000)
 
     # ----- shortcuts --------------------------------------------------------------
     def run_current(self) -> None:

@@ -176,8 +176,10 @@ def test_a_broken_settings_file_still_starts(make_window, tmp_path):
     store.setValue(app_settings.CURRENT_TAB, "not a number")
     store.setValue(app_settings.GEOMETRY, "garbage")
     store.setValue(app_settings.LANGUAGE, "klingon")
+    store.setValue(app_settings.RECENT_PROJECTS, 7)
     store.sync()
     apply_preferences(store)
     window = make_window()
     assert window.tabs.currentIndex() == 0 and window.width() > 0
+    assert window.recent_projects() == []
     assert window.tabs.tabText(0) in ("1 · Dataset", "1 · 数据集")  # junk means the system language

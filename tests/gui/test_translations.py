@@ -72,3 +72,21 @@ def test_compiled_translations_match_their_sources(language, tmp_path):
     subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
     assert qm.read_bytes() == (translations_dir() / qm.name).read_bytes()
     assert QTranslator().load(str(translations_dir() / qm.name))
+
+
+def test_plurals_read_right_in_both_languages(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from studio.gui import i18n
+
+    def older(count: int) -> str:
+        return QCoreApplication.translate("Autosaver", "%n older autosave(s) will be offered next time.", "", count)
+
+    try:
+        i18n.apply_language("en")
+        assert older(1) == "1 older autosave will be offered next time."
+        assert older(3) == "3 older autosaves will be offered next time."
+        i18n.apply_language("zh_CN")
+        assert older(3) == "下次还会提供 3 份更早的自动保存。"
+    finally:
+        i18n.apply_language("en")

@@ -29,6 +29,7 @@ from studio.gui.widgets.evaluation_view import EvaluationView
 from studio.gui.widgets.live_plots import LivePlots
 from studio.gui.widgets.runs_view import RunsView
 from studio.gui.workers import TrainingWorker, WorkerPool
+from studio.gui.widgets.status_panel import device_name
 
 REDRAW_MS = 250  # progress text and bar
 PLOT_EVERY_S = 0.5  # curves: pyqtgraph paints in Python under the GIL, which the training thread needs
@@ -367,14 +368,14 @@ class TrainingTab(Retranslating, QWidget):
             f = history.finished
             text = (translate("TrainingTab", FINISHED_TEXTS[f.status]) if f.status in FINISHED_TEXTS
                     else self.tr("Run ended ({status}): best epoch {epoch}, {steps} steps on {device}."))
-            return text.format(status=f.status, epoch=f.best_epoch, steps=f"{step:,}", device=started.device)
+            return text.format(status=f.status, epoch=f.best_epoch, steps=f"{step:,}", device=device_name(started.device))
         if batch is None:
-            return self.tr("Training on {device}…").format(device=started.device)
+            return self.tr("Training on {device}…").format(device=device_name(started.device))
         eta = history.eta_seconds()
         return self.tr("Epoch {epoch}/{epochs} · step {step}/{steps} · {speed} samples/s · "
                        "ETA {eta} · {device}").format(
             epoch=batch.epoch, epochs=started.epochs, step=f"{step:,}", steps=f"{history.total_steps:,}",
-            speed=f"{batch.samples_per_s:,.0f}", eta=_clock(eta) if eta is not None else "—", device=started.device)
+            speed=f"{batch.samples_per_s:,.0f}", eta=_clock(eta) if eta is not None else "—", device=device_name(started.device))
 
     def _runs_changed(self) -> None:
         self._evaluated_id = None  # a resumed run keeps its id but not its results

@@ -3,6 +3,8 @@ well they cover the vocabulary, hand them to the model, and explore them."""
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Callable
 
@@ -128,6 +130,18 @@ class VectorsTab(Retranslating, QWidget):
 
         for label, render in self._texts.items():
             label.setText(render())
+
+    def _job_status(self, text: str) -> None:
+        """Show a worker's progress line (word2vec's steps, in the language in force)."""
+        if text == "Tokenizing the training texts…":
+            self._say(self.progress_label, lambda: self.tr("Tokenizing the training texts…"))
+            return
+        match = re.fullmatch(r"Training word2vec on ([\d,]+) texts…", text)
+        if match:
+            count = match.group(1)
+            self._say(self.progress_label, lambda: self.tr("Training word2vec on {count} texts…").format(count=count))
+            return
+        self._say(self.progress_label, lambda: text)
 
     def _say(self, label: QLabel, render: Callable[[], str]) -> None:
         """Show ``render()`` in ``label`` now and again after every change of language."""
@@ -376,7 +390,7 @@ class VectorsTab(Retranslating, QWidget):
         self._job_reads = reads
         project = self.model.project
         self.job.progress.connect(self._progress)
-        self.job.status.connect(lambda text: self._say(self.progress_label, lambda: text))  # the job's own words
+        self.job.status.connect(self._job_status)  # a method: it runs on the GUI thread
         self.job.cancelled.connect(self._cancelled)
         self.progress.setValue(0)
         self._say(self.progress_label, message)

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 import psutil
 import torch
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from studio.gui.i18n import Retranslating
+from studio.gui.i18n import Retranslating, translate
 
 MEMORY_INTERVAL_MS = 2000
 GIB = 1024 ** 3
+
+
+def device_name(described: str) -> str:
+    """A device as ``studio.core.training.device.describe_device`` words it
+    (``"CPU (2 threads)"``, ``"CUDA: NVIDIA H100"``), in the language in force."""
+    match = re.fullmatch(r"CPU \((\d+) threads\)", described)
+    if match:
+        return translate("StatusPanel", "CPU ({threads} threads)").format(threads=match.group(1))
+    return described
 
 
 class StatusPanel(Retranslating, QWidget):
