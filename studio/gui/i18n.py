@@ -46,6 +46,8 @@ def apply_language(choice: str | None) -> str:
     global _current
     app = QCoreApplication.instance()
     code = resolve(choice)
+    if code == _current and _installed:
+        return code  # already in force: no needless re-translation of every widget
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
