@@ -127,3 +127,28 @@ def test_missing_data_files(qtbot, view, tiny_run, tmp_path):  # noqa: F811
     assert "Cannot evaluate run" in view.message.text() and "gone.tsv" in view.message.text()
     assert view.evaluation is None and view.examples_model.rowCount() == 0
     assert view.class_table.rowCount() == 0
+
+
+def test_language_switch_with_and_without_an_evaluation(qtbot, view, tiny_run, tmp_path):  # noqa: F811
+    """Re-translating the examples' headers, with an empty table or a full one (Qt once
+    crashed when the header change went through the filter proxy)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from studio.gui import i18n
+
+    run, _ = tiny_run
+    missing = copy.copy(run)
+    missing.config = copy.deepcopy(run.config)
+    missing.config["dataset"]["train"] = str(tmp_path / "gone.tsv")
+    with qtbot.waitSignal(view.failed, timeout=60000):
+        view.show_run(missing, None)
+    for language in ("zh_CN", "en", "zh_CN"):
+        i18n.apply_language(language)
+        QCoreApplication.processEvents()
+    with qtbot.waitSignal(view.evaluated, timeout=60000):
+        view.show_run(run, None)
+    assert view.examples_proxy.rowCount() > 0
+    assert view.examples_table.model().headerData(0, Qt.Horizontal) == "文本"
+    i18n.apply_language("en")
+    QCoreApplication.processEvents()
+    assert view.examples_table.model().headerData(0, Qt.Horizontal) == "Text"

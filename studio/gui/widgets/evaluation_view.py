@@ -60,11 +60,6 @@ class ExamplesModel(QAbstractTableModel):
         return {"text": self.tr("Text"), "pair": self.tr("Second text"), "true": self.tr("True label"),
                 "pred": self.tr("Predicted"), "confidence": self.tr("Confidence")}[column]
 
-    def retranslate(self) -> None:
-        """Tell the views that the header titles changed (the language switched)."""
-        if self.columns:
-            self.headerDataChanged.emit(Qt.Horizontal, 0, len(self.columns) - 1)
-
     def set_evaluation(self, evaluation: Evaluation | None) -> None:
         self.beginResetModel()
         self.evaluation = evaluation
@@ -204,7 +199,10 @@ class EvaluationView(Retranslating, QWidget):
                 combo.setItemText(0, self.tr("Any"))
         self.errors_check.setText(self.tr("Errors only"))
         self.errors_check.setToolTip(self.tr("Show only the misclassified examples."))
-        self.examples_model.retranslate()
+        columns = self.examples_model.columns
+        if columns:  # the header asks for the titles again; told by the view itself, since
+            # a headerDataChanged passed through the filter proxy crashed Qt (6.11) here
+            self.examples_table.horizontalHeader().headerDataChanged(Qt.Horizontal, 0, len(columns) - 1)
         self._show_message()
         self._show_count()
 
