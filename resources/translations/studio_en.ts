@@ -1672,19 +1672,7 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Device: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device: GPU {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device: Apple GPU (MPS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device: CPU ({threads} threads)</source>
+        <source>Device: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1676,20 +1676,8 @@ It is kept and offered again at the next start.</source>
         <translation>正在训练的运行，或本窗口中最近一次训练的运行。</translation>
     </message>
     <message>
-        <source>Device: {error}</source>
-        <translation>设备：{error}</translation>
-    </message>
-    <message>
-        <source>Device: GPU {name}</source>
-        <translation>设备：GPU {name}</translation>
-    </message>
-    <message>
-        <source>Device: Apple GPU (MPS)</source>
-        <translation>设备：Apple GPU（MPS）</translation>
-    </message>
-    <message>
-        <source>Device: CPU ({threads} threads)</source>
-        <translation>设备：CPU（{threads} 线程）</translation>
+        <source>Device: {name}</source>
+        <translation>设备：{name}</translation>
     </message>
     <message>
         <source>Memory: {used:.2f} GB</source>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from studio.gui import app_settings, i18n, theme
 from studio.gui.main_window import APP_NAME, MainWindow
 from studio.gui.resources import icon_path, resource_dir
+from studio.gui.versions import versions
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -45,14 +46,8 @@ def apply_preferences(store: QSettings) -> None:
 
 def version_text() -> str:
     """``studio --version``: the studio's version and those of torch, Qt and Python."""
-    import PySide6
-    import torch
-    from PySide6.QtCore import qVersion
-
-    from studio import __version__
-
-    return (f"{APP_NAME} {__version__} (torch {torch.__version__}, Qt {qVersion()}, "
-            f"PySide6 {PySide6.__version__}, Python {sys.version.split()[0]})")
+    return "{app} {studio} (torch {torch}, Qt {qt}, PySide6 {pyside}, Python {python})".format(
+        app=APP_NAME, **versions())
 
 
 def main(argv: list[str] | None = None) -> int:

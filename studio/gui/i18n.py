@@ -13,6 +13,8 @@ widget when a translator is installed or removed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from studio.gui.resources import translations_dir
@@ -75,12 +77,25 @@ def translate(context: str, text: str) -> str:
 
 class Retranslating:
     """Mixin for QWidget subclasses (put it first): calls ``self.retranslate()`` when
-    the language changes. Call ``self.retranslate()`` once at the end of ``__init__``."""
+    the language changes. Call ``self.retranslate()`` once at the end of ``__init__``.
+
+    Texts that depend on state ("Read 1,234 rows") are shown with :meth:`show_text`,
+    which renders them again after ``retranslate()`` on every change of language."""
 
     def retranslate(self) -> None:  # pragma: no cover - every user overrides it
         raise NotImplementedError
 
+    def show_text(self, label, render: Callable[[], str]) -> None:
+        """Set ``label``'s text to ``render()`` now and after every change of language
+        (``render`` calls ``tr()``; the newest render per label wins)."""
+        if not hasattr(self, "_live_texts"):
+            self._live_texts: dict = {}
+        self._live_texts[label] = render
+        label.setText(render())
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+            for label, render in getattr(self, "_live_texts", {}).items():
+                label.setText(render())
         super().changeEvent(event)

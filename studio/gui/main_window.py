@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from studio.gui.tabs.inference_tab import InferenceTab
 from studio.gui.tabs.model_tab import ModelTab
 from studio.gui.tabs.training_tab import TrainingTab
 from studio.gui.tabs.vectors_tab import VectorsTab
+from studio.gui.versions import versions
 from studio.gui.widgets.runs_view import status_text
 from studio.gui.widgets.status_panel import StatusPanel
 from studio.gui.widgets.task_progress import TaskProgress
@@ -531,18 +531,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.errorShown.emit(message)
 
     def about_text(self) -> str:
-        import PySide6
-        import torch
-        from PySide6.QtCore import qVersion
-
-        from studio import __version__
-
-        cuda = torch.version.cuda
+        found = versions()
+        build = self.tr(" with CUDA {cuda}").format(cuda=found["cuda"]) if found["cuda"] else self.tr(" (CPU build)")
         return self.tr("<h3>{app} {version}</h3><p>Build, train and use neural text models, Chinese first.</p>"
                        "<p>PyTorch {torch}{cuda}<br>Qt {qt} (PySide6 {pyside})<br>Python {python}</p>").format(
-            app=APP_NAME, version=__version__, torch=torch.__version__,
-            cuda=self.tr(" with CUDA {cuda}").format(cuda=cuda) if cuda else self.tr(" (CPU build)"),
-            qt=qVersion(), pyside=PySide6.__version__, python=sys.version.split()[0])
+            app=APP_NAME, version=found["studio"], torch=found["torch"], cuda=build, qt=found["qt"],
+            pyside=found["pyside"], python=found["python"])
 
     def show_about(self) -> QMessageBox:
         """The About box, without blocking; returns it."""

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from studio.core.errors import StudioError
 from studio.core.models import config_problems, get_entry, model_names
 from studio.core.models.layers import EmbeddingOptions
 from studio.core.models.summary import ModelSummary, summarize

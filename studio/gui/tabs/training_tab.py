@@ -71,7 +71,6 @@ class TrainingTab(Retranslating, QWidget):
         self._drawn_version = -1
         self._plotted_at = 0.0
         self.blockers: list[str] = []  # why Start is disabled, set by the main window
-        self._progress_text: Callable[[], str] = lambda: self.tr("Not started.")
 
         self.form = ConfigForm()
         self.form.changed.connect(lambda values: self.model.update("training", values))
@@ -159,6 +158,8 @@ class TrainingTab(Retranslating, QWidget):
         model.settingsChanged.connect(lambda group: group == "training" and self._show_form())
         self.refresh()
         self.retranslate()
+        if self.history.started is None:
+            self._say(lambda: self.tr("Not started."))
 
     def retranslate(self) -> None:
         self.settings_box.setTitle(self.tr("Training settings"))
@@ -184,7 +185,6 @@ class TrainingTab(Retranslating, QWidget):
                              (self.evaluation, self.tr("Evaluation"))):
             self.views.setTabText(self.views.indexOf(widget), text)
         self.update_buttons()
-        self._show_progress_text()
         if self.history.finished is not None:
             self._show_report(self.history.finished)
 
@@ -193,11 +193,7 @@ class TrainingTab(Retranslating, QWidget):
 
     def _say(self, text: Callable[[], str]) -> None:
         """Show the progress line ``text()`` renders (again after a switch of language)."""
-        self._progress_text = text
-        self._show_progress_text()
-
-    def _show_progress_text(self) -> None:
-        self.progress_label.setText(self._progress_text())
+        self.show_text(self.progress_label, text)
 
     def _worker_status(self, message: str) -> None:
         """A step the run reports before training (in English from the core): shown

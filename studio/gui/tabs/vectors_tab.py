@@ -56,7 +56,6 @@ class VectorsTab(Retranslating, QWidget):
         self._coverage_cache: dict[str, object] = {}  # (file, settings) -> Coverage
         self._coverage_timer = QTimer(self, singleShot=True, interval=COVERAGE_DELAY_MS)
         self._coverage_timer.timeout.connect(self._measure_coverage)
-        self._texts: dict[QLabel, Callable[[], str]] = {}  # label -> renders its text in the language in force
 
         self.sets_combo = QComboBox()
         self.set_info = _label()
@@ -128,25 +127,17 @@ class VectorsTab(Retranslating, QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop the running job; nothing is changed."))
 
-        for label, render in self._texts.items():
-            label.setText(render())
-
     def _job_status(self, text: str) -> None:
         """Show a worker's progress line (word2vec's steps, in the language in force)."""
         if text == "Tokenizing the training texts…":
-            self._say(self.progress_label, lambda: self.tr("Tokenizing the training texts…"))
+            self.show_text(self.progress_label, lambda: self.tr("Tokenizing the training texts…"))
             return
         match = re.fullmatch(r"Training word2vec on ([\d,]+) texts…", text)
         if match:
             count = match.group(1)
-            self._say(self.progress_label, lambda: self.tr("Training word2vec on {count} texts…").format(count=count))
+            self.show_text(self.progress_label, lambda: self.tr("Training word2vec on {count} texts…").format(count=count))
             return
-        self._say(self.progress_label, lambda: text)
-
-    def _say(self, label: QLabel, render: Callable[[], str]) -> None:
-        """Show ``render()`` in ``label`` now and again after every change of language."""
-        self._texts[label] = render
-        label.setText(render())
+        self.show_text(self.progress_label, lambda: text)
 
     def _layout(self) -> None:
         self.sets_box = sets = QGroupBox()
@@ -234,9 +225,9 @@ class VectorsTab(Retranslating, QWidget):
     def _show_set(self) -> None:
         entry = self.current_set()
         self._update_buttons()
-        self._say(self.coverage_label, lambda: "")
+        self.show_text(self.coverage_label, lambda: "")
         if entry is None:
-            self._say(self.set_info, lambda: self.tr("None yet: train word2vec on your texts or import a "
+            self.show_text(self.set_info, lambda: self.tr("None yet: train word2vec on your texts or import a "
                                                      "published set."))
             self.explorer.set_vectors(None)
             return
@@ -244,11 +235,11 @@ class VectorsTab(Retranslating, QWidget):
         tokenizer = self.model.settings.text.tokenizer.type
         if entry.tokenizer is not None and entry.tokenizer.type != tokenizer:
             trained = entry.tokenizer.type
-            self._say(self.set_info, lambda: info + "\n" + self.tr(
+            self.show_text(self.set_info, lambda: info + "\n" + self.tr(
                 "Trained on {trained} tokens, but the dataset now uses {tokenizer} tokens: few tokens "
                 "will find a vector.").format(trained=trained, tokenizer=tokenizer))
         else:
-            self._say(self.set_info, lambda: info)
+            self.show_text(self.set_info, lambda: info)
         vectors = self.loaded.get(entry.path)
         self.explorer.set_vectors(vectors)
         if vectors is None:
@@ -262,7 +253,7 @@ class VectorsTab(Retranslating, QWidget):
             return  # one job at a time; the set is read when the job ends
         if not Path(entry.path).is_file():
             info, path = entry.describe(), entry.path
-            self._say(self.set_info, lambda: info + "\n" + self.tr("The file {path} is missing.").format(path=path))
+            self.show_text(self.set_info, lambda: info + "\n" + self.tr("The file {path} is missing.").format(path=path))
             return
         name = Path(entry.path).name
         self._start(lambda: self.tr("Reading {name}…").format(name=name), load_vectors, entry.path,
@@ -297,7 +288,7 @@ class VectorsTab(Retranslating, QWidget):
             self.errorOccurred.emit(str(exc))
             return
         name, dimension = entry.name, entry.dimension
-        self._say(self.progress_label, lambda: self.tr("The model now starts from {name} (embedding_dim "
+        self.show_text(self.progress_label, lambda: self.tr("The model now starts from {name} (embedding_dim "
                                                        "{dimension}).").format(name=name, dimension=dimension))
 
     # ----- coverage -----------------------------------------------------------------
@@ -306,7 +297,7 @@ class VectorsTab(Retranslating, QWidget):
             train = self.model.settings.dataset.train
             tokenizer = self.model.settings.text.tokenizer.type
             name = Path(train).name if train else ""
-            self._say(self.w2v_source, lambda: self.tr(
+            self.show_text(self.w2v_source, lambda: self.tr(
                 "Texts: the training split of {name}, cut into {tokenizer} tokens as set in the Dataset "
                 "tab.").format(name=name, tokenizer=tokenizer) if name
                 else self.tr("Open a data file first (Dataset tab)."))
@@ -321,15 +312,15 @@ class VectorsTab(Retranslating, QWidget):
         if entry is None or entry.path not in self.loaded:
             return
         if self.model.table is None:
-            self._say(self.coverage_label, lambda: self.tr("Open a data file to see how much of its vocabulary "
+            self.show_text(self.coverage_label, lambda: self.tr("Open a data file to see how much of its vocabulary "
                                                            "these vectors cover."))
         elif self.model.settings.dataset.label_column is None:
-            self._say(self.coverage_label, lambda: self.tr("Choose the label column (Dataset tab) to see the "
+            self.show_text(self.coverage_label, lambda: self.tr("Choose the label column (Dataset tab) to see the "
                                                            "coverage of the vocabulary training will build."))
         elif (coverage := self._coverage_cache.get(self._coverage_key(entry))) is not None:
             self._show_coverage(coverage)
         else:
-            self._say(self.coverage_label, lambda: self.tr("Measuring coverage of the current vocabulary…"))
+            self.show_text(self.coverage_label, lambda: self.tr("Measuring coverage of the current vocabulary…"))
             self._coverage_timer.start()
 
     def _coverage_key(self, entry: VectorSet) -> str:
@@ -349,7 +340,7 @@ class VectorsTab(Retranslating, QWidget):
 
         def failed(message: str) -> None:
             if request == self._coverage_request:
-                self._say(self.coverage_label,
+                self.show_text(self.coverage_label,
                           lambda: self.tr("Coverage unknown: {reason}").format(reason=message))
                 self.coverageShown.emit()
 
@@ -369,7 +360,7 @@ class VectorsTab(Retranslating, QWidget):
                 text += "\n" + self.tr("Most frequent without a vector: {words}").format(words=missing)
             return text
 
-        self._say(self.coverage_label, render)
+        self.show_text(self.coverage_label, render)
         self.coverageShown.emit()
 
     # ----- long jobs ----------------------------------------------------------------
@@ -393,7 +384,7 @@ class VectorsTab(Retranslating, QWidget):
         self.job.status.connect(self._job_status)  # a method: it runs on the GUI thread
         self.job.cancelled.connect(self._cancelled)
         self.progress.setValue(0)
-        self._say(self.progress_label, message)
+        self.show_text(self.progress_label, message)
 
         def done(result) -> None:
             self._finished()
@@ -403,7 +394,7 @@ class VectorsTab(Retranslating, QWidget):
 
         def failed(text: str) -> None:
             self._finished()
-            self._say(self.progress_label, lambda: text)
+            self.show_text(self.progress_label, lambda: text)
             self.errorOccurred.emit(text)
             self._read_current_set()
 
@@ -415,7 +406,7 @@ class VectorsTab(Retranslating, QWidget):
         self.progress.setValue(round(1000 * fraction))
         if not isinstance(update, float) and update.epoch:
             epoch, epochs, loss = update.epoch, update.epochs, update.loss
-            self._say(self.progress_label, lambda: self.tr("word2vec epoch {epoch} of {epochs}, loss {loss}").format(
+            self.show_text(self.progress_label, lambda: self.tr("word2vec epoch {epoch} of {epochs}, loss {loss}").format(
                 epoch=epoch, epochs=epochs, loss=f"{loss:,.0f}") if loss is not None
                 else self.tr("word2vec epoch {epoch} of {epochs}").format(epoch=epoch, epochs=epochs))
 
@@ -427,7 +418,7 @@ class VectorsTab(Retranslating, QWidget):
     def _cancelled(self) -> None:
         self.job = None
         self.progress.setValue(0)
-        self._say(self.progress_label, lambda: self.tr("Stopped; nothing was changed."))
+        self.show_text(self.progress_label, lambda: self.tr("Stopped; nothing was changed."))
         self._read_current_set()
 
     def _read_current_set(self) -> None:
@@ -443,7 +434,7 @@ class VectorsTab(Retranslating, QWidget):
     def stop(self) -> None:
         if self.job is not None:
             self.job.stop()
-            self._say(self.progress_label, lambda: self.tr("Stopping…"))
+            self.show_text(self.progress_label, lambda: self.tr("Stopping…"))
 
     def start_training(self) -> None:
         config = self.w2v_form.value()
@@ -466,5 +457,5 @@ class VectorsTab(Retranslating, QWidget):
         self.loaded[entry.path] = vectors
         entry = self.model.add_vectors(entry)
         text = f"{entry.name}: {entry.describe()}."  # names and the core's description
-        self._say(self.progress_label, lambda: text)
+        self.show_text(self.progress_label, lambda: text)
         self.select_set(entry.name)

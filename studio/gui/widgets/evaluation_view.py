@@ -170,9 +170,9 @@ class EvaluationView(Retranslating, QWidget):
         self._run = self._tables = None
         self._request = 0
         self._cell_texts: list[pg.TextItem] = []
-        self._message: Callable[[], str] = lambda: self.tr("Choose a finished run to evaluate it.")
         self._build()
         self.retranslate()
+        self._say(lambda: self.tr("Choose a finished run to evaluate it."))
 
     def retranslate(self) -> None:
         for i, key in enumerate(SPLIT_NAMES):
@@ -203,17 +203,12 @@ class EvaluationView(Retranslating, QWidget):
         if columns:  # the header asks for the titles again; told by the view itself, since
             # a headerDataChanged passed through the filter proxy crashed Qt (6.11) here
             self.examples_table.horizontalHeader().headerDataChanged(Qt.Horizontal, 0, len(columns) - 1)
-        self._show_message()
         self._show_count()
 
     def _say(self, text: Callable[[], str], error: bool = False) -> None:
         """Show the message ``text()`` renders (again after a switch of language)."""
-        self._message = text
         self.message.setStyleSheet("color: #c0392b;" if error else "")
-        self._show_message()
-
-    def _show_message(self) -> None:
-        self.message.setText(self._message())
+        self.show_text(self.message, text)
 
     # ----- layout -------------------------------------------------------------------
     def _build(self) -> None:

@@ -9,6 +9,7 @@ import torch
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from studio.core.training.device import describe_device
 from studio.gui.i18n import Retranslating, translate
 
 MEMORY_INTERVAL_MS = 2000
@@ -67,16 +68,8 @@ class StatusPanel(Retranslating, QWidget):
         self._show_run()
 
     def _show_device(self) -> None:
-        device = self._device
-        if device is None:
-            text = self.tr("Device: {error}").format(error=self._device_error or "—")
-        elif device.type == "cuda":
-            text = self.tr("Device: GPU {name}").format(name=torch.cuda.get_device_name(device))
-        elif device.type == "mps":
-            text = self.tr("Device: Apple GPU (MPS)")
-        else:
-            text = self.tr("Device: CPU ({threads} threads)").format(threads=torch.get_num_threads())
-        self.device_label.setText(text)
+        name = device_name(describe_device(self._device)) if self._device is not None else self._device_error or "—"
+        self.device_label.setText(self.tr("Device: {name}").format(name=name))
 
     def show_memory(self) -> None:
         try:

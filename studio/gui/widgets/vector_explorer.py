@@ -6,7 +6,6 @@ published vectors takes a while); only the newest answer to each question is sho
 
 from __future__ import annotations
 
-from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -57,7 +56,6 @@ class VectorExplorer(Retranslating, QTabWidget):
         self.pool = pool
         self.vectors = None
         self._asked: dict[str, int] = {}  # question -> newest request number
-        self._texts: dict[QLabel, Callable[[], str]] = {}  # label -> renders its text in the language in force
         self._pages: list[QWidget] = []
         self._build_neighbours()
         self._build_similarity()
@@ -109,14 +107,6 @@ class VectorExplorer(Retranslating, QTabWidget):
         self.heatmap_edit.setToolTip(self.tr("The words whose vectors to show, one row each; press Enter to show."))
         self.heatmap_button.setText(self.tr("Show"))
         self.heatmap_plot.setLabel("bottom", self.tr("dimension"))
-
-        for label, render in self._texts.items():
-            label.setText(render())
-
-    def _say(self, label: QLabel, render: Callable[[], str]) -> None:
-        """Show ``render()`` in ``label`` now and again after every change of language."""
-        self._texts[label] = render
-        label.setText(render())
 
     # ----- pages --------------------------------------------------------------------
     def _page(self) -> tuple[QWidget, QVBoxLayout]:
@@ -245,7 +235,7 @@ class VectorExplorer(Retranslating, QTabWidget):
             table.setRowCount(0)
         for label in (self.neighbour_message, self.similarity_label, self.analogy_message,
                       self.map_message, self.heatmap_message):
-            self._say(label, (lambda: "") if vectors is not None
+            self.show_text(label, (lambda: "") if vectors is not None
                       else (lambda: self.tr("Train or import word vectors first.")))
         self._clear_map()
         self.heatmap_image.clear()
@@ -273,7 +263,7 @@ class VectorExplorer(Retranslating, QTabWidget):
         labels = {"neighbours": self.neighbour_message, "similarity": self.similarity_label,
                   "analogy": self.analogy_message, "map": self.map_message,
                   "heatmap": self.heatmap_message}
-        self._say(labels[question], lambda: message)  # the worker's message, as it came
+        self.show_text(labels[question], lambda: message)  # the worker's message, as it came
         if question == "neighbours":
             self.neighbour_table.setRowCount(0)
         elif question == "analogy":
@@ -284,7 +274,7 @@ class VectorExplorer(Retranslating, QTabWidget):
         word = self.word_edit.text().strip()
 
         def show(rows) -> None:
-            self._say(self.neighbour_message,
+            self.show_text(self.neighbour_message,
                       lambda: self.tr("Nearest to {word} by cosine similarity:").format(word=repr(word)))
             _fill(self.neighbour_table, rows)
 
@@ -293,13 +283,13 @@ class VectorExplorer(Retranslating, QTabWidget):
     def ask_similarity(self) -> None:
         a, b = self.first_edit.text().strip(), self.second_edit.text().strip()
         self._ask("similarity", explore.similarity, a, b,
-                  on_done=lambda score: self._say(self.similarity_label, lambda: f"cos({a}, {b}) = {score:.4f}"))
+                  on_done=lambda score: self.show_text(self.similarity_label, lambda: f"cos({a}, {b}) = {score:.4f}"))
 
     def ask_analogy(self) -> None:
         a, b, c = (edit.text() for edit in self.analogy_edits)
 
         def show(rows) -> None:
-            self._say(self.analogy_message, lambda: self.tr("Nearest to {a} − {b} + {c}:").format(
+            self.show_text(self.analogy_message, lambda: self.tr("Nearest to {a} − {b} + {c}:").format(
                 a=a.strip(), b=b.strip(), c=c.strip()))
             _fill(self.analogy_table, rows)
 
@@ -307,7 +297,7 @@ class VectorExplorer(Retranslating, QTabWidget):
 
     def ask_map(self) -> None:
         method = self.map_method.currentData()
-        self._say(self.map_message, (lambda: self.tr("Projecting… t-SNE takes a few seconds.")) if method == "tsne"
+        self.show_text(self.map_message, (lambda: self.tr("Projecting… t-SNE takes a few seconds.")) if method == "tsne"
                   else (lambda: self.tr("Projecting…")))
         self._ask("map", explore.project_words, self.map_count.value(), method, on_done=self._draw_map)
 
@@ -336,7 +326,7 @@ class VectorExplorer(Retranslating, QTabWidget):
             self.map_labels.append(label)
         self.map_plot.getPlotItem().enableAutoRange()
         name, count = ("PCA" if word_map.method == "pca" else "t-SNE"), len(word_map.words)
-        self._say(self.map_message, lambda: self.tr("The {count} most frequent words, {method} of their unit "
+        self.show_text(self.map_message, lambda: self.tr("The {count} most frequent words, {method} of their unit "
                                                     "vectors. Drag to pan, wheel to zoom.").format(
             count=count, method=name))
 
@@ -349,6 +339,6 @@ class VectorExplorer(Retranslating, QTabWidget):
         self.heatmap_plot.getAxis("left").setTicks([[(i + 0.5, w) for i, w in enumerate(words)]])
         self.heatmap_plot.getPlotItem().enableAutoRange()
         count, dimensions = len(words), rows.shape[1]
-        self._say(self.heatmap_message, lambda: self.tr("{words} words × {dimensions} dimensions; blue is "
+        self.show_text(self.heatmap_message, lambda: self.tr("{words} words × {dimensions} dimensions; blue is "
                                                         "negative, red positive (±{limit}).").format(
             words=count, dimensions=dimensions, limit=f"{limit:.2f}"))
