@@ -1,12 +1,15 @@
 """A saved project folder as one ``.zip`` file, to send or back up, and back again.
 
 ``export_project`` zips a project folder (``project.json``, ``runs/``, ``vectors/`` and
-whatever else is inside it) atomically: a temporary file beside the target, then
-``os.replace``. ``import_project`` extracts such a zip, refusing anything that could
-write outside the target or fill the disk (absolute paths, drive letters, ``..``,
-symlinks, too many members, members or totals too large, whatever their declared
-sizes say). It extracts into a temporary folder beside the target and renames it into
-place, so a failure leaves nothing behind.
+whatever else is inside it, less the lock files in ``LOCAL_FILES``) atomically: a
+temporary file beside the target, then ``os.replace``. ``import_project`` extracts such
+a zip, refusing anything that could write outside the target or fill the disk (absolute
+paths, drive letters, ``..``, symlinks, too many members, members or totals too large,
+whatever their declared sizes say) and any member it cannot read (encrypted, an unknown
+compression method, damaged data or a bad CRC), each as a ``ProjectError`` naming the zip
+and the member. It extracts into a temporary folder beside the target, fsyncs every file
+and folder in it, renames it into place and fsyncs the parent folder, so a failure or a
+crash leaves nothing behind or a whole project, never part of one.
 """
 
 from __future__ import annotations
@@ -20,20 +23,36 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from studio.core.errors import ProjectError
-from studio.core.fileio import atomic_output
+from studio.core.fileio import _fsync_folder, atomic_output
 from studio.core.project import PROJECT_FILE
 
 MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 2 << 30  # 2 GiB for one file
 MAX_TOTAL_BYTES = 2 << 30  # 2 GiB for all files together
 CHUNK = 1 << 20
+# files at a project's root that belong to this machine, not to the project (the lock
+# that an open project holds): never exported, never imported
+LOCAL_FILES = (".studio.lock", ".studio.lock.json")
+# what reading a member can raise besides ProjectError: encrypted (RuntimeError), an
+# unknown method or zip feature (NotImplementedError), damaged data (BadZipFile for a bad
+# CRC or header, zlib.error, EOFError, lzma.LZMAError, OSError from bz2), a header name
+# that is not UTF-8 (ValueError)
+_READ_ERRORS: tuple[type[BaseException], ...] = (
+    RuntimeError, NotImplementedError, zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error,
+    EOFError, ValueError, OSError)
+try:
+    import lzma
+    _READ_ERRORS += (lzma.LZMAError,)
+except ImportError:  # a Python built without lzma cannot open LZMA members at all
+    pass
 
 
 def export_project(project_dir: str | os.PathLike, zip_path: str | os.PathLike) -> Path:
     """Write the project folder ``project_dir`` into the zip file ``zip_path``.
 
     Members are stored under the folder's name (``MyProject.studio/project.json``...).
-    Symlinks inside the folder are skipped. Returns the zip's path.
+    Symlinks inside the folder and the lock files named in ``LOCAL_FILES`` at its root
+    are skipped. Returns the zip's path.
 
     Raises:
         ProjectError: not a project folder, or the zip cannot be written.
@@ -50,6 +69,8 @@ def export_project(project_dir: str | os.PathLike, zip_path: str | os.PathLike) 
                 path = Path(folder) / name
                 if name.startswith(".") and name.endswith(".tmp"):
                     continue  # half of an atomic write that a crash cut short
+                if name in LOCAL_FILES and Path(folder) == root:
+                    continue  # the lock of whoever has the project open here
                 if path.is_file() and not path.is_symlink() and path.resolve() != resolved_target:
                     files.append(path)
         files.sort()
@@ -97,11 +118,16 @@ def _project_prefix(zip_path: Path, members: list[tuple[zipfile.ZipInfo, tuple[s
 def import_project(zip_path: str | os.PathLike, target_dir: str | os.PathLike) -> Path:
     """Extract the project archive ``zip_path`` into the new folder ``target_dir``.
 
-    Returns ``target_dir`` (as a Path), ready for ``Project.open``.
+    Returns ``target_dir`` (as a Path), ready for ``Project.open``. Lock files
+    (``LOCAL_FILES``) at the project's root in the zip are left out: they were the
+    sender's. Every file and folder is fsynced before the rename into place, and the
+    parent folder after it.
 
     Raises:
         ProjectError: the target exists, the zip is damaged or hostile (see module
-            docstring), lacks ``project.json``, or the folder cannot be written.
+            docstring), holds a member that cannot be read (encrypted, an unsupported
+            compression method, damaged data; the message names the member), lacks
+            ``project.json``, or the folder cannot be written.
     """
     source, target = Path(zip_path), Path(target_dir)
     if target.exists() or target.is_symlink():
@@ -150,27 +176,73 @@ def import_project(zip_path: str | os.PathLike, target_dir: str | os.PathLike) -
                 raise ProjectError(f"{target}: cannot extract the project ({exc.strerror or exc}); "
                                    "choose a new folder you can write to.") from None
             raise
+    _fsync_folder(target.parent)  # the rename itself survives a crash
     return target
 
 
 def _extract(archive: zipfile.ZipFile, source: Path, members, drop: int, tmp: Path) -> None:
+    """Write the members into ``tmp``, each file fsynced once written, then every folder."""
     total = 0
+    folders = {tmp}
     for info, parts in members:
         parts = parts[drop:]
-        if not parts:
+        if not parts or (len(parts) == 1 and parts[0] in LOCAL_FILES):
             continue
         destination = tmp.joinpath(*parts)
         if info.is_dir():
             destination.mkdir(parents=True, exist_ok=True)
+            folders.update(_folders_between(tmp, destination))
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
+        folders.update(_folders_between(tmp, destination.parent))
         written = 0
-        with archive.open(info) as reader, open(destination, "xb") as out:
-            while chunk := reader.read(CHUNK):
-                written += len(chunk)
-                total += len(chunk)
-                if written > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
-                    raise ProjectError(f"{source}: member {info.filename!r} holds more data than "
-                                       "allowed (its declared size is wrong or too large); "
-                                       "do not import this archive.")
-                out.write(chunk)
+        with open(destination, "xb") as out:
+            try:
+                reader = archive.open(info)
+            except _READ_ERRORS as exc:
+                raise _unreadable(source, info, exc) from None
+            with reader:
+                while True:
+                    try:
+                        chunk = reader.read(CHUNK)
+                    except _READ_ERRORS as exc:
+                        raise _unreadable(source, info, exc) from None
+                    if not chunk:
+                        break
+                    written += len(chunk)
+                    total += len(chunk)
+                    if written > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
+                        raise ProjectError(f"{source}: member {info.filename!r} holds more data "
+                                           "than allowed (its declared size is wrong or too "
+                                           "large); do not import this archive.")
+                    out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        _fsync_folder(folder)  # deepest first: each folder's entries, then its own in its parent
+
+
+def _folders_between(tmp: Path, folder: Path) -> list[Path]:
+    """``folder`` and its parents up to ``tmp`` (inclusive)."""
+    chain = [folder]
+    while chain[-1] != tmp and chain[-1] != chain[-1].parent:
+        chain.append(chain[-1].parent)
+    return chain
+
+
+def _unreadable(source: Path, info: zipfile.ZipInfo, exc: BaseException) -> ProjectError:
+    """The ProjectError for a member that zipfile cannot read, saying what to do."""
+    where = f"{source}: member {info.filename!r}"
+    if info.flag_bits & 0x1 and isinstance(exc, RuntimeError):
+        return ProjectError(f"{where} is encrypted (password-protected); the studio cannot "
+                            "import encrypted archives. Unzip it with the password, then zip "
+                            "the project folder again without a password.")
+    if isinstance(exc, NotImplementedError):
+        method = zipfile.compressor_names.get(info.compress_type, "unknown")
+        feature = (f"is compressed with method {info.compress_type} ({method})"
+                   if "compression method" in str(exc) else f"uses a zip feature ({exc})")
+        return ProjectError(f"{where} {feature}, which the studio cannot read. Unzip it with "
+                            "the tool that made it, then zip the project folder again with "
+                            "ordinary (deflate) compression, or export it from the studio.")
+    return ProjectError(f"{where} is damaged ({exc}); the archive cannot be imported. "
+                        "Copy it again or export the project again.")
