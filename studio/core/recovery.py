@@ -4,7 +4,8 @@ Each running studio keeps a session folder, ``<cache>/recovery/<session>/``::
 
     session.json        the process, the project's own folder, whether it had unsaved
                         changes, the run folders training, when it was last autosaved
-    lock                held (flock) while the studio runs; a crash releases it
+    lock                held (an OS file lock, through filelock) while the studio runs;
+                        the OS drops it when the process dies, however it dies
     project.studio/     the last autosave: a project folder Project.open reads
 
 The GUI autosaves every few minutes and after every epoch (:meth:`RecoverySession.autosave`,
@@ -27,21 +28,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Sequence
 
+from filelock import FileLock, Timeout
+
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_write_json, cache_root
 from studio.core.project import PROJECT_FILE, Project, read_data_copies, write_run
 from studio.core.training.checkpoint import has_checkpoint
 from studio.core.training.run import Run
 
-try:
-    import fcntl
-except ImportError:  # Windows: a session is judged by how old its last autosave is
-    fcntl = None
-
 SESSION_FILE = "session.json"
 SNAPSHOT_FOLDER = "project.studio"
 ADOPTED_FOLDER = "adopted"
-STALE_AFTER_S = 3600  # without locks, a session silent this long is taken as crashed
+LOCK_NAME = "lock"
 
 
 def recovery_root() -> Path:
@@ -93,6 +91,24 @@ def _version(run: Run) -> tuple[int, str]:
     return len(run.events), str(run.finished.get("status"))
 
 
+class _HeldLock:
+    """A session's lock file, held from creation until :meth:`close` or until the process
+    ends, however it ends: the OS drops the lock (flock on POSIX, msvcrt on Windows).
+
+    Raises:
+        OSError: the lock file cannot be created or locked.
+    """
+
+    def __init__(self, path: Path):
+        self._file = FileLock(str(path), timeout=0, thread_local=False)
+        self._file.acquire(timeout=0)
+
+    def close(self) -> None:
+        """Unlock; does nothing the second time."""
+        if self._file.is_locked:
+            self._file.release(force=True)
+
+
 class RecoverySession:
     """The autosave folder of this running studio.
 
@@ -106,9 +122,7 @@ class RecoverySession:
         root.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         self.folder = Path(tempfile.mkdtemp(prefix=f"{stamp}-{os.getpid()}-", dir=root))
-        self._lock = open(self.folder / "lock", "w")
-        if fcntl is not None:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self._lock = _HeldLock(self.folder / LOCK_NAME)
         self._written: dict[str, tuple[int, str]] = {}  # run id -> _version of the run last written
         self._write_session({"name": "", "source": None, "dirty": False, "training": [], "saved_at": ""})
 
@@ -168,8 +182,6 @@ class RecoverySession:
 
     def close(self) -> None:
         """The studio is closing cleanly: its autosaves (and adopted ones) are not needed."""
-        if fcntl is not None and not self._lock.closed:
-            fcntl.flock(self._lock, fcntl.LOCK_UN)
         self._lock.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -200,18 +212,22 @@ def _release_adopted(folder: Path, root: Path) -> None:
             shutil.move(entry, root / entry.name)
 
 
-def _is_alive(folder: Path, heartbeat: float) -> bool:
-    if fcntl is None:
-        return time.time() - heartbeat < STALE_AFTER_S
-    try:
-        with open(folder / "lock", "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _is_alive(folder: Path) -> bool:
+    """Whether the studio owning the session ``folder`` still runs: its lock is held by
+    someone (this process included). Found by taking the lock for an instant, never
+    waiting; a session whose lock file is gone or cannot be opened is taken as dead."""
+    path = folder / LOCK_NAME
+    if not path.is_file():
         return False
-    except BlockingIOError:
+    probe = FileLock(str(path), timeout=0, thread_local=False)
+    try:
+        probe.acquire(timeout=0)
+    except Timeout:  # before OSError: filelock's Timeout is a TimeoutError
         return True
     except OSError:
         return False
+    probe.release(force=True)
+    return False
 
 
 def find_recoverable(root: Path | None = None, exclude: Path | None = None) -> list[Recoverable]:
@@ -221,18 +237,19 @@ def find_recoverable(root: Path | None = None, exclude: Path | None = None) -> l
     root = root or recovery_root()
     found = []
     for folder in list(root.glob("*")) if root.is_dir() else ():
-        if folder.is_dir() and folder != exclude and not _is_alive(folder, time.time()):
+        if folder.is_dir() and folder != exclude and not _is_alive(folder):
             _release_adopted(folder, root)
     for folder in sorted(root.glob("*"), reverse=True) if root.is_dir() else ():
         if not folder.is_dir() or folder == exclude:
             continue
+        if _is_alive(folder):
+            continue
         try:
             data = json.loads((folder / SESSION_FILE).read_text(encoding="utf-8"))
-            heartbeat = float(data.get("heartbeat", 0))
-        except (OSError, ValueError, TypeError, AttributeError):
-            data, heartbeat = {}, 0.0
-        if _is_alive(folder, heartbeat):
-            continue
+        except (OSError, ValueError):
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
         training = tuple(Path(p) for p in data.get("training") or [] if has_checkpoint(Path(p)))
         dirty = bool(data.get("dirty")) and (folder / SNAPSHOT_FOLDER / PROJECT_FILE).is_file()
         if not dirty and not training:
