@@ -18,6 +18,31 @@ from studio.cli_common import data_settings, describe_data, parse_set
 HEADLESS = ("train", "evaluate", "predict", "vectors")
 
 
+ALLOW_HELP = ("read the files outside the project folder that it refers to (data, vectors, "
+              "dictionaries), for a project not saved on this machine; without it such a "
+              "project is refused and the files are listed")
+
+
+def open_project(path: str | Path, allow_outside: bool):
+    """Open a project for a headless command, refusing one that refers to files outside
+    its folder the user has not agreed to (unless ``allow_outside``).
+
+    Raises:
+        ProjectError: unreadable project, or outside files not agreed to (listed).
+    """
+    from studio.core.errors import ProjectError
+    from studio.core.project import Project
+
+    project = Project.open(path)
+    if project.outside_files and not allow_outside:
+        listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in project.outside_files)
+        raise ProjectError(f"{path} refers to files outside its folder, which the studio reads only "
+                           f"with your consent:\n{listed}\nIf you trust this project, run the "
+                           "command again with --allow-outside-files.")
+    project.allow_outside_files()
+    return project
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="studio", description="Text Model Studio, headless commands.",
@@ -61,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--resume", metavar="RUN_DIR",
                        help="continue a killed or stopped run from its checkpoint, e.g. "
                             "PROJECT.studio/runs/RUN_ID, and save its project (other options are ignored)")
+    train.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
 
     evaluate = sub.add_parser("evaluate", help="score a project's run on a labelled file",
                               description="Print accuracy, macro-F1 and per-class scores.")
@@ -68,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("data", help="labelled data file with the same columns as the training data")
     evaluate.add_argument("--run", help="run id (default: the latest run)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
 
     predict = sub.add_parser("predict", help="label new texts with a project's run",
                              description="Print the label and class probabilities of each text.")
@@ -76,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--file", help="file with one text per line")
     predict.add_argument("--run", help="run id (default: the latest run)")
     predict.add_argument("--json", action="store_true", help="print one JSON object per text")
+    predict.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     cli_vectors.add_parser(sub)
     return parser
 
@@ -87,7 +115,7 @@ def _train(args) -> int:
     from studio.core.training.run import execute_run, new_run_id
 
     if args.resume:
-        return _resume(args.resume, _report)
+        return _resume(args.resume, _report, args.allow_outside_files)
     if args.list_models:
         width = max(map(len, model_names()))
         print("\n".join(f"{name:<{width}}  {get_entry(name).title}" for name in model_names()))
@@ -115,19 +143,39 @@ def _train(args) -> int:
     return 0
 
 
-def _resume(run_dir: str, report) -> int:
+def _resume(run_dir: str, report, allow_outside: bool = False) -> int:
     """``studio train --resume RUN_DIR``: continue the run, then save the project that holds
-    it (``RUN_DIR/../..`` when that is a project folder, else a new one there)."""
+    it (``RUN_DIR/../..`` when that is a project folder, else a new one there). The
+    folder is locked meanwhile, and the run's files outside it need consent."""
+    from studio.core import consent
+    from studio.core.errors import ProjectError
     from studio.core.project import PROJECT_FILE, Project
-    from studio.core.training.run import resume_run
+    from studio.core.project_lock import FolderLock
+    from studio.core.project_outside import find_outside
+    from studio.core.training.run import read_run_files, resume_run
 
-    run = resume_run(run_dir, callbacks=[report], on_status=print)
+    root = Path(run_dir).resolve().parent.parent
+    project = open_project(root, allow_outside) if (root / PROJECT_FILE).is_file() else None
+    lock = FolderLock(root)
+    lock.acquire()  # another studio resuming or saving the same run would break it
+    try:
+        config = read_run_files(Path(run_dir))[0]
+        agreed = consent.approved(root)
+        outside = [ref for ref in find_outside({}, [], [(Path(run_dir).name, config)], root)
+                   if ref.path.exists() and str(ref.path.resolve()) not in agreed]
+        if outside and not allow_outside:
+            listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in outside)
+            raise ProjectError(f"{run_dir} refers to files outside {root}, which the studio reads only "
+                               f"with your consent:\n{listed}\nIf you trust this run, run the command "
+                               "again with --allow-outside-files.")
+        consent.approve(root, [ref.path for ref in outside])
+        run = resume_run(run_dir, callbacks=[report], on_status=print)
+    finally:
+        lock.release()
     finished = run.finished
     if finished.get("test"):
         _print_report(finished["test"])
-    root = Path(run_dir).resolve().parent.parent
-    if (root / PROJECT_FILE).is_file():
-        project = Project.open(root)
+    if project is not None:
         project.runs = [r for r in project.runs if r.id != run.id] + [run]
     else:
         project = Project(run.settings, name=root.stem)
@@ -162,11 +210,10 @@ def _print_report(report: dict) -> None:
               f"{row['f1']:.4f}  {row['support']}")
 
 
-def _pick_run(project_path: str, run_id: str | None):
+def _pick_run(project_path: str, run_id: str | None, allow_outside: bool = False):
     from studio.core.errors import ProjectError
-    from studio.core.project import Project
 
-    project = Project.open(project_path)
+    project = open_project(project_path, allow_outside)
     if not project.runs:
         raise ProjectError(f"{project_path}: the project has no trained run yet; train one first.")
     if run_id is None:
@@ -180,7 +227,7 @@ def _pick_run(project_path: str, run_id: str | None):
 def _evaluate(args) -> int:
     from studio.core.inference.evaluate import evaluate_run
 
-    report = evaluate_run(_pick_run(args.project, args.run), args.data)
+    report = evaluate_run(_pick_run(args.project, args.run, args.allow_outside_files), args.data)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
@@ -202,7 +249,7 @@ def _predict(args) -> int:
         texts = [line for line in sys.stdin.read().splitlines() if line.strip()]
     if not texts:
         raise StudioError("predict: give texts as arguments, with --file, or on standard input.")
-    for text, prediction in zip(texts, Predictor(_pick_run(args.project, args.run)).predict(texts)):
+    for text, prediction in zip(texts, Predictor(_pick_run(args.project, args.run, args.allow_outside_files)).predict(texts)):
         if args.json:
             print(json.dumps({"text": text, "label": prediction.label,
                               "probabilities": prediction.probabilities}, ensure_ascii=False))

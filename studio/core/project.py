@@ -24,7 +24,7 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -33,19 +33,34 @@ from pydantic import ValidationError
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save
 
+from studio.core import consent
 from studio.core.embeddings.project_vectors import PROJECT_FOLDER, VectorSet, scratch_dir
 from studio.core.errors import ConfigError, ProjectError
 from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_json, atomic_write_text, file_sha256
 from studio.core.models.registry import format_validation_error
-from studio.core.project_data import DataProblem, copy_data_files, data_problems, relocate, use_copy
+from studio.core.project_data import DATA_FOLDER, DataProblem, copy_data_files, data_problems, relocate, use_copy
+from studio.core.project_lock import FolderLock
+from studio.core.project_outside import OutsideFile, detach_references, find_outside
 from studio.core.project_schema import DATA_ROLES, SCHEMA_VERSION, load_document
+from studio.core.safe_files import inside, is_inside, project_file, resolved
 from studio.core.settings import Settings
-from studio.core.training.checkpoint import CHECKPOINT_DIR, META_FILE, has_checkpoint
-from studio.core.training.run import Run
+from studio.core.training.checkpoint import CHECKPOINT_DIR, META_FILE, has_checkpoint, read_meta
+from studio.core.training.run import Run, read_events, read_run_files
 
 PROJECT_FILE = "project.json"
 SUFFIX = ".studio"
+RUNS_FOLDER = "runs"
 MODEL_PATHS = ("pretrained_vectors", "pretrained_vocab")
+
+
+@dataclass(frozen=True)
+class UnreadableRun:
+    """A run listed in ``project.json`` whose folder cannot be read; kept in the list
+    (``entry``, its summary there) so that saving into the same folder does not drop it."""
+
+    id: str
+    message: str
+    entry: dict[str, Any] = field(default_factory=dict)
 
 
 def _absolute(path: str | Path) -> Path:
@@ -71,11 +86,42 @@ class Project:
         self.runs: list[Run] = []
         self.vectors: list[VectorSet] = []
         self.interrupted: list[Path] = []  # run folders with a checkpoint but no finished run
+        self.unreadable_runs: list[UnreadableRun] = []  # listed, but their folder cannot be read
         self.path: Path | None = None
         self.warnings: list[str] = []
         self.data_issues: list[DataProblem] = []  # found when opened: data files missing or changed
         self.embed_data = False  # keep copies of the data files inside the project folder
         self.data_copies: dict[str, Path] = {}
+        self.outside_files: list[OutsideFile] = []  # outside the folder, not read until agreed to
+        self.read_only = False  # opened while another studio holds it: Save As only
+        self._notes: list[str] = []  # what opening found besides the data files
+        self._lock: FolderLock | None = None
+
+    # ----- the folder's lock --------------------------------------------------------
+    def lock(self) -> None:
+        """Hold the project folder's lock until :meth:`close` (a window editing it does;
+        reading needs none). Saving elsewhere moves the lock along.
+
+        Raises:
+            ProjectLocked: another studio (or window) holds it; the message says who.
+            ProjectError: the folder cannot hold a lock file (read-only).
+        """
+        if self.path is None or (self._lock is not None and self._lock.held):
+            return
+        lock = FolderLock(self.path)
+        lock.acquire()
+        self._lock = lock
+
+    @property
+    def locked(self) -> bool:
+        """Whether this project holds its folder's lock."""
+        return self._lock is not None and self._lock.held
+
+    def close(self) -> None:
+        """Let go of the folder's lock (the project can still be read)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # ----- saving -------------------------------------------------------------------
     def save(self, path: str | os.PathLike | None = None) -> Path:
@@ -85,11 +131,18 @@ class Project:
         that folder are not rewritten. With ``embed_data`` set, the data files are copied
         into ``data/``. What could not be saved fully (trained vectors whose file is
         gone) is listed in ``warnings``. When saving fails (disk full, read-only folder)
-        the project already in ``path`` is left as it was.
+        the project already in ``path`` is left as it was. The folder is locked while
+        saving; a project holding its lock moves it to the new folder. Files outside the
+        folder that the user has not agreed to (``outside_files``) are not read: not
+        hashed, not copied. Once saved, the outside files it refers to count as agreed
+        to for the new folder (the user chose them here).
 
         Raises:
-            ProjectError: no path given for a new project, or the folder cannot be
-                written; the message names the folder and says what to do.
+            ProjectLocked: another studio holds ``path``.
+            ProjectError: no path given for a new project, a project opened read-only
+                saved over itself, a folder inside ``path`` that leads outside it, or
+                the folder cannot be written; the message names the folder and says
+                what to do.
         """
         target = Path(path) if path is not None else self.path
         if target is None:
@@ -98,39 +151,94 @@ class Project:
             target = target.with_name(target.name + SUFFIX)
         if target.exists() and not target.is_dir():
             raise ProjectError(f"{target}: a file with this name exists; choose another name.")
+        same = self.path is not None and resolved(target) == resolved(self.path)
+        if self.read_only and same:
+            raise ProjectError(f"{target}: opened read-only, because another studio has it open. "
+                               "Use Save As to save a copy in another folder.")
         self.warnings = []
+        acquired = None
         try:
             target.mkdir(parents=True, exist_ok=True)
-            for run in self.runs:
-                run_dir = target / "runs" / run.id
-                if run.saved_to is None or run.saved_to.resolve() != run_dir.resolve():
-                    write_run(run, run_dir)
-                    run.saved_to = run_dir
-            self._copy_trained_vectors(target)
-            self._record_hashes()
-            copies = copy_data_files(self.settings.dataset, target) if self.embed_data else {}
-            atomic_write_json(target / PROJECT_FILE, self.to_document(target, copies))
-        except OSError as exc:
-            raise ProjectError(_save_failure(target, exc)) from None
-        self.data_copies = copies
+            if not (same and self.locked):
+                acquired = FolderLock(target)
+                acquired.acquire()
+            scratch = self._write(target, same)
+        except BaseException as exc:
+            if acquired is not None:
+                acquired.release()
+            failure = exc if isinstance(exc, OSError) else getattr(exc, "os_error", None)
+            if failure is not None:  # the disk, not the project: say what to do
+                raise ProjectError(_save_failure(target, failure)) from None
+            raise
+        for file in scratch:  # the project holds its copy now
+            file.unlink(missing_ok=True)
+        if acquired is not None:
+            if self._lock is not None:  # a window's lock moves to where it saved
+                self._lock.release()
+                self._lock = acquired
+            else:
+                acquired.release()
+        self.read_only = False
         self.path = target
         if self.name == "Untitled":
             self.name = target.stem
+        pending = self._pending()
+        consent.approve(target, [reference.path for reference in find_outside(
+            self.settings.model_dump(), [v.model_dump() for v in self.vectors],
+            [(run.id, run.config) for run in self.runs], target)
+            if str(resolved(reference.path)) not in pending])
         return target
 
-    def _copy_trained_vectors(self, target: Path) -> None:
-        """Bring vectors trained in the studio into ``target/vectors``: moved from the
-        scratch folder, copied from the project's previous folder. Files from anywhere
-        else are never copied (a project someone sent could name any file), and a
-        missing one is left as it is; both are listed in ``warnings``. The vector list
-        and the model settings follow the files."""
+    def _write(self, target: Path, same: bool) -> list[Path]:
+        """Write every file of the project into ``target``, ``project.json`` last.
+        Returns the scratch files of trained vectors now copied into the project."""
+        for folder in (RUNS_FOLDER, PROJECT_FOLDER, DATA_FOLDER):
+            inside(target / folder, target, f"{target}: the folder {folder}")
+        for run in self.runs:
+            run_dir = inside(target / RUNS_FOLDER / run.id, target / RUNS_FOLDER, f"run {run.id}")
+            if run.saved_to is None or resolved(run.saved_to) != resolved(run_dir):
+                write_run(run, run_dir)
+                run.saved_to = run_dir
+        if not same and self.unreadable_runs:
+            self.warnings.append("Runs that could not be read were left in the old folder: "
+                                 + ", ".join(u.id for u in self.unreadable_runs))
+        scratch = self._copy_trained_vectors(target)
+        self._record_hashes()
+        dataset = self._readable_dataset()
+        copies = copy_data_files(dataset, target) if self.embed_data else {}
+        unreadable = [u.entry for u in self.unreadable_runs] if same else []
+        atomic_write_json(target / PROJECT_FILE, self.to_document(target, copies, unreadable))
+        self.data_copies = copies
+        if not same:
+            self.unreadable_runs = []
+        return scratch
+
+    def _pending(self) -> set[str]:
+        return {str(resolved(reference.path)) for reference in self.outside_files}
+
+    def _readable_dataset(self):
+        """The dataset settings without the files not agreed to, so nothing reads them."""
+        pending = self._pending()
+        blank = {role: None for role in DATA_ROLES
+                 if getattr(self.settings.dataset, role) and str(resolved(getattr(self.settings.dataset, role))) in pending}
+        return self.settings.dataset.model_copy(update=blank)
+
+    def _copy_trained_vectors(self, target: Path) -> list[Path]:
+        """Bring vectors trained in the studio into ``target/vectors``: copied (then renamed
+        into place) from the scratch folder or the project's previous folder. Files
+        from anywhere else, or that lead out of those folders through a symlink, are
+        never copied (a project someone sent could name any file), and a missing one is
+        left as it is; both are listed in ``warnings``. The vector list and the model
+        settings follow the files. Returns the scratch files copied, which the caller
+        deletes once ``project.json`` names the copies."""
         sources = [scratch_dir()] + ([self.path / PROJECT_FOLDER] if self.path is not None else [])
-        moved = {}
+        moved, scratch = {}, []
         for i, entry in enumerate(self.vectors):
             source, destination = _absolute(entry.path), _absolute(target / PROJECT_FOLDER / Path(entry.path).name)
             if entry.source != "trained" or source == destination:
                 continue
-            if not any(source.parent == _absolute(folder) for folder in sources):
+            folder = next((f for f in sources if source.parent == _absolute(f)), None)
+            if folder is None or not is_inside(source, folder):
                 self.warnings.append(f"word vectors {entry.name}: {source} is not in a studio project "
                                      "or the studio's cache, so it was not copied into the project.")
                 continue
@@ -138,31 +246,33 @@ class Project:
                 self.warnings.append(f"word vectors {entry.name}: {source} is missing, so the saved "
                                      "project lacks them; train them again.")
                 continue
-            if source.parent == _absolute(scratch_dir()):
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(source, destination)  # the scratch copy is not needed any more
-            else:
-                atomic_copy(source, destination)
+            atomic_copy(source, destination)
+            if folder == sources[0]:
+                scratch.append(source)
             moved[entry.path] = str(destination)
             self.vectors[i] = entry.model_copy(update={"path": str(destination)})
         if self.settings.model.get("pretrained_vectors") in moved:
             model = {**self.settings.model, "pretrained_vectors": moved[self.settings.model["pretrained_vectors"]]}
             self.settings = self.settings.model_copy(update={"model": model})
+        return scratch
 
     def _record_hashes(self) -> None:
-        """Store each data file's SHA-256 as it is now, to tell later whether it changed."""
-        dataset = self.settings.dataset
-        hashes = dict(dataset.hashes)
+        """Store each data file's SHA-256 as it is now, to tell later whether it changed
+        (files not agreed to are not read)."""
+        dataset = self._readable_dataset()
+        hashes = dict(self.settings.dataset.hashes)
         for role in DATA_ROLES:
             value = getattr(dataset, role)
             if value and Path(value).is_file():
                 hashes[role] = file_sha256(value)
         self.settings = self.settings.model_copy(
-            update={"dataset": dataset.model_copy(update={"hashes": hashes})})
+            update={"dataset": self.settings.dataset.model_copy(update={"hashes": hashes})})
 
-    def to_document(self, root: Path | None, copies: dict[str, Path] | None = None) -> dict[str, Any]:
+    def to_document(self, root: Path | None, copies: dict[str, Path] | None = None,
+                    unreadable: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         """The ``project.json`` document, with paths relative to ``root`` where they lie
-        inside it (all absolute when ``root`` is ``None``). Reads no files."""
+        inside it (all absolute when ``root`` is ``None``). Reads no files.
+        ``unreadable``: entries of runs that could not be read, kept in the list."""
         copies = copies or {}
         settings = self.settings.model_dump()
         for role in DATA_ROLES:
@@ -182,7 +292,7 @@ class Project:
             "schema_version": SCHEMA_VERSION,
             "name": self.name,
             "settings": settings,
-            "runs": [run.summary() for run in self.runs],
+            "runs": [run.summary() for run in self.runs] + list(unreadable or []),
             "vectors": vectors,
             "saved_by": {"studio": __version__, "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")},
             "data_copies": {role: _relative(str(path), root) for role, path in copies.items()},
@@ -191,16 +301,24 @@ class Project:
 
     # ----- opening ------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike) -> "Project":
-        """Open a project folder (or its ``project.json``).
+    def open(cls, path: str | os.PathLike, trust_outside: bool = False) -> "Project":
+        """Open a project folder (or its ``project.json``), reading only files inside it.
 
-        Older schema versions are migrated. Data files that moved or changed since
-        saving are listed in ``warnings`` and, with what can be done, in
-        :meth:`data_problems`. Nothing is unpickled or evaluated.
+        Older schema versions are migrated. Every file is read bounded and validated
+        (see :mod:`studio.core.safe_files`). A listed run whose folder cannot be read
+        is kept in ``unreadable_runs`` (and ``warnings``) instead of refusing the
+        project. Files the project refers to outside its folder are listed in
+        ``outside_files`` and not read until :meth:`allow_outside_files` (the user
+        agreed, or agreed before: see :mod:`studio.core.consent`) or dropped by
+        :meth:`detach_outside_files`; ``trust_outside`` takes them as agreed (the
+        studio's own autosaves). Data files that moved or changed since saving are
+        listed in ``warnings`` and, with what can be done, in :meth:`data_problems`.
+        Nothing is unpickled or evaluated, and nothing is written.
 
         Raises:
             ProjectError: not a project, unreadable JSON, a newer schema, an unknown or
-                invalid field, or a broken run; the message names the file.
+                invalid field, or a folder of it that leads outside it; the message
+                names the file.
         """
         root = Path(path)
         if root.name == PROJECT_FILE:
@@ -209,6 +327,8 @@ class Project:
         if not file.is_file():
             raise ProjectError(f"{root}: not a studio project (no {PROJECT_FILE} inside).")
         document = load_document(file)
+        for folder in (RUNS_FOLDER, PROJECT_FOLDER, DATA_FOLDER):
+            inside(root / folder, root, f"{root}: the folder {folder}")
         data = document.model_dump()
         settings_data = data["settings"]
         dataset, model = settings_data.get("dataset", {}), settings_data.get("model", {})
@@ -226,37 +346,87 @@ class Project:
         project = cls(settings, data["name"] or root.stem)
         project.path = root
         project.vectors = _read_vector_sets(data["vectors"], root, file)
-        project.data_copies = _resolve_copies(document.data_copies, root)
+        project.data_copies = project._inside_copies(_resolve_copies(document.data_copies, root), root, file)
         project.embed_data = data["embed_data"] if data["embed_data"] is not None else bool(project.data_copies)
         for entry in document.runs:
-            project.runs.append(read_run(root / "runs" / entry.id))
-        project.warnings = project._check_data_files()
+            try:
+                project.runs.append(read_run(root / RUNS_FOLDER / entry.id, root))
+            except ProjectError as exc:
+                project.unreadable_runs.append(UnreadableRun(entry.id, str(exc), entry.model_dump()))
+                project._notes.append(f"run {entry.id} cannot be read and is left out: {exc}")
         project._find_unlisted_runs(root)
+        outside = find_outside(settings.model_dump(), [v.model_dump() for v in project.vectors],
+                               [(run.id, run.config) for run in project.runs], root)
+        agreed = set() if trust_outside else consent.approved(root)
+        # a missing file cannot be read: it stays a data problem (locate it, or use a copy)
+        project.outside_files = [] if trust_outside else [
+            reference for reference in outside
+            if reference.path.exists() and str(resolved(reference.path)) not in agreed]
+        project.warnings = project._check_data_files() + project._notes
         return project
+
+    def _inside_copies(self, copies: dict[str, Path], root: Path, file: Path) -> dict[str, Path]:
+        kept = {}
+        for role, copy in copies.items():
+            if is_inside(copy, root):
+                kept[role] = copy
+            else:
+                self._notes.append(f"{file}: data_copies.{role} {copy} leads outside the project "
+                                   "through a symlink; that copy is not used.")
+        return kept
+
+    def allow_outside_files(self) -> None:
+        """The user agreed to ``outside_files``: remember that for this folder, then
+        check those files like the others (``warnings``, :meth:`data_problems`)."""
+        if self.path is not None and self.outside_files:
+            consent.approve(self.path, [reference.path for reference in self.outside_files])
+        self.outside_files = []
+        self.warnings = self._check_data_files() + self._notes
+
+    def detach_outside_files(self) -> list[OutsideFile]:
+        """The user did not agree to ``outside_files``: drop those references (settings
+        fields emptied, vector sets naming them removed, the runs' settings in memory
+        emptied likewise) so nothing reads them. Returns what was dropped."""
+        detached, self.outside_files = self.outside_files, []
+        if not detached:
+            return []
+        settings = self.settings.model_dump()
+        runs = [(run.id, run.config) for run in self.runs]
+        self.vectors = detach_references(detached, settings, self.vectors, runs)
+        self.settings = Settings.from_dict(settings)
+        self._notes.append("Not read, as you chose: " + "; ".join(
+            f"{reference.path} ({reference.field})" for reference in detached))
+        self.warnings = self._check_data_files() + self._notes
+        return detached
 
     def _find_unlisted_runs(self, root: Path) -> None:
         """Runs in ``root/runs`` that ``project.json`` does not list: those with a
         checkpoint were cut short (``interrupted``); a finished one ended after the last
-        save, before a crash, and is listed again with a warning."""
-        listed = {run.id for run in self.runs}
-        unlisted = sorted(folder for folder in (root / "runs").glob("*")
-                          if folder.name not in listed and (folder / "config.json").is_file())
+        save, before a crash, and is listed again with a note. A folder that leads
+        outside ``runs`` (a symlink) is ignored."""
+        listed = {run.id for run in self.runs} | {u.id for u in self.unreadable_runs}
+        runs = root / RUNS_FOLDER
+        unlisted = sorted(folder for folder in runs.glob("*")
+                          if folder.name not in listed and is_inside(folder, runs)
+                          and (folder / "config.json").is_file())
         self.interrupted = [folder for folder in unlisted if has_checkpoint(folder)]
         for folder in unlisted:
             if has_checkpoint(folder) or not (folder / "weights.safetensors").is_file():
                 continue
             try:
-                run = read_run(folder)
+                run = read_run(folder, root)
             except ProjectError:
-                continue  # half written when the studio stopped: nothing to recover
+                continue  # half written when the studio stopped (or crafted): nothing to recover
             if run.finished:
                 self.runs.append(run)
-                self.warnings.append(f"run {run.id} finished after the project was last saved; it is "
-                                     "listed again. Save the project to keep it.")
+                self._notes.append(f"run {run.id} finished after the project was last saved; it is "
+                                   "listed again. Save the project to keep it.")
 
     def _check_data_files(self) -> list[str]:
+        pending = self._pending()
         warnings = [f"word vectors {entry.name}: file {entry.path} is missing; import or train them again."
-                    for entry in self.vectors if not Path(entry.path).is_file()]
+                    for entry in self.vectors
+                    if str(resolved(entry.path)) not in pending and not Path(entry.path).is_file()]
         self.data_issues = self.data_problems()
         return warnings + [problem.message for problem in self.data_issues]
 
@@ -264,7 +434,7 @@ class Project:
     def data_problems(self) -> list[DataProblem]:
         """Data files that are missing or changed since saving, each with the copy kept
         in the project when there is one."""
-        return data_problems(self.settings.dataset, self.data_copies)
+        return data_problems(self._readable_dataset(), self.data_copies)
 
     def relocate_data(self, role: str, new_path: str | os.PathLike) -> list[str]:
         """Point a data ``role`` at ``new_path`` (and other missing files found beside
@@ -336,7 +506,13 @@ def _read_vector_sets(items, root: Path, file: Path) -> list[VectorSet]:
 
 
 def write_run(run: Run, run_dir: Path) -> None:
-    """Write one run's files into ``run_dir`` (each atomically)."""
+    """Write one run's files into ``run_dir`` (each atomically).
+
+    Raises:
+        OSError: the folder cannot be written.
+        ProjectError: the checkpoint to carry along cannot be read, or leads outside
+            its run folder.
+    """
     run_dir.mkdir(parents=True, exist_ok=True)
     atomic_write_json(run_dir / "config.json", run.config)
     atomic_write_json(run_dir / "vocab.json", run.vocab)
@@ -346,67 +522,44 @@ def write_run(run: Run, run_dir: Path) -> None:
     lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in run.events)
     atomic_write_text(run_dir / "metrics.jsonl", lines)
     if has_checkpoint(run.saved_to):  # a stopped run stays resumable where it is saved
-        _copy_checkpoint(Path(run.saved_to) / CHECKPOINT_DIR, run_dir / CHECKPOINT_DIR)
+        _copy_checkpoint(Path(run.saved_to), run_dir / CHECKPOINT_DIR)
 
 
-def _copy_checkpoint(source: Path, target: Path) -> None:
-    """Copy a checkpoint so that a crash leaves a whole one or none: its tensor file
-    first, its JSON (the commit point, naming that file) last."""
-    meta = json.loads((source / META_FILE).read_text(encoding="utf-8"))
-    atomic_copy(source / meta["tensors"], target / meta["tensors"])
-    atomic_copy(source / META_FILE, target / META_FILE)
-
-
-def read_run(run_dir: Path) -> Run:
-    """Read a run folder written by :func:`write_run`, validating every file: the
-    settings in ``config.json`` (unknown keys refused), the vocabulary and labels as
-    lists of strings, the weights through safetensors (a pickle, or a header that lies
-    about its size, is refused without being run).
+def _copy_checkpoint(run_dir: Path, target: Path) -> None:
+    """Copy ``run_dir``'s checkpoint into the folder ``target`` so that a crash leaves a
+    whole one or none: its tensor file first, its JSON (the commit point, naming that
+    file) last. The JSON is validated first: it names a ``state-<n>.safetensors`` file
+    beside it, never a path, and neither file may lead out of its folder.
 
     Raises:
-        ProjectError: a file is missing, damaged or invalid; the message names it.
+        ProjectError: the checkpoint is invalid, or a file of it leads elsewhere.
     """
-    def read_json(name: str):
-        try:
-            return json.loads((run_dir / name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-            raise ProjectError(f"{run_dir / name}: cannot be read ({exc}).") from None
+    meta = read_meta(run_dir)
+    source = Path(run_dir) / CHECKPOINT_DIR
+    tensors = project_file(source / meta["tensors"], source, 1 << 40)
+    atomic_copy(tensors, target / meta["tensors"])
+    atomic_copy(project_file(source / META_FILE, source, 1 << 20), target / META_FILE)
 
-    def read_strings(name: str) -> list[str]:
-        value = read_json(name)
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ProjectError(f"{run_dir / name}: must be a JSON list of strings.")
-        return value
 
-    config = read_json("config.json")
-    if not isinstance(config, dict):
-        raise ProjectError(f"{run_dir / 'config.json'}: must be a JSON object of settings.")
-    try:
-        Settings.from_dict({k: v for k, v in config.items() if k != "versions"})
-    except ConfigError as exc:
-        raise ProjectError(f"{run_dir / 'config.json'}: invalid settings:\n{exc}") from None
-    vocab, labels = read_strings("vocab.json"), read_strings("labels.json")
-    weights = run_dir / "weights.safetensors"
+def read_run(run_dir: Path, root: Path | None = None) -> Run:
+    """Read a run folder written by :func:`write_run`, validating every file: each a
+    bounded regular file inside the run folder (which, with ``root``, must lie inside
+    ``root/runs``), the settings in ``config.json`` (unknown keys refused), the
+    vocabulary and labels as lists of strings, the events as JSON objects, the weights
+    through safetensors (a pickle, or a header that lies about its size, is refused
+    without being run).
+
+    Raises:
+        ProjectError: a file is missing, damaged, invalid, too large, not a regular
+            file or outside its folder; the message names it.
+    """
+    if root is not None:
+        inside(run_dir, Path(root) / RUNS_FOLDER, f"run {run_dir.name}")
+    config, vocab, labels = read_run_files(run_dir)
+    weights = project_file(run_dir / "weights.safetensors", run_dir, 1 << 40)
     try:
         state = load_file(str(weights))
-    except (OSError, SafetensorError) as exc:
+    except (OSError, SafetensorError, ValueError) as exc:
         raise ProjectError(f"{weights}: cannot be read as safetensors weights ({exc}). The run "
                            "is damaged, or the file is not what the studio writes.") from None
-    events = []
-    metrics = run_dir / "metrics.jsonl"
-    if metrics.is_file():
-        try:
-            lines = metrics.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ProjectError(f"{metrics}: cannot be read ({exc}).") from None
-        for number, line in enumerate(lines, 1):
-            if line.strip():
-                try:
-                    event = json.loads(line)
-                except (json.JSONDecodeError, RecursionError):
-                    raise ProjectError(f"{metrics}, line {number}: not valid JSON.") from None
-                if not isinstance(event, dict) or not isinstance(event.get("event"), str):
-                    raise ProjectError(f"{metrics}, line {number}: not a training event (a JSON object "
-                                       "with an \"event\" name).")
-                events.append(event)
-    return Run(run_dir.name, config, vocab, labels, state, events, saved_to=run_dir)
+    return Run(run_dir.name, config, vocab, labels, state, read_events(run_dir), saved_to=run_dir)

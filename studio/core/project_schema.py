@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from studio.core.errors import ProjectError
 from studio.core.models.registry import format_validation_error
+from studio.core.safe_files import read_json
 
 SCHEMA_VERSION = 2
 DATA_ROLES = ("train", "validation", "test", "class_names")
@@ -115,16 +116,11 @@ def load_document(file: Path) -> ProjectDocument:
     """Read, migrate and validate ``project.json``.
 
     Raises:
-        ProjectError: unreadable, too large, not JSON, a newer or unknown version, or a
-            field that is invalid or unknown (the message names it).
+        ProjectError: unreadable, too large, not a regular file, not JSON (huge
+            integers and deep nesting included), a newer or unknown version, or a field
+            that is invalid or unknown (the message names it).
     """
-    try:
-        if file.stat().st_size > MAX_PROJECT_JSON_BYTES:
-            raise ProjectError(f"{file}: {file.stat().st_size:,} bytes is far larger than any "
-                               "project.json; it is not a studio project.")
-        document = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ProjectError(f"{file}: cannot be read as a project ({exc}).") from None
+    document = read_json(file, file.parent, MAX_PROJECT_JSON_BYTES)
     if not isinstance(document, dict):
         raise ProjectError(f"{file}: a project.json holds a JSON object, not {type(document).__name__}.")
     document = migrate(document, file)

@@ -12,6 +12,7 @@ from studio.core.data.dataset import DatasetConfig
 from studio.core.errors import ProjectError
 from studio.core.fileio import file_sha256
 from studio.core.inference.predictor import Predictor
+from studio.core.project_lock import LOCK_FILE
 from studio.core.project import PROJECT_FILE, Project
 from studio.core.project_schema import SCHEMA_VERSION
 from studio.core.settings import Settings
@@ -47,7 +48,8 @@ def trained_project(tmp_path, thucnews_dev, thucnews_classes):
 
 
 def files_under(root):
-    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    """The project's files, without the lock file every save leaves (empty, kept on purpose)."""
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name != LOCK_FILE}
 
 
 def test_run_contents(trained_project):
@@ -195,8 +197,10 @@ def test_broken_project_files(tmp_path, trained_project):
 
     project_file.write_text(good, encoding="utf-8")
     (root / "runs" / run.id / "weights.safetensors").write_bytes(b"garbage")
-    with pytest.raises(ProjectError, match="weights.safetensors"):
-        Project.open(root)
+    opened = Project.open(root)  # the project opens; the damaged run is left out and marked
+    assert opened.runs == [] and "weights.safetensors" in opened.unreadable_runs[0].message
+    opened.save()  # saving in place keeps it listed
+    assert [entry["id"] for entry in json.loads(project_file.read_text(encoding="utf-8"))["runs"]] == [run.id]
 
 
 def test_new_project_needs_a_path():

@@ -7,6 +7,7 @@ must raise ProjectError naming the file, and must never run code from it.
 from __future__ import annotations
 
 import json
+import re
 import pickle
 import shutil
 import struct
@@ -77,11 +78,20 @@ def test_a_document_that_is_not_an_object_or_too_deep(project_dir):
     with pytest.raises(ProjectError, match="JSON object"):
         Project.open(project_dir)
     file.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    with pytest.raises(ProjectError, match="cannot be read"):
+    with pytest.raises(ProjectError, match="nested too deeply"):
         Project.open(project_dir)
 
 
 # ----- runs -----------------------------------------------------------------------
+def run_refusal(project_dir: Path) -> str:
+    """Open the project: a run that cannot be read is left out and marked, not fatal.
+    Returns why it was left out."""
+    project = Project.open(project_dir)
+    assert project.runs == [] and [u.id for u in project.unreadable_runs] == [RUN_ID]
+    assert any(RUN_ID in warning for warning in project.warnings)
+    return project.unreadable_runs[0].message
+
+
 class _Payload:
     """Unpickling this runs ``exec``: what a crafted project would hide."""
 
@@ -96,11 +106,9 @@ def test_a_pickle_in_place_of_weights_is_refused_and_never_run(project_dir, tmp_
     marker = tmp_path / "pwned"
     weights = project_dir / "runs" / RUN_ID / "weights.safetensors"
     weights.write_bytes(pickle.dumps(_Payload(marker)))
-    with pytest.raises(ProjectError, match="weights.safetensors: cannot be read as safetensors"):
-        Project.open(project_dir)
+    assert "weights.safetensors: cannot be read as safetensors" in run_refusal(project_dir)
     torch.save({"x": _Payload(marker)}, weights)  # torch's zip-of-pickles format too
-    with pytest.raises(ProjectError, match="weights.safetensors"):
-        Project.open(project_dir)
+    assert "weights.safetensors" in run_refusal(project_dir)
     assert not marker.exists()
 
 
@@ -133,8 +141,7 @@ def safetensors_bytes(header: dict | bytes, body: bytes = b"", length: int | Non
 ])
 def test_oversized_or_lying_tensor_headers_are_refused(project_dir, data):
     (project_dir / "runs" / RUN_ID / "weights.safetensors").write_bytes(data)
-    with pytest.raises(ProjectError, match="weights.safetensors"):
-        Project.open(project_dir)
+    assert "weights.safetensors" in run_refusal(project_dir)
 
 
 @pytest.mark.parametrize("name, change, message", [
@@ -146,9 +153,8 @@ def test_oversized_or_lying_tensor_headers_are_refused(project_dir, data):
 def test_run_files_with_unknown_keys_or_wrong_types_are_refused(project_dir, name, change, message):
     file = project_dir / "runs" / RUN_ID / name
     edit_json(file, change)
-    with pytest.raises(ProjectError, match=message) as caught:
-        Project.open(project_dir)
-    assert str(file) in str(caught.value)
+    refusal = run_refusal(project_dir)
+    assert message in refusal and str(file) in refusal
 
 
 # ----- data files -----------------------------------------------------------------
@@ -248,15 +254,14 @@ def test_a_run_finished_after_the_last_save_is_listed_again(project_dir):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"\xff\xfe not utf-8\n", "cannot be read"),
+    (b"\xff\xfe not utf-8\n", "not UTF-8"),
     (b'{"event": "run_started"}\n3\n', "line 2: not a training event"),
     (b'{"event": "run_started"}\n{"step": 1}\n', "line 2: not a training event"),
 ])
 def test_a_hostile_metrics_file_is_refused_naming_the_line(project_dir, content, message):
     (project_dir / "runs" / RUN_ID / "metrics.jsonl").write_bytes(content)
-    with pytest.raises(ProjectError, match=message) as caught:
-        Project.open(project_dir)
-    assert "metrics.jsonl" in str(caught.value)
+    refusal = run_refusal(project_dir)
+    assert re.search(message, refusal) and "metrics.jsonl" in refusal
 
 
 def test_a_failed_save_never_replaces_the_kept_copy_of_another_file(tmp_path, monkeypatch):
@@ -282,7 +287,7 @@ def test_a_failed_save_never_replaces_the_kept_copy_of_another_file(tmp_path, mo
     monkeypatch.setattr(fileio.os, "fsync", fail_on_project_json)
     with pytest.raises(ProjectError, match="disk is full"):
         project.save()
-    monkeypatch.undo()
+    monkeypatch.setattr(fileio.os, "fsync", real)  # not undo(): that would drop the isolated cache too
     assert (root / "data" / "data.tsv").read_bytes() == kept
     reopened = Project.open(root)
     shutil.rmtree(source)

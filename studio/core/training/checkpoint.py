@@ -1,7 +1,8 @@
 """Training checkpoints without pickle: tensors in safetensors, the rest in JSON.
 
-``run_dir/checkpoint/`` holds ``checkpoint.json`` and the ``state-*.safetensors`` file
-it names. The tensors file is written first under a new name and the JSON (written
+``run_dir/checkpoint/`` holds ``checkpoint.json`` and the ``state-<n>.safetensors`` file
+it names (the name must match :data:`TENSORS_NAME`: a crafted ``checkpoint.json`` cannot
+name a path elsewhere, and the folder must lie inside the run folder, symlinks followed). The tensors file is written first under a new name and the JSON (written
 atomically) is the commit point, so a process killed at any moment leaves a
 consistent pair: the old one or the new one. Older tensor files are removed after.
 
@@ -13,6 +14,7 @@ state), ``rng.torch`` / ``rng.cuda`` / ``rng.batch_order`` (uint8 RNG states).
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +25,12 @@ from safetensors.torch import load_file, save
 
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_write_bytes, atomic_write_json
+from studio.core.safe_files import MAX_METRICS_BYTES, MAX_SMALL_JSON_BYTES, inside, project_file, read_json, read_text
 
 CHECKPOINT_DIR = "checkpoint"
 META_FILE = "checkpoint.json"
 FORMAT = 1
+TENSORS_NAME = re.compile(r"state-[0-9]{1,24}\.safetensors")
 
 
 @dataclass
@@ -73,13 +77,49 @@ def unflatten_optimizer(tensors: dict[str, torch.Tensor], rest: dict[str, Any]) 
     return {"state": state, "param_groups": groups}
 
 
+def checkpoint_folder(run_dir: Path) -> Path:
+    """``run_dir/checkpoint``, checked to lie inside ``run_dir`` (a symlink out of it,
+    planted in a project someone sent, would make the studio write or delete there).
+
+    Raises:
+        ProjectError: the folder leads outside the run folder.
+    """
+    return inside(Path(run_dir) / CHECKPOINT_DIR, run_dir, f"{run_dir}: the checkpoint folder")
+
+
+def read_meta(run_dir: Path) -> dict[str, Any]:
+    """The validated ``checkpoint.json`` of ``run_dir``: ``format`` 1, ``tensors`` a name
+    matching :data:`TENSORS_NAME`, ``lines`` a count.
+
+    Raises:
+        ProjectError: missing, too large, not JSON, or a field of the wrong kind; the
+            message names the file and the field.
+    """
+    folder = checkpoint_folder(run_dir)
+    file = folder / META_FILE
+    meta = read_json(file, folder, MAX_SMALL_JSON_BYTES)
+    if not isinstance(meta, dict):
+        raise ProjectError(f"{file}: the checkpoint must be a JSON object.")
+    if meta.get("format") != FORMAT:
+        raise ProjectError(f"{file}: unknown checkpoint format {meta.get('format')!r}.")
+    tensors = meta.get("tensors")
+    if not isinstance(tensors, str) or not TENSORS_NAME.fullmatch(tensors):
+        raise ProjectError(f"{file}: field 'tensors' must name a state-<number>.safetensors file "
+                           f"beside it, not {str(tensors)[:80]!r}.")
+    lines = meta.get("lines")
+    if not isinstance(lines, int) or isinstance(lines, bool) or lines < 0:
+        raise ProjectError(f"{file}: field 'lines' must be a count of lines, not {str(lines)[:80]!r}.")
+    return meta
+
+
 def write_checkpoint(run_dir: Path, tensors: dict[str, torch.Tensor], meta: dict[str, Any]) -> None:
     """Write ``run_dir/checkpoint/`` (tensors, then the JSON that names them; both atomic).
 
     Raises:
         OSError: the folder cannot be written.
+        ProjectError: the checkpoint folder leads outside ``run_dir``.
     """
-    folder = Path(run_dir) / CHECKPOINT_DIR
+    folder = checkpoint_folder(run_dir)
     folder.mkdir(parents=True, exist_ok=True)
     name = f"state-{time.time_ns()}.safetensors"
     atomic_write_bytes(folder / name, save(tensors))
@@ -104,13 +144,9 @@ def checkpoint_lines(run_dir: Path) -> int:
     Raises:
         ProjectError: the checkpoint's JSON cannot be read.
     """
-    meta_file = Path(run_dir) / CHECKPOINT_DIR / META_FILE
-    if not meta_file.is_file():
+    if not has_checkpoint(run_dir):
         return 0
-    try:
-        return int(json.loads(meta_file.read_text(encoding="utf-8"))["lines"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ProjectError(f"{meta_file}: the checkpoint cannot be read ({exc}).") from None
+    return read_meta(run_dir)["lines"]
 
 
 def checkpoint_events(run_dir: Path) -> list[dict[str, Any]]:
@@ -121,16 +157,19 @@ def checkpoint_events(run_dir: Path) -> list[dict[str, Any]]:
         ProjectError: the checkpoint cannot be read.
     """
     keep = checkpoint_lines(run_dir)
-    try:
-        lines = (Path(run_dir) / "metrics.jsonl").read_text(encoding="utf-8").splitlines()[:keep]
-    except OSError:
+    metrics = Path(run_dir) / "metrics.jsonl"
+    if not metrics.exists():
         return []
+    lines = read_text(metrics, run_dir, MAX_METRICS_BYTES).splitlines()[:keep]
     events = []
     for line in lines:
         try:
-            events.append(json.loads(line))
-        except json.JSONDecodeError:
+            event = json.loads(line)
+        except (ValueError, RecursionError):
             break
+        if not isinstance(event, dict):
+            break
+        events.append(event)
     return events
 
 
@@ -145,26 +184,32 @@ def read_checkpoint(run_dir: Path) -> Checkpoint | None:
     Raises:
         ProjectError: the checkpoint exists but cannot be read.
     """
-    folder = Path(run_dir) / CHECKPOINT_DIR
-    meta_file = folder / META_FILE
-    if not meta_file.is_file():
+    if not has_checkpoint(run_dir):
         return None
+    meta = read_meta(run_dir)
+    folder = checkpoint_folder(run_dir)
+    file = project_file(folder / meta["tensors"], folder, 1 << 40)
     try:
-        meta = json.loads(meta_file.read_text(encoding="utf-8"))
-        tensors = load_file(str(folder / meta["tensors"]))
-    except Exception as exc:  # OSError, JSON, a missing key, safetensors' own error
+        tensors = load_file(str(file))
+    except Exception as exc:  # OSError, safetensors' own error, a header that lies
         raise ProjectError(f"{folder}: the checkpoint cannot be read ({exc}).") from None
-    if meta.get("format") != FORMAT:
-        raise ProjectError(f"{folder}: unknown checkpoint format {meta.get('format')!r}.")
     return Checkpoint(tensors, meta)
 
 
 def remove_checkpoint(run_dir: Path) -> None:
-    """Delete ``run_dir/checkpoint/`` once a run has finished for good."""
-    folder = Path(run_dir) / CHECKPOINT_DIR
-    if folder.is_dir():
-        # the JSON goes first: a kill part-way must not leave it naming a deleted tensor file
-        (folder / META_FILE).unlink(missing_ok=True)
-        for child in folder.iterdir():
+    """Delete ``run_dir/checkpoint/`` once a run has finished for good: only the files the
+    studio writes there, never through a symlink.
+
+    Raises:
+        ProjectError: the checkpoint folder leads outside ``run_dir``.
+    """
+    folder = checkpoint_folder(run_dir)
+    if not folder.is_dir():
+        return
+    # the JSON goes first: a kill part-way must not leave it naming a deleted tensor file
+    (folder / META_FILE).unlink(missing_ok=True)
+    for child in folder.iterdir():  # only what the studio writes there; anything else stays
+        if TENSORS_NAME.fullmatch(child.name) or (child.name.startswith(".") and child.name.endswith(".tmp")):
             child.unlink(missing_ok=True)
+    if not any(folder.iterdir()):
         folder.rmdir()

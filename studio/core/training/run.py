@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import threading
@@ -15,14 +14,17 @@ from typing import Any
 import torch
 
 import studio
+from studio.core import consent
 from studio.core.data.dataset import load_splits
 from studio.core.data.prepare import PreparedData, prepare
 from studio.core.data.reader import Table
 from studio.core.embeddings.coverage import token_counts
-from studio.core.errors import ProjectError
+from studio.core.errors import ConfigError, ProjectError
 from studio.core.fileio import atomic_write_json
 from studio.core.models import build_model
 from studio.core.models.pretrained import apply_embedding_options
+from studio.core.project_outside import settings_paths
+from studio.core.safe_files import MAX_METRICS_BYTES, MAX_RUN_JSON_BYTES, parse_json, read_json, read_text
 from studio.core.settings import Settings
 from studio.core.training.events import Event, RunFinished, event_to_dict
 from studio.core.training.trainer import Callback, Trainer
@@ -63,6 +65,51 @@ class Run:
             "test_accuracy": test.get("accuracy"),
             "test_macro_f1": test.get("macro_f1"),
         }
+
+
+def read_run_files(run_dir: Path) -> tuple[dict[str, Any], list[str], list[str]]:
+    """``config.json`` (a settings object, validated), ``vocab.json`` and ``labels.json``
+    (lists of strings) of ``run_dir``, each a bounded regular file inside it.
+
+    Raises:
+        ProjectError: a file is missing, too large, not JSON or not of its kind; the
+            message names it.
+    """
+    def strings(name: str) -> list[str]:
+        value = read_json(run_dir / name, run_dir, MAX_RUN_JSON_BYTES)
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ProjectError(f"{run_dir / name}: must be a JSON list of strings.")
+        return value
+
+    config = read_json(run_dir / "config.json", run_dir, MAX_RUN_JSON_BYTES)
+    if not isinstance(config, dict):
+        raise ProjectError(f"{run_dir / 'config.json'}: must be a JSON object of settings.")
+    try:
+        Settings.from_dict({k: v for k, v in config.items() if k != "versions"})
+    except ConfigError as exc:
+        raise ProjectError(f"{run_dir / 'config.json'}: invalid settings:\n{exc}") from None
+    return config, strings("vocab.json"), strings("labels.json")
+
+
+def read_events(run_dir: Path) -> list[dict[str, Any]]:
+    """The events of ``run_dir/metrics.jsonl`` (none when it is absent).
+
+    Raises:
+        ProjectError: too large, not UTF-8, or a line that is not a training event
+            (a JSON object with an ``"event"`` name); the message names the line.
+    """
+    metrics = Path(run_dir) / "metrics.jsonl"
+    if not metrics.exists():
+        return []
+    events = []
+    for number, line in enumerate(read_text(metrics, run_dir, MAX_METRICS_BYTES).splitlines(), 1):
+        if line.strip():
+            event = parse_json(line, f"{metrics}, line {number}")
+            if not isinstance(event, dict) or not isinstance(event.get("event"), str):
+                raise ProjectError(f"{metrics}, line {number}: not a training event (a JSON object "
+                                   "with an \"event\" name).")
+            events.append(event)
+    return events
 
 
 def new_run_id(model_type: str, taken: Sequence[str] = ()) -> str:
@@ -154,6 +201,8 @@ def execute_run(
     if run_dir is not None:
         run_dir = Path(run_dir)
         run_id = run_dir.name
+        # the user chose these files on this machine: resuming the run may read them again
+        consent.approve(run_dir.parent.parent, [path for _, path in settings_paths(config)])
         try:
             run_dir.mkdir(parents=True, exist_ok=True)
             atomic_write_json(run_dir / "config.json", config)
@@ -197,13 +246,7 @@ def resume_run(
     run_dir = Path(run_dir)
     status = on_status or (lambda message: None)
 
-    def read_json(name: str):
-        try:
-            return json.loads((run_dir / name).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ProjectError(f"{run_dir / name}: cannot be read ({exc}).") from None
-
-    config, vocab, label_names = read_json("config.json"), read_json("vocab.json"), read_json("labels.json")
+    config, vocab, label_names = read_run_files(run_dir)
     settings = Settings.from_dict({k: v for k, v in config.items() if k != "versions"})
     status("Reading data…")
     splits = load_splits(settings.dataset, tables)
@@ -224,7 +267,6 @@ def resume_run(
     result = Trainer(settings.training).fit(
         model, data.train, data.validation, data.label_names, data.test, callbacks=callbacks,
         stop_event=stop_event, pause_event=pause_event, run_dir=run_dir, resume=True)
-    events = [json.loads(line) for line in
-              (run_dir / "metrics.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    events = read_events(run_dir)
     return Run(run_dir.name, config, vocab, label_names, result.best_state, events, saved_to=run_dir)
 

@@ -29,12 +29,13 @@ from studio.core.data.prepare import EncodedSplit
 from studio.core.errors import ProjectError, TrainingError
 from studio.core.fileio import atomic_write_text
 from studio.core.models.registry import count_parameters
+from studio.core.safe_files import MAX_METRICS_BYTES, read_text
 from studio.core.training.checkpoint import (
-    CHECKPOINT_DIR,
-    META_FILE,
     Checkpoint,
     flatten_optimizer,
+    has_checkpoint,
     read_checkpoint,
+    read_meta,
     remove_checkpoint,
     write_weights,
     unflatten_optimizer,
@@ -105,10 +106,7 @@ class EventLog:
         path.parent.mkdir(parents=True, exist_ok=True)
         kept: list[str] = []
         if keep:
-            try:
-                kept = path.read_text(encoding="utf-8").splitlines(keepends=True)[:keep]
-            except OSError as exc:
-                raise ProjectError(f"{path}: cannot be read ({exc}).") from None
+            kept = read_text(path, path.parent, MAX_METRICS_BYTES).splitlines(keepends=True)[:keep]
             if len(kept) < keep or not kept[-1].endswith("\n"):
                 raise ProjectError(f"{path}: holds fewer than the {keep} lines the checkpoint recorded.")
         atomic_write_text(path, "".join(kept))
@@ -237,8 +235,8 @@ class Trainer:
         history: list[dict[str, float]] = []
         if checkpoint is not None:
             meta = checkpoint.meta
-            if meta["num_train"] != n or meta["steps_per_epoch"] != steps_per_epoch:
-                raise ProjectError(f"{run_dir}: the checkpoint was taken on {meta['num_train']} "
+            if meta.get("num_train") != n or meta.get("steps_per_epoch") != steps_per_epoch:
+                raise ProjectError(f"{run_dir}: the checkpoint was taken on {meta.get('num_train')} "
                                    f"training rows; the data now has {n}.")
             try:
                 model.load_state_dict(checkpoint.prefixed("model"))
@@ -247,16 +245,17 @@ class Trainer:
                     opt.load_state_dict(unflatten_optimizer(checkpoint.prefixed(f"optim.{i}"),
                                                             meta["optimizers"][i]))
                     scheduler.load_state_dict(meta["schedulers"][i])
-            except (RuntimeError, KeyError, IndexError, ValueError) as exc:
+                generator.set_state(checkpoint.tensors["rng.batch_order"])
+                torch.set_rng_state(checkpoint.tensors["rng.torch"])
+                if device.type == "cuda" and "rng.cuda" in checkpoint.tensors:
+                    torch.cuda.set_rng_state(checkpoint.tensors["rng.cuda"], device)
+                first_epoch, skip, step = int(meta["epoch"]), int(meta["batches_done"]), int(meta["step"])
+                best_acc, best_epoch, stale = float(meta["best_acc"]), int(meta["best_epoch"]), int(meta["stale"])
+                history, finished_as = list(meta["history"]), meta["finished_as"]
+                carried = {k: meta[k] for k in carried}
+            except (RuntimeError, KeyError, IndexError, ValueError, TypeError, AttributeError) as exc:
+                # a damaged or crafted checkpoint.json: any field of the wrong kind
                 raise ProjectError(f"{run_dir}: the checkpoint does not fit this model ({exc}).") from None
-            generator.set_state(checkpoint.tensors["rng.batch_order"])
-            torch.set_rng_state(checkpoint.tensors["rng.torch"])
-            if device.type == "cuda" and "rng.cuda" in checkpoint.tensors:
-                torch.cuda.set_rng_state(checkpoint.tensors["rng.cuda"], device)
-            first_epoch, skip, step = meta["epoch"], meta["batches_done"], meta["step"]
-            best_acc, best_epoch, stale = meta["best_acc"], meta["best_epoch"], meta["stale"]
-            history, finished_as = meta["history"], meta["finished_as"]
-            carried = {k: meta[k] for k in carried}
         else:
             best_state = _cpu_state(model)
         emit(RunStarted(getattr(getattr(model, "config", None), "type", type(model).__name__),
@@ -434,8 +433,8 @@ def out_of_memory_message(device: torch.device, batch_size: int, max_len: int,
 
 def _checkpoint_meta(run_dir: Path) -> dict | None:
     try:
-        return json.loads((run_dir / CHECKPOINT_DIR / META_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return read_meta(run_dir) if has_checkpoint(run_dir) else None
+    except ProjectError:
         return None
 
 

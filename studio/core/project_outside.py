@@ -1,0 +1,98 @@
+"""Files outside a project folder that the project refers to.
+
+A project names files in its settings (data files, a jieba dictionary and stopword
+list, pretrained vectors), in its list of word-vector sets, and in each run's
+``config.json``. Those outside the project folder (symlinks followed) are read only
+with the user's consent (see :mod:`studio.core.consent`); :func:`find_outside` lists
+them and :func:`detach_references` drops the ones the user did not agree to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from studio.core.project_schema import DATA_ROLES
+from studio.core.safe_files import is_inside
+
+# every settings field that names a file, as keys into the settings document
+PATH_FIELDS = tuple(("dataset", role) for role in DATA_ROLES) + (
+    ("text", "tokenizer", "user_dict"), ("text", "tokenizer", "stopwords"),
+    ("model", "pretrained_vectors"), ("model", "pretrained_vocab"))
+RUN_PREFIX = "runs/{id}/config.json: "
+
+
+@dataclass(frozen=True)
+class OutsideFile:
+    """A file outside the project folder that the project refers to.
+
+    ``field`` says where the reference is (``settings.dataset.train``,
+    ``vectors[2].path``, ``runs/<id>/config.json: dataset.train``); ``path`` is the
+    file as referenced.
+    """
+
+    field: str
+    path: Path
+
+
+def _get(document: Any, keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        if not isinstance(document, dict):
+            return None
+        document = document.get(key)
+    return document
+
+
+def settings_paths(document: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
+    """Every file a settings document names: (keys of the field, the path)."""
+    found = []
+    for keys in PATH_FIELDS:
+        value = _get(document, keys)
+        if isinstance(value, str) and value:
+            found.append((keys, value))
+    return found
+
+
+def clear_path(document: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """Empty the field ``keys`` of a settings document (``""`` for model fields, else None)."""
+    parent = _get(document, keys[:-1])
+    if isinstance(parent, dict) and keys[-1] in parent:
+        parent[keys[-1]] = "" if keys[0] == "model" else None
+
+
+def find_outside(settings: dict[str, Any], vectors: list[dict[str, Any]],
+                 runs: list[tuple[str, dict[str, Any]]], root: Path) -> list[OutsideFile]:
+    """The references of a project that lead outside ``root`` (symlinks followed).
+
+    Args:
+        settings: the project's settings document.
+        vectors: its vector sets, as dicts with ``path`` and ``vocab_path``.
+        runs: (run id, the run's config document) for each readable run.
+    """
+    found = [OutsideFile("settings." + ".".join(keys), Path(value)) for keys, value in settings_paths(settings)]
+    for number, entry in enumerate(vectors, 1):
+        for key in ("path", "vocab_path"):
+            if entry.get(key):
+                found.append(OutsideFile(f"vectors[{number}].{key}", Path(entry[key])))
+    for run_id, config in runs:
+        found += [OutsideFile(RUN_PREFIX.format(id=run_id) + ".".join(keys), Path(value))
+                  for keys, value in settings_paths(config)]
+    return [reference for reference in found if not is_inside(reference.path, root)]
+
+
+def detach_references(detached: list[OutsideFile], settings: dict[str, Any], vectors: list[Any],
+                      runs: list[tuple[str, dict[str, Any]]]) -> list[Any]:
+    """Empty every field of ``detached`` in ``settings`` and the run configs (in place);
+    returns ``vectors`` without the sets that named a detached file."""
+    fields = {reference.field for reference in detached}
+    for field in fields:
+        if field.startswith("settings."):
+            clear_path(settings, tuple(field.removeprefix("settings.").split(".")))
+    for run_id, config in runs:
+        prefix = RUN_PREFIX.format(id=run_id)
+        for field in fields:
+            if field.startswith(prefix):
+                clear_path(config, tuple(field.removeprefix(prefix).split(".")))
+    return [entry for number, entry in enumerate(vectors, 1)
+            if f"vectors[{number}].path" not in fields and f"vectors[{number}].vocab_path" not in fields]

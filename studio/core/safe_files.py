@@ -1,0 +1,118 @@
+"""Reading files of a project folder someone may have crafted.
+
+A project folder (or an unzipped archive) is hostile until proven otherwise. Every file
+the studio reads from it goes through :func:`project_file`: the path is resolved
+(symlinks followed) and must stay inside the folder it belongs to, the file must be a
+regular file (not a FIFO, a device or a folder, which hang or never end), and its size
+is bounded before a byte is read. :func:`read_json` adds that every parse failure —
+invalid JSON, an integer longer than Python converts, nesting deeper than the parser
+recurses — becomes a :class:`~studio.core.errors.ProjectError` naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from studio.core.errors import ProjectError
+
+KIB, MIB = 1 << 10, 1 << 20
+# Caps per kind of file, far above what the studio writes: a 500,000-token vocabulary
+# is about 10 MB of JSON, a long run's metrics.jsonl a few MB.
+MAX_SMALL_JSON_BYTES = 1 * MIB  # checkpoint.json, labels.json, lock and consent files
+MAX_RUN_JSON_BYTES = 64 * MIB  # config.json, vocab.json
+MAX_METRICS_BYTES = 256 * MIB
+
+
+def resolved(path: str | os.PathLike) -> Path:
+    """``path`` absolute, with every symlink followed (the file actually reached)."""
+    return Path(os.path.realpath(os.path.abspath(path)))
+
+
+def is_inside(path: str | os.PathLike, root: str | os.PathLike) -> bool:
+    """Whether ``path``, symlinks followed, lies in ``root`` (or is ``root``)."""
+    target, base = resolved(path), resolved(root)
+    return target == base or base in target.parents
+
+
+def inside(path: str | os.PathLike, root: str | os.PathLike, where: str) -> Path:
+    """``path`` itself when it resolves inside ``root``.
+
+    Args:
+        where: the file and field the path came from, for the message.
+
+    Raises:
+        ProjectError: the path (or a symlink on the way) leads outside ``root``.
+    """
+    if not is_inside(path, root):
+        raise ProjectError(f"{where}: {path} leads outside {root}; a project may only refer to "
+                           "its own files there. The project was changed by hand or crafted; "
+                           "do not trust it.")
+    return Path(path)
+
+
+def project_file(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) -> Path:
+    """``path`` when it is a regular file inside ``root`` of at most ``max_bytes`` bytes.
+
+    Raises:
+        ProjectError: outside ``root``, missing, not a regular file, or too large; the
+            message names the file.
+    """
+    path = inside(path, root, str(path))
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ProjectError(f"{path}: not a regular file (a folder, pipe or device); the studio "
+                           "only reads the files it writes there.")
+    if info.st_size > max_bytes:
+        raise ProjectError(f"{path}: {info.st_size:,} bytes is more than the {max_bytes:,} such a "
+                           "file can hold; it was not written by the studio.")
+    return path
+
+
+def read_text(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) -> str:
+    """The UTF-8 text of a bounded regular file inside ``root``.
+
+    Raises:
+        ProjectError: see :func:`project_file`; or not UTF-8.
+    """
+    path = project_file(path, root, max_bytes)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since the stat
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    if len(data) > max_bytes:
+        raise ProjectError(f"{path}: more than the {max_bytes:,} bytes such a file can hold.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}).") from None
+
+
+def parse_json(text: str, where: str) -> Any:
+    """``json.loads`` whose every failure is a :class:`ProjectError` naming ``where``.
+
+    Raises:
+        ProjectError: invalid JSON, an integer too long to convert, or too deep.
+    """
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ProjectError(f"{where}: nested too deeply to be a file the studio wrote.") from None
+    except ValueError as exc:  # JSONDecodeError, and the int-digit limit's ValueError
+        raise ProjectError(f"{where}: not valid JSON ({exc}).") from None
+
+
+def read_json(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) -> Any:
+    """The JSON value of a bounded regular file inside ``root``.
+
+    Raises:
+        ProjectError: see :func:`read_text` and :func:`parse_json`.
+    """
+    return parse_json(read_text(path, root, max_bytes), str(path))
