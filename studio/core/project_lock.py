@@ -88,6 +88,10 @@ class LockOwner:
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
+    def is_this_process(self) -> bool:
+        """Whether the holder is this very process (another window of this studio)."""
+        return self.pid == os.getpid() and self.host == _clean(socket.gethostname())
+
     def describe(self) -> str:
         """English, e.g. "process 1234 of alice on host 'pc1', since 2026-11-30 14:02"."""
         text = f"process {self.pid}" if self.pid is not None else "an unknown process"

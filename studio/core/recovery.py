@@ -188,10 +188,12 @@ class RecoverySession:
 
 def _open_autosave(folder: Path, entry: Recoverable) -> Project:
     snapshot = folder / SNAPSHOT_FOLDER
+    # trust_outside: the project was open in the studio when it stopped, so its outside
+    # files had been agreed to (or dropped) then; an autosave is written by the studio only
     if (snapshot / PROJECT_FILE).is_file():
-        return Project.open(snapshot)
+        return Project.open(snapshot, trust_outside=True)
     if entry.source is not None:
-        return Project.open(entry.source)
+        return Project.open(entry.source, trust_outside=True)
     raise ProjectError(f"{entry.folder}: the studio stopped before its first autosave; nothing to recover.")
 
 

@@ -11,6 +11,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from studio.core.errors import ProjectError
 from studio.core.recovery import Recoverable, RecoverySession, discard, find_recoverable, take_snapshot
 from studio.gui.project_model import ProjectModel, read_data_tables
 from studio.gui.widgets.choice_dialog import ask_choice
@@ -21,6 +22,10 @@ AUTOSAVE_MINUTES = 3.0
 
 def _recover(session: RecoverySession, entry: Recoverable):
     project = session.recover(entry)
+    try:
+        project.lock()
+    except ProjectError:  # another studio has the folder open now: keep the work, save it elsewhere
+        project.read_only = project.path is not None
     return project, read_data_tables(project.settings.dataset), entry
 
 

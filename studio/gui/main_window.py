@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
 from studio.core.data.dataset import propose_config
 from studio.core.data.reader import read_table
+from studio.core.errors import ProjectError
 from studio.core.project import PROJECT_FILE, SUFFIX, Project
 from studio.core.project_archive import export_project, import_project
 from studio.core.sample import ensure_sample_project
@@ -20,7 +21,8 @@ from studio.gui.autosave import Autosaver
 from studio.gui.data_prompt import DataFilePrompt
 from studio.gui.i18n import Retranslating
 from studio.gui.preferences import PreferencesDialog
-from studio.gui.project_model import ProjectModel, read_data_tables
+from studio.gui.project_model import ProjectModel
+from studio.gui.project_opener import OpenedProject, ProjectOpener
 from studio.gui.tabs.dataset_tab import DatasetTab
 from studio.gui.tabs.inference_tab import InferenceTab
 from studio.gui.tabs.model_tab import ModelTab
@@ -40,11 +42,6 @@ MAX_RECENT = 8
 def _load_data(path: str, on_progress=None, stop_event=None):
     table = read_table(path, on_progress=on_progress, stop_event=stop_event)
     return path, table, propose_config(path, table)
-
-
-def _open_project(path: str):
-    project = Project.open(path)
-    return project, read_data_tables(project.settings.dataset)
 
 
 def is_project(path: Path) -> bool:
@@ -127,6 +124,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.data_prompt = DataFilePrompt(self.model, self.pool, self)
         self.data_prompt.failed.connect(self.show_error)
         self.data_prompt.notesReady.connect(self._data_notes)
+        self.opener = ProjectOpener(self.pool, self)
+        self.opener.opened.connect(self._project_loaded)
+        self.opener.failed.connect(self._open_failed)
+        self.opener.cancelled.connect(self._open_cancelled)
         self.autosaver = Autosaver(self.model, self.pool, self.training_tab, self._may_replace, parent=self)
         self.autosaver.recoveryFailed.connect(self.show_error)
         self.autosaver.failed.connect(self._autosave_failed)
@@ -301,13 +302,31 @@ class MainWindow(Retranslating, QMainWindow):
         if not self._may_replace():
             return
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
-        self.pool.run_task(_open_project, str(path), on_done=self._project_loaded, on_failed=self.show_error)
+        self.opener.open(path, self.model.project)
 
-    def _project_loaded(self, result) -> None:
-        project, tables = result
-        self.model.replace(project, tables)
+    def _open_failed(self, message: str) -> None:
+        self._relock()
+        self.show_error(message)
+
+    def _relock(self) -> None:
+        """Opening the open project's own folder again took its lock; keep editing it."""
+        try:
+            self.model.project.lock()
+        except ProjectError:
+            pass  # taken meanwhile by another studio: saving will say so
+
+    def _open_cancelled(self, path: str) -> None:
+        self._relock()
+        self.statusBar().showMessage(self.tr("Did not open {path}; the open project is unchanged.").format(
+            path=path), 5000)
+
+    def _project_loaded(self, result: OpenedProject) -> None:
+        project = result.project
+        self.model.replace(project, result.tables)
         self._remember(project.path)
-        self.statusBar().showMessage(self.tr("Opened {path}.").format(path=project.path), 5000)
+        opened = (self.tr("Opened {path} read-only: use Save As to keep changes.") if project.read_only
+                  else self.tr("Opened {path}."))
+        self.statusBar().showMessage(opened.format(path=project.path), 8000)
         data_messages = {problem.message for problem in project.data_issues}
         other = [w for w in project.warnings if w not in data_messages]
         if other:
@@ -351,7 +370,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # ----- saving -----------------------------------------------------------------
     def save(self) -> bool:
-        if self.model.project.path is None:
+        if self.model.project.path is None or self.model.project.read_only:
             return self.save_as()
         return self._save_to(None)
 
@@ -468,7 +487,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _update_title(self) -> None:
         where = f" — {self.model.project.path}" if self.model.project.path else ""
         dirty = " *" if self.model.dirty else ""
-        self.setWindowTitle(f"{self.project_name()}{dirty}{where} · {APP_NAME}")
+        read_only = self.tr(" (read-only)") if self.model.project.read_only else ""
+        self.setWindowTitle(f"{self.project_name()}{dirty}{read_only}{where} · {APP_NAME}")
 
     def _training_started(self) -> None:
         folder = self.training_tab.training_dir
@@ -564,6 +584,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.preferences.close()
         self.pool.shutdown()
         self.autosaver.close()
+        self.model.project.close()  # another window may edit it now
         if self._dialog is not None:
             self._dialog.close()
         event.accept()

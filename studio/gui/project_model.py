@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from studio.core.data.dataset import DatasetConfig, label_names_for
 from studio.core.data.reader import Table, read_class_names, read_table
 from studio.core.embeddings.project_vectors import VectorSet
-from studio.core.errors import StudioError
+from studio.core.errors import ProjectError, StudioError
 from studio.core.project import Project
 from studio.core.settings import Settings
 from studio.core.training.run import Run
@@ -92,6 +92,8 @@ class ProjectModel(QObject):
 
     # ----- changing ---------------------------------------------------------------
     def replace(self, project: Project, tables: dict[str, Table] | None = None) -> None:
+        if project is not self.project:
+            self.project.close()  # its folder's lock: another window may open it now
         self.project = project
         self.tables = dict(tables or {})
         self.vocab_estimate = len(project.runs[-1].vocab) if project.runs else 0
@@ -162,6 +164,10 @@ class ProjectModel(QObject):
         model settings that point at them change too."""
         before = (self.settings.model, [v.path for v in self.project.vectors])
         saved = self.project.save(path)
+        try:
+            self.project.lock()  # a first save, or a read-only project saved elsewhere: edit it here
+        except ProjectError:
+            pass  # held by another studio after all, or a read-only folder: saving says so next time
         if before[1] != [v.path for v in self.project.vectors]:
             self.vectorsChanged.emit()
         if before[0] != self.settings.model:

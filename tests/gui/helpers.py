@@ -19,3 +19,16 @@ def drop_file(widget, path: Path) -> None:
     assert enter.isAccepted(), "the window refused the drag"
     drop = QDropEvent(QPointF(center), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(widget, drop)
+
+
+def answer(qtbot, window, button: str, timeout: int = 30000) -> str:
+    """Wait for the opener's question (project in use, files outside the project), click
+    the button labelled ``button`` as a user would; returns the question's text."""
+    qtbot.waitUntil(lambda: window.opener.question is not None and window.opener.question.isVisible(),
+                    timeout=timeout)
+    question = window.opener.question
+    text = question.text()
+    chosen = [b for b in question.buttons() if b.text() == button]
+    assert chosen, f"no button {button!r} in {[b.text() for b in question.buttons()]}"
+    qtbot.mouseClick(chosen[0], Qt.LeftButton)
+    return text

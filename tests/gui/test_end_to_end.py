@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from tests.gui.helpers import drop_file
+from tests.gui.helpers import answer, drop_file
 
 HEADLINE = "詹姆斯砍下40分湖人险胜凯尔特人"
 
@@ -60,9 +60,11 @@ def test_drop_train_predict_save_reopen(window, make_window, qtbot, thucnews_dev
     saved = target.with_name("News.studio")
     assert (saved / "project.json").is_file()
 
-    reopened = make_window()
+    reopened = make_window()  # the first window still has it open: a second one may only read it
     with qtbot.waitSignal(reopened.projectOpened, timeout=30000):
         reopened.open_path(saved)
+        assert "another window of this studio" in answer(qtbot, reopened, "Open read-only")
+    assert reopened.model.project.read_only and "(read-only)" in reopened.windowTitle()
     assert reopened.model.table is not None and reopened.model.table.num_rows == 10000
     assert reopened.model.settings == window.model.settings
     history = reopened.training_tab.history

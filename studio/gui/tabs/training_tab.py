@@ -216,7 +216,7 @@ class TrainingTab(Retranslating, QWidget):
         self._show_form()
         runs = self.model.project.runs
         self.history = MetricHistory.replay(runs[-1].events) if runs else MetricHistory()
-        self.runs_view.set_runs(runs)
+        self.runs_view.set_runs(runs, self.model.project.unreadable_runs)
         self._evaluated_id = None
         self._drawn_version = -1
         self.redraw()
@@ -254,7 +254,8 @@ class TrainingTab(Retranslating, QWidget):
         project = self.model.project
         taken = [run.id for run in project.runs] + [p.name for p in project.interrupted]
         run_id = new_run_id(self.model.settings.model["type"], taken)
-        root = project.path / "runs" if project.path is not None else cache_root() / "runs"
+        # a read-only project is another studio's to write: its runs wait in the cache
+        root = project.path / "runs" if project.path is not None and not project.read_only else cache_root() / "runs"
         return root / run_id
 
     def start(self) -> None:
@@ -375,7 +376,7 @@ class TrainingTab(Retranslating, QWidget):
 
     def _runs_changed(self) -> None:
         self._evaluated_id = None  # a resumed run keeps its id but not its results
-        self.runs_view.set_runs(self.model.project.runs)
+        self.runs_view.set_runs(self.model.project.runs, self.model.project.unreadable_runs)
 
     def evaluated_run(self) -> Run | None:
         """The run the Evaluation view is for: the one selected in Runs, else the latest."""

@@ -3,6 +3,8 @@ which settings differ."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.project import UnreadableRun
 from studio.core.training.compare import config_diff, summary_row
 from studio.core.training.history import MetricHistory
 from studio.core.training.run import Run
@@ -31,6 +34,7 @@ STATUS_NAMES = {  # a run's finished status, as shown
     "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
     "failed": QT_TRANSLATE_NOOP("RunsView", "failed"),
     "unknown": QT_TRANSLATE_NOOP("RunsView", "unknown"),
+    "unreadable": QT_TRANSLATE_NOOP("RunsView", "unreadable"),  # listed, but its files cannot be read
 }
 
 
@@ -122,11 +126,20 @@ class RunsView(Retranslating, QWidget):
                 item.setText(status_text(item.value))
         self._show_diff(self.selected_runs())
 
-    def set_runs(self, runs: list[Run]) -> None:
-        """Show ``runs``; the newest is selected."""
+    def set_runs(self, runs: list[Run], unreadable: Sequence[UnreadableRun] = ()) -> None:
+        """Show ``runs``; the newest is selected. ``unreadable`` runs are listed greyed
+        out, not selectable, with why in their tooltip."""
         self.runs = list(runs)
         self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(runs))
+        self.table.setRowCount(len(runs) + len(unreadable))
+        for r, entry in enumerate(unreadable, start=len(runs)):
+            for c in range(len(COLUMNS)):
+                cell = (SortItem(entry.id, entry.id) if c == 0 else
+                        SortItem(status_text("unreadable"), "unreadable") if c == STATUS_COLUMN else SortItem("—", None))
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: there is nothing to show
+                cell.setForeground(self.palette().placeholderText())
+                cell.setToolTip(entry.message)
+                self.table.setItem(r, c, cell)
         for r, run in enumerate(runs):
             row = summary_row(run)
             started = row["started"]
