@@ -161,3 +161,45 @@ def test_a_stopped_read_can_be_retried_and_same_named_files_both_stay(window, qt
     with qtbot.waitSignal(tab.vectorsReady, timeout=30000):
         tab.load_button.click()
     assert tab.explorer.vectors.index_to_key[:3] == ["新闻", "股票", "a0"]
+
+
+def _project_with_sets(folder, sets):
+    """A project saved at ``folder`` listing ``sets``: (name, file, source) of 2 words × 3."""
+    from gensim.models import KeyedVectors
+
+    from studio.core.embeddings.project_vectors import VectorSet
+    from studio.core.embeddings.vectors import save_vectors
+    from studio.core.project import Project
+
+    kv = KeyedVectors(3)
+    kv.add_vectors(["新闻", "股票"], np.eye(2, 3, dtype=np.float32))
+    project = Project(name=folder.stem)
+    project.path = folder
+    project.vectors = [VectorSet(name=name, path=str(save_vectors(kv, path)), source=source, dimension=3, count=2)
+                       for name, path, source in sets]
+    return project
+
+
+def test_opening_a_project_reads_only_small_sets_of_its_own(window, qtbot, tmp_path, monkeypatch):
+    """A vector set from outside the project folder, or a large one, is listed but read
+    only when the user chooses it: a file someone sent is not read unasked."""
+    from studio.gui.tabs import vectors_tab as module
+
+    tab = window.vectors_tab
+    root = tmp_path / "Words.studio"
+    inside, outside = root / "vectors" / "small.bin", tmp_path / "elsewhere" / "published.bin"
+    with qtbot.waitSignal(tab.vectorsReady, timeout=30000):
+        window.model.replace(_project_with_sets(root, [("small.bin", inside, "trained")]))
+    assert tab.explorer.vectors.index_to_key == ["新闻", "股票"]
+
+    window.model.replace(_project_with_sets(root, [("published.bin", outside, "imported")]))
+    assert tab.sets_combo.currentData() == "published.bin"  # shown, not read
+    assert not tab.running and tab.explorer.vectors is None
+    assert tab.load_button.isVisibleTo(tab) and "Not read yet" in tab.coverage_label.text()
+    with qtbot.waitSignal(tab.vectorsReady, timeout=30000):
+        tab.load_button.click()
+    assert tab.explorer.vectors is not None and not tab.load_button.isVisibleTo(tab)
+
+    monkeypatch.setattr(module, "AUTO_READ_BYTES", 10)  # now every set is large
+    window.model.replace(_project_with_sets(root, [("small.bin", inside, "trained")]))
+    assert not tab.running and tab.explorer.vectors is None and tab.load_button.isVisibleTo(tab)

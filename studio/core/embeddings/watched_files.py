@@ -1,15 +1,26 @@
 """A smart_open transport that lets gensim read a local file while we watch it.
 
-gensim reads word2vec files through ``smart_open.open(uri)`` and offers no progress
-or cancel hook. Registering this transport (smart_open's documented extension point)
-lets us hand gensim a ``studio-watched://<token>`` URI: the file it opens counts the
-bytes read for a progress bar and raises :class:`~studio.core.errors.Cancelled` at
-the next read once the stop event is set. The stream keeps the real file name, so
-smart_open still decompresses ``.gz`` and ``.bz2`` by extension.
+gensim reads word2vec files through ``smart_open.open(uri)`` and offers no progress,
+cancel or size hook. Registering this transport (smart_open's documented extension
+point) lets us hand gensim a ``studio-watched://<token>`` URI whose stream we build:
+
+- the file on disk is read in 1 MiB blocks, counted for a progress bar (the position
+  in the file on disk, so compressed bytes for ``.gz``/``.bz2``);
+- ``.gz`` and ``.bz2`` files are decompressed here, with the standard library, so that
+  the bytes gensim is given can be checked as they stream in. The stream's ``name``
+  drops the compression suffix (and gets ``.raw`` appended should it still end in a
+  suffix smart_open would unpack), because smart_open picks its decompressor by that
+  name and must not decompress a second time;
+- every read of decompressed bytes first raises :class:`~studio.core.errors.Cancelled`
+  once the stop event is set, then hands the bytes to a check (the caller's bounds on
+  line, word and total size), which may raise to end the read; a read returns at most
+  1 MiB, so a check sees a bomb before more than that has been decompressed past it.
 """
 
 from __future__ import annotations
 
+import bz2
+import gzip
 import io
 import itertools
 import threading
@@ -19,12 +30,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from smart_open import compression as smart_compression
 from smart_open import transport
 
 from studio.core.errors import Cancelled
 
 SCHEME = "studio-watched"
 REPORT_INTERVAL_S = 0.1
+CHUNK_BYTES = 1 << 20  # the most read from disk, and handed to a check, at once
+DECOMPRESSORS = {
+    ".gz": lambda raw: gzip.GzipFile(fileobj=raw, mode="rb"),
+    ".bz2": lambda raw: bz2.BZ2File(raw, mode="rb"),
+}
+
+Check = Callable[[bytes], None]  # called with each block of decompressed bytes; b"" at the end
 
 
 @dataclass
@@ -32,6 +51,7 @@ class _Watch:
     path: Path
     on_bytes: Callable[[int, int], None] | None
     stop_event: threading.Event | None
+    new_check: Callable[[], Check] | None  # a fresh check for each pass over the file
     offset: int = 0  # bytes already counted by earlier passes over the same file
 
 
@@ -40,25 +60,33 @@ _tokens = itertools.count()
 _lock = threading.Lock()
 
 
-class _WatchedFile(io.RawIOBase):
-    def __init__(self, watch: _Watch):
+def _stop(stop_event: threading.Event | None, path: Path) -> None:
+    if stop_event is not None and stop_event.is_set():
+        raise Cancelled(f"Stopped reading {path.name}.")
+
+
+class _DiskFile(io.RawIOBase):
+    """The file on disk: counts the bytes read for progress and checks the stop event."""
+
+    def __init__(self, path: Path, stop_event: threading.Event | None, watch: _Watch | None):
         super().__init__()
-        self._watch, self._file = watch, io.open(watch.path, "rb")  # closed in close()
-        self._size = max(1, watch.path.stat().st_size)
+        self._path, self._stop_event, self._watch = path, stop_event, watch
+        self._file = io.open(path, "rb")  # closed in close()
+        self._size = max(1, path.stat().st_size)
         self._read, self._last_report = 0, 0.0
-        self.name = str(watch.path)
+        self.name = str(path)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        watch = self._watch
-        if watch.stop_event is not None and watch.stop_event.is_set():
-            raise Cancelled(f"Stopped reading {watch.path.name}.")
+        _stop(self._stop_event, self._path)
         count = self._file.readinto(buffer)
         self._read += count
+        watch = self._watch
         now = time.monotonic()
-        if watch.on_bytes is not None and (now - self._last_report >= REPORT_INTERVAL_S or not count):
+        if watch is not None and watch.on_bytes is not None and (
+                now - self._last_report >= REPORT_INTERVAL_S or not count):
             self._last_report = now
             watch.on_bytes(watch.offset + self._read, self._size)
         return count
@@ -66,8 +94,64 @@ class _WatchedFile(io.RawIOBase):
     def close(self) -> None:
         if not self.closed:
             self._file.close()
-            self._watch.offset += self._read
+            if self._watch is not None:
+                self._watch.offset += self._read
         super().close()
+
+
+class _Decompressed(io.RawIOBase):
+    """The file's content: decompressed, stop checked on every read, each block handed to
+    ``check``. Its ``name`` carries no suffix that smart_open would decompress."""
+
+    def __init__(self, path: Path, stop_event: threading.Event | None, check: Check | None,
+                 watch: _Watch | None = None):
+        super().__init__()
+        self._path, self._stop_event, self._check = path, stop_event, check
+        self._disk = io.BufferedReader(_DiskFile(path, stop_event, watch), buffer_size=CHUNK_BYTES)
+        decompressor = DECOMPRESSORS.get(path.suffix.lower())
+        self._source = decompressor(self._disk) if decompressor else self._disk
+        self.name = plain_name(path)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        _stop(self._stop_event, self._path)
+        view = memoryview(buffer)[:CHUNK_BYTES]
+        count = self._source.readinto(view)
+        if self._check is not None:
+            self._check(bytes(view[:count]))
+        return count
+
+    def close(self) -> None:
+        if not self.closed:
+            try:
+                if self._source is not self._disk:
+                    self._source.close()  # a GzipFile does not close the file it was given
+            finally:
+                self._disk.close()
+        super().close()
+
+
+def plain_name(path: Path) -> str:
+    """``path`` without its ``.gz``/``.bz2`` suffix, and with ``.raw`` appended if it still
+    ends in a suffix smart_open decompresses (``a.txt.gz.gz``, ``a.xz``)."""
+    name = str(path.with_suffix("")) if path.suffix.lower() in DECOMPRESSORS else str(path)
+    if Path(name).suffix.lower() in smart_compression.get_supported_extensions():
+        name += ".raw"
+    return name
+
+
+def open_content(path: str | Path, stop_event: threading.Event | None = None,
+                 check: Check | None = None) -> io.BufferedReader:
+    """A binary stream of the content of ``path``, decompressed when the name ends in
+    ``.gz`` or ``.bz2``; see the module docstring for stop and ``check``.
+
+    Raises:
+        OSError: the file cannot be opened.
+        Cancelled (from reads): ``stop_event`` was set.
+    """
+    return io.BufferedReader(_Decompressed(Path(path), stop_event, check), buffer_size=CHUNK_BYTES)
 
 
 def parse_uri(uri_as_string: str) -> dict:
@@ -76,7 +160,8 @@ def parse_uri(uri_as_string: str) -> dict:
 
 
 def open_uri(uri_as_string: str, mode: str, transport_params) -> io.BufferedReader:
-    """smart_open transport hook: a buffered, watched reader of the file behind the token.
+    """smart_open transport hook: a buffered, watched, decompressed reader of the file
+    behind the token.
 
     Raises:
         ValueError: a mode other than ``"rb"``.
@@ -86,8 +171,8 @@ def open_uri(uri_as_string: str, mode: str, transport_params) -> io.BufferedRead
         raise ValueError(f"{SCHEME} files are read-only")
     with _lock:
         watch = _watches[parse_uri(uri_as_string)["token"]]
-    # the buffered stream's name is the raw file's: smart_open picks the decompressor by it
-    return io.BufferedReader(_WatchedFile(watch), buffer_size=1 << 20)
+    check = watch.new_check() if watch.new_check is not None else None
+    return io.BufferedReader(_Decompressed(watch.path, watch.stop_event, check, watch), buffer_size=CHUNK_BYTES)
 
 
 open = open_uri  # noqa: A001 (smart_open requires a transport to have `open`)
@@ -97,22 +182,25 @@ transport.register_transport(__name__)
 
 @contextmanager
 def watched(path: str | Path, on_bytes: Callable[[int, int], None] | None = None,
-            stop_event: threading.Event | None = None) -> Iterator[str]:
-    """A URI for ``smart_open.open`` (and so for gensim) that reads ``path``.
+            stop_event: threading.Event | None = None,
+            new_check: Callable[[], Check] | None = None) -> Iterator[str]:
+    """A URI for ``smart_open.open`` (and so for gensim) that reads the content of
+    ``path``, decompressed.
 
     ``on_bytes(read, size)`` is called at most every 0.1 s and at the end of each pass,
     with the bytes of the file on disk read so far (compressed bytes for ``.gz``). A
-    reader that passes over the file twice reports up to ``2 * size``.
+    reader that passes over the file twice reports up to ``2 * size``. ``new_check()``
+    gives the check for each pass (each ``smart_open.open`` of the URI).
 
     Raises (from reads through the URI):
         Cancelled: ``stop_event`` was set.
+        whatever the check raises.
     """
     token = str(next(_tokens))
     with _lock:
-        _watches[token] = _Watch(Path(path), on_bytes, stop_event)
+        _watches[token] = _Watch(Path(path), on_bytes, stop_event, new_check)
     try:
         yield f"{SCHEME}://{token}"
     finally:
         with _lock:
             _watches.pop(token, None)
-

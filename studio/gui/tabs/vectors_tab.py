@@ -1,5 +1,10 @@
 """Word vectors tab: train word2vec on the dataset, import published vectors, see how
-well they cover the vocabulary, hand them to the model, and explore them."""
+well they cover the vocabulary, hand them to the model, and explore them.
+
+Opening a project reads none of its vector sets unasked except small ones
+(:data:`AUTO_READ_BYTES`) inside the project folder's ``vectors/``: an imported set is a
+file from elsewhere, and a large one takes minutes and gigabytes. The others are listed
+and read when the user chooses one or presses "Read vectors", with the progress bar."""
 
 from __future__ import annotations
 
@@ -14,8 +19,8 @@ from PySide6.QtWidgets import (
     QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
-from studio.core.embeddings.project_vectors import (VectorSet, import_vectors, train_project_vectors,
-                                                    vocabulary_coverage)
+from studio.core.embeddings.project_vectors import (PROJECT_FOLDER, VectorSet, import_vectors,
+                                                    train_project_vectors, vocabulary_coverage)
 from studio.core.embeddings.vectors import load_vectors
 from studio.core.embeddings.word2vec import Word2VecConfig
 from studio.core.errors import StudioError
@@ -32,6 +37,7 @@ from studio.gui.workers import ProgressTask, WorkerPool
 VECTORS_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "Word vectors (*.txt *.vec *.bin *.npz *.gz *.bz2);;All files (*)")
 VOCAB_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "Vocabulary (*.txt *.json);;All files (*)")
 COVERAGE_DELAY_MS = 400  # one measurement after a burst of text-setting edits
+AUTO_READ_BYTES = 64 << 20  # larger sets, and sets outside <project>/vectors, are read only when asked
 
 
 def _label() -> QLabel:
@@ -52,6 +58,7 @@ class VectorsTab(Retranslating, QWidget):
         self.loaded: dict[str, object] = {}  # vectors file -> KeyedVectors in memory
         self.job: ProgressTask | None = None
         self._job_reads = ""  # the vectors file the running job reads, if it reads one
+        self._asked: set[str] = set()  # vectors files the user chose to read in this project
         self._coverage_request = 0
         self._coverage_cache: dict[str, object] = {}  # (file, settings) -> Coverage
         self._coverage_timer = QTimer(self, singleShot=True, interval=COVERAGE_DELAY_MS)
@@ -81,10 +88,10 @@ class VectorsTab(Retranslating, QWidget):
         self.progress_label = _label()
 
         self._layout()
-        self.sets_combo.currentIndexChanged.connect(lambda _: self._show_set())
+        self.sets_combo.currentIndexChanged.connect(lambda _: self._show_set(asked=True))
         self.use_button.clicked.connect(self.use_in_model)
         self.remove_button.clicked.connect(self._remove_set)
-        self.load_button.clicked.connect(self._show_set)
+        self.load_button.clicked.connect(lambda: self._show_set(asked=True))
         self.train_button.clicked.connect(self.start_training)
         self.import_button.clicked.connect(self.start_import)
         self.stop_button.clicked.connect(self.stop)
@@ -201,6 +208,7 @@ class VectorsTab(Retranslating, QWidget):
     def _project_replaced(self) -> None:
         self.stop()  # a job for the old project must not land in the new one
         self.loaded.clear()
+        self._asked.clear()
         self._coverage_cache.clear()
         self._fill_sets()
         self._settings_changed("dataset")
@@ -222,7 +230,9 @@ class VectorsTab(Retranslating, QWidget):
         if index >= 0:
             self.sets_combo.setCurrentIndex(index)
 
-    def _show_set(self) -> None:
+    def _show_set(self, asked: bool = False) -> None:
+        """Describe the chosen set and show it in the explorer, reading its file first if
+        the user ``asked`` for it (now or before) or :meth:`_reads_unasked` allows it."""
         entry = self.current_set()
         self._update_buttons()
         self.show_text(self.coverage_label, lambda: "")
@@ -243,10 +253,33 @@ class VectorsTab(Retranslating, QWidget):
         vectors = self.loaded.get(entry.path)
         self.explorer.set_vectors(vectors)
         if vectors is None:
-            self._load_set(entry)
+            if asked:
+                self._asked.add(entry.path)
+            try:
+                size = Path(entry.path).stat().st_size
+            except OSError:
+                size = None
+            if entry.path in self._asked or size is None or self._reads_unasked(entry, size):
+                self._load_set(entry)  # a missing file is only reported
+            else:
+                size = f"{size / 1e6:,.1f} MB"
+                self.show_text(self.coverage_label, lambda: self.tr(
+                    "Not read yet ({size}): large sets and sets from outside the project folder are read "
+                    "when you choose them or press Read vectors.").format(size=size))
         else:
             self.schedule_coverage()
             self.vectorsReady.emit(entry.name)
+
+    def _reads_unasked(self, entry: VectorSet, size: int) -> bool:
+        """A set read as soon as it is shown: a file of ``size`` at most AUTO_READ_BYTES in
+        the saved project's own ``vectors/`` folder (trained there, or saved with it)."""
+        root = self.model.project.path
+        if root is None or size > AUTO_READ_BYTES:
+            return False
+        try:
+            return Path(entry.path).resolve().is_relative_to((Path(root) / PROJECT_FOLDER).resolve())
+        except OSError:
+            return False
 
     def _load_set(self, entry: VectorSet) -> None:
         if self.running:
@@ -422,8 +455,9 @@ class VectorsTab(Retranslating, QWidget):
         self._read_current_set()
 
     def _read_current_set(self) -> None:
-        """After a job, read the set now chosen if it is not in memory, unless that
-        job was reading it (then "Read vectors" tries again)."""
+        """After a job, read the set now chosen if it is not in memory (and the user chose
+        it, or it is small and in the project), unless that job was reading it (then
+        "Read vectors" tries again)."""
         reads, self._job_reads = self._job_reads, ""
         entry = self.current_set()
         if entry is not None and entry.path not in self.loaded and entry.path != reads:
