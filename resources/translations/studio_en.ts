@@ -1261,6 +1261,14 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Did not open {path}; the open project is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {path} read-only: use Save As to keep changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opened {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,6 +1350,10 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1575,6 +1587,102 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>ProjectOpener</name>
+    <message>
+        <source>data file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jieba dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopword list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vectors vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is open in {who}.
+
+Open it read-only? You can look at it and train, and save a copy with Save As; it cannot be saved over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another window of this studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the studio of {user} on {host} (process {pid}, since {since})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {id}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files outside the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} refers to files outside its folder:
+
+{files}
+
+The project was not saved on this computer. Read these files only if you trust whoever made it: a crafted project can name any file, which training and Save would then read. Without them the project opens with those settings emptied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open without them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>Started</source>
@@ -1622,6 +1730,10 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2216,6 +2328,10 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>Trained on {trained} tokens, but the dataset now uses {tokenizer} tokens: few tokens will find a vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read yet ({size}): large sets and sets from outside the project folder are read when you choose them or press Read vectors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1265,6 +1265,14 @@ It is kept and offered again at the next start.</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
+        <source>Did not open {path}; the open project is unchanged.</source>
+        <translation>未打开 {path}；当前项目保持不变。</translation>
+    </message>
+    <message>
+        <source>Opened {path} read-only: use Save As to keep changes.</source>
+        <translation>已以只读方式打开 {path}：要保留更改，请用“另存为”。</translation>
+    </message>
+    <message>
         <source>Opened {path}.</source>
         <translation>已打开 {path}。</translation>
     </message>
@@ -1347,6 +1355,10 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
     </message>
     <message>
         <source>Run {id} finished: {status}.</source>
@@ -1579,6 +1591,107 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>ProjectOpener</name>
+    <message>
+        <source>data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>validation file</source>
+        <translation>验证文件</translation>
+    </message>
+    <message>
+        <source>test file</source>
+        <translation>测试文件</translation>
+    </message>
+    <message>
+        <source>class names</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <source>jieba dictionary</source>
+        <translation>jieba 词典</translation>
+    </message>
+    <message>
+        <source>stopword list</source>
+        <translation>停用词表</translation>
+    </message>
+    <message>
+        <source>word vectors</source>
+        <translation>词向量</translation>
+    </message>
+    <message>
+        <source>vectors vocabulary</source>
+        <translation>词向量词表</translation>
+    </message>
+    <message>
+        <source>Project in use</source>
+        <translation>项目正在使用中</translation>
+    </message>
+    <message>
+        <source>{folder} is open in {who}.
+
+Open it read-only? You can look at it and train, and save a copy with Save As; it cannot be saved over.</source>
+        <translation>{folder} 已在{who}中打开。
+
+以只读方式打开吗？可以查看和训练，并用“另存为”保存副本；但不能覆盖保存。</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>another studio</source>
+        <translation>另一个工作室</translation>
+    </message>
+    <message>
+        <source>another window of this studio</source>
+        <translation>本工作室的另一个窗口</translation>
+    </message>
+    <message>
+        <source>the studio of {user} on {host} (process {pid}, since {since})</source>
+        <translation>{host} 上 {user} 的工作室（进程 {pid}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <source>run {id}: {what}</source>
+        <translation>运行 {id}：{what}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 还有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files outside the project</source>
+        <translation>项目之外的文件</translation>
+    </message>
+    <message>
+        <source>{folder} refers to files outside its folder:
+
+{files}
+
+The project was not saved on this computer. Read these files only if you trust whoever made it: a crafted project can name any file, which training and Save would then read. Without them the project opens with those settings emptied.</source>
+        <translation>{folder} 引用了其文件夹之外的文件：
+
+{files}
+
+此项目不是在这台电脑上保存的。只有在信任其制作者时才读取这些文件：精心构造的项目可以指向任何文件，训练和保存随后会读取它们。不读取时，项目打开后这些设置为空。</translation>
+    </message>
+    <message>
+        <source>Read them</source>
+        <translation>读取这些文件</translation>
+    </message>
+    <message>
+        <source>Open without them</source>
+        <translation>不读取，直接打开</translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>Started</source>
@@ -1627,6 +1740,10 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
     </message>
     <message>
         <source>Select several runs (Ctrl or Shift + click) to overlay their curves and compare their settings.</source>
@@ -2221,6 +2338,10 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>Trained on {trained} tokens, but the dataset now uses {tokenizer} tokens: few tokens will find a vector.</source>
         <translation>这些词向量基于 {trained} 词元训练，但数据集现在使用 {tokenizer} 词元：只有很少的词元能找到对应的向量。</translation>
+    </message>
+    <message>
+        <source>Not read yet ({size}): large sets and sets from outside the project folder are read when you choose them or press Read vectors.</source>
+        <translation>尚未读取（{size}）：较大的词向量集以及来自项目文件夹之外的词向量集，会在您选中它或点击“读取词向量”时才读取。</translation>
     </message>
     <message>
         <source>The file {path} is missing.</source>

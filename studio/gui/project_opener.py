@@ -15,19 +15,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studio.core.data.reader import Table
 from studio.core.errors import ProjectError
 from studio.core.project import Project
 from studio.core.project_lock import ProjectLocked
+from studio.core.project_outside import OutsideFile
 from studio.core.safe_files import resolved
+from studio.gui.i18n import translate
 from studio.gui.project_model import read_data_tables
 from studio.gui.widgets.choice_dialog import ask_choice
 from studio.gui.workers import WorkerPool
 
 MAX_LISTED = 12  # outside files named in the question; the rest are counted
+ROLES = {  # the last part of an OutsideFile's field -> what the file is, for the question
+    "train": QT_TRANSLATE_NOOP("ProjectOpener", "data file"),
+    "validation": QT_TRANSLATE_NOOP("ProjectOpener", "validation file"),
+    "test": QT_TRANSLATE_NOOP("ProjectOpener", "test file"),
+    "class_names": QT_TRANSLATE_NOOP("ProjectOpener", "class names"),
+    "user_dict": QT_TRANSLATE_NOOP("ProjectOpener", "jieba dictionary"),
+    "stopwords": QT_TRANSLATE_NOOP("ProjectOpener", "stopword list"),
+    "pretrained_vectors": QT_TRANSLATE_NOOP("ProjectOpener", "word vectors"),
+    "path": QT_TRANSLATE_NOOP("ProjectOpener", "word vectors"),
+    "pretrained_vocab": QT_TRANSLATE_NOOP("ProjectOpener", "vectors vocabulary"),
+    "vocab_path": QT_TRANSLATE_NOOP("ProjectOpener", "vectors vocabulary"),
+}
 
 
 @dataclass(frozen=True)
@@ -124,12 +138,20 @@ class ProjectOpener(QObject):
             user=owner.user or "?", host=owner.host or "?", pid=owner.pid,
             since=owner.since.replace("T", " ")[:16] or "?")
 
+    def role(self, reference: OutsideFile) -> str:
+        """What the file is for the project (``test file``; ``run <id>: data file``)."""
+        key = reference.field.rsplit(".", 1)[-1]
+        what = translate("ProjectOpener", ROLES[key]) if key in ROLES else reference.field
+        if reference.field.startswith("runs/"):
+            return self.tr("run {id}: {what}").format(id=reference.field.split("/")[1], what=what)
+        return what
+
     def _ask_outside(self, project: Project) -> None:
         outside = project.outside_files
         if not outside:
             self._finish(project, allow=True)
             return
-        listed = "\n".join(f"• {reference.path}" for reference in outside[:MAX_LISTED])
+        listed = "\n".join(f"• {reference.path} ({self.role(reference)})" for reference in outside[:MAX_LISTED])
         if len(outside) > MAX_LISTED:
             listed += "\n" + self.tr("… and %n more", "", len(outside) - MAX_LISTED)
         self.question = ask_choice(
