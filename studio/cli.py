@@ -30,17 +30,22 @@ def open_project(path: str | Path, allow_outside: bool):
     Raises:
         ProjectError: unreadable project, or outside files not agreed to (listed).
     """
-    from studio.core.errors import ProjectError
     from studio.core.project import Project
 
     project = Project.open(path)
     if project.outside_files and not allow_outside:
-        listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in project.outside_files)
-        raise ProjectError(f"{path} refers to files outside its folder, which the studio reads only "
-                           f"with your consent:\n{listed}\nIf you trust this project, run the "
-                           "command again with --allow-outside-files.")
+        raise _outside_refused(path, path, project.outside_files)
     project.allow_outside_files()
     return project
+
+
+def _outside_refused(what, folder, references):
+    from studio.core.errors import ProjectError
+
+    listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in references)
+    return ProjectError(f"{what} refers to files outside {folder}, which the studio reads only with "
+                        f"your consent:\n{listed}\nIf you trust it, run the command again with "
+                        "--allow-outside-files.")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,7 +153,6 @@ def _resume(run_dir: str, report, allow_outside: bool = False) -> int:
     it (``RUN_DIR/../..`` when that is a project folder, else a new one there). The
     folder is locked meanwhile, and the run's files outside it need consent."""
     from studio.core import consent
-    from studio.core.errors import ProjectError
     from studio.core.project import PROJECT_FILE, Project
     from studio.core.project_lock import FolderLock
     from studio.core.project_outside import find_outside
@@ -164,10 +168,7 @@ def _resume(run_dir: str, report, allow_outside: bool = False) -> int:
         outside = [ref for ref in find_outside({}, [], [(Path(run_dir).name, config)], root)
                    if ref.path.exists() and str(ref.path.resolve()) not in agreed]
         if outside and not allow_outside:
-            listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in outside)
-            raise ProjectError(f"{run_dir} refers to files outside {root}, which the studio reads only "
-                               f"with your consent:\n{listed}\nIf you trust this run, run the command "
-                               "again with --allow-outside-files.")
+            raise _outside_refused(run_dir, root, outside)
         consent.approve(root, [ref.path for ref in outside])
         run = resume_run(run_dir, callbacks=[report], on_status=print)
     finally:

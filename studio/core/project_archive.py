@@ -23,7 +23,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from studio.core.errors import ProjectError
-from studio.core.fileio import _fsync_folder, atomic_output
+from studio.core.fileio import fsync_folder, atomic_output
 from studio.core.project import PROJECT_FILE
 
 MAX_MEMBERS = 10_000
@@ -176,7 +176,7 @@ def import_project(zip_path: str | os.PathLike, target_dir: str | os.PathLike) -
                 raise ProjectError(f"{target}: cannot extract the project ({exc.strerror or exc}); "
                                    "choose a new folder you can write to.") from None
             raise
-    _fsync_folder(target.parent)  # the rename itself survives a crash
+    fsync_folder(target.parent)  # the rename itself survives a crash
     return target
 
 
@@ -219,7 +219,7 @@ def _extract(archive: zipfile.ZipFile, source: Path, members, drop: int, tmp: Pa
             out.flush()
             os.fsync(out.fileno())
     for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
-        _fsync_folder(folder)  # deepest first: each folder's entries, then its own in its parent
+        fsync_folder(folder)  # deepest first: each folder's entries, then its own in its parent
 
 
 def _folders_between(tmp: Path, folder: Path) -> list[Path]:

@@ -14,7 +14,6 @@ Versions:
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any, Callable

@@ -46,7 +46,7 @@ def test_long_first_line_does_not_fool_the_guard(tmp_path, monkeypatch, no_read,
     message = str(caught.value)
     assert not no_read
     assert str(path) in message
-    assert f"the file is {memory._human(size)}" in message
+    assert f"the file is {memory.human_size(size)}" in message
     assert "60.0 MB is available" in message
     # the count stops once the need passes the budget: the need named is what it had seen
     need = re.search(r"needs (?:about|at least) ([\d.]+) MB of memory", message)

@@ -107,7 +107,8 @@ def count_rows(path: str | os.PathLike) -> int:
         return _count(handle, None)[0]
 
 
-def _human(n: float) -> str:
+def human_size(n: float) -> str:
+    """``n`` bytes for a message: ``850 bytes``, ``12.3 MB`` (decimal units)."""
     for unit in ("bytes", "KB", "MB", "GB", "TB"):
         if abs(n) < 1000 or unit == "TB":
             return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
@@ -139,9 +140,9 @@ def check_fits_in_memory(path: Path, size: int) -> None:
     need = estimate_read_memory(size, rows)
     if need > available:
         raise DataFormatError(
-            f"{path}: the file is {_human(size)}; reading it needs "
-            f"{'about' if complete else 'at least'} {_human(need)} of "
-            f"memory but only {_human(available)} is available. Use a slice or a random "
+            f"{path}: the file is {human_size(size)}; reading it needs "
+            f"{'about' if complete else 'at least'} {human_size(need)} of "
+            f"memory but only {human_size(available)} is available. Use a slice or a random "
             f"sample of the file (for example the first lines: head -n 1000000 "
             f"{os.path.basename(path)} > sample{Path(path).suffix}), or close other programs."
         )

@@ -67,7 +67,7 @@ import numpy as np
 from studio.core.data import memory
 from studio.core.embeddings.watched_files import open_content, watched
 from studio.core.errors import Cancelled, DataFormatError
-from studio.core.fileio import _fsync_folder
+from studio.core.fileio import fsync_folder
 
 COMPRESSED = (".gz", ".bz2")
 TEXT_SUFFIXES = (".txt", ".vec")
@@ -280,7 +280,7 @@ def _check_memory(path: Path, rows: int, dim: int, word_bytes: int, available: i
         many = f"{rows:,}" if complete else f"at least {rows:,}"
         raise DataFormatError(
             f"{path}: too large for the memory available: {many} vectors of {dim:,} dimensions need "
-            f"about {memory._human(need)} of memory, but {memory._human(available)} is available. "
+            f"about {memory.human_size(need)} of memory, but {memory.human_size(available)} is available. "
             + _FEWER)
 
 
@@ -322,8 +322,8 @@ class _Check:
         budget = DECOMPRESSED_FACTOR * self.available
         if self.total > budget:
             raise DataFormatError(
-                f"{self.path}: decompresses to more than {memory._human(budget)} ({DECOMPRESSED_FACTOR} "
-                f"times the {memory._human(self.available)} of memory available) before its vectors end; "
+                f"{self.path}: decompresses to more than {memory.human_size(budget)} ({DECOMPRESSED_FACTOR} "
+                f"times the {memory.human_size(self.available)} of memory available) before its vectors end; "
                 "word vectors that fit in memory take less, so the file is damaged or not word vectors. "
                 "Choose another file.")
         header = self.layout.header is not None
@@ -580,5 +580,5 @@ def save_vectors(vectors, path: str | Path) -> Path:
         os.replace(partial, path)  # same folder, so the rename is atomic
     finally:
         Path(partial).unlink(missing_ok=True)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     return path
