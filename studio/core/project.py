@@ -40,7 +40,7 @@ from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_jso
 from studio.core.models.registry import format_validation_error
 from studio.core.project_data import DATA_FOLDER, DataProblem, copy_data_files, data_problems, relocate, use_copy
 from studio.core.project_lock import FolderLock
-from studio.core.project_outside import OutsideFile, detach_references, find_outside
+from studio.core.project_outside import OutsideFile, check_paths, detach_references, find_outside
 from studio.core.project_schema import DATA_ROLES, SCHEMA_VERSION, load_document
 from studio.core.safe_files import inside, is_inside, project_file, resolved
 from studio.core.settings import Settings
@@ -343,6 +343,8 @@ class Project:
             settings = Settings.from_dict(settings_data)
         except ConfigError as exc:
             raise ProjectError(f"{file}: invalid settings:\n{exc}") from None
+        check_paths(str(file), settings.model_dump(), [v for v in data["vectors"] if isinstance(v, dict)])
+        check_paths(str(file), {"dataset": dict(document.data_copies)})
         project = cls(settings, data["name"] or root.stem)
         project.path = root
         project.vectors = _read_vector_sets(data["vectors"], root, file)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from studio.core.errors import ProjectError
 from studio.core.project_schema import DATA_ROLES
-from studio.core.safe_files import is_inside
+from studio.core.safe_files import is_inside, valid_path
 
 # every settings field that names a file, as keys into the settings document
 PATH_FIELDS = tuple(("dataset", role) for role in DATA_ROLES) + (
@@ -52,6 +53,22 @@ def settings_paths(document: dict[str, Any]) -> list[tuple[tuple[str, ...], str]
         if isinstance(value, str) and value:
             found.append((keys, value))
     return found
+
+
+def check_paths(where: str, document: dict[str, Any], vectors: list[dict[str, Any]] = ()) -> None:
+    """Refuse a path field of a settings document (and of vector sets) that cannot name
+    a file: a NUL character, a name over 255 bytes (:func:`valid_path`).
+
+    Raises:
+        ProjectError: naming ``where`` (the file) and the field.
+    """
+    fields = [(".".join(keys), value) for keys, value in settings_paths(document)]
+    fields += [(f"vectors[{number}].{key}", entry.get(key)) for number, entry in enumerate(vectors, 1)
+               for key in ("path", "vocab_path") if isinstance(entry.get(key), str) and entry.get(key)]
+    for field, value in fields:
+        if not valid_path(value):
+            raise ProjectError(f"{where}: {field} {value[:80]!r} is not a path a file can have (a NUL "
+                               "character, or a name over 255 bytes); the file was crafted or damaged.")
 
 
 def clear_path(document: dict[str, Any], keys: tuple[str, ...]) -> None:

@@ -27,8 +27,24 @@ MAX_RUN_JSON_BYTES = 64 * MIB  # config.json, vocab.json
 MAX_METRICS_BYTES = 256 * MIB
 
 
+MAX_NAME_BYTES, MAX_PATH_BYTES = 255, 4096  # what file systems take
+
+
+def valid_path(value: str) -> bool:
+    """Whether ``value`` can name a file at all: no NUL character, no name longer than
+    255 bytes, at most 4,096 bytes in all (a crafted path beyond those makes the
+    operating system raise instead of answering "no such file")."""
+    encoded = os.fsencode(value) if isinstance(value, str) else b"\0"
+    return (b"\0" not in encoded and len(encoded) <= MAX_PATH_BYTES
+            and all(len(part) <= MAX_NAME_BYTES for part in encoded.replace(b"\\", b"/").split(b"/")))
+
+
 def resolved(path: str | os.PathLike) -> Path:
-    """``path`` absolute, with every symlink followed (the file actually reached)."""
+    """``path`` absolute, with every symlink followed (the file actually reached).
+
+    Raises:
+        ValueError: ``path`` holds a NUL character (check :func:`valid_path` first).
+    """
     return Path(os.path.realpath(os.path.abspath(path)))
 
 
@@ -61,18 +77,23 @@ def project_file(path: str | os.PathLike, root: str | os.PathLike, max_bytes: in
         ProjectError: outside ``root``, missing, not a regular file, or too large; the
             message names the file.
     """
+    _checked_size(path, root, max_bytes)
+    return Path(path)
+
+
+def _checked_size(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) -> int:
     path = inside(path, root, str(path))
     try:
         info = os.stat(path)
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    except (OSError, ValueError) as exc:
+        raise ProjectError(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc}).") from None
     if not stat.S_ISREG(info.st_mode):
         raise ProjectError(f"{path}: not a regular file (a folder, pipe or device); the studio "
                            "only reads the files it writes there.")
     if info.st_size > max_bytes:
         raise ProjectError(f"{path}: {info.st_size:,} bytes is more than the {max_bytes:,} such a "
                            "file can hold; it was not written by the studio.")
-    return path
+    return info.st_size
 
 
 def read_text(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) -> str:
@@ -81,14 +102,14 @@ def read_text(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) 
     Raises:
         ProjectError: see :func:`project_file`; or not UTF-8.
     """
-    path = project_file(path, root, max_bytes)
+    limit = min(_checked_size(path, root, max_bytes), max_bytes)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)  # the file may have grown since the stat
+            data = handle.read(limit + 1)  # one byte more tells a file that grew since the stat
     except OSError as exc:
         raise ProjectError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
-    if len(data) > max_bytes:
-        raise ProjectError(f"{path}: more than the {max_bytes:,} bytes such a file can hold.")
+    if len(data) > limit:
+        raise ProjectError(f"{path}: changed while it was read; open the project again.")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -23,7 +23,7 @@ from studio.core.errors import ConfigError, ProjectError
 from studio.core.fileio import atomic_write_json
 from studio.core.models import build_model
 from studio.core.models.pretrained import apply_embedding_options
-from studio.core.project_outside import settings_paths
+from studio.core.project_outside import check_paths, settings_paths
 from studio.core.safe_files import MAX_METRICS_BYTES, MAX_RUN_JSON_BYTES, parse_json, read_json, read_text
 from studio.core.settings import Settings
 from studio.core.training.events import Event, RunFinished, event_to_dict
@@ -85,9 +85,13 @@ def read_run_files(run_dir: Path) -> tuple[dict[str, Any], list[str], list[str]]
     if not isinstance(config, dict):
         raise ProjectError(f"{run_dir / 'config.json'}: must be a JSON object of settings.")
     try:
-        Settings.from_dict({k: v for k, v in config.items() if k != "versions"})
+        settings = Settings.from_dict({k: v for k, v in config.items() if k != "versions"})
     except ConfigError as exc:
         raise ProjectError(f"{run_dir / 'config.json'}: invalid settings:\n{exc}") from None
+    check_paths(str(run_dir / "config.json"), settings.model_dump())
+    # every group filled in (a crafted '{}' validates with defaults): the rest of the studio relies on it
+    versions = config.get("versions")
+    config = {**settings.model_dump(), **({"versions": versions} if isinstance(versions, dict) else {})}
     return config, strings("vocab.json"), strings("labels.json")
 
 
