@@ -156,7 +156,7 @@ class Project:
             raise ProjectError(f"{target}: opened read-only, because another studio has it open. "
                                "Use Save As to save a copy in another folder.")
         self.warnings = []
-        acquired = None
+        acquired, before = None, (list(self.vectors), self.settings)
         try:
             target.mkdir(parents=True, exist_ok=True)
             if not (same and self.locked):
@@ -164,6 +164,7 @@ class Project:
                 acquired.acquire()
             scratch = self._write(target, same)
         except BaseException as exc:
+            self.vectors, self.settings = before  # as they were: vectors still in the cache, say
             if acquired is not None:
                 acquired.release()
             failure = exc if isinstance(exc, OSError) else getattr(exc, "os_error", None)
