@@ -22,7 +22,6 @@ while saving leaves the project as it was before. Data files are referenced by p
 from __future__ import annotations
 
 import errno
-import json
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,26 +29,24 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from safetensors import SafetensorError
-from safetensors.torch import load_file, save
 
 from studio.core import consent
 from studio.core.embeddings.project_vectors import PROJECT_FOLDER, VectorSet, scratch_dir
 from studio.core.errors import ConfigError, ProjectError
-from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_json, atomic_write_text, file_sha256
+from studio.core.fileio import atomic_copy, atomic_write_json, file_sha256
 from studio.core.models.registry import format_validation_error
 from studio.core.project_data import DATA_FOLDER, DataProblem, copy_data_files, data_problems, relocate, use_copy
 from studio.core.project_lock import FolderLock
 from studio.core.project_outside import OutsideFile, check_paths, detach_references, find_outside
 from studio.core.project_schema import DATA_ROLES, SCHEMA_VERSION, load_document
-from studio.core.safe_files import inside, is_inside, project_file, resolved
+from studio.core.project_runs import RUNS_FOLDER, read_run, write_run
+from studio.core.safe_files import inside, is_inside, resolved
 from studio.core.settings import Settings
-from studio.core.training.checkpoint import CHECKPOINT_DIR, META_FILE, has_checkpoint, read_meta
-from studio.core.training.run import Run, read_events, read_run_files
+from studio.core.training.checkpoint import has_checkpoint
+from studio.core.training.run import Run
 
 PROJECT_FILE = "project.json"
 SUFFIX = ".studio"
-RUNS_FOLDER = "runs"
 MODEL_PATHS = ("pretrained_vectors", "pretrained_vocab")
 
 
@@ -506,63 +503,3 @@ def _read_vector_sets(items, root: Path, file: Path) -> list[VectorSet]:
             raise ProjectError(f"{file}: vector set {number} is invalid:\n"
                                f"{format_validation_error(exc)}") from None
     return entries
-
-
-def write_run(run: Run, run_dir: Path) -> None:
-    """Write one run's files into ``run_dir`` (each atomically).
-
-    Raises:
-        OSError: the folder cannot be written.
-        ProjectError: the checkpoint to carry along cannot be read, or leads outside
-            its run folder.
-    """
-    run_dir.mkdir(parents=True, exist_ok=True)
-    atomic_write_json(run_dir / "config.json", run.config)
-    atomic_write_json(run_dir / "vocab.json", run.vocab)
-    atomic_write_json(run_dir / "labels.json", run.label_names)
-    state = {k: v.contiguous() for k, v in run.state_dict.items()}
-    atomic_write_bytes(run_dir / "weights.safetensors", save(state))
-    lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in run.events)
-    atomic_write_text(run_dir / "metrics.jsonl", lines)
-    if has_checkpoint(run.saved_to):  # a stopped run stays resumable where it is saved
-        _copy_checkpoint(Path(run.saved_to), run_dir / CHECKPOINT_DIR)
-
-
-def _copy_checkpoint(run_dir: Path, target: Path) -> None:
-    """Copy ``run_dir``'s checkpoint into the folder ``target`` so that a crash leaves a
-    whole one or none: its tensor file first, its JSON (the commit point, naming that
-    file) last. The JSON is validated first: it names a ``state-<n>.safetensors`` file
-    beside it, never a path, and neither file may lead out of its folder.
-
-    Raises:
-        ProjectError: the checkpoint is invalid, or a file of it leads elsewhere.
-    """
-    meta = read_meta(run_dir)
-    source = Path(run_dir) / CHECKPOINT_DIR
-    tensors = project_file(source / meta["tensors"], source, 1 << 40)
-    atomic_copy(tensors, target / meta["tensors"])
-    atomic_copy(project_file(source / META_FILE, source, 1 << 20), target / META_FILE)
-
-
-def read_run(run_dir: Path, root: Path | None = None) -> Run:
-    """Read a run folder written by :func:`write_run`, validating every file: each a
-    bounded regular file inside the run folder (which, with ``root``, must lie inside
-    ``root/runs``), the settings in ``config.json`` (unknown keys refused), the
-    vocabulary and labels as lists of strings, the events as JSON objects, the weights
-    through safetensors (a pickle, or a header that lies about its size, is refused
-    without being run).
-
-    Raises:
-        ProjectError: a file is missing, damaged, invalid, too large, not a regular
-            file or outside its folder; the message names it.
-    """
-    if root is not None:
-        inside(run_dir, Path(root) / RUNS_FOLDER, f"run {run_dir.name}")
-    config, vocab, labels = read_run_files(run_dir)
-    weights = project_file(run_dir / "weights.safetensors", run_dir, 1 << 40)
-    try:
-        state = load_file(str(weights))
-    except (OSError, SafetensorError, ValueError) as exc:
-        raise ProjectError(f"{weights}: cannot be read as safetensors weights ({exc}). The run "
-                           "is damaged, or the file is not what the studio writes.") from None
-    return Run(run_dir.name, config, vocab, labels, state, read_events(run_dir), saved_to=run_dir)

@@ -32,7 +32,8 @@ from filelock import FileLock, Timeout
 
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_write_json, cache_root
-from studio.core.project import PROJECT_FILE, Project, read_data_copies, write_run
+from studio.core.project import PROJECT_FILE, Project, read_data_copies
+from studio.core.project_runs import write_run
 from studio.core.training.checkpoint import has_checkpoint
 from studio.core.training.run import Run
 

@@ -21,7 +21,8 @@ import torch
 
 from studio.core.data.dataset import DatasetConfig
 from studio.core.inference.predictor import Predictor
-from studio.core.project import Project, read_run
+from studio.core.project import Project
+from studio.core.project_runs import read_run
 from studio.core.settings import Settings
 from studio.core.text.config import TextConfig
 from studio.core.text.tokenizers import TokenizerConfig

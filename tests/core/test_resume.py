@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from studio.core.project import read_run
+from studio.core.project_runs import read_run
 from studio.core.settings import Settings
 from studio.core.training import trainer as trainer_module
 from studio.core.training.checkpoint import read_checkpoint
