@@ -29,9 +29,10 @@ import numpy as np
 import pytest
 
 from studio.core.data import memory
+from studio.core.embeddings import vector_bounds
 from studio.core.embeddings import vectors as vectors_module
-from studio.core.embeddings.vectors import (MAX_DIMENSION, MAX_LINE_BYTES, MAX_WORD_BYTES, load_vectors,
-                                            save_vectors)
+from studio.core.embeddings.vector_bounds import MAX_DIMENSION, MAX_LINE_BYTES, MAX_WORD_BYTES
+from studio.core.embeddings.vectors import load_vectors, save_vectors
 from studio.core.errors import Cancelled, DataFormatError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -169,7 +170,7 @@ def test_millions_of_short_lines_in_a_headerless_bz2(tmp_path):
     path.write_bytes(repeated_streams(b"", b"a 1\n" * (MiB // 4), 64, bz2.compress))
     assert path.stat().st_size < 10_000
     assert_refused(measure(path, available=1 << 40), path, "100 times its size")
-    without_ratio = "vectors.MAX_COMPRESSION_RATIO = 10**9"
+    without_ratio = "from studio.core.embeddings import vector_bounds; vector_bounds.MAX_COMPRESSION_RATIO = 10**9"
     assert_refused(measure(path, available=100_000_000, setup=without_ratio), path,
                    "vectors of 1 dimensions", "100.0 MB is available")
 
@@ -183,7 +184,7 @@ def test_stop_ends_a_slowly_decompressing_read(tmp_path, monkeypatch, caplog):
 
     caplog.set_level(logging.ERROR, logger="gensim")  # the lines repeat one word
     monkeypatch.setattr(memory, "available_memory", lambda: 1 << 40)
-    monkeypatch.setattr(vectors_module, "MAX_COMPRESSION_RATIO", 10**9)  # repeated lines: Stop, not the ratio
+    monkeypatch.setattr(vector_bounds, "MAX_COMPRESSION_RATIO", 10**9)  # repeated lines: Stop, not the ratio
     line = b"w " + b" ".join([b"0.125"] * 300) + b"\n"
     block = line * (MiB // len(line))
     members = 400
@@ -256,7 +257,7 @@ def test_a_file_decompressing_far_beyond_memory_is_stopped(tmp_path, monkeypatch
         load_vectors(path)  # first by how far it expands: spaces compress 1,000 to 1
     message = str(caught.value)
     assert str(path) in message and "100 times its size" in message, message
-    monkeypatch.setattr(vectors_module, "MAX_COMPRESSION_RATIO", 10**9)
+    monkeypatch.setattr(vector_bounds, "MAX_COMPRESSION_RATIO", 10**9)
     with pytest.raises(DataFormatError) as caught:
         load_vectors(path)  # then by the memory available
     message = str(caught.value)
