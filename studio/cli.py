@@ -8,6 +8,7 @@ file). The headless commands use the same core and never import Qt.
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import sys
 from pathlib import Path
@@ -30,22 +31,13 @@ def open_project(path: str | Path, allow_outside: bool):
     Raises:
         ProjectError: unreadable project, or outside files not agreed to (listed).
     """
-    from studio.core.project import Project
+    from studio.core.project import OutsideFilesRefused, Project
 
     project = Project.open(path)
     if project.outside_files and not allow_outside:
-        raise _outside_refused(path, path, project.outside_files)
+        raise OutsideFilesRefused(path, path, project.outside_files)
     project.allow_outside_files()
     return project
-
-
-def _outside_refused(what, folder, references):
-    from studio.core.errors import ProjectError
-
-    listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in references)
-    return ProjectError(f"{what} refers to files outside {folder}, which the studio reads only with "
-                        f"your consent:\n{listed}\nIf you trust it, run the command again with "
-                        "--allow-outside-files.")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,25 +144,17 @@ def _resume(run_dir: str, report, allow_outside: bool = False) -> int:
     """``studio train --resume RUN_DIR``: continue the run, then save the project that holds
     it (``RUN_DIR/../..`` when that is a project folder, else a new one there). The
     folder is locked meanwhile, and the run's files outside it need consent."""
-    from studio.core import consent
-    from studio.core.project import PROJECT_FILE, Project
+    from studio.core.project import PROJECT_FILE, Project, resume_config
     from studio.core.project_lock import FolderLock
-    from studio.core.project_outside import find_outside
-    from studio.core.training.run import read_run_files, resume_run
+    from studio.core.training.run import resume_run
 
-    root = Path(run_dir).resolve().parent.parent
+    root = Path(os.path.abspath(run_dir)).parent.parent  # not resolved: a linked run folder is refused
     project = open_project(root, allow_outside) if (root / PROJECT_FILE).is_file() else None
     lock = FolderLock(root)
     lock.acquire()  # another studio resuming or saving the same run would break it
     try:
-        config = read_run_files(Path(run_dir))[0]
-        agreed = consent.approved(root)
-        outside = [ref for ref in find_outside({}, [], [(Path(run_dir).name, config)], root)
-                   if ref.path.exists() and str(ref.path.resolve()) not in agreed]
-        if outside and not allow_outside:
-            raise _outside_refused(run_dir, root, outside)
-        consent.approve(root, [ref.path for ref in outside])
-        run = resume_run(run_dir, callbacks=[report], on_status=print)
+        config = resume_config(run_dir, allow_outside)
+        run = resume_run(run_dir, callbacks=[report], on_status=print, config=config)
     finally:
         lock.release()
     finished = run.finished

@@ -1670,7 +1670,7 @@ Open it read-only? You can look at it and train, and save a copy with Save As; i
 
 {files}
 
-The project was not saved on this computer. Read these files only if you trust whoever made it: a crafted project can name any file, which training and Save would then read. Without them the project opens with those settings emptied.</source>
+You have not agreed to these files for this project folder yet (it was made on another computer, or moved or copied here). Read them only if you trust whoever made the project: a crafted project can name any file, which training and Save would then read. Without them the project opens with those settings emptied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1675,12 +1675,12 @@ Open it read-only? You can look at it and train, and save a copy with Save As; i
 
 {files}
 
-The project was not saved on this computer. Read these files only if you trust whoever made it: a crafted project can name any file, which training and Save would then read. Without them the project opens with those settings emptied.</source>
+You have not agreed to these files for this project folder yet (it was made on another computer, or moved or copied here). Read them only if you trust whoever made the project: a crafted project can name any file, which training and Save would then read. Without them the project opens with those settings emptied.</source>
         <translation>{folder} 引用了其文件夹之外的文件：
 
 {files}
 
-此项目不是在这台电脑上保存的。只有在信任其制作者时才读取这些文件：精心构造的项目可以指向任何文件，训练和保存随后会读取它们。不读取时，项目打开后这些设置为空。</translation>
+你尚未同意此项目文件夹读取这些文件（项目是在另一台电脑上制作的，或是移动、复制到这里的）。只有在信任项目制作者时才读取这些文件：精心构造的项目可以指向任何文件，训练和保存随后会读取它们。不读取时，项目打开后这些设置为空。</translation>
     </message>
     <message>
         <source>Read them</source>

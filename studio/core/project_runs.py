@@ -21,8 +21,8 @@ from safetensors.torch import load_file, save
 
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_json, atomic_write_text
-from studio.core.safe_files import inside, project_file
-from studio.core.training.checkpoint import CHECKPOINT_DIR, META_FILE, has_checkpoint, read_meta
+from studio.core.safe_files import check_tensor_file, inside, project_file
+from studio.core.training.checkpoint import CHECKPOINT_DIR, META_FILE, checkpoint_folder, has_checkpoint, read_meta
 from studio.core.training.run import Run, read_events, read_run_files
 
 RUNS_FOLDER = "runs"
@@ -45,7 +45,7 @@ def write_run(run: Run, run_dir: Path) -> None:
     lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in run.events)
     atomic_write_text(run_dir / "metrics.jsonl", lines)
     if has_checkpoint(run.saved_to):  # a stopped run stays resumable where it is saved
-        _copy_checkpoint(Path(run.saved_to), run_dir / CHECKPOINT_DIR)
+        _copy_checkpoint(Path(run.saved_to), checkpoint_folder(run_dir))
 
 
 def _copy_checkpoint(run_dir: Path, target: Path) -> None:
@@ -79,10 +79,10 @@ def read_run(run_dir: Path, root: Path | None = None) -> Run:
     if root is not None:
         inside(run_dir, Path(root) / RUNS_FOLDER, f"run {run_dir.name}")
     config, vocab, labels = read_run_files(run_dir)
-    weights = project_file(run_dir / "weights.safetensors", run_dir, 1 << 40)
+    weights = check_tensor_file(run_dir / "weights.safetensors", run_dir)
     try:
         state = load_file(str(weights))
-    except (OSError, SafetensorError, ValueError) as exc:
+    except (OSError, SafetensorError, ValueError, RuntimeError, MemoryError) as exc:
         raise ProjectError(f"{weights}: cannot be read as safetensors weights ({exc}). The run "
                            "is damaged, or the file is not what the studio writes.") from None
     return Run(run_dir.name, config, vocab, labels, state, read_events(run_dir), saved_to=run_dir)

@@ -189,12 +189,15 @@ class RecoverySession:
 
 def _open_autosave(folder: Path, entry: Recoverable) -> Project:
     snapshot = folder / SNAPSHOT_FOLDER
-    # trust_outside: the project was open in the studio when it stopped, so its outside
-    # files had been agreed to (or dropped) then; an autosave is written by the studio only
+    # trust_outside: the autosave is the studio's own, written from a project whose outside
+    # files had been agreed to (or dropped) when it was opened. The project's own folder is
+    # not: what the user declined there was only dropped in memory, so it is asked again.
     if (snapshot / PROJECT_FILE).is_file():
         return Project.open(snapshot, trust_outside=True)
     if entry.source is not None:
-        return Project.open(entry.source, trust_outside=True)
+        project = Project.open(entry.source)
+        project.detach_outside_files()
+        return project
     raise ProjectError(f"{entry.folder}: the studio stopped before its first autosave; nothing to recover.")
 
 

@@ -27,16 +27,34 @@ MAX_RUN_JSON_BYTES = 64 * MIB  # config.json, vocab.json
 MAX_METRICS_BYTES = 256 * MIB
 
 
-MAX_NAME_BYTES, MAX_PATH_BYTES = 255, 4096  # what file systems take
+MAX_NAME_BYTES, MAX_PATH_BYTES = 255, 4095  # what file systems take (PATH_MAX counts the NUL)
 
 
 def valid_path(value: str) -> bool:
     """Whether ``value`` can name a file at all: no NUL character, no name longer than
-    255 bytes, at most 4,096 bytes in all (a crafted path beyond those makes the
+    255 bytes, at most 4,095 bytes in all (a crafted path beyond those makes the
     operating system raise instead of answering "no such file")."""
     encoded = os.fsencode(value) if isinstance(value, str) else b"\0"
     return (b"\0" not in encoded and len(encoded) <= MAX_PATH_BYTES
             and all(len(part) <= MAX_NAME_BYTES for part in encoded.replace(b"\\", b"/").split(b"/")))
+
+
+def is_regular_file(path: str | os.PathLike) -> bool:
+    """Whether ``path`` (symlinks followed) is a regular file: not a FIFO or a device,
+    which would block a read forever or never end. Never raises."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def exists(path: str | os.PathLike) -> bool:
+    """``Path.exists`` that answers False for a path the system cannot even look up
+    (a NUL character, a name too long) instead of raising."""
+    try:
+        return os.path.lexists(path) and Path(path).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def resolved(path: str | os.PathLike) -> Path:
@@ -137,3 +155,41 @@ def read_json(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) 
         ProjectError: see :func:`read_text` and :func:`parse_json`.
     """
     return parse_json(read_text(path, root, max_bytes), str(path))
+
+
+MAX_TENSOR_HEADER_BYTES = 100 * MIB  # safetensors' own limit on its JSON header
+
+
+def check_tensor_file(path: str | os.PathLike, root: str | os.PathLike) -> Path:
+    """``path`` when it is a safetensors file inside ``root`` whose tensors fit in the
+    memory available now, judged from its header before anything is loaded (a sparse
+    file can declare gigabytes in a few bytes on disk).
+
+    Raises:
+        ProjectError: outside ``root``, not a regular file, a damaged header, or more
+            tensor bytes than memory holds.
+    """
+    from studio.core.data.memory import available_memory, human_size
+
+    size = _checked_size(path, root, 1 << 50)
+    try:
+        with open(path, "rb") as handle:
+            length = int.from_bytes(handle.read(8), "little")
+            if size < 8 or length > min(size - 8, MAX_TENSOR_HEADER_BYTES):
+                raise ProjectError(f"{path}: cannot be read as safetensors (its header length {length:,} does "
+                                   "not fit the file).")
+            header = parse_json(handle.read(length).decode("utf-8", errors="replace"), str(path))
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    if not isinstance(header, dict):
+        raise ProjectError(f"{path}: cannot be read as safetensors (its header is not a JSON object).")
+    total = 0
+    for entry in header.values():
+        offsets = entry.get("data_offsets") if isinstance(entry, dict) else None
+        if isinstance(offsets, list) and len(offsets) == 2 and all(type(o) is int for o in offsets):
+            total += max(0, offsets[1] - offsets[0])
+    available = available_memory()
+    if available is not None and total > available:
+        raise ProjectError(f"{path}: holds {human_size(total)} of tensors, more than the "
+                           f"{human_size(available)} of memory available; it is not read.")
+    return Path(path)

@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studio.core.errors import ProjectError
+from studio.core.project import Project
+from studio.core.safe_files import resolved
 from studio.core.recovery import Recoverable, RecoverySession, discard, find_recoverable, take_snapshot
 from studio.gui.project_model import ProjectModel, read_data_tables
 from studio.gui.widgets.choice_dialog import ask_choice
@@ -20,8 +22,10 @@ from studio.gui.workers import WorkerPool
 AUTOSAVE_MINUTES = 3.0
 
 
-def _recover(session: RecoverySession, entry: Recoverable):
+def _recover(session: RecoverySession, entry: Recoverable, current: Project):
     project = session.recover(entry)
+    if current.locked and project.path is not None and resolved(current.path) == resolved(project.path):
+        current.close()  # the window has that very folder open: the recovered state takes over its lock
     try:
         project.lock()
     except ProjectError:  # another studio has the folder open now: keep the work, save it elsewhere
@@ -127,7 +131,8 @@ class Autosaver(QObject):
         return entry
 
     def recover(self, entry: Recoverable) -> None:
-        self.pool.run_task(_recover, self.session, entry, on_done=self._recovered, on_failed=self._recovery_failed)
+        self.pool.run_task(_recover, self.session, entry, self.model.project, on_done=self._recovered,
+                           on_failed=self._recovery_failed)
 
     def _recovery_failed(self, message: str) -> None:
         self.recoveryFailed.emit(self.tr("Could not recover the autosave: {error}\nIt is kept and offered "

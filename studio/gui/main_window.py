@@ -312,8 +312,9 @@ class MainWindow(Retranslating, QMainWindow):
         """Opening the open project's own folder again took its lock; keep editing it."""
         try:
             self.model.project.lock()
-        except ProjectError:
-            pass  # taken meanwhile by another studio: saving will say so
+        except ProjectError:  # taken meanwhile by another studio: keep the work, save it elsewhere
+            self.model.project.read_only = self.model.project.path is not None
+            self._update_title()
 
     def _open_cancelled(self, path: str) -> None:
         self._relock()

@@ -156,10 +156,11 @@ class ProjectOpener(QObject):
             listed += "\n" + self.tr("… and %n more", "", len(outside) - MAX_LISTED)
         self.question = ask_choice(
             self.window, QMessageBox.Question, self.tr("Files outside the project"),
-            self.tr("{folder} refers to files outside its folder:\n\n{files}\n\nThe project was not "
-                    "saved on this computer. Read these files only if you trust whoever made it: a "
-                    "crafted project can name any file, which training and Save would then read. "
-                    "Without them the project opens with those settings emptied.").format(
+            self.tr("{folder} refers to files outside its folder:\n\n{files}\n\nYou have not agreed to "
+                    "these files for this project folder yet (it was made on another computer, or moved "
+                    "or copied here). Read them only if you trust whoever made the project: a crafted "
+                    "project can name any file, which training and Save would then read. Without them "
+                    "the project opens with those settings emptied.").format(
                 folder=project.path, files=listed),
             [(self.tr("Read them"), QMessageBox.AcceptRole, lambda: self._finish(project, allow=True)),
              (self.tr("Open without them"), QMessageBox.DestructiveRole,

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from studio.core.errors import Cancelled, StudioError
 from studio.core.settings import Settings
+from studio.core.project import resume_config
 from studio.core.training.run import execute_run, resume_run
 from studio.gui.i18n import translate
 
@@ -125,7 +126,8 @@ class TrainingWorker(QObject):
                       pause_event=self.pause_event, on_status=self.status.emit)
         try:
             if self.resume:
-                run = resume_run(self.run_dir, self.tables, **common)
+                config = resume_config(self.run_dir)  # its outside files: agreed to when opened, or refused
+                run = resume_run(self.run_dir, self.tables, config=config, **common)
             else:
                 run = execute_run(self.settings, self.tables, taken_ids=self.taken_ids,
                                   run_dir=self.run_dir, **common)

@@ -183,8 +183,9 @@ def test_kill_while_training(tmp_path, forkserver, monkeypatch):
         assert run_id not in listed or run_id not in interrupted
         if run_id in listed and any(run_id in w and "listed again" in w for w in project.warnings):
             # finished and its checkpoint removed, but the project not saved yet: the run
-            # is whole on disk, so opening lists it again and asks for a save
-            assert messages[-1] == "trained"
+            # is whole on disk, so opening lists it again and asks for a save (the kill may
+            # also land in the moment between the checkpoint going and the child saying so)
+            assert messages[-1] in ("training", "trained")
             phases["finished, project not yet saved"] += 1
             assert listed[run_id].finished["status"] == "completed"
             project.save()

@@ -23,6 +23,7 @@ import charset_normalizer
 
 from studio.core.data import memory
 from studio.core.errors import Cancelled, DataFormatError
+from studio.core.safe_files import is_regular_file
 
 DELIMITERS = ("\t", ",", ";", "|")
 DELIMITER_NAMES = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}
@@ -351,6 +352,8 @@ def read_table(
         size = path.stat().st_size
         if path.is_dir():
             raise IsADirectoryError
+        if not is_regular_file(path):  # a FIFO or a device: a read would block or never end
+            raise DataFormatError(f"{path}: not a regular file (a pipe or a device); choose a data file.")
         memory.check_fits_in_memory(path, size)
         raw = _read_bytes(path, size, progress, stop_event)
     except FileNotFoundError:

@@ -43,6 +43,7 @@ from studio.core.embeddings.vector_bounds import (
 from studio.core.embeddings.watched_files import watched
 from studio.core.errors import Cancelled, DataFormatError
 from studio.core.fileio import fsync_folder
+from studio.core.safe_files import is_inside, is_regular_file, resolved
 
 TEXT_SUFFIXES = (".txt", ".vec")
 VOCAB_NAMES = ("{stem}.vocab.txt", "{stem}.vocab.json", "vocab.txt", "vocab.json")
@@ -237,7 +238,8 @@ def _find_vocab(path: Path) -> Path:
     stem = path.name[: -len(".npz")]
     for pattern in VOCAB_NAMES:
         candidate = path.with_name(pattern.format(stem=stem))
-        if candidate.is_file():
+        # found, not chosen: it must be the folder's own file, not a link to one elsewhere
+        if candidate.is_file() and is_inside(candidate, resolved(path).parent):
             return candidate
     names = ", ".join(pattern.format(stem=stem) for pattern in VOCAB_NAMES)
     raise DataFormatError(f"{path}: no vocabulary file found beside it (looked for {names}); "
@@ -251,6 +253,8 @@ def read_vocab_file(path: Path) -> list[str]:
     Raises:
         DataFormatError: unreadable file, an empty line, or a token listed twice.
     """
+    if not is_regular_file(path):  # a FIFO would block the read forever
+        raise DataFormatError(f"{path}: missing or not a regular file; choose the vocabulary file.")
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from studio.core.errors import ConfigError
+from studio.core.safe_files import is_regular_file
 
 TokenizerType = Literal["char", "jieba", "whitespace"]
 SEP = "<sep>"  # joins the two texts of a pair
@@ -52,6 +53,9 @@ def _jieba_segmenter(user_dict: str | None, mtime: float):
     segmenter = jieba.Tokenizer()
     segmenter.initialize()
     if user_dict:
+        if not is_regular_file(user_dict):
+            raise ConfigError(f"user_dict: {user_dict} is missing or not a regular file. "
+                              "Use a UTF-8 file with one 'word [freq] [tag]' per line.")
         try:
             segmenter.load_userdict(user_dict)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
@@ -78,6 +82,8 @@ class Tokenizer:
         if not path:
             return frozenset()
         try:
+            if not is_regular_file(path):  # a FIFO would block the read forever
+                raise OSError(f"{path} is missing or not a regular file")
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"stopwords: cannot read {path} ({exc}). Choose a UTF-8 text file.") from None

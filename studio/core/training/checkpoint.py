@@ -25,7 +25,9 @@ from safetensors.torch import load_file, save
 
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_write_bytes, atomic_write_json
-from studio.core.safe_files import MAX_METRICS_BYTES, MAX_SMALL_JSON_BYTES, inside, project_file, read_json, read_text
+from studio.core.safe_files import (
+    MAX_METRICS_BYTES, MAX_SMALL_JSON_BYTES, check_tensor_file, inside, read_json, read_text,
+)
 
 CHECKPOINT_DIR = "checkpoint"
 META_FILE = "checkpoint.json"
@@ -188,7 +190,7 @@ def read_checkpoint(run_dir: Path) -> Checkpoint | None:
         return None
     meta = read_meta(run_dir)
     folder = checkpoint_folder(run_dir)
-    file = project_file(folder / meta["tensors"], folder, 1 << 40)
+    file = check_tensor_file(folder / meta["tensors"], folder)
     try:
         tensors = load_file(str(file))
     except Exception as exc:  # OSError, safetensors' own error, a header that lies

@@ -20,11 +20,13 @@ from studio.core.data.prepare import PreparedData, prepare
 from studio.core.data.reader import Table
 from studio.core.embeddings.coverage import token_counts
 from studio.core.errors import ConfigError, ProjectError
-from studio.core.fileio import atomic_write_json
+from studio.core.fileio import atomic_write_json, cache_root
 from studio.core.models import build_model
 from studio.core.models.pretrained import apply_embedding_options
 from studio.core.project_outside import check_paths, settings_paths
-from studio.core.safe_files import MAX_METRICS_BYTES, MAX_RUN_JSON_BYTES, parse_json, read_json, read_text
+from studio.core.safe_files import (
+    MAX_METRICS_BYTES, MAX_RUN_JSON_BYTES, is_inside, parse_json, read_json, read_text,
+)
 from studio.core.settings import Settings
 from studio.core.training.events import Event, RunFinished, event_to_dict
 from studio.core.training.trainer import Callback, Trainer
@@ -205,8 +207,11 @@ def execute_run(
     if run_dir is not None:
         run_dir = Path(run_dir)
         run_id = run_dir.name
-        # the user chose these files on this machine: resuming the run may read them again
-        consent.approve(run_dir.parent.parent, [path for _, path in settings_paths(config)])
+        if not is_inside(run_dir.parent, cache_root()):
+            # the user chose these files on this machine: resuming the run may read them again
+            consent.approve(run_dir.parent.parent, [path for _, path in settings_paths(config)])
+        if run_dir.is_symlink() or not is_inside(run_dir, run_dir.parent):  # planted in a crafted project
+            raise ProjectError(f"{run_dir}: leads outside {run_dir.parent}; the run is not written there.")
         try:
             run_dir.mkdir(parents=True, exist_ok=True)
             atomic_write_json(run_dir / "config.json", config)
@@ -229,8 +234,13 @@ def resume_run(
     stop_event: threading.Event | None = None,
     pause_event: threading.Event | None = None,
     on_status: Callable[[str], None] | None = None,
+    config: dict[str, Any] | None = None,
 ) -> Run:
     """Continue a run written by :func:`execute_run` with ``run_dir`` from its checkpoint.
+
+    ``config`` is the run's settings as the caller checked them (see
+    :func:`studio.core.project.resume_config`: the files they read outside the project
+    were agreed to); by default ``config.json`` as it is.
 
     Re-reads and re-encodes the data with the run's saved settings (the encoding is
     cached), rebuilds the model, then :meth:`Trainer.fit` with ``resume=True`` cuts
@@ -250,7 +260,8 @@ def resume_run(
     run_dir = Path(run_dir)
     status = on_status or (lambda message: None)
 
-    config, vocab, label_names = read_run_files(run_dir)
+    saved, vocab, label_names = read_run_files(run_dir)
+    config = saved if config is None else config
     settings = Settings.from_dict({k: v for k, v in config.items() if k != "versions"})
     status("Reading data…")
     splits = load_splits(settings.dataset, tables)

@@ -242,8 +242,11 @@ class TrainingTab(Retranslating, QWidget):
     # ----- actions ----------------------------------------------------------------
     def resumable_dir(self) -> Path | None:
         """The folder of the newest run that can continue: a stopped run with a
-        checkpoint, or one interrupted when the studio was killed."""
+        checkpoint, or one interrupted when the studio was killed. None for a project
+        opened read-only: its runs are another studio's to write."""
         project = self.model.project
+        if project.read_only:
+            return None
         runs = [r for r in project.runs if r.finished.get("status") == "stopped" and has_checkpoint(r.saved_to)]
         candidates = [Path(r.saved_to) for r in runs] + [p for p in project.interrupted if has_checkpoint(p)]
         return max(candidates, key=lambda p: p.name) if candidates else None
