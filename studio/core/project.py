@@ -154,7 +154,9 @@ class Project:
             raise ProjectError(f"{target}: opened read-only, because another studio has it open. "
                                "Use Save As to save a copy in another folder.")
         self.warnings = []
-        acquired, before = None, (list(self.vectors), self.settings)
+        acquired, before = None, (list(self.vectors), self.settings, self.name)
+        if self.name == "Untitled":  # project.json names it after its folder, as the window does
+            self.name = target.stem
         try:
             target.mkdir(parents=True, exist_ok=True)
             if not (same and self.locked):
@@ -162,7 +164,7 @@ class Project:
                 acquired.acquire()
             scratch = self._write(target, same)
         except BaseException as exc:
-            self.vectors, self.settings = before  # as they were: vectors still in the cache, say
+            self.vectors, self.settings, self.name = before  # as they were: vectors still in the cache, say
             if acquired is not None:
                 acquired.release()
             failure = exc if isinstance(exc, OSError) else getattr(exc, "os_error", None)
@@ -179,8 +181,6 @@ class Project:
                 acquired.release()
         self.read_only = False
         self.path = target
-        if self.name == "Untitled":
-            self.name = target.stem
         not_agreed = self._pending() | self._unasked
         consent.approve(target, [reference.path for reference in find_outside(
             self.settings.model_dump(), [v.model_dump() for v in self.vectors],

@@ -206,3 +206,9 @@ def test_broken_project_files(tmp_path, trained_project):
 def test_new_project_needs_a_path():
     with pytest.raises(ProjectError):
         Project().save()
+
+
+def test_a_new_project_is_saved_under_its_folder_name(tmp_path):
+    root = Project().save(tmp_path / "News")
+    assert json.loads((root / PROJECT_FILE).read_text(encoding="utf-8"))["name"] == "News"
+    assert Project.open(root).name == "News"
