@@ -31,7 +31,8 @@ def open_project(path: str | Path, allow_outside: bool):
     Raises:
         ProjectError: unreadable project, or outside files not agreed to (listed).
     """
-    from studio.core.project import OutsideFilesRefused, Project
+    from studio.core.project import Project
+    from studio.core.project_outside import OutsideFilesRefused
 
     project = Project.open(path)
     if project.outside_files and not allow_outside:
@@ -144,7 +145,8 @@ def _resume(run_dir: str, report, allow_outside: bool = False) -> int:
     """``studio train --resume RUN_DIR``: continue the run, then save the project that holds
     it (``RUN_DIR/../..`` when that is a project folder, else a new one there). The
     folder is locked meanwhile, and the run's files outside it need consent."""
-    from studio.core.project import PROJECT_FILE, Project, resume_config
+    from studio.core.project import PROJECT_FILE, Project
+    from studio.core.project_runs import resume_config
     from studio.core.project_lock import FolderLock
     from studio.core.training.run import resume_run
 

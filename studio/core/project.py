@@ -33,17 +33,17 @@ from pydantic import ValidationError
 from studio.core import consent
 from studio.core.embeddings.project_vectors import PROJECT_FOLDER, VectorSet, scratch_dir
 from studio.core.errors import ConfigError, ProjectError
-from studio.core.fileio import atomic_copy, atomic_write_json, cache_root, file_sha256
+from studio.core.fileio import atomic_copy, atomic_write_json, file_sha256
 from studio.core.models.registry import format_validation_error
 from studio.core.project_data import DATA_FOLDER, DataProblem, copy_data_files, data_problems, relocate, use_copy
 from studio.core.project_lock import FolderLock
 from studio.core.project_outside import OutsideFile, check_paths, detach_references, find_outside
 from studio.core.project_schema import DATA_ROLES, SCHEMA_VERSION, load_document
-from studio.core.project_runs import RUNS_FOLDER, read_run, write_run
+from studio.core.project_runs import RUNS_FOLDER, interrupted_configs, read_run, write_run
 from studio.core.safe_files import exists, inside, is_inside, resolved
 from studio.core.settings import Settings
 from studio.core.training.checkpoint import has_checkpoint
-from studio.core.training.run import Run, read_run_files
+from studio.core.training.run import Run
 
 PROJECT_FILE = "project.json"
 SUFFIX = ".studio"
@@ -357,7 +357,7 @@ class Project:
                 project._notes.append(f"run {entry.id} cannot be read and is left out: {exc}")
         project._find_unlisted_runs(root)
         outside = find_outside(settings.model_dump(), [v.model_dump() for v in project.vectors],
-                               [(run.id, run.config) for run in project.runs] + _interrupted_configs(project),
+                               [(run.id, run.config) for run in project.runs] + interrupted_configs(project.interrupted),
                                root)
         agreed = set() if trust_outside else consent.approved(root)
         unasked = [ref for ref in outside if str(_resolved_or_none(ref.path)) not in agreed]
@@ -465,54 +465,6 @@ def _resolved_or_none(path: Path) -> Path | None:
         return resolved(path)
     except ValueError:  # a NUL character: refused when read, never agreed to
         return None
-
-
-def _interrupted_configs(project: Project) -> list[tuple[str, dict[str, Any]]]:
-    """(id, settings) of the runs cut short, which a resume would read the data of."""
-    found = []
-    for folder in project.interrupted:
-        try:
-            found.append((folder.name, read_run_files(folder)[0]))
-        except ProjectError:
-            pass  # resuming it fails with the same error
-    return found
-
-
-def resume_config(run_dir: str | os.PathLike, allow_outside: bool = False) -> dict[str, Any]:
-    """The settings to resume the run in ``run_dir`` with (its ``config.json``, validated),
-    once it is clear that the files it reads outside its project folder (``run_dir``'s
-    grandparent) were agreed to; ``allow_outside`` agrees now (the CLI's flag).
-
-    Raises:
-        ProjectError: the run folder leads outside its project's ``runs``, its files are
-            invalid, or it reads outside files not agreed to (:class:`OutsideFilesRefused`,
-            listing them).
-    """
-    run_dir = Path(os.path.abspath(run_dir))
-    root = run_dir.parent.parent
-    inside(run_dir, root / RUNS_FOLDER, f"run {run_dir.name}")
-    config = read_run_files(run_dir)[0]
-    if is_inside(run_dir, cache_root()):
-        return config  # trained in the studio's cache for an unsaved project: the user's own settings
-    agreed = consent.approved(root)
-    outside = [ref for ref in find_outside({}, [], [(run_dir.name, config)], root)
-               if exists(ref.path) and str(resolved(ref.path)) not in agreed]
-    if outside and not allow_outside:
-        raise OutsideFilesRefused(run_dir, root, outside)
-    consent.approve(root, [ref.path for ref in outside])
-    return config
-
-
-class OutsideFilesRefused(ProjectError):
-    """A project or run reads files outside its folder that the user has not agreed to;
-    ``files`` lists them."""
-
-    def __init__(self, what: str | os.PathLike, folder: str | os.PathLike, files: list[OutsideFile]):
-        self.files = files
-        listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in files)
-        super().__init__(f"{what} refers to files outside {folder}, which the studio reads only with "
-                         f"your consent:\n{listed}\nOpen the project again and choose to read them "
-                         "(command line: --allow-outside-files) if you trust it.")
 
 
 def _save_failure(target: Path, exc: OSError) -> str:

@@ -10,6 +10,7 @@ them and :func:`detach_references` drops the ones the user did not agree to.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +114,15 @@ def detach_references(detached: list[OutsideFile], settings: dict[str, Any], vec
                 clear_path(config, tuple(field.removeprefix(prefix).split(".")))
     return [entry for number, entry in enumerate(vectors, 1)
             if f"vectors[{number}].path" not in fields and f"vectors[{number}].vocab_path" not in fields]
+
+
+class OutsideFilesRefused(ProjectError):
+    """A project or run reads files outside its folder that the user has not agreed to;
+    ``files`` lists them."""
+
+    def __init__(self, what: str | os.PathLike, folder: str | os.PathLike, files: list[OutsideFile]):
+        self.files = files
+        listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in files)
+        super().__init__(f"{what} refers to files outside {folder}, which the studio reads only with "
+                         f"your consent:\n{listed}\nOpen the project again and choose to read them "
+                         "(command line: --allow-outside-files) if you trust it.")

@@ -14,14 +14,18 @@ runs/<run_id>/
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save
 
+from studio.core import consent
 from studio.core.errors import ProjectError
-from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_json, atomic_write_text
-from studio.core.safe_files import check_tensor_file, inside, project_file
+from studio.core.fileio import atomic_copy, atomic_write_bytes, atomic_write_json, atomic_write_text, cache_root
+from studio.core.project_outside import OutsideFilesRefused, find_outside
+from studio.core.safe_files import check_tensor_file, exists, inside, is_inside, project_file, resolved
 from studio.core.training.checkpoint import CHECKPOINT_DIR, META_FILE, checkpoint_folder, has_checkpoint, read_meta
 from studio.core.training.run import Run, read_events, read_run_files
 
@@ -86,3 +90,39 @@ def read_run(run_dir: Path, root: Path | None = None) -> Run:
         raise ProjectError(f"{weights}: cannot be read as safetensors weights ({exc}). The run "
                            "is damaged, or the file is not what the studio writes.") from None
     return Run(run_dir.name, config, vocab, labels, state, read_events(run_dir), saved_to=run_dir)
+
+
+def interrupted_configs(folders: list[Path]) -> list[tuple[str, dict[str, Any]]]:
+    """(id, settings) of the runs cut short, which a resume would read the data of."""
+    found = []
+    for folder in folders:
+        try:
+            found.append((folder.name, read_run_files(folder)[0]))
+        except ProjectError:
+            pass  # resuming it fails with the same error
+    return found
+
+
+def resume_config(run_dir: str | os.PathLike, allow_outside: bool = False) -> dict[str, Any]:
+    """The settings to resume the run in ``run_dir`` with (its ``config.json``, validated),
+    once it is clear that the files it reads outside its project folder (``run_dir``'s
+    grandparent) were agreed to; ``allow_outside`` agrees now (the CLI's flag).
+
+    Raises:
+        ProjectError: the run folder leads outside its project's ``runs``, its files are
+            invalid, or it reads outside files not agreed to (:class:`OutsideFilesRefused`,
+            listing them).
+    """
+    run_dir = Path(os.path.abspath(run_dir))
+    root = run_dir.parent.parent
+    inside(run_dir, root / RUNS_FOLDER, f"run {run_dir.name}")
+    config = read_run_files(run_dir)[0]
+    if is_inside(run_dir, cache_root()):
+        return config  # trained in the studio's cache for an unsaved project: the user's own settings
+    agreed = consent.approved(root)
+    outside = [ref for ref in find_outside({}, [], [(run_dir.name, config)], root)
+               if exists(ref.path) and str(resolved(ref.path)) not in agreed]
+    if outside and not allow_outside:
+        raise OutsideFilesRefused(run_dir, root, outside)
+    consent.approve(root, [ref.path for ref in outside])
+    return config

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from studio.core.errors import Cancelled, StudioError
 from studio.core.settings import Settings
-from studio.core.project import resume_config
+from studio.core.project_runs import resume_config
 from studio.core.training.run import execute_run, resume_run
 from studio.gui.i18n import translate
 

@@ -19,7 +19,9 @@ from studio.core import consent
 from studio.core.data.reader import read_table
 from studio.core.embeddings.vectors import load_vectors
 from studio.core.errors import DataFormatError, ProjectError
-from studio.core.project import OutsideFilesRefused, Project, resume_config
+from studio.core.project import Project
+from studio.core.project_outside import OutsideFilesRefused
+from studio.core.project_runs import resume_config
 from studio.core.settings import Settings
 from studio.core.training.run import execute_run
 from tests.security.test_checkpoint_escape import RUN_ID, changed, edit_json, fingerprint, saved_project
