@@ -585,6 +585,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.preferences.close()
         self.pool.shutdown()
         self.autosaver.close()
+        self.opener.close()
         self.model.project.close()  # another window may edit it now
         if self._dialog is not None:
             self._dialog.close()

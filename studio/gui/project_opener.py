@@ -103,13 +103,14 @@ class ProjectOpener(QObject):
         self.pool = pool
         self.window = parent
         self.question: QMessageBox | None = None  # the open question, for tests
+        self._asking: Project | None = None  # the project the question is about, holding its lock
 
     def open(self, path: str | Path, current: Project | None = None) -> None:
         """Open ``path``; ``current`` is the window's open project (see :func:`read_and_lock`)."""
         self.pool.run_task(read_and_lock, str(path), current, on_done=self._read, on_failed=self.failed.emit)
 
     def _read(self, step: ReadProject) -> None:
-        project = step.project
+        project = self._asking = step.project
         if step.locked_by is None:
             self._ask_outside(project)
             return
@@ -168,8 +169,16 @@ class ProjectOpener(QObject):
              (self.tr("Cancel"), QMessageBox.RejectRole, lambda: self._give_up(project))],
             default=1)
 
+    def close(self) -> None:
+        """The window closes: a project still being asked about lets go of its folder."""
+        if self._asking is not None:
+            self._asking.close()
+            self._asking = None
+        if self.question is not None:
+            self.question.close()
+
     def _finish(self, project: Project, allow: bool) -> None:
-        self.question = None
+        self.question, self._asking = None, None
         self.pool.run_task(read_tables, project, allow, on_done=self.opened.emit,
                            on_failed=lambda message: self._failed(project, message))
 
@@ -178,6 +187,6 @@ class ProjectOpener(QObject):
         self.failed.emit(message)
 
     def _give_up(self, project: Project) -> None:
-        self.question = None
+        self.question, self._asking = None, None
         project.close()
         self.cancelled.emit(str(project.path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, QThread, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
@@ -53,6 +54,8 @@ def make_window(qtbot, tmp_path, monkeypatch):
     yield make
     threads = []
     for window in windows:
+        if not shiboken6.isValid(window):
+            continue  # the test closed it itself (the window deletes itself on close)
         threads.extend(window.findChildren(QThread))
         window.close()
     windows.clear()

@@ -104,3 +104,15 @@ def test_a_run_that_cannot_be_read_is_listed_as_unreadable(window, qtbot, tmp_pa
     assert "weights.safetensors" in table.item(0, 0).toolTip()
     assert window.training_tab.runs_view.selected_runs() == []
     assert run_dir.name in window.last_error  # the warnings dialog says so too
+
+
+def test_closing_the_window_during_the_question_lets_go_of_the_folder(make_window, qtbot, tmp_path):
+    root, _ = sent_project(tmp_path)
+    window = make_window()
+    window.open_path(root)
+    qtbot.waitUntil(lambda: window.opener.question is not None and window.opener.question.isVisible(),
+                    timeout=30000)
+    window.close()
+    again = Project.open(root)
+    again.lock()  # would raise ProjectLocked if the half-opened project still held it
+    again.close()
