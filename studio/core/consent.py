@@ -20,6 +20,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_write_json, cache_root
 from studio.core.safe_files import read_json, resolved
@@ -57,12 +59,15 @@ def approve(folder: str | os.PathLike, paths: Iterable[str | os.PathLike]) -> bo
     was written (a cache that cannot be written only means being asked again)."""
     key = str(resolved(folder))
     new = {str(resolved(path)) for path in paths}
-    store = _read_store()
-    if new <= set(store.get(key, [])):
+    if new <= set(_read_store().get(key, [])):
         return True
-    store[key] = sorted(set(store.get(key, [])) | new)
     try:
-        atomic_write_json(store_file(), {"version": FORMAT, "projects": store})
-    except OSError:
+        store_file().parent.mkdir(parents=True, exist_ok=True)
+        # two studios saving at once must not lose each other's entries
+        with FileLock(str(store_file().with_suffix(".lock")), timeout=10):
+            store = _read_store()
+            store[key] = sorted(set(store.get(key, [])) | new)
+            atomic_write_json(store_file(), {"version": FORMAT, "projects": store})
+    except (OSError, Timeout):
         return False
     return True

@@ -13,6 +13,7 @@ import os
 import numpy as np
 import pytest
 
+from studio.core import consent
 from studio.core import project as project_module
 from studio.core.embeddings.project_vectors import VectorSet, scratch_dir
 from studio.core.embeddings.vectors import save_vectors
@@ -80,3 +81,24 @@ def test_trained_vectors_leave_the_cache_only_once_the_project_names_their_copy(
     copy = root / "vectors" / "w2v.bin"
     assert copy.is_file() and not scratch.exists()
     assert Project.open(root).vectors[0].path == str(copy)
+
+
+def _approve_many(cache: str, folder: str, start: int) -> None:
+    os.environ["STUDIO_CACHE_DIR"] = cache
+    for i in range(start, start + 15):
+        assert consent.approve(folder, [f"/data/file-{i}.tsv"])
+
+
+def test_two_studios_recording_consent_at_once_lose_nothing(fake_home, tmp_path):
+    import multiprocessing
+
+    folder = tmp_path / "p.studio"
+    cache = os.environ["STUDIO_CACHE_DIR"]
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_approve_many, args=(cache, str(folder), 100 * n)) for n in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    assert len(consent.approved(folder)) == 45
