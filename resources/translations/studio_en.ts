@@ -1654,6 +1654,14 @@ Open it read-only? You can look at it and train, and save a copy with Save As; i
         <source>run {id}: {what}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run {id} cannot be read and is left out: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read, as you chose: {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>… and %n more</source>
         <translation>

@@ -1660,6 +1660,14 @@ Open it read-only? You can look at it and train, and save a copy with Save As; i
         <source>run {id}: {what}</source>
         <translation>运行 {id}：{what}</translation>
     </message>
+    <message>
+        <source>Run {id} cannot be read and is left out: {reason}</source>
+        <translation>运行 {id} 无法读取，已略过：{reason}</translation>
+    </message>
+    <message>
+        <source>Not read, as you chose: {files}</source>
+        <translation>按你的选择，未读取：{files}</translation>
+    </message>
     <message numerus="yes">
         <source>… and %n more</source>
         <translation>

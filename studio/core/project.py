@@ -59,6 +59,11 @@ class UnreadableRun:
     message: str
     entry: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def note(self) -> str:
+        """The line ``Project.warnings`` holds for it (English; a GUI words ``id`` and ``message``)."""
+        return f"run {self.id} cannot be read and is left out: {self.message}"
+
 
 def _absolute(path: str | Path) -> Path:
     """Absolute and normalised, but symlinks kept: the user's path is the one they chose."""
@@ -90,9 +95,10 @@ class Project:
         self.embed_data = False  # keep copies of the data files inside the project folder
         self.data_copies: dict[str, Path] = {}
         self.outside_files: list[OutsideFile] = []  # outside the folder, not read until agreed to
+        self.detached: list[OutsideFile] = []  # outside files the user chose not to read
         self.read_only = False  # opened while another studio holds it: Save As only
         self._notes: list[str] = []  # what opening found besides the data files
-        self._unasked: set[str] = set()  # outside files missing when opened: never shown, not agreed
+        self._not_agreed: set[str] = set()  # outside files not agreed to when opened: a save does not record them
         self._lock: FolderLock | None = None
 
     # ----- the folder's lock --------------------------------------------------------
@@ -109,6 +115,18 @@ class Project:
         lock = FolderLock(self.path)
         lock.acquire()
         self._lock = lock
+
+    def take_lock(self, holder: "Project | None") -> None:
+        """:meth:`lock`, first taking the lock from ``holder`` when that is another copy of
+        this same folder holding it (a window opening or recovering its own folder again).
+
+        Raises:
+            ProjectLocked, ProjectError: as :meth:`lock`.
+        """
+        if (holder is not None and holder is not self and holder.locked and self.path is not None
+                and resolved(holder.path) == resolved(self.path)):
+            holder.close()
+        self.lock()
 
     @property
     def locked(self) -> bool:
@@ -181,11 +199,10 @@ class Project:
                 acquired.release()
         self.read_only = False
         self.path = target
-        not_agreed = self._pending() | self._unasked
         consent.approve(target, [reference.path for reference in find_outside(
             self.settings.model_dump(), [v.model_dump() for v in self.vectors],
             [(run.id, run.config) for run in self.runs], target)
-            if str(_resolved_or_none(reference.path)) not in not_agreed])
+            if str(_resolved_or_none(reference.path)) not in self._not_agreed])  # agreed ones are recorded already
         return target
 
     def _write(self, target: Path, same: bool) -> list[Path]:
@@ -217,10 +234,10 @@ class Project:
 
     def _readable_dataset(self):
         """The dataset settings without the files not agreed to, so nothing reads them."""
-        pending = self._pending()
+        pending, dataset = self._pending(), self.settings.dataset
         blank = {role: None for role in DATA_ROLES
-                 if getattr(self.settings.dataset, role) and str(resolved(getattr(self.settings.dataset, role))) in pending}
-        return self.settings.dataset.model_copy(update=blank)
+                 if getattr(dataset, role) and str(_resolved_or_none(Path(getattr(dataset, role)))) in pending}
+        return dataset.model_copy(update=blank)
 
     def _copy_trained_vectors(self, target: Path) -> list[Path]:
         """Bring vectors trained in the studio into ``target/vectors``: copied (then renamed
@@ -354,17 +371,16 @@ class Project:
                 project.runs.append(read_run(root / RUNS_FOLDER / entry.id, root))
             except ProjectError as exc:
                 project.unreadable_runs.append(UnreadableRun(entry.id, str(exc), entry.model_dump()))
-                project._notes.append(f"run {entry.id} cannot be read and is left out: {exc}")
+                project._notes.append(project.unreadable_runs[-1].note)
         project._find_unlisted_runs(root)
         outside = find_outside(settings.model_dump(), [v.model_dump() for v in project.vectors],
                                [(run.id, run.config) for run in project.runs] + interrupted_configs(project.interrupted),
                                root)
         agreed = set() if trust_outside else consent.approved(root)
-        unasked = [ref for ref in outside if str(_resolved_or_none(ref.path)) not in agreed]
-        # a missing file cannot be read: it stays a data problem (locate it, or use a copy);
-        # it is not agreed to either, so a save does not record it
-        project.outside_files = [] if trust_outside else [ref for ref in unasked if exists(ref.path)]
-        project._unasked = set() if trust_outside else {str(_resolved_or_none(ref.path)) for ref in unasked}
+        not_agreed = [] if trust_outside else [ref for ref in outside if str(_resolved_or_none(ref.path)) not in agreed]
+        # a missing file cannot be read: it stays a data problem (locate it, or use a copy)
+        project.outside_files = [ref for ref in not_agreed if exists(ref.path)]
+        project._not_agreed = {str(_resolved_or_none(ref.path)) for ref in not_agreed}
         project.warnings = project._check_data_files() + project._notes
         return project
 
@@ -383,6 +399,7 @@ class Project:
         check those files like the others (``warnings``, :meth:`data_problems`)."""
         if self.path is not None and self.outside_files:
             consent.approve(self.path, [reference.path for reference in self.outside_files])
+        self._not_agreed -= self._pending()  # a Save As records them for the new folder too
         self.outside_files = []
         self.warnings = self._check_data_files() + self._notes
 
@@ -397,10 +414,17 @@ class Project:
         runs = [(run.id, run.config) for run in self.runs]
         self.vectors = detach_references(detached, settings, self.vectors, runs)
         self.settings = Settings.from_dict(settings)
-        self._notes.append("Not read, as you chose: " + "; ".join(
-            f"{reference.path} ({reference.field})" for reference in detached))
+        self.detached = detached
+        self._notes.append(self.detached_note)
         self.warnings = self._check_data_files() + self._notes
         return detached
+
+    @property
+    def detached_note(self) -> str:
+        """The line ``warnings`` holds for the files dropped by :meth:`detach_outside_files`
+        (English; a GUI words ``detached`` itself); empty when none were."""
+        return ("Not read, as you chose: " + "; ".join(f"{ref.path} ({ref.field})" for ref in self.detached)
+                if self.detached else "")
 
     def _find_unlisted_runs(self, root: Path) -> None:
         """Runs in ``root/runs`` that ``project.json`` does not list: those with a

@@ -31,11 +31,15 @@ class OutsideFile:
 
     ``field`` says where the reference is (``settings.dataset.train``,
     ``vectors[2].path``, ``runs/<id>/config.json: dataset.train``); ``path`` is the
-    file as referenced.
+    file as referenced; ``kind`` the name of the setting that holds it (``train``,
+    ``user_dict``, ``pretrained_vectors``; ``path``/``vocab_path`` of a vector set), and
+    ``run_id`` the run whose settings name it, if any: what a GUI words.
     """
 
     field: str
     path: Path
+    kind: str = ""
+    run_id: str | None = None
 
 
 def _get(document: Any, keys: tuple[str, ...]) -> Any:
@@ -88,13 +92,14 @@ def find_outside(settings: dict[str, Any], vectors: list[dict[str, Any]],
         vectors: its vector sets, as dicts with ``path`` and ``vocab_path``.
         runs: (run id, the run's config document) for each readable run.
     """
-    found = [OutsideFile("settings." + ".".join(keys), Path(value)) for keys, value in settings_paths(settings)]
+    found = [OutsideFile("settings." + ".".join(keys), Path(value), keys[-1])
+             for keys, value in settings_paths(settings)]
     for number, entry in enumerate(vectors, 1):
         for key in ("path", "vocab_path"):
             if entry.get(key):
-                found.append(OutsideFile(f"vectors[{number}].{key}", Path(entry[key])))
+                found.append(OutsideFile(f"vectors[{number}].{key}", Path(entry[key]), key))
     for run_id, config in runs:
-        found += [OutsideFile(RUN_PREFIX.format(id=run_id) + ".".join(keys), Path(value))
+        found += [OutsideFile(RUN_PREFIX.format(id=run_id) + ".".join(keys), Path(value), keys[-1], run_id)
                   for keys, value in settings_paths(config)]
     return [reference for reference in found if not is_inside(reference.path, root)]
 

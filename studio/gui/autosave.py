@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studio.core.errors import ProjectError
 from studio.core.project import Project
-from studio.core.safe_files import resolved
 from studio.core.recovery import Recoverable, RecoverySession, discard, find_recoverable, take_snapshot
 from studio.gui.project_model import ProjectModel, read_data_tables
 from studio.gui.widgets.choice_dialog import ask_choice
@@ -24,10 +23,8 @@ AUTOSAVE_MINUTES = 3.0
 
 def _recover(session: RecoverySession, entry: Recoverable, current: Project):
     project = session.recover(entry)
-    if current.locked and project.path is not None and resolved(current.path) == resolved(project.path):
-        current.close()  # the window has that very folder open: the recovered state takes over its lock
     try:
-        project.lock()
+        project.take_lock(current)  # the window may have that very folder open
     except ProjectError:  # another studio has the folder open now: keep the work, save it elsewhere
         project.read_only = project.path is not None
     return project, read_data_tables(project.settings.dataset), entry

@@ -328,8 +328,7 @@ class MainWindow(Retranslating, QMainWindow):
         opened = (self.tr("Opened {path} read-only: use Save As to keep changes.") if project.read_only
                   else self.tr("Opened {path}."))
         self.statusBar().showMessage(opened.format(path=project.path), 8000)
-        data_messages = {problem.message for problem in project.data_issues}
-        other = [w for w in project.warnings if w not in data_messages]
+        other = self.opener.warnings(project)
         if other:
             self.show_error("\n".join(other), title=self.tr("Project opened with warnings"))
         self.data_prompt.ask(project.data_issues)

@@ -23,14 +23,13 @@ from studio.core.errors import ProjectError
 from studio.core.project import Project
 from studio.core.project_lock import ProjectLocked
 from studio.core.project_outside import OutsideFile
-from studio.core.safe_files import resolved
 from studio.gui.i18n import translate
 from studio.gui.project_model import read_data_tables
 from studio.gui.widgets.choice_dialog import ask_choice
 from studio.gui.workers import WorkerPool
 
 MAX_LISTED = 12  # outside files named in the question; the rest are counted
-ROLES = {  # the last part of an OutsideFile's field -> what the file is, for the question
+ROLES = {  # an OutsideFile's kind -> what the file is, for the question
     "train": QT_TRANSLATE_NOOP("ProjectOpener", "data file"),
     "validation": QT_TRANSLATE_NOOP("ProjectOpener", "validation file"),
     "test": QT_TRANSLATE_NOOP("ProjectOpener", "test file"),
@@ -69,10 +68,8 @@ def read_and_lock(path: str, current: Project | None = None) -> ReadProject:
         ProjectError: the folder is not a readable project.
     """
     project = Project.open(path)
-    if current is not None and current.locked and resolved(current.path) == resolved(project.path):
-        current.close()
     try:
-        project.lock()
+        project.take_lock(current)
     except ProjectLocked as exc:
         return ReadProject(project, locked_by=exc)
     except ProjectError as exc:
@@ -141,11 +138,23 @@ class ProjectOpener(QObject):
 
     def role(self, reference: OutsideFile) -> str:
         """What the file is for the project (``test file``; ``run <id>: data file``)."""
-        key = reference.field.rsplit(".", 1)[-1]
-        what = translate("ProjectOpener", ROLES[key]) if key in ROLES else reference.field
-        if reference.field.startswith("runs/"):
-            return self.tr("run {id}: {what}").format(id=reference.field.split("/")[1], what=what)
+        what = translate("ProjectOpener", ROLES[reference.kind]) if reference.kind in ROLES else reference.field
+        if reference.run_id is not None:
+            return self.tr("run {id}: {what}").format(id=reference.run_id, what=what)
         return what
+
+    def warnings(self, project: Project) -> list[str]:
+        """What opening ``project`` found, in the user's language, for the warnings dialog:
+        runs that cannot be read and files not read are worded here from their parts; data
+        files missing or changed are left to the data prompt."""
+        worded_here = ({problem.message for problem in project.data_issues} | {project.detached_note}
+                       | {run.note for run in project.unreadable_runs})
+        found = [self.tr("Run {id} cannot be read and is left out: {reason}").format(id=run.id, reason=run.message)
+                 for run in project.unreadable_runs]
+        if project.detached:
+            found.append(self.tr("Not read, as you chose: {files}").format(files="; ".join(
+                f"{ref.path} ({self.role(ref)})" for ref in project.detached)))
+        return found + [w for w in project.warnings if w not in worded_here]
 
     def _ask_outside(self, project: Project) -> None:
         outside = project.outside_files

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import threading
 
@@ -144,3 +145,12 @@ def test_a_new_run_is_not_written_through_a_planted_link(fake_home, tmp_path):
     with pytest.raises(ProjectError, match="leads outside"):
         execute_run(settings, run_dir=run_dir)
     assert list(outside.iterdir()) == []
+
+
+def test_files_agreed_to_once_stay_agreed_after_save_as(fake_home):
+    root, _ = declined_run(fake_home)
+    shutil.rmtree(root / "runs" / RUN_ID / "checkpoint")  # a finished run: nothing to resume
+    project = Project.open(root)
+    project.allow_outside_files()
+    copy = project.save(fake_home / "Documents" / "copy")
+    assert Project.open(copy).outside_files == []

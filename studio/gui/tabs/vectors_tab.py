@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from studio.core.embeddings.project_vectors import (PROJECT_FOLDER, VectorSet, import_vectors,
                                                     train_project_vectors, vocabulary_coverage)
+from studio.core.data.memory import human_size
 from studio.core.embeddings.vectors import load_vectors
 from studio.core.embeddings.word2vec import Word2VecConfig
 from studio.core.errors import StudioError
+from studio.core.safe_files import is_inside
 from studio.core.models import get_entry
 from studio.gui.i18n import Retranslating
 from studio.gui.project_model import ProjectModel
@@ -262,7 +264,7 @@ class VectorsTab(Retranslating, QWidget):
             if entry.path in self._asked or size is None or self._reads_unasked(entry, size):
                 self._load_set(entry)  # a missing file is only reported
             else:
-                size = f"{size / 1e6:,.1f} MB"
+                size = human_size(size)
                 self.show_text(self.coverage_label, lambda: self.tr(
                     "Not read yet ({size}): large sets and sets from outside the project folder are read "
                     "when you choose them or press Read vectors.").format(size=size))
@@ -274,12 +276,7 @@ class VectorsTab(Retranslating, QWidget):
         """A set read as soon as it is shown: a file of ``size`` at most AUTO_READ_BYTES in
         the saved project's own ``vectors/`` folder (trained there, or saved with it)."""
         root = self.model.project.path
-        if root is None or size > AUTO_READ_BYTES:
-            return False
-        try:
-            return Path(entry.path).resolve().is_relative_to((Path(root) / PROJECT_FOLDER).resolve())
-        except OSError:
-            return False
+        return root is not None and size <= AUTO_READ_BYTES and is_inside(entry.path, Path(root) / PROJECT_FOLDER)
 
     def _load_set(self, entry: VectorSet) -> None:
         if self.running:
