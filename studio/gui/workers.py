@@ -1,205 +1,214 @@
-"""The one place where threads meet Qt.
+"""The one place where threads meet Qt: one :class:`Job` type for every background call.
 
-Each worker is a QObject moved to its own QThread. Its job runs plain core code; it
-reports only by emitting signals (delivered to the GUI thread as queued calls) and
-never touches a widget. :class:`WorkerPool` keeps every thread alive until it ends and
-stops and joins them all when the window closes.
+A job runs a plain core function on its own QThread. A function that takes
+``report=`` (a :class:`studio.core.report.Reporter`) gets one whose progress and events
+become the job's signals; ``stop()`` and ``pause()`` reach the function through it. The
+job ends with exactly one of ``done(result)``, ``failed(error)`` or ``cancelled()``.
+The job never touches a widget: the callbacks given to :meth:`WorkerPool.submit` run on
+the GUI thread, relayed through the pool's slots.
+
+A job submitted with a ``key`` supersedes the job with the same key: the older one is
+asked to stop and its outcome is dropped, and the newer one starts when the older has
+ended (so two saves of one project never overlap). This is the one "only the newest
+request counts" in the studio.
+
+Why not superqt's ``thread_worker`` or psygnal: they give the same signals, but the
+keyed "newest wins" queue and the pool that joins every thread when the window closes
+would still be ours, and the Reporter already carries stop and pause into core code
+that knows nothing of Qt. One small class here is less to learn than a library plus
+the glue.
 """
 
 from __future__ import annotations
 
-import threading
-import traceback
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from studio.core.errors import Cancelled, StudioError
-from studio.core.settings import Settings
-from studio.core.project_runs import resume_config
-from studio.core.training.run import execute_run, resume_run
-from studio.gui.i18n import translate
+from studio.core.errors import Cancelled
+from studio.core.report import Reporter
+from studio.gui.wording import error_text
 
 
-def user_message(exc: BaseException) -> str:
-    """A plain message for a dialog: StudioError text as is, anything else summarised."""
-    if isinstance(exc, StudioError):
-        return str(exc)
-    if isinstance(exc, MemoryError):
-        return translate("Worker", "Out of memory. Use a smaller batch size, max length or model, and try again.")
-    traceback.print_exception(exc)  # for the log / terminal, never for the dialog
-    return translate("Worker", "Something went wrong: {error}").format(error=f"{type(exc).__name__}: {exc}")
+class Job(QObject):
+    """``fn(*args, **kwargs)`` (plus ``report=`` when ``reports``) on its own thread."""
 
-
-class TaskWorker(QObject):
-    """Runs ``fn(*args)`` once on its thread; emits ``done(result)`` or ``failed(message)``."""
-
+    progress = Signal(float)
+    event = Signal(object)
     done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, fn: Callable[..., Any], *args: Any):
-        super().__init__()
-        self._fn, self._args = fn, args
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._fn(*self._args)
-        except Exception as exc:  # every failure reaches the one error dialog
-            self.failed.emit(user_message(exc))
-        else:
-            self.done.emit(result)
-
-
-class ProgressTask(QObject):
-    """Runs ``fn(*args, on_progress=..., stop_event=..., [on_status=...])`` once on its
-    thread: a long job that reports progress and can be stopped.
-
-    ``progress(object)`` carries whatever the job reports (it may be emitted from a
-    thread the job starts itself; Qt queues it to the GUI thread all the same). The job
-    ends with ``done(result)``, ``failed(message)`` or, after :meth:`stop`, ``cancelled()``.
-    """
-
-    progress = Signal(object)
-    status = Signal(str)
-    done = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # the exception; the pool words it for the callback
     cancelled = Signal()
+    ended = Signal()  # after any of the three above
 
-    def __init__(self, fn: Callable[..., Any], *args: Any, with_status: bool = False):
+    def __init__(self, fn: Callable[..., Any], *args: Any, reports: bool = False, **kwargs: Any):
         super().__init__()
-        self._fn, self._args, self._with_status = fn, args, with_status
-        self.stop_event = threading.Event()
+        self._fn, self._args, self._kwargs, self._reports = fn, args, kwargs, reports
+        self.reporter = Reporter(self.progress.emit, self.event.emit)
 
     def stop(self) -> None:
-        self.stop_event.set()
+        self.reporter.stop()
+
+    def pause(self, paused: bool) -> None:
+        self.reporter.pause(paused)
 
     @Slot()
     def run(self) -> None:
-        extra = {"on_status": self.status.emit} if self._with_status else {}
+        extra = {"report": self.reporter} if self._reports else {}
         try:
-            result = self._fn(*self._args, on_progress=self.progress.emit, stop_event=self.stop_event, **extra)
+            result = self._fn(*self._args, **self._kwargs, **extra)
         except Cancelled:
             self.cancelled.emit()
         except Exception as exc:  # every failure reaches the one error dialog
-            self.failed.emit(user_message(exc))
+            self.failed.emit(exc)
         else:
             self.done.emit(result)
+        self.ended.emit()
 
 
-class TrainingWorker(QObject):
-    """Trains one run from ``settings``; the trainer's events become ``event`` signals.
-
-    ``stop()`` and ``set_paused()`` may be called from the GUI thread: they only set
-    ``threading.Event`` flags the trainer checks between batches.
-    """
-
-    event = Signal(object)  # a studio.core.training.events dataclass
-    status = Signal(str)
-    done = Signal(object)  # the finished studio.core.training.run.Run
-    failed = Signal(str)
-
-    def __init__(self, settings: Settings | None, tables: dict, taken_ids: list[str],
-                 run_dir: Path | None = None, resume: bool = False):
-        """Train a new run from ``settings`` (written into ``run_dir`` as it trains when
-        given), or with ``resume`` continue the run in ``run_dir`` from its checkpoint."""
-        super().__init__()
-        self.settings, self.tables, self.taken_ids = settings, tables, taken_ids
-        self.run_dir, self.resume = run_dir, resume
-        self.stop_event, self.pause_event = threading.Event(), threading.Event()
-
-    def stop(self) -> None:
-        self.pause_event.clear()
-        self.stop_event.set()
-
-    def set_paused(self, paused: bool) -> None:
-        if paused:
-            self.pause_event.set()
-        else:
-            self.pause_event.clear()
-
-    @Slot()
-    def run(self) -> None:
-        common = dict(callbacks=[self.event.emit], stop_event=self.stop_event,
-                      pause_event=self.pause_event, on_status=self.status.emit)
-        try:
-            if self.resume:
-                config = resume_config(self.run_dir)  # its outside files: agreed to when opened, or refused
-                run = resume_run(self.run_dir, self.tables, config=config, **common)
-            else:
-                run = execute_run(self.settings, self.tables, taken_ids=self.taken_ids,
-                                  run_dir=self.run_dir, **common)
-        except Exception as exc:
-            self.failed.emit(user_message(exc))
-        else:
-            self.done.emit(run)
+@dataclass
+class _Callbacks:
+    key: Hashable | None
+    on_done: Callable[[Any], None] | None
+    on_failed: Callable[[str], None] | None
+    on_progress: Callable[[float], None] | None
+    on_event: Callable[[Any], None] | None
+    on_cancelled: Callable[[], None] | None
+    superseded: bool = False
 
 
 class WorkerPool(QObject):
-    """Starts workers on their own QThreads and keeps them until they finish."""
+    """Starts jobs on their own QThreads, keeps them until they end, and joins them all
+    on :meth:`shutdown` (closing the window)."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._running: dict[QThread, QObject] = {}
-        self._callbacks: dict[QObject, tuple[Callable | None, Callable | None]] = {}
+        self._threads: dict[Job, QThread] = {}
+        self._callbacks: dict[Job, _Callbacks] = {}
+        self._keyed: dict[Hashable, Job] = {}  # the running job of each key
+        self._pending: dict[Hashable, Job] = {}  # the newest job waiting for it
 
-    def start(self, worker: QObject, on_done: Callable | None = None,
-              on_failed: Callable | None = None) -> QObject:
-        """Move ``worker`` (with a ``run`` slot, ``done`` and ``failed`` signals) to a new
-        thread and start it. The callbacks run on the GUI thread: the signals reach this
-        pool's slots first, and a plain function connected to a worker directly would
-        run on the worker's thread."""
+    def submit(self, fn: Callable[..., Any], *args: Any, key: Hashable | None = None,
+               reports: bool = False, on_done: Callable[[Any], None] | None = None,
+               on_failed: Callable[[str], None] | None = None,
+               on_progress: Callable[[float], None] | None = None,
+               on_event: Callable[[Any], None] | None = None,
+               on_cancelled: Callable[[], None] | None = None, **kwargs: Any) -> Job:
+        """Run ``fn(*args, **kwargs)`` on a new thread; with ``reports`` it also gets
+        ``report=``. Callbacks run on the GUI thread; ``on_failed`` gets the error worded
+        in the user's language. With ``key``, this job supersedes that key's job."""
+        job = Job(fn, *args, reports=reports, **kwargs)
+        self._callbacks[job] = _Callbacks(key, on_done, on_failed, on_progress, on_event, on_cancelled)
+        if key is not None and key in self._keyed:
+            self._supersede(self._keyed[key])
+            waiting = self._pending.pop(key, None)
+            if waiting is not None:
+                self._callbacks.pop(waiting, None)
+                waiting.deleteLater()
+            self._pending[key] = job
+        else:
+            self._start(job)
+        return job
+
+    def cancel(self, key: Hashable) -> None:
+        """Stop the job of ``key`` and drop its outcome, and any job waiting for it."""
+        waiting = self._pending.pop(key, None)
+        if waiting is not None:
+            self._callbacks.pop(waiting, None)
+            waiting.deleteLater()
+        if key in self._keyed:
+            self._supersede(self._keyed[key])
+
+    def busy(self, key: Hashable) -> bool:
+        return key in self._keyed or key in self._pending
+
+    def _supersede(self, job: Job) -> None:
+        job.stop()
+        callbacks = self._callbacks.get(job)
+        if callbacks is not None:
+            callbacks.superseded = True
+
+    def _start(self, job: Job) -> None:
         thread = QThread(self)
-        worker.moveToThread(thread)
-        self._callbacks[worker] = (on_done, on_failed)
-        worker.done.connect(self._relay_done)
-        worker.failed.connect(self._relay_failed)
-        worker.done.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        if isinstance(worker, ProgressTask):
-            worker.cancelled.connect(thread.quit)
-        thread.started.connect(worker.run)
+        job.moveToThread(thread)
+        job.progress.connect(self._relay_progress)
+        job.event.connect(self._relay_event)
+        job.done.connect(self._relay_done)
+        job.failed.connect(self._relay_failed)
+        job.cancelled.connect(self._relay_cancelled)
+        job.ended.connect(thread.quit)
+        thread.started.connect(job.run)
         thread.finished.connect(self._thread_finished)
-        self._running[thread] = worker
+        self._threads[job] = thread
+        key = self._callbacks[job].key
+        if key is not None:
+            self._keyed[key] = job
         thread.start()
-        return worker
+
+    def _live(self) -> _Callbacks | None:
+        """The callbacks of the job that sent the signal being relayed, unless superseded."""
+        callbacks = self._callbacks.get(self.sender())
+        return None if callbacks is None or callbacks.superseded else callbacks
+
+    @Slot(float)
+    def _relay_progress(self, fraction: float) -> None:
+        callbacks = self._live()
+        if callbacks is not None and callbacks.on_progress is not None:
+            callbacks.on_progress(fraction)
+
+    @Slot(object)
+    def _relay_event(self, event: object) -> None:
+        callbacks = self._live()
+        if callbacks is not None and callbacks.on_event is not None:
+            callbacks.on_event(event)
 
     @Slot(object)
     def _relay_done(self, result: object) -> None:
-        callback = self._callbacks.get(self.sender(), (None, None))[0]
-        if callback is not None:
-            callback(result)
+        callbacks = self._live()
+        if callbacks is not None and callbacks.on_done is not None:
+            callbacks.on_done(result)
 
-    @Slot(str)
-    def _relay_failed(self, message: str) -> None:
-        callback = self._callbacks.get(self.sender(), (None, None))[1]
-        if callback is not None:
-            callback(message)
+    @Slot(object)
+    def _relay_failed(self, error: object) -> None:
+        callbacks = self._live()
+        if callbacks is not None and callbacks.on_failed is not None:
+            callbacks.on_failed(error_text(error))
+
+    @Slot()
+    def _relay_cancelled(self) -> None:
+        callbacks = self._live()
+        if callbacks is not None and callbacks.on_cancelled is not None:
+            callbacks.on_cancelled()
 
     @Slot()
     def _thread_finished(self) -> None:
-        self._finished(self.sender())
+        thread = self.sender()
+        job = next((j for j, t in self._threads.items() if t is thread), None)
+        if job is not None:
+            self._finished(job)
 
-    def run_task(self, fn: Callable, *args, on_done: Callable | None = None,
-                 on_failed: Callable | None = None) -> TaskWorker:
-        return self.start(TaskWorker(fn, *args), on_done, on_failed)
-
-    def _finished(self, thread: QThread) -> None:
-        worker = self._running.pop(thread, None)
-        if worker is None:
-            return
-        self._callbacks.pop(worker, None)
-        worker.deleteLater()
+    def _finished(self, job: Job) -> None:
+        thread = self._threads.pop(job)
+        callbacks = self._callbacks.pop(job, None)
+        job.deleteLater()
         thread.deleteLater()
+        key = callbacks.key if callbacks is not None else None
+        if key is not None and self._keyed.get(key) is job:
+            del self._keyed[key]
+            waiting = self._pending.pop(key, None)
+            if waiting is not None:
+                self._start(waiting)
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
-        """Ask running training and progress tasks to stop, then wait for every thread to end."""
-        for thread, worker in list(self._running.items()):
-            if isinstance(worker, (TrainingWorker, ProgressTask)):
-                worker.stop()
+        """Drop waiting jobs, ask running ones to stop, and wait for every thread to end."""
+        for waiting in self._pending.values():
+            self._callbacks.pop(waiting, None)
+            waiting.deleteLater()
+        self._pending.clear()
+        for job, thread in list(self._threads.items()):
+            job.stop()
             thread.quit()
             thread.wait(timeout_ms)
-        for thread in list(self._running):
-            self._finished(thread)
+        for job in list(self._threads):
+            self._finished(job)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import torch
 
 from studio.core.errors import ConfigError
@@ -36,10 +38,33 @@ def choose_device(preference: str = "auto") -> torch.device:
     return torch.device(preference)
 
 
-def describe_device(device: torch.device) -> str:
-    """A short human name, e.g. ``"CUDA: NVIDIA H100"`` or ``"CPU (2 threads)"``."""
+@dataclass(frozen=True)
+class DeviceInfo:
+    """What a device is, for the GUI to word and the CLI to print: ``kind`` is
+    ``"cuda"``, ``"mps"`` or ``"cpu"``; ``name`` the GPU's name (empty for the CPU);
+    ``threads`` the CPU threads torch uses (0 for a GPU)."""
+
+    kind: str
+    name: str
+    threads: int
+
+    def english(self) -> str:
+        """A short English name, e.g. ``"CUDA: NVIDIA H100"`` or ``"CPU (2 threads)"``."""
+        if self.kind == "cuda":
+            return f"CUDA: {self.name}"
+        if self.kind == "mps":
+            return "Apple MPS"
+        return f"CPU ({self.threads} threads)"
+
+
+def device_info(device: torch.device) -> DeviceInfo:
     if device.type == "cuda":
-        return f"CUDA: {torch.cuda.get_device_name(device)}"
+        return DeviceInfo("cuda", torch.cuda.get_device_name(device), 0)
     if device.type == "mps":
-        return "Apple MPS"
-    return f"CPU ({torch.get_num_threads()} threads)"
+        return DeviceInfo("mps", "Apple MPS", 0)
+    return DeviceInfo("cpu", "", torch.get_num_threads())
+
+
+def describe_device(device: torch.device) -> str:
+    """A short English name, e.g. ``"CUDA: NVIDIA H100"`` or ``"CPU (2 threads)"``."""
+    return device_info(device).english()

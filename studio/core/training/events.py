@@ -9,6 +9,11 @@ from typing import Any, ClassVar
 
 @dataclass(frozen=True)
 class RunStarted:
+    """``device`` is the English name (``"CPU (2 threads)"``) kept for older streams and
+    the CLI; ``device_kind`` (``cuda``/``mps``/``cpu``), ``device_name`` (the GPU's name)
+    and ``threads`` (CPU threads, 0 on a GPU) let the GUI word it. Streams written before
+    these fields existed replay with them empty."""
+
     kind: ClassVar[str] = "run_started"
     model_type: str
     device: str
@@ -17,6 +22,9 @@ class RunStarted:
     epochs: int
     steps_per_epoch: int
     num_parameters: int
+    device_kind: str = ""
+    device_name: str = ""
+    threads: int = 0
 
 
 @dataclass(frozen=True)

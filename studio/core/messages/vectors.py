@@ -1,0 +1,6 @@
+"""Messages of the vectors area: code → English text with {named} parameters."""
+
+from studio.core.messages.marker import QT_TRANSLATE_NOOP
+
+MESSAGES = {
+}
