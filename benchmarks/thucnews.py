@@ -55,6 +55,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--epochs", type=int, default=3, help="Trainer epochs (default 3)")
     parser.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"],
                         help="training device (default auto: CUDA, then MPS, then CPU)")
+    parser.add_argument("--train-rows", type=int, default=0, metavar="N",
+                        help="train on the first N training rows only, for a quick check (default: all)")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
     return parser.parse_args(argv)
 
@@ -75,8 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     from torch import nn
 
     from studio.core.data.dataset import DatasetConfig, load_splits
-    from studio.core.data.prepare import prepare
+    from studio.core.data.prepare import EncodedSplit, prepare
     from studio.core.models import build_model, count_parameters
+    from studio.core.report import Reporter
     from studio.core.settings import Settings
     from studio.core.text.config import TextConfig
     from studio.core.text.tokenizers import TokenizerConfig
@@ -157,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     load_start = time.perf_counter()
     splits = load_splits(settings.dataset)
     data = prepare(splits, settings.text)  # cached by content hash, as in the app
+    if args.train_rows:
+        t, rows = data.train, args.train_rows
+        data.train = EncodedSplit(t.ids[:rows], t.lengths[:rows], t.labels[:rows])
     load_seconds = time.perf_counter() - load_start
     print(f"data: train {len(data.train)}, validation {len(data.validation)}, "
           f"test {len(data.test)}, {len(data.label_names)} classes, vocab {len(data.vocab)}; "
@@ -175,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     batch_events: list[BatchEnd] = []
     epoch_events: list[EpochEnd] = []
 
-    def record(event: Event) -> None:  # what execute_run's own callback does
+    def record(event: Event) -> None:  # the trainer's events, as a run's report sees them
         events.append(event_to_dict(event))
         if isinstance(event, BatchEnd):
             batch_events.append(event)
@@ -191,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
           f"seed {SEED}")
     fit_start, fit_cpu = time.perf_counter(), time.process_time()
     result = trainer.fit(model, data.train, data.validation, data.label_names, data.test,
-                         callbacks=[record])
+                         report=Reporter(on_event=record))
     fit_seconds = time.perf_counter() - fit_start
     fit_cpu_share = cpu_share(time.process_time() - fit_cpu, fit_seconds)
     rss_after_fit = peak_rss_mib()

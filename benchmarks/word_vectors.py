@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     from studio.core.data.reader import read_table
     from studio.core.embeddings.project_vectors import train_project_vectors, vocabulary_coverage
     from studio.core.embeddings.word2vec import Word2VecConfig, Word2VecProgress
+    from studio.core.report import Notice, Reporter, Stage
     from studio.core.settings import Settings
     from studio.core.training.device import choose_device, describe_device
     from studio.core.training.events import EpochEnd, Event
@@ -148,25 +149,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"word2vec: {w2v_config.model_dump()}", flush=True)
     marks: dict[str, float] = {}
 
-    def w2v_status(message: str) -> None:
-        if message.startswith("Training word2vec"):
-            marks["trained_from"] = time.perf_counter()
-        print(f"[word2vec] {message}", flush=True)
-
     shown = {"epochs": 0, "loss": None}
 
-    def w2v_progress(progress: Word2VecProgress) -> None:
+    def w2v_event(progress) -> None:
+        if isinstance(progress, Stage):
+            if progress.message.code == "vectors.stage_training":
+                marks["trained_from"] = time.perf_counter()
+            print(f"[word2vec] {progress.message}", flush=True)
+            return
         # Called from gensim's corpus thread. ``loss`` is the last finished epoch's and
         # changes exactly when an epoch ends, so print each finished epoch once.
-        if progress.loss is not None and progress.loss != shown["loss"]:
+        if isinstance(progress, Word2VecProgress) and progress.loss is not None and progress.loss != shown["loss"]:
             shown["epochs"] += 1
             shown["loss"] = progress.loss
             print(f"[word2vec]   epoch {shown['epochs']}/{progress.epochs} done, loss "
                   f"{progress.loss:,.0f}, {time.perf_counter() - w2v_start:.1f} s", flush=True)
 
     w2v_start = time.perf_counter()
-    vector_set, vectors = train_project_vectors(base, tables, w2v_config, on_progress=w2v_progress,
-                                                on_status=w2v_status)
+    vector_set, vectors = train_project_vectors(base, tables, w2v_config, Reporter(on_event=w2v_event))
     w2v_seconds = time.perf_counter() - w2v_start
     w2v_tokenize_seconds = marks.get("trained_from", w2v_start) - w2v_start
     w2v_train_seconds = w2v_seconds - w2v_tokenize_seconds
@@ -196,15 +196,15 @@ def main(argv: list[str] | None = None) -> int:
         notes: list[str] = []
         fit_marks: dict[str, float] = {}
 
-        def status(message: str, name: str = name, notes: list[str] = notes,
-                   fit_marks: dict[str, float] = fit_marks) -> None:
-            notes.append(message)
-            if message.startswith("Training"):  # execute_run says so just before Trainer.fit
-                fit_marks["wall"], fit_marks["cpu"] = time.perf_counter(), time.process_time()
-            print(f"[{name}] {message}", flush=True)
-
-        def record(event: Event, name: str = name, epoch_events: list[EpochEnd] = epoch_events) -> None:
-            if isinstance(event, EpochEnd):
+        def record(event: Event, name: str = name, epoch_events: list[EpochEnd] = epoch_events,
+                   notes: list[str] = notes, fit_marks: dict[str, float] = fit_marks) -> None:
+            if isinstance(event, (Stage, Notice)):
+                notes.append(str(event.message))
+                if isinstance(event, Stage) and event.message.code == "stage.training":
+                    # execute_run says so just before Trainer.fit
+                    fit_marks["wall"], fit_marks["cpu"] = time.perf_counter(), time.process_time()
+                print(f"[{name}] {event.message}", flush=True)
+            elif isinstance(event, EpochEnd):
                 epoch_events.append(event)
                 m = event.metrics
                 print(f"[{name}]   epoch {event.epoch}: train loss {m['train_loss']:.4f}, "
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"load {load_average()}", flush=True)
 
         start = time.perf_counter()
-        run = execute_run(settings, tables, callbacks=[record], on_status=status)
+        run = execute_run(settings, tables, report=Reporter(on_event=record))
         end, end_cpu = time.perf_counter(), time.process_time()
         wall = end - start
         # CPU share of the training (Trainer.fit) only: reading and encoding use one thread
@@ -221,11 +221,12 @@ def main(argv: list[str] | None = None) -> int:
         finished = run.finished
         test = finished.get("test") or {}
         train_seconds = sum(e.metrics["seconds"] for e in epoch_events)
-        pretrained_note = next((n for n in notes if n.startswith("Pretrained vectors:")), None)
+        pretrained_note = next((n for n in notes if "vocabulary entries have vectors" in n), None)
+        model = settings.model_dump()["model"]
         figures = {
             "arm": name,
-            "pretrained_vectors": bool(settings.model["pretrained_vectors"]),
-            "freeze_embedding": settings.model["freeze_embedding"],
+            "pretrained_vectors": bool(model["pretrained_vectors"]),
+            "freeze_embedding": model["freeze_embedding"],
             "status": finished.get("status"),
             "best_epoch": finished.get("best_epoch"),
             "epochs": len(epoch_events),
@@ -244,8 +245,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{figures['test_macro_f1']:.4f} (best epoch {figures['best_epoch']}, "
               f"{figures['status']}); train {train_seconds:.1f} s, run {wall:.1f} s, CPU share "
               f"{cpu_share:.0%}", flush=True)
-        if pretrained_note is None and settings.model["pretrained_vectors"]:
-            print(f"[{name}] WARNING: the run reported no 'Pretrained vectors:' coverage line")
+        if pretrained_note is None and model["pretrained_vectors"]:
+            print(f"[{name}] WARNING: the run reported no pretrained-vectors coverage notice")
         del run
 
     if not args.keep_vectors:

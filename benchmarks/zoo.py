@@ -73,14 +73,16 @@ def run_one(name: str, args: argparse.Namespace) -> dict:
     from studio.core.data.dataset import DatasetConfig, load_splits
     from studio.core.data.prepare import EncodedSplit, prepare
     from studio.core.models import build_model, count_parameters, default_config
+    from studio.core.report import Reporter
     from studio.core.settings import Settings
     from studio.core.text.config import TextConfig
     from studio.core.text.tokenizers import TokenizerConfig
     from studio.core.training.config import TrainingConfig
     from studio.core.training.device import describe_device
     from studio.core.training.events import EpochEnd, Event
+    from studio.core.training.metrics import predict_logits
     from studio.core.training.run import setup_model
-    from studio.core.training.trainer import Trainer, predict_logits
+    from studio.core.training.trainer import Trainer
 
     lr = LR_BY_MODEL.get(name, LR)
     settings = Settings(
@@ -100,11 +102,12 @@ def run_one(name: str, args: argparse.Namespace) -> dict:
     # As execute_run does: seed, build, set up (embedding options, MLP IDF), train.
     torch.manual_seed(settings.training.seed)
     model = build_model(settings.model, len(data.vocab), len(data.label_names))
-    notes = setup_model(model, data)
+    coverage = setup_model(model, data)
     trainer = Trainer(settings.training)
     print(f"[{name}] {count_parameters(model):,} parameters, lr {lr}, "
           f"{describe_device(trainer.device)}; data {load_seconds:.1f} s "
-          f"({'from cache' if data.from_cache else 'tokenized'})" + "".join(f"; {n}" for n in notes),
+          f"({'from cache' if data.from_cache else 'tokenized'})"
+          + (f"; pretrained vectors: {coverage.describe()}" if coverage is not None else ""),
           flush=True)
 
     epoch_events: list[EpochEnd] = []
@@ -120,7 +123,7 @@ def run_one(name: str, args: argparse.Namespace) -> dict:
 
     fit_start, fit_cpu = time.perf_counter(), time.process_time()
     result = trainer.fit(model, data.train, data.validation, data.label_names, data.test,
-                         callbacks=[record])
+                         report=Reporter(on_event=record))
     fit_seconds = time.perf_counter() - fit_start
     cpu_share = (time.process_time() - fit_cpu) / max(fit_seconds * torch.get_num_threads(), 1e-9)
 

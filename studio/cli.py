@@ -8,8 +8,8 @@ file). The headless commands use the same core and never import Qt.
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -110,18 +110,20 @@ def _train(args) -> int:
     from studio.core.errors import StudioError
     from studio.core.models import get_entry, model_names, parse_config
     from studio.core.project import SUFFIX, Project
-    from studio.core.training.run import execute_run, new_run_id
+    from studio.core.project_runs import place_new_run
+    from studio.core.report import Reporter
+    from studio.core.training.run import execute_run
 
     if args.resume:
-        return _resume(args.resume, _report, args.allow_outside_files)
+        return _resume(args.resume, args.allow_outside_files)
     if args.list_models:
         width = max(map(len, model_names()))
         print("\n".join(f"{name:<{width}}  {get_entry(name).title}" for name in model_names()))
         return 0
     if not args.data:
-        raise StudioError("train: give the training data file, e.g. `studio train train.txt`.")
+        raise StudioError("cli.no_train_data")
     table, settings = data_settings(args, {
-        "model": parse_config({"type": args.model, **parse_set(args.set)}).model_dump(),
+        "model": parse_config({"type": args.model, **parse_set(args.set)}),
         "training": {"epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
                      "patience": args.patience, "seed": args.seed, "device": args.device},
     })
@@ -129,9 +131,8 @@ def _train(args) -> int:
     out = Path(args.out or str(Path(args.data).with_suffix("")))
     if out.suffix != SUFFIX:
         out = out.with_name(out.name + SUFFIX)
-    taken = [p.name for p in (out / "runs").iterdir()] if (out / "runs").is_dir() else []
-    run_dir = out / "runs" / new_run_id(settings.model["type"], taken)  # resumable with --resume
-    run = execute_run(settings, {args.data: table}, callbacks=[_report], on_status=print, run_dir=run_dir)
+    run_dir = place_new_run(out, settings.model.type)  # resumable with --resume
+    run = execute_run(settings, {args.data: table}, report=Reporter(on_event=_report), run_dir=run_dir)
     finished = run.finished
     if finished.get("test"):
         _print_report(finished["test"])
@@ -141,13 +142,14 @@ def _train(args) -> int:
     return 0
 
 
-def _resume(run_dir: str, report, allow_outside: bool = False) -> int:
+def _resume(run_dir: str, allow_outside: bool = False) -> int:
     """``studio train --resume RUN_DIR``: continue the run, then save the project that holds
     it (``RUN_DIR/../..`` when that is a project folder, else a new one there). The
     folder is locked meanwhile, and the run's files outside it need consent."""
     from studio.core.project import PROJECT_FILE, Project
-    from studio.core.project_runs import resume_config
     from studio.core.project_lock import FolderLock
+    from studio.core.project_runs import resume_config
+    from studio.core.report import Reporter
     from studio.core.training.run import resume_run
 
     root = Path(os.path.abspath(run_dir)).parent.parent  # not resolved: a linked run folder is refused
@@ -156,7 +158,7 @@ def _resume(run_dir: str, report, allow_outside: bool = False) -> int:
     lock.acquire()  # another studio resuming or saving the same run would break it
     try:
         config = resume_config(run_dir, allow_outside)
-        run = resume_run(run_dir, callbacks=[report], on_status=print, config=config)
+        run = resume_run(run_dir, report=Reporter(on_event=_report), config=config)
     finally:
         lock.release()
     finished = run.finished
@@ -172,10 +174,15 @@ def _resume(run_dir: str, report, allow_outside: bool = False) -> int:
 
 
 def _report(event) -> None:
-    """Print the training events of a headless run."""
+    """Print the stages, notices and training events of a headless run, in English."""
+    from studio.core.report import Notice, Stage
     from studio.core.training.events import BatchEnd, EpochEnd, RunStarted
 
-    if isinstance(event, RunStarted):
+    if isinstance(event, Stage):
+        print(event.message)
+    elif isinstance(event, Notice):
+        print(f"Warning: {event.message}" if event.level == "warning" else event.message)
+    elif isinstance(event, RunStarted):
         print(f"{event.model_type}: {event.num_parameters:,} parameters on {event.device}; "
               f"{event.num_train} training / {event.num_validation} validation examples")
     elif isinstance(event, EpochEnd):
@@ -202,13 +209,14 @@ def _pick_run(project_path: str, run_id: str | None, allow_outside: bool = False
 
     project = open_project(project_path, allow_outside)
     if not project.runs:
-        raise ProjectError(f"{project_path}: the project has no trained run yet; train one first.")
+        raise ProjectError("cli.no_runs", project=project_path)
     if run_id is None:
         return project.runs[-1]
     for run in project.runs:
         if run.id == run_id:
             return run
-    raise ProjectError(f"{project_path}: no run {run_id!r}; runs: {', '.join(r.id for r in project.runs)}.")
+    raise ProjectError("cli.no_such_run", project=project_path, run=repr(run_id),
+                       runs=", ".join(r.id for r in project.runs))
 
 
 def _evaluate(args) -> int:
@@ -225,18 +233,20 @@ def _evaluate(args) -> int:
 def _predict(args) -> int:
     from studio.core.errors import StudioError
     from studio.core.inference.predictor import Predictor
+    from studio.core.safe_files import os_reason
 
     texts = list(args.texts)
     if args.file:
         try:
             texts += [line for line in Path(args.file).read_text(encoding="utf-8-sig").splitlines() if line.strip()]
         except (OSError, UnicodeDecodeError) as exc:
-            raise StudioError(f"{args.file}: cannot be read ({exc}).") from None
+            raise StudioError("project.cannot_read", file=args.file, reason=os_reason(exc)) from None
     if not texts and not sys.stdin.isatty():
         texts = [line for line in sys.stdin.read().splitlines() if line.strip()]
     if not texts:
-        raise StudioError("predict: give texts as arguments, with --file, or on standard input.")
-    for text, prediction in zip(texts, Predictor(_pick_run(args.project, args.run, args.allow_outside_files)).predict(texts)):
+        raise StudioError("cli.no_texts")
+    predictor = Predictor(_pick_run(args.project, args.run, args.allow_outside_files))
+    for text, prediction in zip(texts, predictor.predict(texts), strict=True):
         if args.json:
             print(json.dumps({"text": text, "label": prediction.label,
                               "probabilities": prediction.probabilities}, ensure_ascii=False))

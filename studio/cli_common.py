@@ -18,8 +18,7 @@ def column(value: str | None, names: list[str], option: str) -> int | None:
             return index
     elif value in names:
         return names.index(value)
-    raise ConfigError(f"{option}: no column {value!r}; the file has {', '.join(names)} "
-                      "(give a 1-based number or a header name).")
+    raise ConfigError("cli.no_column", option=option, value=repr(value), columns=", ".join(names))
 
 
 def parse_set(pairs: list[str]) -> dict:
@@ -29,7 +28,7 @@ def parse_set(pairs: list[str]) -> dict:
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep:
-            raise ConfigError(f"--set {pair!r}: write KEY=VALUE, e.g. --set num_filters=128.")
+            raise ConfigError("cli.bad_set", pair=repr(pair))
         try:
             overrides[key.strip()] = json.loads(raw)
         except json.JSONDecodeError:

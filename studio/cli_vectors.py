@@ -72,11 +72,20 @@ def add_parser(sub) -> None:
     near.add_argument("--json", action="store_true", help="print one JSON object per word")
 
 
-def _reading_progress(label: str):
-    """A stderr progress line for reading a large file, only on a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    return lambda fraction: print(f"\rreading {label}: {fraction:.0%}", end="", file=sys.stderr)
+def _reporter(on_progress=None, on_event=None):
+    """A :class:`~studio.core.report.Reporter` that prints stages and notices in English
+    and calls ``on_progress`` only on a terminal."""
+    from studio.core.report import Notice, Reporter, Stage
+
+    def event(item) -> None:
+        if isinstance(item, Stage):
+            print(item.message, flush=True)
+        elif isinstance(item, Notice):
+            print(("warning: " if item.level == "warning" else "") + str(item.message), flush=True)
+        elif on_event is not None:
+            on_event(item)
+
+    return Reporter(on_progress if sys.stderr.isatty() else None, event)
 
 
 def _read_vectors(args):
@@ -84,8 +93,10 @@ def _read_vectors(args):
     from studio.core.errors import ConfigError
 
     if args.limit is not None and args.limit < 1:
-        raise ConfigError(f"--limit {args.limit}: give at least 1, or leave it out to read every vector.")
-    entry, vectors = import_vectors(args.file, args.vocab, args.limit, _reading_progress(args.file))
+        raise ConfigError("vectors.cli_limit", limit=args.limit)
+    report = _reporter(lambda fraction: print(f"\rreading {args.file}: {fraction:.0%}", end="",
+                                               file=sys.stderr))
+    entry, vectors = import_vectors(args.file, args.vocab, args.limit, report)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     return entry, vectors
@@ -96,21 +107,25 @@ def _vectors_train(args) -> int:
 
     from studio.core.embeddings.project_vectors import training_sentences
     from studio.core.embeddings.vectors import save_vectors
-    from studio.core.embeddings.word2vec import Word2VecConfig, train_word2vec
+    from studio.core.embeddings.word2vec import Word2VecConfig, Word2VecProgress, train_word2vec
     from studio.core.errors import ConfigError
-    from studio.core.models.registry import format_validation_error
+    from studio.core.messages import message
+    from studio.core.validation import error_field, problem_message
 
     out = Path(args.out) if args.out else Path(args.data).with_suffix(".vectors.bin")
     if out.suffix.lower() != ".bin":
-        raise ConfigError(f"--out {out}: the vectors are written in the word2vec binary format; "
-                          "give a file name ending in .bin.")
+        raise ConfigError("vectors.cli_out_not_bin", file=out)
     chosen = {name: getattr(args, name) for name in Word2VecConfig.model_fields}
     try:
         config = Word2VecConfig(**{k: v for k, v in chosen.items() if v is not None})
     except ValidationError as exc:  # name the option, not the field: --vector-size
-        lines = format_validation_error(exc).splitlines()
-        raise ConfigError("\n".join("--" + line.replace("_", "-", 1) if line.split(":")[0] in chosen
-                                     else line for line in lines)) from None
+        def option(error) -> str:
+            field = error_field(error)
+            return "--" + field.replace("_", "-") if field in chosen else field
+
+        raise ConfigError("config.invalid", problems=[
+            message("config.field", field=option(error), problem=problem_message(error))
+            for error in exc.errors()]) from None
     table, settings = data_settings(args)
     print(describe_data(table, settings))
     sentences = training_sentences(settings, {args.data: table})
@@ -129,16 +144,17 @@ def _vectors_train(args) -> int:
         print(f"epoch {epoch}/{config.epochs}: loss {shown} | {now - state['start']:.1f}s", flush=True)
         state["start"] = now
 
-    def on_progress(progress) -> None:
+    def on_event(progress) -> None:
+        if not isinstance(progress, Word2VecProgress):
+            return
         # a report in epoch k + 1 carries epoch k's loss: print each epoch as the next begins
         if progress.epoch > state["epoch"] + 1 and progress.epoch > 1:
             epoch_line(progress.epoch - 1, progress.loss)
             state["epoch"] = progress.epoch - 1
         state["last"] = progress
-        if sys.stderr.isatty():
-            print(f"\r{progress.fraction:.0%}", end="", file=sys.stderr)
 
-    vectors = train_word2vec(sentences, config, on_progress)
+    report = _reporter(lambda fraction: print(f"\r{fraction:.0%}", end="", file=sys.stderr), on_event)
+    vectors = train_word2vec(sentences, config, report)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if state["epoch"] < config.epochs:  # the final report, after training, has the last loss
@@ -190,7 +206,7 @@ def _vectors_neighbors(args) -> int:
     from studio.core.errors import ConfigError
 
     if args.topn < 1:
-        raise ConfigError(f"--topn {args.topn}: give at least 1.")
+        raise ConfigError("vectors.cli_topn", topn=args.topn)
     _, vectors = _read_vectors(args)
     found = [(word, neighbors(vectors, word, args.topn)) for word in args.words]  # all or none
     for word, near in found:

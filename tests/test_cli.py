@@ -31,6 +31,7 @@ def test_train_predict_evaluate(tmp_path, thucnews_dev, thucnews_classes, capsys
     out = capsys.readouterr().out
     assert code == 0, out
     assert "class names" in out and "test accuracy" in out
+    assert "Reading data…" in out and "Training…" in out  # the stages, in English
     project = tmp_path / "news.studio"
     assert (project / "project.json").is_file()
 

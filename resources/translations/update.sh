@@ -6,7 +6,8 @@
 # .qm file is older than its .ts.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-sources=$(git ls-files 'studio/gui/*.py' 'studio/gui/**/*.py' | sort -u)
+# the core's message catalogue is marked with QT_TRANSLATE_NOOP (context "Messages") for the GUI to word
+sources=$(git ls-files 'studio/gui/*.py' 'studio/gui/**/*.py' 'studio/core/messages/*.py' | sort -u)
 for lang in zh_CN en; do
   pyside6-lupdate -no-obsolete -locations none -source-language en -target-language "$lang" \
     $sources -ts "resources/translations/studio_${lang}.ts"

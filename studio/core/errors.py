@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from studio.core.messages import CATALOGUE, Message
+from studio.core.messages import Message
 
 
 class StudioError(Exception):
@@ -29,8 +29,6 @@ class StudioError(Exception):
             self.message = code
         else:
             code = code if code is not None else self.default_code
-            if code not in CATALOGUE:  # TRANSITION: an English sentence not yet converted to a code
-                code, params = "legacy", {"text": code}
             self.message = Message(code, {k: _param(v) for k, v in params.items()})
         super().__init__(self.message.english())
 

@@ -17,6 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import platformdirs
+
+APP_FOLDER = "TextModelStudio"  # the per-user folders' name (as QSettings' organisation)
+
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (temp file + ``os.replace``)."""
@@ -77,8 +81,17 @@ def atomic_copy(source: str | os.PathLike, target: str | os.PathLike) -> None:
 
 
 def cache_root() -> Path:
-    """The studio's cache: ``$STUDIO_CACHE_DIR`` or ``~/.cache/text-model-studio``."""
-    return Path(os.environ.get("STUDIO_CACHE_DIR") or Path.home() / ".cache" / "text-model-studio")
+    """The studio's cache: ``$STUDIO_CACHE_DIR`` when set, else the platform's per-user
+    cache folder from platformdirs: ``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux,
+    ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows, each with a
+    ``TextModelStudio`` folder. The folder earlier studios used on every system,
+    ``~/.cache/text-model-studio``, stays in use while the new one does not exist, so the
+    runs, recovery files and consents kept there are not lost."""
+    if os.environ.get("STUDIO_CACHE_DIR"):
+        return Path(os.environ["STUDIO_CACHE_DIR"])
+    folder = Path(platformdirs.user_cache_dir(APP_FOLDER, appauthor=False))
+    legacy = Path.home() / ".cache" / "text-model-studio"
+    return legacy if legacy.is_dir() and not folder.exists() else folder
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

@@ -34,16 +34,17 @@ from studio.core import consent
 from studio.core.embeddings.project_vectors import PROJECT_FOLDER, VectorSet, scratch_dir
 from studio.core.errors import ConfigError, ProjectError
 from studio.core.fileio import atomic_copy, atomic_write_json, file_sha256
-from studio.core.models.registry import format_validation_error
+from studio.core.messages import Message, message
 from studio.core.project_data import DATA_FOLDER, DataProblem, copy_data_files, data_problems, relocate, use_copy
 from studio.core.project_lock import FolderLock
 from studio.core.project_outside import OutsideFile, check_paths, detach_references, find_outside
-from studio.core.project_schema import DATA_ROLES, SCHEMA_VERSION, load_document
 from studio.core.project_runs import RUNS_FOLDER, interrupted_configs, read_run, write_run
+from studio.core.project_schema import DATA_ROLES, SCHEMA_VERSION, load_document
 from studio.core.safe_files import exists, inside, is_inside, resolved
 from studio.core.settings import Settings
 from studio.core.training.checkpoint import has_checkpoint
 from studio.core.training.run import Run
+from studio.core.validation import validation_message
 
 PROJECT_FILE = "project.json"
 SUFFIX = ".studio"
@@ -53,16 +54,17 @@ MODEL_PATHS = ("pretrained_vectors", "pretrained_vocab")
 @dataclass(frozen=True)
 class UnreadableRun:
     """A run listed in ``project.json`` whose folder cannot be read; kept in the list
-    (``entry``, its summary there) so that saving into the same folder does not drop it."""
+    (``entry``, its summary there) so that saving into the same folder does not drop it.
+    ``message`` says why it cannot be read."""
 
     id: str
-    message: str
+    message: Message
     entry: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def note(self) -> str:
-        """The line ``Project.warnings`` holds for it (English; a GUI words ``id`` and ``message``)."""
-        return f"run {self.id} cannot be read and is left out: {self.message}"
+    def note(self) -> Message:
+        """The line ``Project.warnings`` holds for it."""
+        return message("project.run_unreadable", id=self.id, reason=self.message)
 
 
 def _absolute(path: str | Path) -> Path:
@@ -90,14 +92,14 @@ class Project:
         self.interrupted: list[Path] = []  # run folders with a checkpoint but no finished run
         self.unreadable_runs: list[UnreadableRun] = []  # listed, but their folder cannot be read
         self.path: Path | None = None
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []  # what saving or opening found, for the user
         self.data_issues: list[DataProblem] = []  # found when opened: data files missing or changed
         self.embed_data = False  # keep copies of the data files inside the project folder
         self.data_copies: dict[str, Path] = {}
         self.outside_files: list[OutsideFile] = []  # outside the folder, not read until agreed to
         self.detached: list[OutsideFile] = []  # outside files the user chose not to read
         self.read_only = False  # opened while another studio holds it: Save As only
-        self._notes: list[str] = []  # what opening found besides the data files
+        self._notes: list[Message] = []  # what opening found besides the data files
         self._not_agreed: set[str] = set()  # outside files not agreed to when opened: a save does not record them
         self._lock: FolderLock | None = None
 
@@ -116,7 +118,7 @@ class Project:
         lock.acquire()
         self._lock = lock
 
-    def take_lock(self, holder: "Project | None") -> None:
+    def take_lock(self, holder: Project | None) -> None:
         """:meth:`lock`, first taking the lock from ``holder`` when that is another copy of
         this same folder holding it (a window opening or recovering its own folder again).
 
@@ -162,15 +164,14 @@ class Project:
         """
         target = Path(path) if path is not None else self.path
         if target is None:
-            raise ProjectError("This project has not been saved yet; choose a folder (Save As).")
+            raise ProjectError("project.not_saved_yet")
         if target.suffix != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
         if target.exists() and not target.is_dir():
-            raise ProjectError(f"{target}: a file with this name exists; choose another name.")
+            raise ProjectError("project.file_in_the_way", folder=target)
         same = self.path is not None and resolved(target) == resolved(self.path)
         if self.read_only and same:
-            raise ProjectError(f"{target}: opened read-only, because another studio has it open. "
-                               "Use Save As to save a copy in another folder.")
+            raise ProjectError("project.opened_read_only", folder=target)
         self.warnings = []
         acquired, before = None, (list(self.vectors), self.settings, self.name)
         if self.name == "Untitled":  # project.json names it after its folder, as the window does
@@ -208,16 +209,15 @@ class Project:
     def _write(self, target: Path, same: bool) -> list[Path]:
         """Write every file of the project into ``target``, ``project.json`` last.
         Returns the scratch files of trained vectors now copied into the project."""
-        for folder in (RUNS_FOLDER, PROJECT_FOLDER, DATA_FOLDER):
-            inside(target / folder, target, f"{target}: the folder {folder}")
+        _check_folders(target)
         for run in self.runs:
-            run_dir = inside(target / RUNS_FOLDER / run.id, target / RUNS_FOLDER, f"run {run.id}")
+            run_dir = inside(target / RUNS_FOLDER / run.id, target / RUNS_FOLDER, message("project.run", id=run.id))
             if run.saved_to is None or resolved(run.saved_to) != resolved(run_dir):
                 write_run(run, run_dir)
                 run.saved_to = run_dir
         if not same and self.unreadable_runs:
-            self.warnings.append("Runs that could not be read were left in the old folder: "
-                                 + ", ".join(u.id for u in self.unreadable_runs))
+            self.warnings.append(message("project.runs_left_behind",
+                                         runs=", ".join(u.id for u in self.unreadable_runs)))
         scratch = self._copy_trained_vectors(target)
         self._record_hashes()
         dataset = self._readable_dataset()
@@ -255,21 +255,20 @@ class Project:
                 continue
             folder = next((f for f in sources if source.parent == _absolute(f)), None)
             if folder is None or not is_inside(source, folder):
-                self.warnings.append(f"word vectors {entry.name}: {source} is not in a studio project "
-                                     "or the studio's cache, so it was not copied into the project.")
+                self.warnings.append(message("project.vectors_not_copied", name=entry.name, file=source))
                 continue
             if not source.is_file():
-                self.warnings.append(f"word vectors {entry.name}: {source} is missing, so the saved "
-                                     "project lacks them; train them again.")
+                self.warnings.append(message("project.vectors_gone", name=entry.name, file=source))
                 continue
             atomic_copy(source, destination)
             if folder == sources[0]:
                 scratch.append(source)
             moved[entry.path] = str(destination)
             self.vectors[i] = entry.model_copy(update={"path": str(destination)})
-        if self.settings.model.get("pretrained_vectors") in moved:
-            model = {**self.settings.model, "pretrained_vectors": moved[self.settings.model["pretrained_vectors"]]}
-            self.settings = self.settings.model_copy(update={"model": model})
+        model = self.settings.model_dump()["model"]
+        if model.get("pretrained_vectors") in moved:
+            model["pretrained_vectors"] = moved[model["pretrained_vectors"]]
+            self.settings = Settings.from_dict({**self.settings.model_dump(), "model": model})
         return scratch
 
     def _record_hashes(self) -> None:
@@ -317,7 +316,7 @@ class Project:
 
     # ----- opening ------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, trust_outside: bool = False) -> "Project":
+    def open(cls, path: str | os.PathLike, trust_outside: bool = False) -> Project:
         """Open a project folder (or its ``project.json``), reading only files inside it.
 
         Older schema versions are migrated. Every file is read bounded and validated
@@ -341,15 +340,14 @@ class Project:
             root = root.parent
         file = root / PROJECT_FILE
         if not file.is_file():
-            raise ProjectError(f"{root}: not a studio project (no {PROJECT_FILE} inside).")
+            raise ProjectError("project.not_a_project", folder=root, file=PROJECT_FILE)
         document = load_document(file)
-        for folder in (RUNS_FOLDER, PROJECT_FOLDER, DATA_FOLDER):
-            inside(root / folder, root, f"{root}: the folder {folder}")
+        _check_folders(root)
         data = document.model_dump()
         settings_data = data["settings"]
         dataset, model = settings_data.get("dataset", {}), settings_data.get("model", {})
         if not isinstance(dataset, dict) or not isinstance(model, dict):
-            raise ProjectError(f"{file}: settings.dataset and settings.model must be JSON objects.")
+            raise ProjectError("project.settings_not_objects", file=file)
         for role in DATA_ROLES:
             dataset[role] = _resolve(dataset.get(role), root)
         for key in MODEL_PATHS:
@@ -358,9 +356,9 @@ class Project:
         try:
             settings = Settings.from_dict(settings_data)
         except ConfigError as exc:
-            raise ProjectError(f"{file}: invalid settings:\n{exc}") from None
-        check_paths(str(file), settings.model_dump(), [v for v in data["vectors"] if isinstance(v, dict)])
-        check_paths(str(file), {"dataset": dict(document.data_copies)})
+            raise ProjectError("project.invalid_settings", file=file, problems=exc) from None
+        check_paths(file, settings.model_dump(), [v for v in data["vectors"] if isinstance(v, dict)])
+        check_paths(file, {"dataset": dict(document.data_copies)})
         project = cls(settings, data["name"] or root.stem)
         project.path = root
         project.vectors = _read_vector_sets(data["vectors"], root, file)
@@ -370,12 +368,11 @@ class Project:
             try:
                 project.runs.append(read_run(root / RUNS_FOLDER / entry.id, root))
             except ProjectError as exc:
-                project.unreadable_runs.append(UnreadableRun(entry.id, str(exc), entry.model_dump()))
+                project.unreadable_runs.append(UnreadableRun(entry.id, exc.message, entry.model_dump()))
                 project._notes.append(project.unreadable_runs[-1].note)
         project._find_unlisted_runs(root)
-        outside = find_outside(settings.model_dump(), [v.model_dump() for v in project.vectors],
-                               [(run.id, run.config) for run in project.runs] + interrupted_configs(project.interrupted),
-                               root)
+        runs = [(run.id, run.config) for run in project.runs] + interrupted_configs(project.interrupted)
+        outside = find_outside(settings.model_dump(), [v.model_dump() for v in project.vectors], runs, root)
         agreed = set() if trust_outside else consent.approved(root)
         not_agreed = [] if trust_outside else [ref for ref in outside if str(_resolved_or_none(ref.path)) not in agreed]
         # a missing file cannot be read: it stays a data problem (locate it, or use a copy)
@@ -390,8 +387,7 @@ class Project:
             if is_inside(copy, root):
                 kept[role] = copy
             else:
-                self._notes.append(f"{file}: data_copies.{role} {copy} leads outside the project "
-                                   "through a symlink; that copy is not used.")
+                self._notes.append(message("project.copy_outside", file=file, role=role, copy=copy))
         return kept
 
     def allow_outside_files(self) -> None:
@@ -420,11 +416,12 @@ class Project:
         return detached
 
     @property
-    def detached_note(self) -> str:
+    def detached_note(self) -> Message | None:
         """The line ``warnings`` holds for the files dropped by :meth:`detach_outside_files`
-        (English; a GUI words ``detached`` itself); empty when none were."""
-        return ("Not read, as you chose: " + "; ".join(f"{ref.path} ({ref.field})" for ref in self.detached)
-                if self.detached else "")
+        (each file with the field that named it); ``None`` when none were."""
+        if not self.detached:
+            return None
+        return message("project.not_read", files="; ".join(f"{ref.path} ({ref.field})" for ref in self.detached))
 
     def _find_unlisted_runs(self, root: Path) -> None:
         """Runs in ``root/runs`` that ``project.json`` does not list: those with a
@@ -446,12 +443,11 @@ class Project:
                 continue  # half written when the studio stopped (or crafted): nothing to recover
             if run.finished:
                 self.runs.append(run)
-                self._notes.append(f"run {run.id} finished after the project was last saved; it is "
-                                   "listed again. Save the project to keep it.")
+                self._notes.append(message("project.run_listed_again", id=run.id))
 
-    def _check_data_files(self) -> list[str]:
+    def _check_data_files(self) -> list[Message]:
         pending = self._pending()
-        warnings = [f"word vectors {entry.name}: file {entry.path} is missing; import or train them again."
+        warnings = [message("project.vectors_missing", name=entry.name, file=entry.path)
                     for entry in self.vectors
                     if str(resolved(entry.path)) not in pending and not Path(entry.path).is_file()]
         self.data_issues = self.data_problems()
@@ -463,7 +459,7 @@ class Project:
         in the project when there is one."""
         return data_problems(self._readable_dataset(), self.data_copies)
 
-    def relocate_data(self, role: str, new_path: str | os.PathLike) -> list[str]:
+    def relocate_data(self, role: str, new_path: str | os.PathLike) -> list[Message]:
         """Point a data ``role`` at ``new_path`` (and other missing files found beside
         it). Returns notes for the user.
 
@@ -491,17 +487,23 @@ def _resolved_or_none(path: Path) -> Path | None:
         return None
 
 
-def _save_failure(target: Path, exc: OSError) -> str:
+def _check_folders(root: Path) -> None:
+    """Refuse a project folder whose ``runs``, ``vectors`` or ``data`` lead outside it.
+
+    Raises:
+        ProjectError: naming the folder.
+    """
+    for folder in (RUNS_FOLDER, PROJECT_FOLDER, DATA_FOLDER):
+        inside(root / folder, root, message("project.folder_of", project=root, folder=folder))
+
+
+def _save_failure(target: Path, exc: OSError) -> Message:
     """What to tell the user when writing ``target`` failed with ``exc``."""
-    where = f"{target}: the project was not saved"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (f"{where}: the disk is full. The copy saved before is unchanged. Free some "
-                "space, or use Save As to save on another drive.")
+        return message("project.save_disk_full", folder=target)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"{where}: the folder is read-only ({exc.strerror}). The copy saved before is "
-                "unchanged. Use Save As to choose a folder you can write to.")
-    return (f"{where} ({exc.strerror or exc}). The copy saved before is unchanged. "
-            "Try again, or use Save As to choose another folder.")
+        return message("project.save_read_only", folder=target, reason=exc.strerror)
+    return message("project.save_failed", folder=target, reason=exc.strerror or str(exc))
 
 
 def read_data_copies(root: Path) -> dict[str, Path]:
@@ -527,7 +529,7 @@ def _resolve(value, root: Path):
 
 def _read_vector_sets(items, root: Path, file: Path) -> list[VectorSet]:
     if not isinstance(items, list):
-        raise ProjectError(f"{file}: 'vectors' must be a list of vector sets.")
+        raise ProjectError("project.vectors_not_list", file=file)
     entries = []
     for number, item in enumerate(items, 1):
         if isinstance(item, dict):
@@ -536,6 +538,6 @@ def _read_vector_sets(items, root: Path, file: Path) -> list[VectorSet]:
         try:
             entries.append(VectorSet.model_validate(item))
         except ValidationError as exc:
-            raise ProjectError(f"{file}: vector set {number} is invalid:\n"
-                               f"{format_validation_error(exc)}") from None
+            raise ProjectError("project.invalid_vector_set", file=file, number=number,
+                               problems=validation_message(exc)) from None
     return entries

@@ -23,8 +23,9 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from studio.core.errors import ProjectError
-from studio.core.fileio import fsync_folder, atomic_output
+from studio.core.fileio import atomic_output, fsync_folder
 from studio.core.project import PROJECT_FILE
+from studio.core.safe_files import os_reason
 
 MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 2 << 30  # 2 GiB for one file
@@ -59,8 +60,7 @@ def export_project(project_dir: str | os.PathLike, zip_path: str | os.PathLike) 
     """
     root, target = Path(project_dir), Path(zip_path)
     if not (root / PROJECT_FILE).is_file():
-        raise ProjectError(f"{root}: not a studio project (no {PROJECT_FILE} inside); "
-                           "choose a saved project folder to export.")
+        raise ProjectError("project.export_not_a_project", folder=root, file=PROJECT_FILE)
     try:
         resolved_target = target.resolve()
         files = []
@@ -79,26 +79,23 @@ def export_project(project_dir: str | os.PathLike, zip_path: str | os.PathLike) 
                 for path in files:
                     archive.write(path, f"{root.name}/{path.relative_to(root).as_posix()}")
     except OSError as exc:
-        raise ProjectError(f"{target}: cannot write the project archive ({exc.strerror or exc}). "
-                           "Choose a folder you can write to.") from None
+        raise ProjectError("project.export_failed", file=target, reason=os_reason(exc)) from None
     return target
 
 
 def _member_parts(zip_path: Path, info: zipfile.ZipInfo) -> tuple[str, ...]:
     """The member's path as safe parts, or ProjectError for anything hostile."""
     name = info.filename
-    refuse = f"{zip_path}: member {name!r}"
-    advice = "The archive is not a studio project export; do not import it."
     if stat.S_ISLNK(info.external_attr >> 16):
-        raise ProjectError(f"{refuse} is a symbolic link. {advice}")
+        raise ProjectError("project.zip_symlink", zip=zip_path, member=name)
     normal = name.replace("\\", "/")
     if normal.startswith("/") or (len(normal) >= 2 and normal[1] == ":"):
-        raise ProjectError(f"{refuse} has an absolute path. {advice}")
+        raise ProjectError("project.zip_absolute", zip=zip_path, member=name)
     parts = tuple(part for part in PurePosixPath(normal).parts if part not in ("", "."))
     if any(part == ".." for part in parts):
-        raise ProjectError(f"{refuse} points outside the archive ('..'). {advice}")
+        raise ProjectError("project.zip_parent", zip=zip_path, member=name)
     if any(":" in part or "\x00" in part for part in parts):
-        raise ProjectError(f"{refuse} has a name that is not allowed in a project. {advice}")
+        raise ProjectError("project.zip_bad_name", zip=zip_path, member=name)
     return parts
 
 
@@ -111,8 +108,7 @@ def _project_prefix(zip_path: Path, members: list[tuple[zipfile.ZipInfo, tuple[s
     tops = {parts[0] for _, parts in members if parts}
     if len(tops) == 1 and (next(iter(tops)), PROJECT_FILE) in names:
         return 1
-    raise ProjectError(f"{zip_path}: no {PROJECT_FILE} at the root of the archive or in a single "
-                       "top folder; this is not a studio project export. Export the project again.")
+    raise ProjectError("project.zip_no_project", zip=zip_path, file=PROJECT_FILE)
 
 
 def import_project(zip_path: str | os.PathLike, target_dir: str | os.PathLike) -> Path:
@@ -131,50 +127,42 @@ def import_project(zip_path: str | os.PathLike, target_dir: str | os.PathLike) -
     """
     source, target = Path(zip_path), Path(target_dir)
     if target.exists() or target.is_symlink():
-        raise ProjectError(f"{target}: already exists; choose a new folder to import "
-                           f"{source.name} into.")
+        raise ProjectError("project.import_target_exists", folder=target, name=source.name)
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        raise ProjectError(f"{source}: not a readable zip file ({exc}); "
-                           "export the project again.") from None
+        raise ProjectError("project.zip_unreadable", zip=source, reason=str(exc)) from None
     except OSError as exc:
-        raise ProjectError(f"{source}: cannot be read ({exc.strerror or exc}).") from None
+        raise ProjectError("project.cannot_read", file=source, reason=os_reason(exc)) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise ProjectError(f"{source}: {len(infos)} members, more than the {MAX_MEMBERS} a "
-                               "project may hold; this is not a studio project export.")
+            raise ProjectError("project.zip_too_many", zip=source, members=len(infos), limit=MAX_MEMBERS)
         members = [(info, _member_parts(source, info)) for info in infos]
         declared = 0
         for info, _ in members:
             if info.file_size > MAX_MEMBER_BYTES:
-                raise ProjectError(f"{source}: member {info.filename!r} would be {info.file_size} "
-                                   f"bytes, more than the {MAX_MEMBER_BYTES} allowed; "
-                                   "do not import this archive.")
+                raise ProjectError("project.zip_member_too_large", zip=source, member=info.filename,
+                                   size=info.file_size, limit=MAX_MEMBER_BYTES)
             declared += info.file_size
         if declared > MAX_TOTAL_BYTES:
-            raise ProjectError(f"{source}: members would total {declared} bytes, more than the "
-                               f"{MAX_TOTAL_BYTES} allowed; do not import this archive.")
+            raise ProjectError("project.zip_total_too_large", zip=source, size=declared, limit=MAX_TOTAL_BYTES)
         drop = _project_prefix(source, members)
 
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
         except OSError as exc:
-            raise ProjectError(f"{target.parent}: cannot create the project folder "
-                               f"({exc.strerror or exc}); choose a folder you can write to.") from None
+            raise ProjectError("project.cannot_create_folder", folder=target.parent, reason=os_reason(exc)) from None
         try:
             _extract(archive, source, members, drop, tmp)
             os.rename(tmp, target)
         except BaseException as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             if isinstance(exc, (zipfile.BadZipFile, EOFError, zlib.error)):
-                raise ProjectError(f"{source}: damaged zip file ({exc}); export the project "
-                                   "again.") from None
+                raise ProjectError("project.zip_damaged", zip=source, reason=str(exc)) from None
             if isinstance(exc, OSError):
-                raise ProjectError(f"{target}: cannot extract the project ({exc.strerror or exc}); "
-                                   "choose a new folder you can write to.") from None
+                raise ProjectError("project.cannot_extract", folder=target, reason=os_reason(exc)) from None
             raise
     fsync_folder(target.parent)  # the rename itself survives a crash
     return target
@@ -212,9 +200,7 @@ def _extract(archive: zipfile.ZipFile, source: Path, members, drop: int, tmp: Pa
                     written += len(chunk)
                     total += len(chunk)
                     if written > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
-                        raise ProjectError(f"{source}: member {info.filename!r} holds more data "
-                                           "than allowed (its declared size is wrong or too "
-                                           "large); do not import this archive.")
+                        raise ProjectError("project.zip_member_overflow", zip=source, member=info.filename)
                     out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
@@ -232,17 +218,13 @@ def _folders_between(tmp: Path, folder: Path) -> list[Path]:
 
 def _unreadable(source: Path, info: zipfile.ZipInfo, exc: BaseException) -> ProjectError:
     """The ProjectError for a member that zipfile cannot read, saying what to do."""
-    where = f"{source}: member {info.filename!r}"
+    where = {"zip": source, "member": info.filename}
     if info.flag_bits & 0x1 and isinstance(exc, RuntimeError):
-        return ProjectError(f"{where} is encrypted (password-protected); the studio cannot "
-                            "import encrypted archives. Unzip it with the password, then zip "
-                            "the project folder again without a password.")
+        return ProjectError("project.zip_encrypted", **where)
     if isinstance(exc, NotImplementedError):
-        method = zipfile.compressor_names.get(info.compress_type, "unknown")
-        feature = (f"is compressed with method {info.compress_type} ({method})"
-                   if "compression method" in str(exc) else f"uses a zip feature ({exc})")
-        return ProjectError(f"{where} {feature}, which the studio cannot read. Unzip it with "
-                            "the tool that made it, then zip the project folder again with "
-                            "ordinary (deflate) compression, or export it from the studio.")
-    return ProjectError(f"{where} is damaged ({exc}); the archive cannot be imported. "
-                        "Copy it again or export the project again.")
+        if "compression method" in str(exc):
+            return ProjectError("project.zip_method", **where, method=info.compress_type,
+                                name=zipfile.compressor_names.get(info.compress_type, "unknown"))
+        return ProjectError("project.zip_feature", **where, reason=str(exc))
+    return ProjectError("project.zip_member_damaged", **where, reason=str(exc))
+

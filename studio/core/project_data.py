@@ -14,11 +14,21 @@ from pathlib import Path
 from studio.core.data.dataset import DatasetConfig
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_copy, file_sha256
+from studio.core.messages import Message, message
 from studio.core.project_schema import DATA_ROLES
 
 DATA_FOLDER = "data"
-ROLE_NAMES = {"train": "data file", "validation": "validation file", "test": "test file",
-              "class_names": "class names file"}
+ROLE_CODES = {"train": "project.role_train", "validation": "project.role_validation",
+              "test": "project.role_test", "class_names": "project.role_class_names"}
+# (kind, whether the project keeps a usable copy) -> what to tell the user
+_PROBLEM_CODES = {("missing", False): "project.data_missing", ("missing", True): "project.data_missing_copy",
+                  ("changed", False): "project.data_changed", ("changed", True): "project.data_changed_copy"}
+
+
+def role_name(role: str) -> Message | str:
+    """What the file of a data ``role`` is ("data file", "class names file"); an unknown
+    role as it is."""
+    return message(ROLE_CODES[role]) if role in ROLE_CODES else role
 
 
 @dataclass(frozen=True)
@@ -35,14 +45,10 @@ class DataProblem:
     copy: Path | None
 
     @property
-    def message(self) -> str:
-        what = ROLE_NAMES[self.role]
-        if self.kind == "missing":
-            text = f"The {what} {self.path} is missing (moved, renamed or on a drive not connected). Locate it"
-        else:
-            text = (f"The {what} {self.path} changed since the project was saved; runs trained "
-                    "before used the old content. Keep it, locate the original")
-        return text + (", or use the copy kept in the project." if self.copy else ".")
+    def message(self) -> Message:
+        """What is wrong and what the user can do (locate it, keep it, use the copy)."""
+        return message(_PROBLEM_CODES[self.kind, self.copy is not None], what=role_name(self.role),
+                       file=self.path)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -104,7 +110,8 @@ def data_problems(dataset: DatasetConfig, copies: dict[str, Path]) -> list[DataP
     return problems
 
 
-def relocate(dataset: DatasetConfig, role: str, new_path: str | os.PathLike) -> tuple[DatasetConfig, list[str]]:
+def relocate(dataset: DatasetConfig, role: str,
+             new_path: str | os.PathLike) -> tuple[DatasetConfig, list[Message]]:
     """Point ``role`` at ``new_path``. Other missing files found beside it under their
     old names are pointed there too (a moved folder is located once). Returns the new
     settings and notes for the user (a file whose content differs from the saved one).
@@ -113,10 +120,10 @@ def relocate(dataset: DatasetConfig, role: str, new_path: str | os.PathLike) -> 
         ProjectError: ``role`` is unknown or ``new_path`` is not a file.
     """
     if role not in DATA_ROLES:
-        raise ProjectError(f"unknown data role {role!r}; expected one of {', '.join(DATA_ROLES)}.")
+        raise ProjectError("project.unknown_role", role=role, roles=", ".join(DATA_ROLES))
     new_path = Path(new_path)
     if not new_path.is_file():
-        raise ProjectError(f"{new_path}: not a file. Choose the {ROLE_NAMES[role]}.")
+        raise ProjectError("project.not_a_file", file=new_path, what=role_name(role))
     update, notes = {role: str(new_path)}, []
     for other in DATA_ROLES:
         old = getattr(dataset, other)
@@ -125,8 +132,7 @@ def relocate(dataset: DatasetConfig, role: str, new_path: str | os.PathLike) -> 
     for changed, value in update.items():
         saved = dataset.hashes.get(changed)
         if saved and file_sha256(value) != saved:
-            notes.append(f"{value} differs from the {ROLE_NAMES[changed]} the project was saved "
-                         "with; runs trained before used the old content.")
+            notes.append(message("project.relocated_differs", file=value, what=role_name(changed)))
     return dataset.model_copy(update=update), notes
 
 
@@ -138,6 +144,5 @@ def use_copy(dataset: DatasetConfig, role: str, copies: dict[str, Path]) -> Data
     """
     copy = copies.get(role)
     if copy is None or not copy.is_file():
-        raise ProjectError(f"The project holds no copy of the {ROLE_NAMES.get(role, role)} "
-                           f"{getattr(dataset, role, '')}; locate the file instead.")
+        raise ProjectError("project.no_copy", what=role_name(role), file=getattr(dataset, role, ""))
     return dataset.model_copy(update={role: str(copy)})

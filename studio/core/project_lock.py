@@ -35,6 +35,7 @@ from filelock import FileLock, Timeout
 
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_write_json
+from studio.core.messages import Message, message
 
 LOCK_FILE = ".studio.lock"
 OWNER_FILE = ".studio.lock.json"
@@ -92,16 +93,13 @@ class LockOwner:
         """Whether the holder is this very process (another window of this studio)."""
         return self.pid == os.getpid() and self.host == _clean(socket.gethostname())
 
-    def describe(self) -> str:
-        """English, e.g. "process 1234 of alice on host 'pc1', since 2026-11-30 14:02"."""
-        text = f"process {self.pid}" if self.pid is not None else "an unknown process"
-        if self.user:
-            text += f" of {self.user}"
-        if self.host:
-            text += f" on host {self.host!r}"
-        if self.since:
-            text += f", since {self.since.replace('T', ' ')[:16]}"
-        return text
+    def describe(self) -> Message:
+        """Who holds the lock, e.g. "process 1234 of alice on host 'pc1', since 2026-11-30
+        14:02" (a field the record lacks reads ``?``); "an unknown process" without a pid."""
+        if self.pid is None:
+            return message("project.unknown_process")
+        return message("project.lock_owner", pid=self.pid, user=self.user or "?", host=self.host or "?",
+                       since=self.since.replace("T", " ")[:16] or "?")
 
 
 class ProjectLocked(ProjectError):
@@ -111,9 +109,8 @@ class ProjectLocked(ProjectError):
     def __init__(self, folder: str | os.PathLike, owner: LockOwner | None):
         self.folder = Path(folder)
         self.owner = owner
-        who = owner.describe() if owner is not None and owner.pid is not None else "owner unknown"
-        super().__init__(f"{self.folder} is open in another {APP_NAME} ({who}). "
-                         "Close it there, or open it read-only.")
+        who = owner.describe() if owner is not None and owner.pid is not None else message("project.owner_unknown")
+        super().__init__("project.locked", folder=self.folder, app=APP_NAME, who=who)
 
 
 class FolderReadOnly(ProjectError):
@@ -123,8 +120,7 @@ class FolderReadOnly(ProjectError):
     def __init__(self, folder: str | os.PathLike, reason: str):
         self.folder = Path(folder)
         self.reason = reason
-        super().__init__(f"{self.folder} is read-only ({reason}): it can be opened read-only, "
-                         "or copied to a folder you can write to and opened there.")
+        super().__init__("project.folder_read_only", folder=self.folder, reason=reason)
 
 
 class FolderLock:
@@ -163,7 +159,7 @@ class FolderLock:
             if self._file is not None:
                 return self
             if not self.folder.is_dir():
-                raise ProjectError(f"{self.folder}: no such project folder.")
+                raise ProjectError("project.no_such_folder", folder=self.folder)
             _refuse_odd_file(self.folder / LOCK_FILE)
             _refuse_odd_file(self.folder / OWNER_FILE)
             # thread_local=False: the hold belongs to the instance, not the thread that took it
@@ -273,10 +269,9 @@ def _refuse_odd_file(path: Path) -> None:
         raise _cannot_lock(path.parent, exc) from None
     if stat.S_ISREG(info.st_mode) and (info.st_nlink == 1 or path.name != LOCK_FILE):
         return
-    kind = ("a symlink" if stat.S_ISLNK(info.st_mode) else
-            "a file with other names (hard links)" if stat.S_ISREG(info.st_mode) else "not a regular file")
-    raise ProjectError(f"{path}: is {kind}, which a studio never makes; the folder may have been crafted "
-                       "to make the studio write elsewhere. Delete it, or open the project read-only.")
+    kind = ("project.kind_symlink" if stat.S_ISLNK(info.st_mode) else
+            "project.kind_hard_links" if stat.S_ISREG(info.st_mode) else "project.kind_not_regular")
+    raise ProjectError("project.odd_lock_file", file=path, kind=message(kind))
 
 
 def _cannot_lock(folder: Path, exc: OSError) -> ProjectError:
@@ -285,11 +280,9 @@ def _cannot_lock(folder: Path, exc: OSError) -> ProjectError:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         error = FolderReadOnly(folder, reason)
     elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        error = ProjectError(f"{folder}: cannot lock the project folder: the disk is full ({reason}). "
-                             "Free some space, or open it read-only.")
+        error = ProjectError("project.lock_disk_full", folder=folder, reason=reason)
     else:
-        error = ProjectError(f"{folder}: cannot lock the project folder ({reason}). Try again, or open "
-                             "it read-only.")
+        error = ProjectError("project.cannot_lock", folder=folder, reason=reason)
     error.os_error = exc  # a save words it as a failed save (see Project.save)
     return error
 

@@ -9,8 +9,8 @@ them and :func:`detach_references` drops the ones the user did not agree to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,7 @@ def settings_paths(document: dict[str, Any]) -> list[tuple[tuple[str, ...], str]
     return found
 
 
-def check_paths(where: str, document: dict[str, Any], vectors: list[dict[str, Any]] = ()) -> None:
+def check_paths(where: str | os.PathLike, document: dict[str, Any], vectors: list[dict[str, Any]] = ()) -> None:
     """Refuse a path field of a settings document (and of vector sets) that cannot name
     a file: a NUL character, a name over 255 bytes (:func:`valid_path`).
 
@@ -72,8 +72,7 @@ def check_paths(where: str, document: dict[str, Any], vectors: list[dict[str, An
                for key in ("path", "vocab_path") if isinstance(entry.get(key), str) and entry.get(key)]
     for field, value in fields:
         if not valid_path(value):
-            raise ProjectError(f"{where}: {field} {value[:80]!r} is not a path a file can have (a NUL "
-                               "character, or a name over 255 bytes); the file was crafted or damaged.")
+            raise ProjectError("project.bad_path", file=where, field=field, value=value[:80])
 
 
 def clear_path(document: dict[str, Any], keys: tuple[str, ...]) -> None:
@@ -128,6 +127,4 @@ class OutsideFilesRefused(ProjectError):
     def __init__(self, what: str | os.PathLike, folder: str | os.PathLike, files: list[OutsideFile]):
         self.files = files
         listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in files)
-        super().__init__(f"{what} refers to files outside {folder}, which the studio reads only with "
-                         f"your consent:\n{listed}\nOpen the project again and choose to read them "
-                         "(command line: --allow-outside-files) if you trust it.")
+        super().__init__("project.outside_refused", what=what, folder=folder, files=listed)

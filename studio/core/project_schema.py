@@ -15,14 +15,15 @@ Versions:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from studio.core.errors import ProjectError
-from studio.core.models.registry import format_validation_error
 from studio.core.safe_files import read_json
+from studio.core.validation import MessageValueError, validation_message
 
 SCHEMA_VERSION = 2
 DATA_ROLES = ("train", "validation", "test", "class_names")
@@ -50,7 +51,7 @@ class RunEntry(BaseModel):
     def _folder_name(cls, value: str) -> str:
         # the id names a folder under runs/: a crafted '../..' must not reach outside
         if not _FOLDER_NAME.match(value) or value.strip(".") == "":
-            raise ValueError(f"{value!r} is not a run folder name (letters, digits, . _ -)")
+            raise MessageValueError("project.bad_run_id", value=value)
         return value
 
 
@@ -81,10 +82,10 @@ class ProjectDocument(BaseModel):
     def _roles(cls, value: dict[str, str]) -> dict[str, str]:
         for role, path in value.items():
             if role not in DATA_ROLES:
-                raise ValueError(f"unknown data role {role!r} (expected one of {', '.join(DATA_ROLES)})")
+                raise MessageValueError("project.bad_copy_role", role=role, roles=", ".join(DATA_ROLES))
             parts = Path(path).parts
             if Path(path).is_absolute() or ".." in parts or not parts:
-                raise ValueError(f"{role}: the copy {path!r} must be a path inside the project")
+                raise MessageValueError("project.copy_not_inside", role=role, path=path)
         return value
 
 
@@ -96,16 +97,13 @@ def migrate(document: dict[str, Any], file: Path) -> dict[str, Any]:
     """
     version = document.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ProjectError(f"{file}: schema_version {version!r} is missing or not a number; "
-                           "this is not a project.json written by the studio.")
+        raise ProjectError("project.bad_schema_version", file=file, version=version)
     if version > SCHEMA_VERSION:
-        raise ProjectError(f"{file}: schema_version {version} is newer than this studio reads "
-                           f"(up to {SCHEMA_VERSION}). Update the studio to open it.")
+        raise ProjectError("project.newer_schema", file=file, version=version, supported=SCHEMA_VERSION)
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise ProjectError(f"{file}: schema_version {version} is not one this studio knows; the file "
-                               "was not written by the studio, or is damaged. Open a copy saved earlier.")
+            raise ProjectError("project.unknown_schema", file=file, version=version)
         document = step(document)
         version = document["schema_version"]
     return document
@@ -121,9 +119,9 @@ def load_document(file: Path) -> ProjectDocument:
     """
     document = read_json(file, file.parent, MAX_PROJECT_JSON_BYTES)
     if not isinstance(document, dict):
-        raise ProjectError(f"{file}: a project.json holds a JSON object, not {type(document).__name__}.")
+        raise ProjectError("project.not_an_object", file=file, kind=type(document).__name__)
     document = migrate(document, file)
     try:
         return ProjectDocument.model_validate(document)
     except ValidationError as exc:
-        raise ProjectError(f"{file}: invalid project file:\n{format_validation_error(exc)}") from None
+        raise ProjectError("project.invalid_document", file=file, problems=validation_message(exc)) from None

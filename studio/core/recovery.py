@@ -23,17 +23,20 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from filelock import FileLock, Timeout
 
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_write_json, cache_root
+from studio.core.messages import Message, message
 from studio.core.project import PROJECT_FILE, Project, read_data_copies
 from studio.core.project_runs import write_run
+from studio.core.safe_files import os_reason
 from studio.core.training.checkpoint import has_checkpoint
 from studio.core.training.run import Run
 
@@ -71,12 +74,17 @@ class Recoverable:
     training: tuple[Path, ...]
 
     @property
-    def description(self) -> str:
-        when = self.saved_at.replace("T", " ")[:16] or "an unknown time"
-        what = [f"unsaved changes (autosaved {when})"] if self.dirty else []
-        what += [f"run {path.name} training" for path in self.training]
-        where = f" ({self.source})" if self.source else " (never saved)"
-        return f"{self.name}{where}: " + ", ".join(what)
+    def description(self) -> Message:
+        """The project's name and folder, then what there is to recover, one per line."""
+        when = self.saved_at.replace("T", " ")[:16]
+        changes = []
+        if self.dirty:
+            changes.append(message("project.recover_changes", when=when) if when
+                           else message("project.recover_changes_unknown_time"))
+        changes += [message("project.recover_training", id=path.name) for path in self.training]
+        if self.source:
+            return message("project.recoverable", name=self.name, folder=self.source, changes=changes)
+        return message("project.recoverable_unsaved", name=self.name, changes=changes)
 
 
 def take_snapshot(project: Project, dirty: bool, training: Sequence[Path] = ()) -> Snapshot:
@@ -153,8 +161,7 @@ class RecoverySession:
                                  "training": snapshot.training,
                                  "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")})
         except OSError as exc:
-            raise ProjectError(f"{self.folder}: cannot autosave ({exc.strerror or exc}). Free some disk "
-                               "space, or set STUDIO_CACHE_DIR to a folder you can write to.") from None
+            raise ProjectError("project.cannot_autosave", folder=self.folder, reason=os_reason(exc)) from None
         return self.folder
 
     def recover(self, entry: Recoverable) -> Project:
@@ -198,7 +205,7 @@ def _open_autosave(folder: Path, entry: Recoverable) -> Project:
         project = Project.open(entry.source)
         project.detach_outside_files()
         return project
-    raise ProjectError(f"{entry.folder}: the studio stopped before its first autosave; nothing to recover.")
+    raise ProjectError("project.nothing_to_recover", folder=entry.folder)
 
 
 def _release_adopted(folder: Path, root: Path) -> None:

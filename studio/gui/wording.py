@@ -12,8 +12,6 @@ from __future__ import annotations
 import traceback
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from studio.core.errors import StudioError
 from studio.core.messages import CATALOGUE, CONTEXT, Message, format_message
 from studio.core.report import Notice, Stage
@@ -57,8 +55,14 @@ def device_text(kind: str, name: str, threads: int) -> str:
         return translate("Worker", "CUDA: {name}").format(name=name)
     if kind == "mps":
         return translate("Worker", "Apple MPS")
-    return QCoreApplication.translate("Worker", "CPU (%n threads)", "", threads)
+    return translate("Worker", "CPU ({threads} threads)").format(threads=threads)
 
 
 def device_info_text(info: DeviceInfo) -> str:
     return device_text(info.kind, info.name, info.threads)
+
+
+def name_text(name: Message | str) -> str:
+    """A name that is either the user's own text (a column header read from the file),
+    shown as it is, or a placeholder the core gives as a message ("column 3")."""
+    return word(name) if isinstance(name, Message) else name

@@ -46,6 +46,7 @@ class Job(QObject):
         super().__init__()
         self._fn, self._args, self._kwargs, self._reports = fn, args, kwargs, reports
         self.reporter = Reporter(self.progress.emit, self.event.emit)
+        self.over = False  # set just before ``ended``: a widget that connects late can tell
 
     def stop(self) -> None:
         self.reporter.stop()
@@ -64,6 +65,7 @@ class Job(QObject):
             self.failed.emit(exc)
         else:
             self.done.emit(result)
+        self.over = True
         self.ended.emit()
 
 

@@ -18,6 +18,7 @@ import torch
 import torch._dynamo  # noqa: F401  the first optimizer step imports it (1-2 s); the forkserver pays once
 
 from studio.core.project import Project
+from studio.core.report import Reporter
 from studio.core.training import trainer
 from studio.core.training.events import BatchEnd
 from studio.core.training.run import execute_run
@@ -68,7 +69,7 @@ def train_and_save(folder: str, run_id: str, env: dict[str, str], batch_sleep: f
 
     project = Project.open(folder)
     conn.send("training")
-    run = execute_run(project.settings, callbacks=[slow], run_dir=project.path / "runs" / run_id)
+    run = execute_run(project.settings, report=Reporter(on_event=slow), run_dir=project.path / "runs" / run_id)
     conn.send("trained")
     project.runs.append(run)
     project.save()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from studio.core.project_runs import Run
 from studio.core.training.compare import config_diff, flatten, metrics_rows, summary_row
 from studio.core.training.history import MetricHistory
-from studio.core.training.run import Run
 
 EVENTS = [
     {"event": "run_started", "model_type": "textcnn", "device": "CPU", "num_train": 10, "num_validation": 5,

@@ -34,7 +34,7 @@ def test_pretrained_vectors_fill_the_rows_they_cover(tmp_path, header):
     model = textcnn(pretrained_vectors=str(path))
     coverage = apply_embedding_options(model, VOCAB)
     assert (coverage.vocab_found, coverage.vocab_total) == (3, 4)
-    assert "3 of 4 vocabulary entries" in coverage.describe()
+    assert "3 of 4 vocabulary entries" in str(coverage.describe())
     assert coverage.missing == ("missing",)
     weight = model.embedding.weight
     for i, token in enumerate(VOCAB):
@@ -54,8 +54,10 @@ def test_pickled_gensim_files_are_refused(tmp_path):
     kv = KeyedVectors(vector_size=4)
     kv.add_vectors(list(VECTORS), [v for v in VECTORS.values()])
     kv.save(str(tmp_path / "vectors.kv"))
-    with pytest.raises(ConfigError, match="pickles.*save_word2vec_format"):
+    with pytest.raises(ConfigError, match="^pretrained_vectors: .*pickles.*save_word2vec_format") as info:
         apply_embedding_options(textcnn(pretrained_vectors=str(tmp_path / "vectors.kv")), VOCAB)
+    assert info.value.params["field"] == "pretrained_vectors"
+    assert info.value.params["problem"].code == "vectors.pickle_refused"
 
 
 def test_frozen_embedding_does_not_train(tmp_path):
@@ -78,7 +80,8 @@ def test_dimension_mismatch_names_the_field_and_the_fix(tmp_path):
     with pytest.raises(ConfigError) as info:
         apply_embedding_options(textcnn(pretrained_vectors=str(path)), VOCAB)
     message = str(info.value)
-    assert message.startswith("embedding_dim:") and "small.txt" in message
+    assert info.value.code == "vectors.in_file" and info.value.params["file"] == "small.txt"
+    assert message.startswith("embedding_dim:") and message.endswith("(pretrained_vectors: small.txt)")
     assert "3 dimensions but embedding_dim is 4" in message and "set embedding_dim to 3" in message
 
 

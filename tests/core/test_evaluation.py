@@ -98,8 +98,9 @@ def test_other_splits_and_errors(tiny_run, tmp_path):
     run, train = tiny_run
     validation = evaluate_run_split(run, "validation")
     assert validation.split == "validation" and len(validation) == 150
-    with pytest.raises(ConfigError, match="split"):
+    with pytest.raises(ConfigError, match="split") as caught:
         evaluate_run_split(run, "dev")
+    assert caught.value.code == "evaluation.unknown_split"
     moved = run.config["dataset"]["train"]
     run.config["dataset"]["train"] = str(tmp_path / "gone.tsv")
     try:
@@ -107,3 +108,16 @@ def test_other_splits_and_errors(tiny_run, tmp_path):
             evaluate_run_split(run)
     finally:
         run.config["dataset"]["train"] = moved
+
+
+def test_evaluating_reports_its_stages_and_stops(tiny_run):
+    from studio.core.errors import Cancelled
+    from studio.core.report import Reporter, Stage
+
+    seen = []
+    evaluate_run_split(tiny_run[0], "validation", report=Reporter(on_event=seen.append))
+    assert [e.message.code for e in seen if isinstance(e, Stage)] == ["stage.reading_data", "stage.evaluating"]
+    stopped = Reporter()
+    stopped.stop()
+    with pytest.raises(Cancelled):
+        evaluate_run_split(tiny_run[0], report=stopped)

@@ -37,11 +37,13 @@ def assert_pad_invariant(model: torch.nn.Module, ids: torch.Tensor, lengths: tor
 
 def test_dpcnn_problems_explain_too_many_blocks():
     problems = config_problems({"type": "dpcnn", "num_blocks": 4}, 10)
-    assert problems == {"num_blocks": "DPCNN with 4 blocks halves the text 4 times and needs "
-                                      "max_len >= 16 (now 10); use at most 3 blocks or raise "
-                                      "max_len."}
-    assert "raise max_len to at least 2" in config_problems({"type": "dpcnn", "num_blocks": 1}, 1)[
-        "num_blocks"]
+    assert {field: str(problem) for field, problem in problems.items()} == {
+        "num_blocks": "DPCNN with 4 blocks halves the text 4 times and needs max_len >= 16 (now 10); "
+                      "use at most 3 blocks or raise max_len."}
+    assert problems["num_blocks"].code == "model.dpcnn_too_short"
+    one = config_problems({"type": "dpcnn", "num_blocks": 1}, 1)["num_blocks"]
+    assert str(one) == ("DPCNN with 1 block halves the text 1 time and needs max_len >= 2 (now 1); "
+                        "raise max_len to at least 2.")
 
 
 @pytest.mark.parametrize("num_blocks, max_len", [(1, 2), (3, 8), (3, 256), (4, 16)])
@@ -98,6 +100,8 @@ def test_transformer_num_heads_must_divide_hidden_size():
     message = str(info.value)
     assert message.startswith("num_heads: hidden_size 300 is not divisible by num_heads 7")
     assert "1, 2, 3, 4, 5, 6, 10" in message
+    [problem] = info.value.params["problems"]
+    assert problem.params["problem"].code == "model.heads_divide"
     # the default of 5 heads is checked too, against a changed hidden_size
     with pytest.raises(ConfigError, match="^num_heads: hidden_size 16 .* num_heads 5"):
         parse_config({"type": "transformer", "hidden_size": 16})
@@ -110,7 +114,8 @@ def test_transformer_num_heads_must_divide_hidden_size():
 def test_transformer_problems_flag_short_learned_positions():
     learned = {"type": "transformer", "positions": "learned", "max_positions": 64}
     problems = config_problems(learned, 100)
-    assert list(problems) == ["max_positions"] and "100" in problems["max_positions"]
+    assert list(problems) == ["max_positions"] and "100" in str(problems["max_positions"])
+    assert problems["max_positions"].code == "model.positions_too_few"
     assert config_problems(learned, 64) == {}
     assert config_problems({**learned, "positions": "sinusoidal"}, 100) == {}
 

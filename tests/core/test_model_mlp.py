@@ -93,7 +93,7 @@ def test_fit_gives_the_same_idf_in_any_chunking():
         assert torch.equal(model.features.idf, whole), chunk_ids
     # the same as counting documents row by row
     df = torch.zeros(50)
-    for row, n in zip(ids.tolist(), lengths.tolist()):
+    for row, n in zip(ids.tolist(), lengths.tolist(), strict=True):
         for token in set(row[:n]) - {PAD_ID}:
             df[token] += 1
     torch.testing.assert_close(whole, torch.log(38 / (1 + df)) + 1)

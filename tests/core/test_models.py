@@ -10,8 +10,8 @@ import torch.nn.functional as F
 from safetensors.torch import load_file, save_file
 
 from studio.core.errors import ConfigError
-from studio.core.models import (build_model, config_problems, count_parameters, default_config,
-                                model_names, parse_config)
+from studio.core.messages import Message
+from studio.core.models import build_model, config_problems, count_parameters, default_config, model_names, parse_config
 from studio.core.text.vocab import PAD_ID
 
 VOCAB, CLASSES, BATCH, LENGTH = 60, 4, 5, 12
@@ -138,7 +138,7 @@ def test_problems_name_real_fields(name):
     assert config_problems(config, 256) == {}  # the defaults fit a generous max_len
     for field, message in config_problems(config, 1).items():
         assert field in type(config).model_fields, field
-        assert message.strip()
+        assert isinstance(message, Message) and str(message).strip()
 
 
 def test_unknown_key_is_a_config_error_naming_it(name):

@@ -12,12 +12,13 @@ import torch
 
 from studio.core.errors import StudioError, TrainingError
 from studio.core.project import Project
+from studio.core.training import memory as memory_module
 from studio.core.training import optim
 from studio.core.training import run as run_module
-from studio.core.training import trainer as trainer_module
 from studio.core.training.checkpoint import has_checkpoint, read_checkpoint
+from studio.core.training.device import DeviceInfo
+from studio.core.training.memory import out_of_memory_message
 from studio.core.training.run import execute_run, resume_run
-from studio.core.training.trainer import out_of_memory_message
 from tests.core.test_kill_safety import check_predicts, make_settings, write_data
 
 FAIL_AT = 20  # in epoch 2 of 15 steps
@@ -92,6 +93,8 @@ def test_out_of_memory_keeps_the_last_checkpoint(tmp_path, monkeypatch, fail):
     assert "ran out of memory" in message
     assert "batch_size (now 16)" in message and "max_len (now 16)" in message
     assert "last checkpoint (end of epoch 1, step 15) is kept" in message
+    assert caught.value.code == "training.out_of_memory_kept"
+    assert caught.value.params["checkpoint"].code == "training.checkpoint_after_epoch"
 
     # the folder is an interrupted run that resumes from the end of epoch 1
     assert has_checkpoint(run_dir) and not (run_dir / "weights.safetensors").exists()
@@ -135,7 +138,11 @@ def test_out_of_memory_before_the_first_checkpoint(tmp_path, monkeypatch, cache_
 
 
 def test_message_names_cuda_and_the_sizes(monkeypatch):
-    monkeypatch.setattr(trainer_module, "describe_device", lambda device: "CUDA: NVIDIA H100")
+    monkeypatch.setattr(memory_module, "device_info", lambda device: DeviceInfo("cuda", "NVIDIA H100", 0))
     message = out_of_memory_message(torch.device("cuda"), 128, 256)
-    assert message.startswith("CUDA ran out of memory while training (CUDA: NVIDIA H100).")
-    assert "smaller batch_size (now 128) or max_len (now 256)" in message
+    assert message.code == "training.out_of_memory"
+    assert {"kind": "cuda", "name": "NVIDIA H100", "threads": 0, "batch_size": 128, "max_len": 256}.items() \
+        <= message.params.items()
+    text = str(message)
+    assert text.startswith("CUDA ran out of memory while training (CUDA: NVIDIA H100).")
+    assert "smaller batch_size (now 128) or max_len (now 256)" in text

@@ -15,6 +15,7 @@ from studio.core.inference.predictor import Predictor
 from studio.core.project_lock import LOCK_FILE
 from studio.core.project import PROJECT_FILE, Project
 from studio.core.project_schema import SCHEMA_VERSION
+from studio.core.report import Reporter, Stage
 from studio.core.settings import Settings
 from studio.core.text.config import TextConfig
 from studio.core.training.config import TrainingConfig
@@ -39,9 +40,9 @@ def make_settings(train, classes) -> Settings:
 def trained_project(tmp_path, thucnews_dev, thucnews_classes):
     train = write_slice(thucnews_dev, tmp_path / "slice.tsv", 1500)
     settings = make_settings(train, thucnews_classes)
-    statuses = []
-    run = execute_run(settings, on_status=statuses.append)
-    assert statuses and statuses[-1].startswith("Training")
+    stages = []
+    run = execute_run(settings, report=Reporter(on_event=lambda e: stages.append(e) if isinstance(e, Stage) else None))
+    assert stages and stages[-1].message.code == "stage.training"
     project = Project(settings, name="News")
     project.runs.append(run)
     return project, run, train
@@ -140,7 +141,7 @@ def test_changed_data_file_warns_on_open(tmp_path, trained_project):
     root = project.save(tmp_path / "News")
     with open(train, "a", encoding="utf-8") as handle:
         handle.write("新增的一条新闻标题\t3\n")
-    warnings = Project.open(root).warnings
+    warnings = [str(w) for w in Project.open(root).warnings]
     assert len(warnings) == 1
     assert "data file" in warnings[0] and "changed" in warnings[0]
     assert str(train) in warnings[0]
@@ -151,7 +152,7 @@ def test_missing_data_file_warns_on_open(tmp_path, trained_project):
     root = project.save(tmp_path / "News")
     train.unlink()
     reopened = Project.open(root)
-    assert len(reopened.warnings) == 1 and "missing" in reopened.warnings[0]
+    assert len(reopened.warnings) == 1 and "missing" in str(reopened.warnings[0])
     # the run still works without its data
     assert torch.equal(Predictor(reopened.runs[0]).probabilities(SAMPLES),
                        Predictor(run).probabilities(SAMPLES))
@@ -198,7 +199,7 @@ def test_broken_project_files(tmp_path, trained_project):
     project_file.write_text(good, encoding="utf-8")
     (root / "runs" / run.id / "weights.safetensors").write_bytes(b"garbage")
     opened = Project.open(root)  # the project opens; the damaged run is left out and marked
-    assert opened.runs == [] and "weights.safetensors" in opened.unreadable_runs[0].message
+    assert opened.runs == [] and "weights.safetensors" in str(opened.unreadable_runs[0].message)
     opened.save()  # saving in place keeps it listed
     assert [entry["id"] for entry in json.loads(project_file.read_text(encoding="utf-8"))["runs"]] == [run.id]
 

@@ -7,11 +7,16 @@ import json
 import pytest
 
 from studio.core.data.dataset import DatasetConfig
-from studio.core.embeddings.project_vectors import (import_vectors, scratch_dir, train_project_vectors,
-                                                    vocabulary_coverage)
+from studio.core.embeddings.project_vectors import (
+    import_vectors,
+    scratch_dir,
+    train_project_vectors,
+    vocabulary_coverage,
+)
 from studio.core.embeddings.vectors import load_vectors
 from studio.core.embeddings.word2vec import Word2VecConfig
 from studio.core.project import PROJECT_FILE, Project
+from studio.core.report import Notice, Reporter, Stage
 from studio.core.settings import Settings
 from studio.core.text.config import TextConfig
 from studio.core.training.config import TrainingConfig
@@ -31,24 +36,28 @@ def word_settings(tmp_path, thucnews_dev, thucnews_classes) -> Settings:
 
 
 def test_trained_vectors_start_a_run_and_move_into_the_saved_project(tmp_path, word_settings):
-    statuses = []
+    stages = []
+    report = Reporter(on_event=lambda event: stages.append(event) if isinstance(event, Stage) else None)
     entry, vectors = train_project_vectors(
-        word_settings, None, Word2VecConfig(vector_size=20, epochs=2, min_count=1, workers=2),
-        on_status=statuses.append)
+        word_settings, None, Word2VecConfig(vector_size=20, epochs=2, min_count=1, workers=2), report)
     assert entry.source == "trained" and (entry.dimension, entry.count) == (20, len(vectors))
     assert entry.tokenizer.type == "jieba" and entry.data == word_settings.dataset.train
     assert str(scratch_dir()) in entry.path and load_vectors(entry.path).vector_size == 20
-    assert statuses[0].startswith("Tokenizing")
+    assert [stage.message.code for stage in stages] == ["vectors.stage_tokenizing", "vectors.stage_training"]
+    assert str(stages[0].message) == "Tokenizing the training texts…"
+    assert str(stages[1].message) == "Training word2vec on 1,200 texts…"  # the 80 % training split
+    assert str(entry.describe()) == f"{len(vectors):,} words × 20 dimensions, trained on slice.tsv"
 
     coverage = vocabulary_coverage(word_settings, None, vectors)
     # min_count=1 on the same training split: every entry that fits max_len has a vector
     assert coverage.vocab_share > 0.95 and coverage.occurrence_share > 0.9
 
-    settings = word_settings.model_copy(update={"model": {**word_settings.model,
+    settings = word_settings.model_copy(update={"model": {**word_settings.model_dump()["model"],
                                                           "pretrained_vectors": entry.path}})
-    run_notes = []
-    run = execute_run(settings, on_status=run_notes.append)
-    assert any(n.startswith("Pretrained vectors: ") and "vocabulary entries" in n for n in run_notes)
+    notices = []
+    run = execute_run(settings, report=Reporter(
+        on_event=lambda event: notices.append(event) if isinstance(event, Notice) else None))
+    assert any("vocabulary entries have vectors" in str(notice.message) for notice in notices)
 
     project = Project(settings, name="Words")
     project.vectors.append(entry)
@@ -63,7 +72,7 @@ def test_trained_vectors_start_a_run_and_move_into_the_saved_project(tmp_path, w
     reopened = Project.open(root)
     assert reopened.warnings == []
     assert reopened.vectors[0].path == str(copied)
-    assert reopened.settings.model["pretrained_vectors"] == str(copied)
+    assert reopened.settings.model_dump()["model"]["pretrained_vectors"] == str(copied)
     assert reopened.vectors[0].word2vec.vector_size == 20
     assert load_vectors(copied).index_to_key == vectors.index_to_key
 
@@ -78,13 +87,14 @@ def test_imported_vectors_stay_in_place_and_a_lost_file_is_a_warning(tmp_path, w
     kv.save_word2vec_format(str(outside))
     entry, loaded = import_vectors(outside)
     assert (entry.source, entry.count, entry.dimension, entry.name) == ("imported", 2, 4, "news.vec")
+    assert str(entry.describe()) == "2 words × 4 dimensions, imported from news.vec"
     project = Project(word_settings)
     project.vectors.append(entry)
     root = project.save(tmp_path / "Imported")
     assert not (root / "vectors").exists()
     outside.unlink()
     warnings = Project.open(root).warnings
-    assert any("news.vec" in w and "missing" in w for w in warnings)
+    assert any("news.vec" in str(w) and "missing" in str(w) for w in warnings)
 
 
 def test_a_damaged_vector_list_names_the_entry(tmp_path, word_settings):
@@ -113,8 +123,8 @@ def test_saving_moves_scratch_vectors_and_never_copies_other_files(tmp_path, wor
     first = project.save(tmp_path / "First")
     assert not (scratch_dir() / f"{entry.name}.bin").exists()  # moved, not copied
     assert sorted(p.name for p in (first / "vectors").iterdir()) == [f"{entry.name}.bin"]
-    assert any("id_rsa" in w and "not copied" in w for w in project.warnings)
-    assert any("gone.bin" in w and "missing" in w for w in project.warnings)
+    assert any("id_rsa" in str(w) and "not copied" in str(w) for w in project.warnings)
+    assert any("gone.bin" in str(w) and "missing" in str(w) for w in project.warnings)
 
     second = project.save(tmp_path / "Second")  # Save As copies from the first folder
     assert (second / "vectors" / f"{entry.name}.bin").is_file()

@@ -73,7 +73,7 @@ def test_a_killed_studio_offers_its_unsaved_changes(source):
     assert len(found) == 1
     entry = found[0]
     assert entry.dirty and entry.source == source and entry.name == "Edited after saving"
-    assert "unsaved changes" in entry.description and str(source) in entry.description
+    assert "unsaved changes" in str(entry.description) and str(source) in str(entry.description)
     project = mine.recover(entry)
     assert project.name == "Edited after saving" and project.settings.training.epochs == 7
     assert project.path == source  # saving writes the recovered state where it belongs
@@ -107,7 +107,7 @@ def test_an_unsaved_project_with_a_run_training_is_recovered(source, tmp_path):
     mine = RecoverySession()
     [entry] = find_recoverable(exclude=mine.folder)
     assert entry.source is None and entry.training == (training,)
-    assert "never saved" in entry.description and training.name in entry.description
+    assert "never saved" in str(entry.description) and training.name in str(entry.description)
     recovered = mine.recover(entry)
     assert recovered.path is None and recovered.interrupted == [training]
     assert [run.id for run in recovered.runs] == [RUN_ID]

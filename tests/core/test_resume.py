@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pytest
 import torch
 
 from studio.core.project_runs import read_run
+from studio.core.report import Reporter, Stage
 from studio.core.settings import Settings
 from studio.core.training import trainer as trainer_module
 from studio.core.training.checkpoint import read_checkpoint
@@ -62,12 +62,13 @@ CHILD = textwrap.dedent("""
     import json, sys, time
     import torch
     torch.set_num_threads(1)
+    from studio.core.report import Reporter
     from studio.core.settings import Settings
     from studio.core.training import trainer
     from studio.core.training.run import execute_run
     trainer.EMIT_EVERY_S = 0.0  # one batch_end per step
-    slow = lambda event: time.sleep(0.02)  # slow enough to be killed mid-epoch
-    execute_run(Settings.from_dict(json.loads(sys.argv[1])), callbacks=[slow], run_dir=sys.argv[2])
+    slow = Reporter(on_event=lambda event: time.sleep(0.02))  # slow enough to be killed mid-epoch
+    execute_run(Settings.from_dict(json.loads(sys.argv[1])), report=slow, run_dir=sys.argv[2])
 """)
 
 
@@ -103,7 +104,7 @@ def test_resume_after_kill(tmp_path, settings_dict, monkeypatch):
     monkeypatch.setattr(trainer_module, "EMIT_EVERY_S", 0.0)
     torch.set_num_threads(1)
     seen = []
-    run = resume_run(run_dir, callbacks=[seen.append])
+    run = resume_run(run_dir, report=Reporter(on_event=seen.append))
     new_steps = [e.step for e in seen if isinstance(e, BatchEnd)]
     assert new_steps[0] == saved_step + 1
     events = read_lines(metrics)
@@ -129,21 +130,24 @@ def test_resume_after_stop(tmp_path, settings_dict, monkeypatch):
     settings_dict["training"]["checkpoint_every_s"] = 3600  # only the stop writes one mid-epoch
     settings = Settings.from_dict(settings_dict)
     run_dir = tmp_path / "stopped.studio" / "runs" / "run-1"
-    stop = threading.Event()
 
     def stop_at(event) -> None:
         if isinstance(event, BatchEnd) and event.step == 60:  # in epoch 2
-            stop.set()
+            report.stop()
 
-    stopped = execute_run(settings, callbacks=[stop_at], stop_event=stop, run_dir=run_dir)
+    report = Reporter(on_event=stop_at)
+    stopped = execute_run(settings, report=report, run_dir=run_dir)
     assert stopped.finished["status"] == "stopped" and stopped.id == "run-1"
     checkpoint = read_checkpoint(run_dir)
     assert checkpoint.meta["step"] == 60 and checkpoint.meta["epoch"] == 2
     assert read_run(run_dir).finished["status"] == "stopped"  # a stopped run is a usable run
 
-    run = resume_run(run_dir)
+    seen = []
+    run = resume_run(run_dir, report=Reporter(on_event=seen.append))
     check_stream(read_lines(run_dir / "metrics.jsonl"), 2)
     assert run.finished["status"] == "completed"
+    stages = [e.message.code for e in seen if isinstance(e, Stage)]
+    assert stages == ["stage.reading_data", "stage.tokenizing", "stage.resuming"]
 
     straight = execute_run(settings)
     for name, tensor in straight.state_dict.items():
@@ -168,9 +172,8 @@ def test_cli_resume_saves_the_project(tmp_path, settings_dict, capsys):
 
     settings_dict["training"]["checkpoint_every_s"] = 3600
     run_dir = tmp_path / "cli.studio" / "runs" / "run-7"
-    stop = threading.Event()
-    execute_run(Settings.from_dict(settings_dict), run_dir=run_dir, stop_event=stop,
-                callbacks=[lambda e: isinstance(e, BatchEnd) and e.step >= 10 and stop.set()])
+    report = Reporter(on_event=lambda e: isinstance(e, BatchEnd) and e.step >= 10 and report.stop())
+    execute_run(Settings.from_dict(settings_dict), run_dir=run_dir, report=report)
     assert main(["train", "--resume", str(run_dir)]) == 0
     assert "(run run-7, completed)" in capsys.readouterr().out
     project = Project.open(tmp_path / "cli.studio")
@@ -178,3 +181,26 @@ def test_cli_resume_saves_the_project(tmp_path, settings_dict, capsys):
     assert project.runs[0].finished["status"] == "completed"
     epochs = [e["epoch"] for e in project.runs[0].events if e["event"] == "epoch_end"]
     assert epochs == [1, 2]
+
+
+def test_resume_validates_the_run_and_its_data(tmp_path, settings_dict):
+    """resume_run reads the run folder as a project does (validated), and refuses data
+    that no longer gives the run's vocabulary or labels."""
+    from studio.core.errors import ProjectError
+
+    settings_dict["training"]["checkpoint_every_s"] = 3600
+    run_dir = tmp_path / "checked.studio" / "runs" / "run-2"
+    report = Reporter(on_event=lambda e: isinstance(e, BatchEnd) and e.step >= 5 and report.stop())
+    execute_run(Settings.from_dict(settings_dict), run_dir=run_dir, report=report)
+
+    config = json.loads((run_dir / "config.json").read_text(encoding="utf-8"))
+    (run_dir / "config.json").write_text(json.dumps({**config, "unknown": 1}), encoding="utf-8")
+    with pytest.raises(ProjectError, match="config.json: invalid settings"):
+        resume_run(run_dir)
+    (run_dir / "config.json").write_text(json.dumps(config), encoding="utf-8")
+
+    labels = json.loads((run_dir / "labels.json").read_text(encoding="utf-8"))
+    (run_dir / "labels.json").write_text(json.dumps(labels[::-1]), encoding="utf-8")
+    with pytest.raises(ProjectError, match="another vocabulary or other labels") as caught:
+        resume_run(run_dir)
+    assert caught.value.code == "run.data_changed"

@@ -40,8 +40,8 @@ def test_v1_opens_with_its_settings_and_run(v1):
     assert project.warnings == []
     assert project.name == "Tiny"
     settings = project.settings
-    assert settings.model["type"] == "textcnn"
-    assert settings.model["embedding_dim"] == 8 and settings.model["num_filters"] == 4
+    assert settings.model.type == "textcnn"
+    assert settings.model.embedding_dim == 8 and settings.model.num_filters == 4
     assert settings.text.max_len == 16
     assert settings.training.epochs == 1
     assert Path(settings.dataset.train) == v1 / "data.tsv"
@@ -86,7 +86,7 @@ def test_v2_offers_its_data_copies_when_the_files_are_gone(v2):
     problems = project.data_problems()
     assert [(p.role, p.kind) for p in problems] == [("train", "missing"), ("class_names", "missing")]
     assert [p.copy for p in problems] == [v2 / "data" / "data.tsv", v2 / "data" / "classes.txt"]
-    assert all("use the copy kept in the project" in p.message for p in problems)
+    assert all("use the copy kept in the project" in str(p.message) for p in problems)
     for problem in problems:
         project.use_data_copy(problem.role)
     assert project.data_problems() == []

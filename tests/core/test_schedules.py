@@ -14,6 +14,7 @@ from sklearn.utils.class_weight import compute_class_weight
 from studio.core.data.dataset import DatasetConfig, load_splits
 from studio.core.data.prepare import prepare
 from studio.core.models import build_model
+from studio.core.report import Reporter
 from studio.core.text.config import TextConfig
 from studio.core.training import trainer as trainer_module
 from studio.core.training.config import TrainingConfig
@@ -76,7 +77,7 @@ def test_batch_end_reports_the_lr_of_each_step(data, monkeypatch, schedule):
     torch.manual_seed(0)
     model = build_model(MODEL, len(data.vocab), len(data.label_names))
     events = []
-    Trainer(cfg).fit(model, data.train, data.validation, data.label_names, callbacks=[events.append])
+    Trainer(cfg).fit(model, data.train, data.validation, data.label_names, report=Reporter(on_event=events.append))
     batches = [e for e in events if isinstance(e, BatchEnd)]
     per_epoch = -(-len(data.train) // cfg.batch_size)
     assert [b.step for b in batches] == list(range(1, 2 * per_epoch + 1))
@@ -169,7 +170,7 @@ def test_defaults_keep_the_old_loop(data):
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
-    for (name, a), b in zip(model.state_dict().items(), reference.state_dict().values()):
+    for (name, a), b in zip(model.state_dict().items(), reference.state_dict().values(), strict=True):
         assert torch.equal(a, b), name
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 
 import pytest
@@ -13,6 +12,7 @@ from studio.core.data.dataset import DatasetConfig, load_splits
 from studio.core.data.prepare import prepare
 from studio.core.errors import ConfigError
 from studio.core.models import build_model
+from studio.core.report import Notice, Reporter, Stage
 from studio.core.settings import Settings
 from studio.core.text.config import TextConfig
 from studio.core.training.config import TrainingConfig
@@ -50,14 +50,16 @@ def data(slice_file):
     return prepare(splits, TextConfig(max_len=32), use_cache=False)
 
 
-def fit(data, model_seed: int = 0, stop_event=None, callbacks=(), **overrides):
+def fit(data, model_seed: int = 0, report=None, **overrides):
+    """Train; ``report`` (default: one that records) sees the events."""
     torch.manual_seed(model_seed)
     model = build_model(MODEL, len(data.vocab), len(data.label_names))
     events = []
+    if report is None:
+        report = Reporter(on_event=events.append)
     trainer = Trainer(TrainingConfig(**{**TRAINING, **overrides}))
-    result = trainer.fit(model, data.train, data.validation, data.label_names, data.test,
-                         callbacks=[events.append, *callbacks], stop_event=stop_event)
-    return model, result, events
+    result = trainer.fit(model, data.train, data.validation, data.label_names, data.test, report=report)
+    return model, result, events or result.events
 
 
 @pytest.fixture(scope="module")
@@ -132,11 +134,11 @@ def test_run_finished_reports_the_test_split(trained, data):
     assert chosen.metrics["val_accuracy"] == best_val
 
 
-def test_a_stop_event_already_set_stops_at_once(data):
-    stop = threading.Event()
-    stop.set()
+def test_a_report_already_stopped_stops_at_once(data):
+    report = Reporter()
+    report.stop()
     start = time.perf_counter()
-    _, result, events = fit(data, stop_event=stop, epochs=50)
+    _, result, events = fit(data, report=report, epochs=50)
     assert time.perf_counter() - start < 5
     assert result.status == "stopped"
     assert events[-1].status == "stopped"
@@ -144,17 +146,85 @@ def test_a_stop_event_already_set_stops_at_once(data):
 
 
 def test_stopping_during_the_first_epoch(data):
-    stop = threading.Event()
+    events = []
 
     def stop_on_first_batch(event):
+        events.append(event)
         if isinstance(event, BatchEnd):
-            stop.set()
+            report.stop()
 
-    _, result, events = fit(data, stop_event=stop, callbacks=[stop_on_first_batch], epochs=50)
+    report = Reporter(on_event=stop_on_first_batch)
+    _, result, _ = fit(data, report=report, epochs=50)
     assert result.status == "stopped"
     assert [e.epoch for e in events if isinstance(e, EpochEnd)] == [1]
     assert events[-1].status == "stopped"
     assert sum(isinstance(e, BatchEnd) for e in events) == 1
+
+
+def test_pausing_waits_and_is_not_counted(data):
+    """Paused at the first batch for 0.5 s: the run waits, then completes; the pause
+    counts in neither the epoch's seconds nor its samples/s."""
+    import threading
+
+    def pause_once(event):
+        if isinstance(event, BatchEnd) and not paused:
+            paused.append(time.perf_counter())
+            report.pause(True)
+            threading.Timer(0.5, report.pause, (False,)).start()
+
+    paused: list[float] = []
+    report = Reporter(on_event=pause_once)
+    start = time.perf_counter()
+    _, result, _ = fit(data, report=report, epochs=1)
+    wall = time.perf_counter() - start
+    assert result.status == "completed" and paused
+    assert wall >= 0.5
+    assert result.epochs[0]["seconds"] < wall - 0.45
+
+
+def test_the_report_gets_progress_device_and_every_event(data):
+    fractions, events = [], []
+    report = Reporter(on_progress=fractions.append, on_event=events.append)
+    _, result, _ = fit(data, report=report, epochs=1)
+    assert events == result.events
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    started = events[0]
+    assert (started.device_kind, started.device_name) == ("cpu", "")
+    assert started.threads == torch.get_num_threads() and started.device == f"CPU ({started.threads} threads)"
+
+
+def test_execute_run_reports_its_stages(slice_file):
+    from tests.conftest import shared_file
+
+    settings = Settings(
+        dataset=DatasetConfig(train=str(slice_file), class_names=str(shared_file("thucnews", "class.txt"))),
+        model={**MODEL, "embedding_dim": 8, "num_filters": 8},
+        training=TrainingConfig(**{**TRAINING, "epochs": 1}),
+    )
+    seen = []
+    run = execute_run(settings, report=Reporter(on_event=seen.append))
+    stages = [e.message.code for e in seen if isinstance(e, Stage)]
+    assert stages == ["stage.reading_data", "stage.tokenizing", "stage.training"]
+    assert not [e for e in seen if isinstance(e, Notice)]  # clean data, no vectors
+    assert [e for e in seen if not isinstance(e, (Stage, Notice))] == [event_from_dict(e) for e in run.events]
+
+
+def test_execute_run_stops_before_training(slice_file):
+    """A stop while the data is read ends the job with Cancelled, before any run exists."""
+    from studio.core.errors import Cancelled
+    from tests.conftest import shared_file
+
+    settings = Settings(dataset=DatasetConfig(train=str(slice_file),
+                                              class_names=str(shared_file("thucnews", "class.txt"))),
+                        model=MODEL, training=TrainingConfig(**TRAINING))
+
+    def stop_at_first_stage(event):
+        if isinstance(event, Stage):
+            report.stop()
+
+    report = Reporter(on_event=stop_at_first_stage)
+    with pytest.raises(Cancelled):
+        execute_run(settings, report=report)
 
 
 def test_same_seed_same_first_epoch(data):

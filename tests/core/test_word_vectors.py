@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import gzip
 import shutil
-import threading
 
 import numpy as np
 import pytest
 import torch
 
 from studio.core.embeddings.coverage import measure_coverage, token_counts
-from studio.core.embeddings.explore import (UnknownWord, analogy, neighbors, project_words, similarity,
-                                            vector_rows)
+from studio.core.embeddings.explore import UnknownWord, analogy, neighbors, project_words, similarity, vector_rows
 from studio.core.embeddings.vectors import load_vectors, save_vectors
-from studio.core.embeddings.word2vec import Word2VecConfig, train_word2vec
+from studio.core.embeddings.word2vec import Word2VecConfig, Word2VecProgress, train_word2vec
 from studio.core.errors import Cancelled, ConfigError, DataFormatError
 from studio.core.models import build_model
 from studio.core.models.pretrained import fill_embedding_
+from studio.core.report import Reporter
 from studio.core.text.tokenizers import Tokenizer, TokenizerConfig
 from studio.core.text.vocab import Vocab
 
@@ -57,23 +56,33 @@ def test_word2vec_trains_vectors_of_the_requested_size(news_vectors, news_tokens
 
 
 def test_word2vec_reports_progress_and_stops(news_tokens):
-    seen, stop = [], threading.Event()
+    seen, fractions = [], []
 
-    def progress(update):
+    def event(update):
         seen.append(update)
         if update.epoch == 2:
-            stop.set()
+            report.stop()
 
+    report = Reporter(fractions.append, event)
     with pytest.raises(Cancelled):
-        train_word2vec(news_tokens, SMALL.model_copy(update={"epochs": 50}), progress, stop)
-    fractions = [p.fraction for p in seen]
-    assert fractions == sorted(fractions) and fractions[-1] < 0.2
+        train_word2vec(news_tokens, SMALL.model_copy(update={"epochs": 50}), report)
+    assert all(isinstance(update, Word2VecProgress) for update in seen)
+    assert [p.fraction for p in seen] == sorted(p.fraction for p in seen) and seen[-1].fraction < 0.2
     assert seen[-1].epoch == 2 and seen[-1].loss is not None
+    assert fractions and fractions == sorted(fractions) and fractions[-1] < 0.2
+
+
+def test_word2vec_progress_ends_at_one(news_tokens):
+    fractions = []
+    train_word2vec(news_tokens[:300], SMALL.model_copy(update={"epochs": 1}), Reporter(fractions.append))
+    assert fractions[-1] == 1.0 and fractions == sorted(fractions)
 
 
 def test_min_count_above_every_token_is_a_clear_error():
-    with pytest.raises(ConfigError, match="min_count: no token occurs 5 times"):
+    with pytest.raises(ConfigError, match="min_count: no token occurs 5 times") as info:
         train_word2vec([["只", "一次"]], Word2VecConfig(min_count=5, workers=1))
+    assert info.value.code == "config.field" and info.value.params["field"] == "min_count"
+    assert info.value.params["problem"].code == "vectors.min_count_too_high"
 
 
 def test_neighbours_come_in_descending_cosine_order(news_vectors):
@@ -92,8 +101,14 @@ def test_analogy_and_unknown_words():
     vectors = keyed(["国王", "男人", "女人", "女王", "苹果"],
                     [[1, 1, 0], [0, 1, 0], [0, 0, 1], [1, 0, 1], [-1, -1, -1]])
     assert analogy(vectors, "国王", "男人", "女人", topn=1)[0][0] == "女王"
-    with pytest.raises(UnknownWord, match="'皇帝' has no vector"):
+    with pytest.raises(UnknownWord, match="'皇帝' has no vector") as info:
         neighbors(vectors, "皇帝")
+    assert info.value.code == "vectors.unknown_word"
+    with pytest.raises(UnknownWord, match="Words that start alike: 国王") as info:
+        neighbors(vectors, "国")
+    assert info.value.code == "vectors.unknown_word_alike"
+    with pytest.raises(UnknownWord, match="Type a word"):
+        neighbors(vectors, " ")
     keys, rows = vector_rows(vectors, ["女王", "苹果"])
     assert keys == ["女王", "苹果"] and rows.tolist() == [[1, 0, 1], [-1, -1, -1]]
 
@@ -126,7 +141,7 @@ def test_gzipped_files_load_with_progress(news_vectors, tmp_path):
     with plain.open("rb") as source, gzip.open(packed, "wb") as target:
         shutil.copyfileobj(source, target)
     fractions = []
-    loaded = load_vectors(packed, on_progress=fractions.append)
+    loaded = load_vectors(packed, report=Reporter(fractions.append))
     assert loaded.index_to_key == news_vectors.index_to_key
     assert fractions[-1] == 1.0 and fractions == sorted(fractions)
 
@@ -134,10 +149,10 @@ def test_gzipped_files_load_with_progress(news_vectors, tmp_path):
 def test_reading_can_be_cancelled(news_vectors, tmp_path):
     path = tmp_path / "vectors.txt"
     news_vectors.save_word2vec_format(str(path))
-    stop = threading.Event()
-    stop.set()
+    report = Reporter()
+    report.stop()
     with pytest.raises(Cancelled):
-        load_vectors(path, stop_event=stop)
+        load_vectors(path, report=report)
 
 
 def test_npz_with_a_vocabulary_file(tmp_path):
@@ -148,8 +163,9 @@ def test_npz_with_a_vocabulary_file(tmp_path):
     loaded = load_vectors(tmp_path / "news.npz")
     assert loaded.index_to_key == words and loaded["股票"].tolist() == [4, 5, 6, 7]
     (tmp_path / "short.txt").write_text("新闻\n股票\n", encoding="utf-8")
-    with pytest.raises(DataFormatError, match="3 rows but .*short.txt lists 2 tokens"):
+    with pytest.raises(DataFormatError, match="3 rows but .*short.txt lists 2 tokens") as info:
         load_vectors(tmp_path / "news.npz", vocab_path=tmp_path / "short.txt")
+    assert info.value.code == "vectors.npz_vocab_mismatch" and info.value.params["rows"] == 3
 
 
 @pytest.mark.parametrize("content, message", [
@@ -162,6 +178,7 @@ def test_broken_files_name_the_file(tmp_path, content, message):
     with pytest.raises(DataFormatError, match=message) as info:
         load_vectors(path)
     assert "broken.txt" in str(info.value)
+    assert info.value.params["expected"].code == "vectors.expected_text"
 
 
 def test_coverage_figures_on_a_hand_checked_example():
@@ -177,7 +194,9 @@ def test_coverage_figures_on_a_hand_checked_example():
     assert (coverage.occurrences_found, coverage.occurrences_total) == (6, 10)
     assert coverage.vocab_share == pytest.approx(2 / 3) and coverage.occurrence_share == 0.6
     assert coverage.missing == ("股票",)
-    assert "2 of 3 vocabulary entries" in coverage.describe() and "60.0%" in coverage.describe()
+    described = coverage.describe()
+    assert described.code == "vectors.coverage"
+    assert "2 of 3 vocabulary entries" in str(described) and "60.0%" in str(described)
 
 
 def test_a_model_started_from_vectors_holds_exactly_those_rows(news_vectors):
@@ -194,8 +213,10 @@ def test_a_model_started_from_vectors_holds_exactly_those_rows(news_vectors):
 
 def test_a_dimension_mismatch_names_both_sizes(news_vectors):
     model = build_model({"type": "textrnn", "embedding_dim": 32}, 10, 2)
-    with pytest.raises(ConfigError, match="vectors have 24 dimensions but embedding_dim is 32"):
+    with pytest.raises(ConfigError, match="^embedding_dim: the word vectors have 24 dimensions but "
+                                          "embedding_dim is 32") as info:
         fill_embedding_(model.embedding.weight, news_vectors, ["<pad>", "<unk>"] + ["x"] * 8)
+    assert info.value.params["problem"].params == {"vectors_dim": 24, "dim": 32}
 
 
 def test_npz_reads_in_blocks_with_progress_limit_and_stop(tmp_path):
@@ -203,15 +224,15 @@ def test_npz_reads_in_blocks_with_progress_limit_and_stop(tmp_path):
     np.savez(tmp_path / "big.npz", embeddings=matrix)
     (tmp_path / "big.vocab.txt").write_text("".join(f"w{i}\n" for i in range(3000)), encoding="utf-8")
     fractions = []
-    loaded = load_vectors(tmp_path / "big.npz", on_progress=fractions.append)
+    loaded = load_vectors(tmp_path / "big.npz", report=Reporter(fractions.append))
     np.testing.assert_array_equal(loaded.vectors, matrix)
     assert len(fractions) == 2 and fractions[-1] == 1.0
     first = load_vectors(tmp_path / "big.npz", limit=10)
     assert first.index_to_key == [f"w{i}" for i in range(10)] and first.vectors.shape == (10, 1000)
-    stop = threading.Event()
-    stop.set()
+    stopped = Reporter()
+    stopped.stop()
     with pytest.raises(Cancelled):
-        load_vectors(tmp_path / "big.npz", stop_event=stop)
+        load_vectors(tmp_path / "big.npz", report=stopped)
 
 
 @pytest.mark.parametrize("name, content, message", [

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings, QThread, Qt
+from PySide6.QtCore import QSettings, Qt, QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
 from studio.gui.app import create_app

@@ -15,7 +15,12 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from studio.core.training.config import TrainingConfig
 from studio.gui import config_texts
 from studio.gui.config_texts import (
-    FALLBACK_DESCRIPTIONS, FIELD_TEXTS, MODEL_TEXTS, description_of, shown_config_classes, shown_fields,
+    FALLBACK_DESCRIPTIONS,
+    FIELD_TEXTS,
+    MODEL_TEXTS,
+    description_of,
+    shown_config_classes,
+    shown_fields,
 )
 from studio.gui.widgets.config_form import ConfigForm
 

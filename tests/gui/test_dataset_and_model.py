@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.gui.helpers import drop_file
 from tests.conftest import write_slice
+from tests.gui.helpers import drop_file
 
 
 def test_bad_file_shows_a_dialog_and_keeps_the_open_data(window, qtbot, thucnews_dev, tmp_path):
@@ -48,21 +48,21 @@ def test_invalid_model_value_is_explained_and_blocks_start(window, qtbot, thucne
     form = window.model_tab.form
     form.editors["kernel_sizes"].setText("2, x")
     assert form.error_labels["kernel_sizes"].isVisibleTo(window.model_tab)
-    assert "integer" in form.error_labels["kernel_sizes"].text()
+    assert "whole number" in form.error_labels["kernel_sizes"].text()
     assert not window.training_tab.start_button.isEnabled()
     form.editors["kernel_sizes"].setText("2, 3")
     assert not form.error_labels["kernel_sizes"].isVisibleTo(window.model_tab)
-    assert window.model.settings.model["kernel_sizes"] == [2, 3]
+    assert window.model.settings.model.kernel_sizes == [2, 3]
     assert window.training_tab.start_button.isEnabled()
 
 
 def test_switching_model_redraws_the_form(window, qtbot):
     tab = window.model_tab
     tab.combo.setCurrentIndex(tab.combo.findData("textrnn"))
-    assert window.model.settings.model["type"] == "textrnn"
+    assert window.model.settings.model.type == "textrnn"
     assert {"cell", "hidden_size", "num_layers", "bidirectional"} <= set(tab.form.editors)
     tab.form.editors["bidirectional"].setChecked(False)
-    assert window.model.settings.model["bidirectional"] is False
+    assert window.model.settings.model.bidirectional is False
     qtbot.waitUntil(lambda: "Parameters:" in tab.params_label.text(), timeout=10000)
 
 
@@ -72,7 +72,7 @@ def test_pause_then_stop_keeps_a_usable_run(window, qtbot, thucnews_dev, tmp_pat
         drop_file(window, data)
     training = window.training_tab
     training.form.editors["epochs"].setValue(50)
-    with qtbot.waitSignal(training.trainingStarted, timeout=5000):
+    with qtbot.waitSignal(window.training.started, timeout=5000):
         qtbot.mouseClick(training.start_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: training.history.last_batch is not None, timeout=60000)
     qtbot.mouseClick(training.pause_button, Qt.LeftButton)

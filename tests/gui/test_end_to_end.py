@@ -24,7 +24,7 @@ def test_drop_train_predict_save_reopen(window, make_window, qtbot, thucnews_dev
     before = model_tab.params_label.text()
     model_tab.form.editors["embedding_dim"].setValue(64)
     model_tab.form.editors["num_filters"].setValue(64)
-    assert window.model.settings.model["embedding_dim"] == 64
+    assert window.model.settings.model.embedding_dim == 64
     qtbot.waitUntil(lambda: not model_tab.busy and model_tab.params_label.text() != before, timeout=10000)
 
     training = window.training_tab

@@ -6,8 +6,18 @@ import re
 
 import pytest
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit,
-    QPlainTextEdit, QRadioButton, QSlider, QTabWidget, QWidget,
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSlider,
+    QTabWidget,
+    QWidget,
 )
 
 from studio.gui import i18n

@@ -72,7 +72,7 @@ def test_impossible_value_is_explained_beside_its_field_and_disables_start(windo
 
     tab.apply_paper_defaults()  # the preset is always a possible model
     settle(tab, qtbot)
-    assert window.model.settings.model == default_config(name).model_dump()
+    assert window.model.settings.model.model_dump() == default_config(name).model_dump()
     assert not tab.form.error_labels[field].isVisibleTo(tab)  # the form was redrawn
     assert tab.table.rowCount() > 0
     assert window.training_tab.start_button.isEnabled()
@@ -94,11 +94,11 @@ def test_paper_defaults_keep_the_pretrained_vector_choice(window, qtbot):
     tab = choose(window, qtbot, "textrnn")
     tab.form.editors["hidden_size"].setValue(33)
     tab.form.editors["freeze_embedding"].setChecked(True)
-    assert window.model.settings.model["hidden_size"] == 33
+    assert window.model.settings.model.hidden_size == 33
     tab.defaults_button.click()
     settle(tab, qtbot)
-    assert window.model.settings.model["hidden_size"] == default_config("textrnn").hidden_size
-    assert window.model.settings.model["freeze_embedding"] is True
+    assert window.model.settings.model.hidden_size == default_config("textrnn").hidden_size
+    assert window.model.settings.model.freeze_embedding is True
     assert tab.form.editors["hidden_size"].value() == default_config("textrnn").hidden_size
 
 

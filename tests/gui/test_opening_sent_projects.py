@@ -39,7 +39,7 @@ def test_files_outside_are_listed_and_not_read_without_consent(make_window, qtbo
         question = answer(qtbot, window, "Open without them")
     assert str(data) in question and "outside its folder" in question
     assert window.model.settings.dataset.train is None and window.model.table is None
-    assert any(str(data) in warning for warning in window.model.project.warnings)
+    assert any(str(data) in str(warning) for warning in window.model.project.warnings)
     assert consent.approved(root) == set()
 
     with qtbot.waitSignal(window.projectOpened, timeout=30000):  # the same folder again, agreed to

@@ -46,7 +46,7 @@ def test_settings_persist_across_restarts(restart, tmp_path, qtbot):
     first = restart()
     first.resize(first.width(), 520)  # the offscreen screen is 800x600: restoring clamps to it
     first.tabs.setCurrentIndex(2)
-    first._remember(tmp_path / "a.studio")
+    first.files.remember(tmp_path / "a.studio")
     app_settings.remember_folder("data", data_folder / "train.tsv")
     app_settings.settings().setValue(app_settings.LANGUAGE, "zh_CN")
     app_settings.settings().setValue(app_settings.THEME, "dark")
@@ -115,6 +115,8 @@ def test_ctrl_enter_trains_and_escape_stops(window, qtbot, thucnews_dev, tmp_pat
     _press(qtbot, window, Qt.Key_Return)
     assert window.training_tab.running
     assert "(" in window.status_panel.run_label.text()  # "Run: <id> (training)"
+    # stopped once it trains (a stop while the data is read or tokenized keeps no run)
+    qtbot.waitUntil(lambda: window.training.history.last_batch is not None, timeout=60000)
     with qtbot.waitSignal(window.training_tab.trainingFinished, timeout=120000):
         _press(qtbot, window, Qt.Key_Escape, Qt.NoModifier)
     assert not window.training_tab.running

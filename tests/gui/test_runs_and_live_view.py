@@ -21,7 +21,7 @@ def two_runs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("runs")
     train = write_slice(shared_file("thucnews", "dev.txt"), folder / "slice.tsv", 1200)
     runs = []
-    for lr, taken in ((5e-3, []), (1e-3, None)):
+    for lr in (5e-3, 1e-3):
         settings = Settings(
             dataset=DatasetConfig(train=str(train), class_names=str(shared_file("thucnews", "class.txt"))),
             text=TextConfig(max_len=16),

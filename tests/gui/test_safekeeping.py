@@ -29,7 +29,7 @@ def click(dialog: QMessageBox, text: str) -> None:
 
 HOSTILE = {
     "empty.tsv": b"",
-    "header.csv": "text,label\n".encode(),
+    "header.csv": b"text,label\n",
     "picture.csv": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8,
     "bad-bytes.tsv": "好看的电影\t1\n".encode() * 40 + b"\xff\xfe\x80\x81 broken\t0\n",
     "one-class.tsv": "这部电影很好看\t正面\n".encode() * 30,
@@ -136,14 +136,14 @@ def test_autosave_follows_changes_and_epochs(qtbot, window, tmp_path):
     epochs, sessions = [], []
 
     def epoch_ended():
-        epochs.append(window.training_tab.training_dir)
+        epochs.append(window.training.run_dir)
         autosaver.autosaved.connect(lambda: sessions.append(
             json.loads((autosaver.session.folder / SESSION_FILE).read_text(encoding="utf-8"))))
 
-    window.training_tab.epochFinished.connect(epoch_ended)
+    window.training.epochFinished.connect(epoch_ended)
     with qtbot.waitSignal(window.training_tab.trainingFinished, timeout=120000):
         window.training_tab.start()
-    qtbot.waitUntil(lambda: not autosaver._busy, timeout=30000)
+    qtbot.waitUntil(lambda: not autosaver.busy, timeout=30000)
     assert len(epochs) == 2
     assert sessions and sessions[0]["training"] == [str(epochs[0])]  # written after epoch 1, run listed
     snapshot = Project.open(autosaver.session.folder / "project.studio")

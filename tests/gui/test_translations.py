@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
+from studio.core.messages import CATALOGUE, CONTEXT
 from studio.gui.resources import translations_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +35,8 @@ def _tool(name: str) -> str:
 def test_every_text_in_the_code_is_in_the_translation_sources(tmp_path):
     """Fails when code gains a text that resources/translations/update.sh has not
     extracted (run it, then translate the new texts)."""
-    sources = sorted(str(p) for p in (ROOT / "studio" / "gui").rglob("*.py"))
+    sources = sorted(str(p) for folder in ("studio/gui", "studio/core/messages")
+                     for p in (ROOT / folder).rglob("*.py"))
     fresh = tmp_path / "fresh.ts"
     shutil.copy(translations_dir() / "studio_zh_CN.ts", fresh)
     subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)],
@@ -62,6 +64,15 @@ def test_the_chinese_translation_is_complete_and_keeps_placeholders():
                 broken.append(f"{context}: {source!r} lost its keyboard accelerator in {form!r}")
     assert unfinished == [], "untranslated texts"
     assert broken == []
+
+
+def test_every_message_code_of_the_core_has_a_chinese_translation():
+    """The core reports codes; each catalogue text must be translated (context "Messages")."""
+    messages = _messages(translations_dir() / "studio_zh_CN.ts")
+    missing = [code for code, text in CATALOGUE.items()
+               if (CONTEXT, text) not in messages
+               or messages[(CONTEXT, text)].find("translation").get("type") == "unfinished"]
+    assert missing == [], "message codes without a Chinese translation (run update.sh and translate)"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

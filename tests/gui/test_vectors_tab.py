@@ -76,23 +76,23 @@ def test_use_in_model_and_the_saved_project_keeps_the_vectors(window, qtbot, new
     train_small(window, qtbot, vector_size=24)
     window.vectors_tab.use_in_model()
     model = window.model.settings.model
-    assert model["embedding_dim"] == 24 and model["pretrained_vectors"].endswith(".bin")
+    assert model.embedding_dim == 24 and model.pretrained_vectors.endswith(".bin")
     form = window.model_tab.form
     assert form.editors["embedding_dim"].value() == 24
     form.editors["embedding_dim"].setValue(32)  # no longer the vectors' size
     assert "have 24 dimensions; set embedding_dim to 24" in form.error_labels["embedding_dim"].text()
     assert not window.training_tab.start_button.isEnabled()
     window.model_tab.apply_paper_defaults()  # keeps the vectors, so it keeps a matching size
-    assert window.model.settings.model["embedding_dim"] == 32
+    assert window.model.settings.model.embedding_dim == 32
     form.editors["embedding_dim"].setValue(24)
     assert form.valid and window.training_tab.start_button.isEnabled()
 
-    assert window._save_to(str(tmp_path / "Words"))
+    assert window.files.save_to(str(tmp_path / "Words"))
     root = tmp_path / "Words.studio"
     saved = json.loads((root / PROJECT_FILE).read_text(encoding="utf-8"))
     assert saved["settings"]["model"]["pretrained_vectors"].startswith("vectors/")
     assert (root / saved["vectors"][0]["path"]).is_file()
-    assert window.model_tab.form.editors["pretrained_vectors"].text() == str(root / saved["vectors"][0]["path"])
+    assert window.model_tab.form.editors["pretrained_vectors"].path() == str(root / saved["vectors"][0]["path"])
 
     window.new_project()
     assert window.vectors_tab.explorer.vectors is None

@@ -104,7 +104,7 @@ def test_weights_declaring_more_than_memory_mark_the_run_unreadable(fake_home, m
         handle.truncate(8 + len(header) + (1 << 30))  # sparse: 1 GiB declared, nothing on disk
     monkeypatch.setattr("studio.core.data.memory.available_memory", lambda: 512 << 20)
     project = Project.open(root)
-    assert project.runs == [] and "more than the" in project.unreadable_runs[0].message
+    assert project.runs == [] and "more than the" in str(project.unreadable_runs[0].message)
 
 
 @posix_only

@@ -89,8 +89,8 @@ def test_two_locks_in_one_process_conflict_and_name_the_owner(folder):
 
 def test_describe_reads_like_a_sentence():
     owner = LockOwner(1234, "pc1", "alice", "Text Model Studio", "2026-11-30T14:02:11+08:00")
-    assert owner.describe() == "process 1234 of alice on host 'pc1', since 2026-11-30 14:02"
-    assert LockOwner.unknown().describe() == "an unknown process"
+    assert str(owner.describe()) == "process 1234 of alice on host 'pc1', since 2026-11-30 14:02"
+    assert str(LockOwner.unknown().describe()) == "an unknown process"
     assert "owner unknown" in str(ProjectLocked("/x", None))
 
 
@@ -238,7 +238,7 @@ def test_owner_text_is_only_shown_cleaned_never_followed(folder):
     with FileLock(str(folder / LOCK_FILE), timeout=0, thread_local=False):
         owner = lock_owner(folder)
     assert owner == LockOwner(4321, "pc1", "eve[31m", "x", "../../../etc/passwd")
-    assert "\n" not in owner.describe() and "\u202e" not in owner.describe()
+    assert "\n" not in str(owner.describe()) and "\u202e" not in str(owner.describe())
 
 
 def test_odd_owner_records_never_crash(folder):

@@ -34,6 +34,7 @@ from studio.core.embeddings import vectors as vectors_module
 from studio.core.embeddings.vector_bounds import MAX_DIMENSION, MAX_LINE_BYTES, MAX_WORD_BYTES
 from studio.core.embeddings.vectors import load_vectors, save_vectors
 from studio.core.errors import Cancelled, DataFormatError
+from studio.core.report import Reporter
 
 REPO = Path(__file__).resolve().parents[2]
 MiB = 1 << 20
@@ -192,13 +193,13 @@ def test_stop_ends_a_slowly_decompressing_read(tmp_path, monkeypatch, caplog):
     path = tmp_path / "slow.txt.gz"
     path.write_bytes(repeated_streams(header, block, members, gzip.compress))
     assert path.stat().st_size < MiB
-    stop = threading.Event()
-    timer = threading.Timer(0.5, stop.set)
+    report = Reporter()
+    timer = threading.Timer(0.5, report.stop)
     start = time.monotonic()
     timer.start()
     try:
         with pytest.raises(Cancelled):
-            load_vectors(path, stop_event=stop)
+            load_vectors(path, report=report)
     finally:
         timer.cancel()
     after_stop = time.monotonic() - start - 0.5

@@ -9,8 +9,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 from sklearn.model_selection import train_test_split
 
-from studio.core.data.reader import Table, guess_roles, is_number, read_class_names, read_table
+from studio.core.data.reader import Table, column_name, guess_roles, is_number, read_class_names, read_table
 from studio.core.errors import ConfigError, DataFormatError, StudioError
+from studio.core.messages import Message, message
 
 
 class DatasetConfig(BaseModel):
@@ -53,7 +54,7 @@ class TextDataset:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def subset(self, indices) -> "TextDataset":
+    def subset(self, indices) -> TextDataset:
         pick = lambda seq: [seq[i] for i in indices]  # noqa: E731
         return TextDataset(pick(self.texts), pick(self.labels), self.label_names,
                            pick(self.pairs) if self.pairs is not None else None)
@@ -64,7 +65,7 @@ class DatasetSplits:
     train: TextDataset
     validation: TextDataset
     test: TextDataset
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # rows skipped, and why
 
     @property
     def label_names(self) -> list[str]:
@@ -80,10 +81,8 @@ def column_values(table: Table, index: int | None, role: str) -> list[str] | Non
     if index is None:
         return None
     if index >= table.num_columns:
-        raise ConfigError(
-            f"{role}: column {index + 1} does not exist; {table.path.name} has "
-            f"{table.num_columns} columns. Pick another column."
-        )
+        raise ConfigError("data.no_such_column", field=role, number=index + 1, file=table.path.name,
+                          columns=table.num_columns)
     return table.columns[index]
 
 
@@ -118,16 +117,11 @@ def _label_ids(table: Table, raw: list[str], names: list[str], class_file: bool)
     for row, value in enumerate(raw):
         label = lookup(value)
         if label is None:
-            where = f"{table.path.name}, line {table.line_numbers[row]}"
+            file, line = table.path.name, table.line_numbers[row]
             if not value:
-                raise DataFormatError(
-                    f"{where}: the label is blank. Fill in the label or remove the line."
-                )
-            raise DataFormatError(
-                f"{where}: label {value!r} is not one of the {len(names)} classes "
-                f"({', '.join(names[:10])}{'...' if len(names) > 10 else ''}). "
-                "Fix the label, or choose the right class-names file or label column."
-            )
+                raise DataFormatError("data.blank_label", file=file, line=line)
+            raise DataFormatError("data.unknown_label", file=file, line=line, label=value, count=len(names),
+                                  classes=", ".join(names[:10]) + ("..." if len(names) > 10 else ""))
         ids.append(label)
     return ids
 
@@ -144,7 +138,7 @@ def dataset_from_table(table: Table, config: DatasetConfig, names: list[str], cl
     pairs = column_values(table, config.text_pair_column, "text_pair_column")
     raw = column_values(table, config.label_column, "label_column")
     if raw is None:
-        raise ConfigError("label_column: choose the column that holds the labels.")
+        raise ConfigError("data.choose_label_column")
     if skip:
         skip = set(skip)
         keep = [i for i in range(len(raw)) if i not in skip]
@@ -165,13 +159,15 @@ def _with_line_numbers(table: Table, line_numbers: list[int]) -> Table:
 _MAX_BLANK_LABEL_SHARE = 0.01
 
 
-def _column_title(table: Table, index: int) -> str:
+def _column_title(table: Table, index: int) -> Message:
+    """``column 2 ('label')``; ``column 2`` when the column has no name of its own."""
     name = table.names[index] if index < len(table.names) else ""
-    generic = name == f"column {index + 1}"
-    return f"column {index + 1}" + ("" if generic or not name else f" ({name!r})")
+    if not name or isinstance(name, Message):
+        return column_name(index)
+    return message("data.column_named", number=index + 1, name=name)
 
 
-def blank_label_rows(table: Table, config: DatasetConfig) -> tuple[list[int], str | None]:
+def blank_label_rows(table: Table, config: DatasetConfig) -> tuple[list[int], Message | None]:
     """Row indices of ``table`` whose label is blank, and a warning naming their lines.
 
     A few (at most 1 % of the rows) are skipped with the warning; more are refused.
@@ -187,13 +183,10 @@ def blank_label_rows(table: Table, config: DatasetConfig) -> tuple[list[int], st
     more = "..." if len(blank) > 10 else ""
     column = _column_title(table, config.label_column)
     if len(blank) > max(1, _MAX_BLANK_LABEL_SHARE * len(raw)):
-        raise DataFormatError(
-            f"{table.path.name}: {len(blank)} of {len(raw)} rows have a blank label in "
-            f"{column} (lines {lines}{more}). Fill in the labels or remove those lines, or "
-            "choose the column that holds the labels."
-        )
-    return blank, (f"{table.path.name}: skipped {len(blank)} line(s) with a blank label in "
-                   f"{column}: {lines}{more}")
+        raise DataFormatError("data.too_many_blank_labels", file=table.path.name, blank=len(blank),
+                              rows=len(raw), column=column, lines=lines + more)
+    return blank, message("data.skipped_blank_labels", file=table.path.name, count=len(blank), column=column,
+                          lines=lines + more)
 
 
 def _one_class_error(table: Table, config: DatasetConfig, names: list[str]) -> StudioError:
@@ -204,24 +197,14 @@ def _one_class_error(table: Table, config: DatasetConfig, names: list[str]) -> S
                     if c not in (config.text_column, config.text_pair_column)
                     and len(set(table.columns[c])) == 1]
         if not constant:
-            return ConfigError(
-                f"label_column: {table.path.name} has no column of labels. Choose the column "
-                "that holds the labels."
-            )
+            return ConfigError("data.no_label_column", file=table.path.name)
         column, value = _column_title(table, constant[0]), table.columns[constant[0]][0]
     else:
         column = _column_title(table, config.label_column)
         value = names[0] if names else None
     if value is None:
-        return DataFormatError(
-            f"{table.path.name}: the label column, {column}, is blank on every row. Fill in the "
-            "labels, or choose the column that holds them."
-        )
-    return DataFormatError(
-        f"{table.path.name}: the label column, {column}, holds only one class ({value!r}) "
-        f"in all {rows} rows; training needs at least two classes. Add examples of other "
-        "classes, or choose the column that holds the labels."
-    )
+        return DataFormatError("data.all_labels_blank", file=table.path.name, column=column)
+    return DataFormatError("data.one_class", file=table.path.name, column=column, value=value, rows=rows)
 
 
 def _split(data: TextDataset, size: int, seed: int) -> tuple[TextDataset, TextDataset]:
@@ -251,7 +234,7 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
             a file's labels are blank (a few are skipped, listed in ``warnings``).
     """
     if not config.train:
-        raise ConfigError("train: open a data file first.")
+        raise ConfigError("data.no_train_file")
     tables = dict(tables or {})
 
     def table(path: str) -> Table:
@@ -283,10 +266,8 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
     test_size = 0 if "test" in datasets else round(total * config.test_fraction)
     val_size = 0 if "validation" in datasets else round(total * config.val_fraction)
     if total - test_size - val_size < max(2, len(names)):
-        raise ConfigError(
-            f"val_fraction/test_fraction: {Path(config.train).name} has {total} rows, and holding "
-            f"out {val_size} + {test_size} leaves too few to train on. Lower the shares."
-        )
+        raise ConfigError("data.too_few_to_train", file=Path(config.train).name, rows=total,
+                          validation=val_size, test=test_size)
     test = datasets.get("test")
     if test is None:
         train, test = _split(train, test_size, seed)

@@ -139,10 +139,6 @@ def check_fits_in_memory(path: Path, size: int) -> None:
             return  # the read that follows reports the error in full
     need = estimate_read_memory(size, rows)
     if need > available:
-        raise DataFormatError(
-            f"{path}: the file is {human_size(size)}; reading it needs "
-            f"{'about' if complete else 'at least'} {human_size(need)} of "
-            f"memory but only {human_size(available)} is available. Use a slice or a random "
-            f"sample of the file (for example the first lines: head -n 1000000 "
-            f"{os.path.basename(path)} > sample{Path(path).suffix}), or close other programs."
-        )
+        raise DataFormatError("data.too_large" if complete else "data.too_large_at_least", file=path,
+                              size=human_size(size), need=human_size(need), available=human_size(available),
+                              name=os.path.basename(path), suffix=Path(path).suffix)

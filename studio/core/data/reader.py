@@ -12,21 +12,21 @@ import io
 import itertools
 import os
 import re
-import threading
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import charset_normalizer
 
 from studio.core.data import memory
-from studio.core.errors import Cancelled, DataFormatError
+from studio.core.errors import DataFormatError
+from studio.core.messages import Message, message
+from studio.core.report import Reporter
 from studio.core.safe_files import is_regular_file
 
 DELIMITERS = ("\t", ",", ";", "|")
-DELIMITER_NAMES = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}
+DELIMITER_CODES = {"\t": "data.delimiter_tab", ",": "data.delimiter_comma", ";": "data.delimiter_semicolon",
+                   "|": "data.delimiter_pipe"}
 _SAMPLE_LINES = 500
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _HEADER_WORDS = {
@@ -42,17 +42,20 @@ class Table:
     """A data file read as columns of strings.
 
     ``columns[c][r]`` is the cell of row ``r`` in column ``c``; ``line_numbers[r]`` is the
-    1-based line in the file where row ``r`` started, for error messages.
+    1-based line in the file where row ``r`` started, for error messages. ``names[c]`` is
+    the header's name of column ``c``, or a ``data.column_name`` :class:`Message`
+    ("column 3") where the file has no header or leaves that name blank: a GUI words it.
+    ``warnings`` says what reading skipped, as messages.
     """
 
     path: Path
-    names: list[str]
+    names: list[str | Message]
     columns: list[list[str]]
     line_numbers: list[int]
     encoding: str
     delimiter: str
     has_header: bool
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def num_rows(self) -> int:
@@ -75,6 +78,17 @@ class ColumnRoles:
     text_pair: int | None = None
 
 
+def column_name(index: int) -> Message:
+    """The placeholder name of column ``index`` (0-based) without a header: "column 1"."""
+    return message("data.column_name", number=index + 1)
+
+
+def delimiter_name(delimiter: str) -> Message | str:
+    """``tab``, ``comma``... as a message; an unusual delimiter as its ``repr``."""
+    code = DELIMITER_CODES.get(delimiter)
+    return message(code) if code else repr(delimiter)
+
+
 def detect_encoding(raw: bytes, path: Path) -> str:
     """Return a Python codec name for ``raw`` using charset-normalizer.
 
@@ -82,13 +96,10 @@ def detect_encoding(raw: bytes, path: Path) -> str:
         DataFormatError: when the bytes do not look like text in any known encoding.
     """
     if not raw:
-        raise DataFormatError(f"{path}: the file is empty. Choose a file with one example per line.")
+        raise DataFormatError("data.empty_file", file=path)
     best = charset_normalizer.from_bytes(raw).best()
     if best is None:
-        raise DataFormatError(
-            f"{path}: this does not look like a text file in any known encoding. "
-            "Save it as UTF-8 text (tab- or comma-separated) and try again."
-        )
+        raise DataFormatError("data.unknown_encoding", file=path)
     encoding = best.encoding.lower().replace("-", "_")
     if encoding == "utf_8" and best.bom:
         return "utf-8-sig"
@@ -159,25 +170,25 @@ def detect_header(rows: list[list[str]]) -> bool:
     return votes > 0
 
 
-_BINARY_SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or an Excel .xlsx / Word .docx file, which are ZIP archives)"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"BZh", "a bzip2-compressed file"),
-    (b"\xfd7zXZ\x00", "an xz-compressed file"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel .xls / Word .doc file"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"\x7fELF", "a program (ELF executable)"),
-    (b"MZ", "a Windows program"),
-    (b"PAR1", "a Parquet file"),
-    (b"\x93NUMPY", "a NumPy array file"),
+_BINARY_SIGNATURES = (  # first bytes -> the message code naming the kind of file
+    (b"\x89PNG\r\n\x1a\n", "data.kind_png"),
+    (b"\xff\xd8\xff", "data.kind_jpeg"),
+    (b"GIF87a", "data.kind_gif"),
+    (b"GIF89a", "data.kind_gif"),
+    (b"%PDF-", "data.kind_pdf"),
+    (b"PK\x03\x04", "data.kind_zip"),
+    (b"PK\x05\x06", "data.kind_empty_zip"),
+    (b"\x1f\x8b", "data.kind_gzip"),
+    (b"BZh", "data.kind_bzip2"),
+    (b"\xfd7zXZ\x00", "data.kind_xz"),
+    (b"7z\xbc\xaf\x27\x1c", "data.kind_7z"),
+    (b"Rar!\x1a\x07", "data.kind_rar"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "data.kind_old_office"),
+    (b"SQLite format 3\x00", "data.kind_sqlite"),
+    (b"\x7fELF", "data.kind_elf"),
+    (b"MZ", "data.kind_windows_program"),
+    (b"PAR1", "data.kind_parquet"),
+    (b"\x93NUMPY", "data.kind_numpy"),
 )
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 # more than this share of other control characters in the first characters: not text
@@ -190,20 +201,19 @@ _RUNAWAY_FIELD = 128 * 1024
 # a 10 MB line) is text; an unclosed quote is caught by _RUNAWAY_FIELD and line breaks.
 csv.field_size_limit(2**31 - 1)
 _READ_CHUNK = 8 << 20
-_PROGRESS_INTERVAL_S = 0.05
 _CHECK_EVERY_ROWS = 2048
 # share of the progress bar spent reading bytes; parsing takes the rest
 _READ_SHARE = 0.1
 
 
-def _binary_kind(raw: bytes) -> str | None:
+def _binary_kind(raw: bytes) -> Message | None:
     """What a binary file is, from its first bytes (``None`` when it may be text)."""
-    for signature, kind in _BINARY_SIGNATURES:
+    for signature, code in _BINARY_SIGNATURES:
         if raw.startswith(signature):
             # 'MZ' and 'BZh' also start ordinary words: trust them only with NUL bytes near
             if len(signature) < 4 and b"\x00" not in raw[:4096]:
                 continue
-            return kind
+            return message(code)
     return None
 
 
@@ -216,10 +226,7 @@ def _not_text_error(path: Path, raw: bytes) -> DataFormatError:
     bytes in otherwise UTF-8 text (naming the line), or plain binary."""
     kind = _binary_kind(raw)
     if kind:
-        return DataFormatError(
-            f"{path}: this is {kind}, not a text table, whatever its name says. "
-            "Export the data as UTF-8 text (tab- or comma-separated) and open that file."
-        )
+        return DataFormatError("data.binary_kind", file=path, kind=kind)
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -230,16 +237,9 @@ def _not_text_error(path: Path, raw: bytes) -> DataFormatError:
             < 0.02 * len(head) + 16
         )
         if mostly_utf8:
-            return DataFormatError(
-                f"{path}, line {_line_of(raw, exc.start)}: invalid UTF-8 bytes "
-                f"({raw[exc.start:exc.end + 3][:8].hex(' ')}) at byte {exc.start}. The file is "
-                "damaged or mixes encodings: fix or delete that line, or save the whole file "
-                "again as UTF-8."
-            )
-    return DataFormatError(
-        f"{path}: this does not look like a text file in any known encoding (it may be "
-        "binary data renamed). Save it as UTF-8 text (tab- or comma-separated) and try again."
-    )
+            return DataFormatError("data.invalid_utf8", file=path, line=_line_of(raw, exc.start),
+                                   bytes=raw[exc.start:exc.end + 3][:8].hex(" "), offset=exc.start)
+    return DataFormatError("data.binary_renamed", file=path)
 
 
 def _check_text(path: Path, text: str) -> None:
@@ -250,62 +250,30 @@ def _check_text(path: Path, text: str) -> None:
     """
     nul = text.find("\x00")
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        raise DataFormatError(
-            f"{path}, line {line}: the file holds NUL bytes, so it is binary data or a "
-            "UTF-16/32 file with damaged bytes, not a text table. Save it as UTF-8 text "
-            "(tab- or comma-separated) and try again."
-        )
+        raise DataFormatError("data.nul_bytes", file=path, line=text.count("\n", 0, nul) + 1)
     head = text[:_CONTROL_SAMPLE]
     controls = sum(1 for ch in head if (ch < " " or "\x7f" <= ch < "\xa0") and ch not in _TEXT_CONTROLS)
     if head and controls > _MAX_CONTROL_SHARE * len(head):
-        raise DataFormatError(
-            f"{path}: {controls} of the first {len(head)} characters are control codes, so "
-            "this is binary data, not a text table. Save the data as UTF-8 text (tab- or "
-            "comma-separated) and try again."
-        )
+        raise DataFormatError("data.control_codes", file=path, controls=controls, characters=len(head))
 
 
-def _read_bytes(path: Path, size: int, progress, stop_event) -> bytes:
-    if progress is None and stop_event is None:
+def _read_bytes(path: Path, size: int, report: Reporter | None) -> bytes:
+    if report is None:
         return path.read_bytes()
     chunks, done = [], 0
     with open(path, "rb") as handle:
         while chunk := handle.read(_READ_CHUNK):
             chunks.append(chunk)
             done += len(chunk)
-            _check_stop(path, stop_event)
-            if progress is not None:
-                progress(_READ_SHARE * min(1.0, done / max(1, size)))
+            report.check()
+            report.progress(_READ_SHARE * min(1.0, done / max(1, size)))
     return b"".join(chunks)
 
 
-def _check_stop(path: Path, stop_event) -> None:
-    if stop_event is not None and stop_event.is_set():
-        raise Cancelled(f"{path}: reading was stopped.")
-
-
-class _Progress:
-    """Calls ``on_progress`` with a rising fraction, at most every ``_PROGRESS_INTERVAL_S``
-    (a 100 MB file has a million rows; a Qt signal per row would swamp the GUI)."""
-
-    def __init__(self, on_progress):
-        self.on_progress = on_progress
-        self.last_time = 0.0
-        self.last_value = 0.0
-
-    def __call__(self, value: float, force: bool = False) -> None:
-        now = time.monotonic()
-        value = max(self.last_value, min(1.0, value))
-        if force or now - self.last_time >= _PROGRESS_INTERVAL_S:
-            self.last_time, self.last_value = now, value
-            self.on_progress(value)
-
-
 def _mixed_delimiter_hint(rows: list[list[str]], bad: list[int], width: int,
-                          delimiter: str, line_numbers: list[int]) -> str:
-    """' Lines 2, 4 use commas ...' when the bad rows split into ``width`` fields with
-    another delimiter; '' otherwise."""
+                          delimiter: str, line_numbers: list[int]) -> Message | None:
+    """'Lines 2, 4 use commas ...' when the bad rows split into ``width`` fields with
+    another delimiter; ``None`` otherwise."""
     for other in DELIMITERS:
         if other == delimiter:
             continue
@@ -313,9 +281,12 @@ def _mixed_delimiter_hint(rows: list[list[str]], bad: list[int], width: int,
                 and len(next(_parse(rows[i][0], other), [])) == width]
         if len(fits) >= max(1, len(bad[:50]) // 2):
             shown = ", ".join(str(line_numbers[i]) for i in fits[:5])
-            return (f" Lines {shown} use {DELIMITER_NAMES[other]}s instead: the file mixes "
-                    f"delimiters. Use one delimiter on every line.")
-    return ""
+            return message("data.mixed_delimiters", lines=shown, delimiter=delimiter_name(other))
+    return None
+
+
+class _RunawayQuote(csv.Error):
+    """A quoted field that runs over many lines: a quote left open."""
 
 
 def read_table(
@@ -324,8 +295,7 @@ def read_table(
     has_header: bool | None = None,
     encoding: str | None = None,
     *,
-    on_progress: Callable[[float], None] | None = None,
-    stop_event: threading.Event | None = None,
+    report: Reporter | None = None,
 ) -> Table:
     """Read a delimited text file into a :class:`Table`.
 
@@ -334,9 +304,8 @@ def read_table(
         delimiter: field separator; detected when ``None``.
         has_header: whether the first row names the columns; detected when ``None``.
         encoding: Python codec name; detected with charset-normalizer when ``None``.
-        on_progress: called with the fraction done (0..1, rising, ending at 1.0), at
-            most about 20 times a second.
-        stop_event: when set, reading stops with :class:`~studio.core.errors.Cancelled`.
+        report: receives the fraction done (rising, ending at 1.0); reading stops with
+            :class:`~studio.core.errors.Cancelled` once it is stopped.
 
     Raises:
         DataFormatError: the file is missing, empty, binary (an image, an archive, NUL
@@ -344,28 +313,46 @@ def read_table(
             header, would not fit in the available memory, has an unclosed quote, or too
             many rows have a different number of fields from the rest (the message
             names the lines).
-        Cancelled: ``stop_event`` was set.
+        Cancelled: ``report`` was stopped.
     """
     path = Path(path)
-    progress = _Progress(on_progress) if on_progress is not None else None
+    text, encoding = _read_text(path, encoding, report)
+    if report is not None:
+        report.check()
+    sample = "".join(itertools.islice(io.StringIO(text, newline=""), _SAMPLE_LINES))
+    delimiter = delimiter or sniff_delimiter(sample, path.suffix.lower())
+    rows, line_numbers = _split_rows(path, text, delimiter, report)
+    del text, sample
+    table = _shape(path, rows, line_numbers, delimiter, has_header, encoding)
+    if report is not None:
+        report.progress(1.0)
+    return table
+
+
+def _read_text(path: Path, encoding: str | None, report: Reporter | None) -> tuple[str, str]:
+    """The file's text (BOM dropped, checked to be text) and the encoding it was read with.
+
+    Raises:
+        DataFormatError: missing, not a regular file, too large for memory, unreadable,
+            empty, binary, or bytes invalid in its encoding.
+    """
     try:
         size = path.stat().st_size
         if path.is_dir():
             raise IsADirectoryError
         if not is_regular_file(path):  # a FIFO or a device: a read would block or never end
-            raise DataFormatError(f"{path}: not a regular file (a pipe or a device); choose a data file.")
+            raise DataFormatError("data.not_regular_file", file=path)
         memory.check_fits_in_memory(path, size)
-        raw = _read_bytes(path, size, progress, stop_event)
+        raw = _read_bytes(path, size, report)
     except FileNotFoundError:
-        raise DataFormatError(f"{path}: file not found. Check the path and try again.") from None
+        raise DataFormatError("data.file_not_found", file=path) from None
     except IsADirectoryError:
-        raise DataFormatError(f"{path}: this is a folder, not a data file.") from None
+        raise DataFormatError("data.is_folder", file=path) from None
     except OSError as exc:
-        raise DataFormatError(f"{path}: cannot be read ({exc.strerror}).") from None
+        raise DataFormatError("data.cannot_read", file=path, reason=exc.strerror) from None
     if not raw:
-        raise DataFormatError(f"{path}: the file is empty. Choose a file with one example per line.")
-    kind = _binary_kind(raw)
-    if kind and not encoding:
+        raise DataFormatError("data.empty_file", file=path)
+    if _binary_kind(raw) and not encoding:
         raise _not_text_error(path, raw)
     try:
         encoding = encoding or detect_encoding(raw, path)
@@ -375,22 +362,23 @@ def read_table(
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
         # detection samples the file: a bad byte far down is found only here
-        raise DataFormatError(
-            f"{path}, line {_line_of(raw, exc.start)}: bytes invalid in {encoding} at byte "
-            f"{exc.start} ({exc.reason}). Fix or delete that line, or save the whole file "
-            "again as UTF-8."
-        ) from None
+        raise DataFormatError("data.invalid_bytes", file=path, line=_line_of(raw, exc.start),
+                              encoding=encoding, offset=exc.start, reason=exc.reason) from None
     except LookupError as exc:
-        raise DataFormatError(
-            f"{path}: cannot be decoded as {encoding} ({exc}). Save it as UTF-8 and try again."
-        ) from None
+        raise DataFormatError("data.unknown_codec", file=path, encoding=encoding, reason=str(exc)) from None
     del raw  # the bytes and the cells need not be alive together at the peak
     text = text.lstrip("\ufeff")
     _check_text(path, text)
-    _check_stop(path, stop_event)
-    sample = "".join(itertools.islice(io.StringIO(text, newline=""), _SAMPLE_LINES))
-    delimiter = delimiter or sniff_delimiter(sample, path.suffix.lower())
+    return text, encoding
 
+
+def _split_rows(path: Path, text: str, delimiter: str,
+                report: Reporter | None) -> tuple[list[list[str]], list[int]]:
+    """The non-blank rows of ``text`` (cells stripped) and the line each started on.
+
+    Raises:
+        DataFormatError: csv cannot split a row (an unclosed quote), naming the line.
+    """
     rows: list[list[str]] = []
     line_numbers: list[int] = []
     buffer = io.StringIO(text, newline="")
@@ -403,69 +391,66 @@ def read_table(
             if line - start > 1 and delimiter != "\t" and any(
                 len(cell) > _RUNAWAY_FIELD and ("\n" in cell or "\r" in cell) for cell in row
             ):
-                raise csv.Error("a quoted field runs over many lines")
+                raise _RunawayQuote()
             cells = [cell.strip().strip("\ufeff").strip() for cell in row]
             if any(cells):
                 rows.append(cells)
                 line_numbers.append(start)
-            if len(rows) % _CHECK_EVERY_ROWS == 0 or line - start > 1000:
-                _check_stop(path, stop_event)
-                if progress is not None:
-                    progress(_READ_SHARE + (1 - _READ_SHARE) * buffer.tell() / total)
+            if report is not None and (len(rows) % _CHECK_EVERY_ROWS == 0 or line - start > 1000):
+                report.check()
+                report.progress(_READ_SHARE + (1 - _READ_SHARE) * buffer.tell() / total)
     except csv.Error as exc:
         # csv fails inside the row that began at ``line`` (the row after ``start``'s),
         # or, for a runaway quote caught above, at ``start`` itself
-        where = start if str(exc).startswith("a quoted field") else line
-        raise DataFormatError(
-            f"{path}, line {where}: cannot be split into "
-            f"{DELIMITER_NAMES.get(delimiter, repr(delimiter))}-separated fields ({exc}). "
-            "Check for an unclosed quote (\") on or before that line, or choose another "
-            "delimiter."
-        ) from None
-    del text, buffer
-    if not rows:
-        raise DataFormatError(f"{path}: the file holds no rows of data.")
+        runaway = isinstance(exc, _RunawayQuote)
+        raise DataFormatError("data.cannot_split", file=path, line=start if runaway else line,
+                              delimiter=delimiter_name(delimiter),
+                              reason=message("data.runaway_quote") if runaway else str(exc)) from None
+    return rows, line_numbers
 
+
+def _shape(path: Path, rows: list[list[str]], line_numbers: list[int], delimiter: str,
+           has_header: bool | None, encoding: str) -> Table:
+    """The table of ``rows``: the header taken off (detected when ``None``), a few rows
+    of the wrong width skipped with a warning.
+
+    Raises:
+        DataFormatError: no rows, only a header, a header of another width, or too many
+            rows of the wrong width.
+    """
+    if not rows:
+        raise DataFormatError("data.no_rows", file=path)
     if has_header is None:
         has_header = detect_header(rows[:_SAMPLE_LINES])
         if len(rows) == 1 and any(cell.lower() in _HEADER_WORDS for cell in rows[0]):
             has_header = True
     if has_header and len(rows) == 1:
-        raise DataFormatError(
-            f"{path}: the file holds only a header line ({', '.join(rows[0])}) and no "
-            "examples. Add one example per line below the header."
-        )
+        raise DataFormatError("data.header_only", file=path, header=", ".join(rows[0]))
     width = Counter(len(r) for r in rows[int(has_header):] or rows).most_common(1)[0][0]
+    names: list[str | Message] = [column_name(c) for c in range(width)]
     if has_header:
         header, header_line = rows.pop(0), line_numbers.pop(0)
         if len(header) != width:
-            raise DataFormatError(
-                f"{path}, line {header_line}: the header has {len(header)} fields but the rows "
-                f"have {width}. Fix the header line or remove it."
-            )
-        names = [name or f"column {c + 1}" for c, name in enumerate(header)]
-    else:
-        names = [f"column {c + 1}" for c in range(width)]
+            raise DataFormatError("data.header_width", file=path, line=header_line, fields=len(header),
+                                  width=width)
+        names = [name or column_name(c) for c, name in enumerate(header)]
 
     bad = [i for i, r in enumerate(rows) if len(r) != width]
-    warnings: list[str] = []
+    warnings: list[Message] = []
     if bad:
         shown = ", ".join(str(line_numbers[i]) for i in bad[:5])
         if len(bad) > max(1, _MAX_BAD_ROW_SHARE * len(rows)):
             hint = _mixed_delimiter_hint(rows, bad, width, delimiter, line_numbers)
-            raise DataFormatError(
-                f"{path}: {len(bad)} of {len(rows)} rows do not have {width} "
-                f"{DELIMITER_NAMES.get(delimiter, repr(delimiter))}-separated fields "
-                f"(lines {shown}{'...' if len(bad) > 5 else ''}).{hint or ' Check the delimiter or fix those lines.'}"
-            )
-        warnings.append(f"skipped {len(bad)} malformed line(s): {shown}")
+            raise DataFormatError("data.bad_rows", file=path, bad=len(bad), rows=len(rows), width=width,
+                                  delimiter=delimiter_name(delimiter),
+                                  lines=shown + ("..." if len(bad) > 5 else ""),
+                                  hint=hint or message("data.check_delimiter"))
+        warnings.append(message("data.skipped_malformed", count=len(bad), lines=shown))
         keep = set(range(len(rows))) - set(bad)
-        rows = [r for i, r in enumerate(rows) if i in keep]
+        rows[:] = [r for i, r in enumerate(rows) if i in keep]
         line_numbers = [n for i, n in enumerate(line_numbers) if i in keep]
-    columns = [list(col) for col in zip(*rows)] if rows else [[] for _ in range(width)]
-    del rows
-    if progress is not None:
-        progress(1.0, force=True)
+    columns = [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
+    rows.clear()  # the cells live on in the columns only
     return Table(path, names, columns, line_numbers, encoding, delimiter, has_header, warnings)
 
 
@@ -480,7 +465,7 @@ def read_class_names(path: str | os.PathLike) -> list[str]:
     names = table.columns[0]
     duplicates = [name for name, n in Counter(names).items() if n > 1]
     if duplicates:
-        raise DataFormatError(f"{path}: class name {duplicates[0]!r} appears more than once.")
+        raise DataFormatError("data.duplicate_class", file=path, name=duplicates[0])
     return names
 
 
@@ -511,10 +496,7 @@ def guess_roles(table: Table) -> ColumnRoles:
         (s for s in stats if s[0] != label and s[3] < 0.5), key=lambda s: -s[1]
     )
     if not texts:
-        raise DataFormatError(
-            f"{table.path}: no column holds text (every column is numbers or labels). "
-            "Choose the text column by hand."
-        )
+        raise DataFormatError("data.no_text_column", file=table.path)
     text = texts[0]
     pair = None
     if len(texts) > 1:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import torch
 
+from studio.core.messages import Message, message
 from studio.core.text.tokenizers import SEP
 from studio.core.text.vocab import PAD, UNK, UNK_ID
 
@@ -37,10 +38,11 @@ class Coverage:
     def occurrence_share(self) -> float:
         return self.occurrences_found / self.occurrences_total if self.occurrences_total else 0.0
 
-    def describe(self) -> str:
-        return (f"{self.vocab_found:,} of {self.vocab_total:,} vocabulary entries have vectors "
-                f"({self.vocab_share:.1%}), covering {self.occurrence_share:.1%} of the "
-                f"{self.occurrences_total:,} tokens in the training texts")
+    def describe(self) -> Message:
+        """``vectors.coverage``: "1,234 of 2,000 vocabulary entries have vectors (61.7%), …"."""
+        return message("vectors.coverage", found=self.vocab_found, total=self.vocab_total,
+                       vocab_share=self.vocab_share, occurrence_share=self.occurrence_share,
+                       tokens=self.occurrences_total)
 
 
 def token_counts(ids: torch.Tensor, vocab_size: int) -> list[int]:

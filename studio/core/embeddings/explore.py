@@ -32,10 +32,12 @@ def lookup(vectors, word: str) -> str:
         if key and key in vectors.key_to_index:
             return key
     if not word:
-        raise UnknownWord("Type a word.")
+        raise UnknownWord("vectors.type_a_word")
     alike = [k for k in vectors.index_to_key[:50_000] if k.startswith(word[:1])][:5]
-    hint = f" Words that start alike: {', '.join(alike)}." if alike else ""
-    raise UnknownWord(f"{word!r} has no vector (it is not among the {len(vectors):,} words).{hint}")
+    if alike:
+        raise UnknownWord("vectors.unknown_word_alike", word=repr(word), count=len(vectors),
+                          alike=", ".join(alike))
+    raise UnknownWord("vectors.unknown_word", word=repr(word), count=len(vectors))
 
 
 def neighbors(vectors, word: str, topn: int = 10) -> list[tuple[str, float]]:
@@ -88,7 +90,7 @@ def project_words(vectors, count: int = 300, method: Projection = "pca", seed: i
     """
     words = list(vectors.index_to_key[:count])
     if len(words) < 3:
-        raise StudioError(f"A map needs at least 3 words; these vectors hold {len(vectors)}.")
+        raise StudioError("vectors.map_too_few", count=len(vectors))
     matrix = vectors.vectors[: len(words)]
     matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
     if method == "tsne":

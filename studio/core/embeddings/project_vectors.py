@@ -9,8 +9,6 @@ gigabytes) and are referenced by path.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -22,9 +20,11 @@ from studio.core.data.prepare import prepare
 from studio.core.data.reader import Table, read_table
 from studio.core.embeddings.coverage import Coverage, measure_coverage, token_counts
 from studio.core.embeddings.vectors import load_vectors, save_vectors
-from studio.core.embeddings.word2vec import Word2VecConfig, Word2VecProgress, train_word2vec
+from studio.core.embeddings.word2vec import Word2VecConfig, train_word2vec
 from studio.core.errors import ConfigError
 from studio.core.fileio import cache_root
+from studio.core.messages import Message, message
+from studio.core.report import Reporter
 from studio.core.settings import Settings
 from studio.core.text.encoding import encode
 from studio.core.text.tokenizers import Tokenizer, TokenizerConfig
@@ -49,10 +49,13 @@ class VectorSet(BaseModel):
     data: str = Field("", description="Training data file it was trained on.")
     limit: int = Field(0, ge=0, description="Only the first `limit` vectors of the file are used; 0: all.")
 
-    def describe(self) -> str:
-        how = (f"trained on {Path(self.data).name}" if self.source == "trained"
-               else f"imported from {Path(self.path).name}")
-        return f"{self.count:,} words × {self.dimension} dimensions, {how}"
+    def describe(self) -> Message:
+        """``"12,345 words × 100 dimensions, trained on news.tsv"`` (or ``imported from ...``)."""
+        if self.source == "trained":
+            return message("vectors.describe_trained", count=self.count, dimension=self.dimension,
+                           data=Path(self.data).name)
+        return message("vectors.describe_imported", count=self.count, dimension=self.dimension,
+                       file=Path(self.path).name)
 
 
 def scratch_dir() -> Path:
@@ -69,7 +72,7 @@ def _unlabeled_rows(settings: Settings, tables: dict[str, Table] | None) -> tupl
     """
     config = settings.dataset
     if not config.train:
-        raise ConfigError("train: open a data file first.")
+        raise ConfigError("config.field", field="train", problem=message("vectors.open_data_first"))
     table = (tables or {}).get(config.train) or read_table(
         config.train, config.delimiter, config.has_header, config.encoding)
     return (column_values(table, config.text_column, "text_column"),
@@ -92,11 +95,13 @@ def training_sentences(settings: Settings, tables: dict[str, Table] | None = Non
 
 
 def train_project_vectors(settings: Settings, tables: dict[str, Table] | None, config: Word2VecConfig,
-                          on_progress: Callable[[Word2VecProgress], None] | None = None,
-                          stop_event: threading.Event | None = None,
-                          on_status: Callable[[str], None] | None = None) -> tuple[VectorSet, object]:
+                          report: Reporter | None = None) -> tuple[VectorSet, object]:
     """Train word2vec on the project's training texts and write the vectors to
     :func:`scratch_dir`.
+
+    ``report`` gets the stages ``vectors.stage_tokenizing`` and ``vectors.stage_training``
+    (``texts=``), then word2vec's progress and :class:`~studio.core.embeddings.word2vec.Word2VecProgress`
+    events (see :func:`~studio.core.embeddings.word2vec.train_word2vec`).
 
     Returns:
         The new :class:`VectorSet` and the gensim ``KeyedVectors``.
@@ -104,11 +109,12 @@ def train_project_vectors(settings: Settings, tables: dict[str, Table] | None, c
     Raises:
         StudioError: unreadable data, no token reaching ``min_count``; ``Cancelled`` when stopped.
     """
-    status = on_status or (lambda message: None)
-    status("Tokenizing the training texts…")
+    report = report or Reporter()
+    report.stage("vectors.stage_tokenizing")
     sentences = training_sentences(settings, tables)
-    status(f"Training word2vec on {len(sentences):,} texts…")
-    vectors = train_word2vec(sentences, config, on_progress, stop_event)
+    report.check()
+    report.stage("vectors.stage_training", texts=len(sentences))
+    vectors = train_word2vec(sentences, config, report)
     base = name = f"word2vec-{config.algorithm}-{config.vector_size}d-{datetime.now():%Y%m%d-%H%M%S}"
     number = 1
     while (scratch_dir() / f"{name}.bin").exists():  # two trainings within one second
@@ -122,9 +128,9 @@ def train_project_vectors(settings: Settings, tables: dict[str, Table] | None, c
 
 
 def import_vectors(path: str | Path, vocab_path: str | Path | None = None, limit: int | None = None,
-                   on_progress: Callable[[float], None] | None = None,
-                   stop_event: threading.Event | None = None) -> tuple[VectorSet, object]:
-    """Read a vectors file (see :func:`~studio.core.embeddings.vectors.load_vectors`).
+                   report: Reporter | None = None) -> tuple[VectorSet, object]:
+    """Read a vectors file (see :func:`~studio.core.embeddings.vectors.load_vectors`;
+    ``report`` gets the fraction of the file read and may stop it).
 
     Returns:
         A :class:`VectorSet` that references the file in place, and the ``KeyedVectors``.
@@ -132,7 +138,7 @@ def import_vectors(path: str | Path, vocab_path: str | Path | None = None, limit
     Raises:
         DataFormatError: unreadable file; ``Cancelled`` when stopped.
     """
-    vectors = load_vectors(path, vocab_path, limit, on_progress, stop_event)
+    vectors = load_vectors(path, vocab_path, limit, report)
     path = Path(path).expanduser().absolute()
     limited = bool(limit) and len(vectors) >= limit
     name = path.name + (f" (first {limit:,})" if limited else "")

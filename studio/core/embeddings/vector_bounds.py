@@ -37,7 +37,6 @@ and shape apply.
 
 from __future__ import annotations
 
-import threading
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +44,8 @@ from pathlib import Path
 from studio.core.data import memory
 from studio.core.embeddings.watched_files import open_content
 from studio.core.errors import DataFormatError
+from studio.core.messages import Message, message
+from studio.core.report import Reporter
 
 COMPRESSED = (".gz", ".bz2")
 MAX_DIMENSION = 4096  # numbers per vector
@@ -57,16 +58,17 @@ DECOMPRESSED_FACTOR = 8  # decompressed bytes per byte of available memory, at m
 # more means padding or a bomb (16M short lines from 7 KB), refused whatever the memory
 MAX_COMPRESSION_RATIO = 100
 
-FEWER = ("Read fewer vectors (set a limit on how many to read: published files list frequent words "
-          "first) or free memory, then try again.")
-
-EXPECTED = {
-    "text": "UTF-8 lines of a word followed by its numbers, with an optional 'count dim' "
-            "first line (.txt, .vec)",
-    "binary": "the word2vec.c binary format: a 'count dim' line, then each word and its "
-              "float32 values (.bin)",
-}
 _DECOMPRESS_ERRORS = (OSError, EOFError, ValueError, zlib.error)  # gzip, bz2: damaged data
+
+
+def expected(kind: str) -> Message:
+    """What a ``"text"`` or ``"binary"`` word2vec file should hold, for an error message."""
+    return message("vectors.expected_text" if kind == "text" else "vectors.expected_binary")
+
+
+def kind_name(kind: str) -> Message:
+    """``"text"`` or ``"binary"``, worded for the reader."""
+    return message("vectors.kind_text" if kind == "text" else "vectors.kind_binary")
 
 
 @dataclass(frozen=True)
@@ -79,23 +81,23 @@ class Layout:
     rows: int | None  # vectors gensim will read: min(count, limit), the limit, or None (all)
 
 
-def read_layout(path: Path, kind: str, limit: int | None, stop_event: threading.Event | None) -> Layout:
+def read_layout(path: Path, kind: str, limit: int | None, report: Reporter | None = None) -> Layout:
     """The header (or the first line) of a word2vec file, read and bounded before gensim
     allocates anything from it.
 
     Raises:
         DataFormatError: unreadable, empty, a first line over the bound, no 'count dim'
             line in a binary file, a dimension of 0 or over :data:`MAX_DIMENSION`.
-        Cancelled: ``stop_event`` was set.
+        Cancelled: ``report`` was stopped.
     """
     try:
-        with open_content(path, stop_event) as stream:
+        with open_content(path, report) as stream:
             head = stream.read(MAX_LINE_BYTES + 1)
     except _DECOMPRESS_ERRORS as exc:
-        raise DataFormatError(f"{path}: cannot be read ({type(exc).__name__}: {exc}). "
-                              f"Expected {EXPECTED[kind]}.") from None
+        raise DataFormatError("vectors.unreadable", file=path, error=f"{type(exc).__name__}: {exc}",
+                              expected=expected(kind)) from None
     if not head:
-        raise DataFormatError(f"{path}: the file is empty. Expected {EXPECTED[kind]}.")
+        raise DataFormatError("vectors.empty_file", file=path, expected=expected(kind))
     end = head.find(b"\n")
     if end < 0 and len(head) > MAX_LINE_BYTES:
         raise _long_line(path, 1, kind)
@@ -106,30 +108,26 @@ def read_layout(path: Path, kind: str, limit: int | None, stop_event: threading.
         try:
             count, dim = (int(field) for field in fields)
         except ValueError:
-            raise DataFormatError(f"{path}: cannot be read as word2vec binary vectors: the first line must "
-                                  f"be 'count dim', two whole numbers, not {_shown(first)}. Expected "
-                                  f"{EXPECTED[kind]}.") from None
+            raise DataFormatError("vectors.bad_binary_header", file=path, shown=_shown(first),
+                                  expected=expected(kind)) from None
         if count < 0:
-            raise DataFormatError(f"{path}: cannot be read as word2vec binary vectors: the first line "
-                                  f"'count dim' declares {count:,} vectors. Expected {EXPECTED[kind]}.")
+            raise DataFormatError("vectors.negative_count", file=path, count=count, expected=expected(kind))
         header = (count, dim)
     elif len(fields) == 2 and all(field.isdigit() for field in fields):
         header = (int(fields[0]), int(fields[1]))
     if header is not None:
         count, dim = header
         rows = min(count, limit) if limit else count
-        where = f"its first line declares {count:,} vectors of {dim:,} dimensions"
+        where = message("vectors.header_declares", count=count, dim=dim)
     else:  # the first vector's numbers, split as gensim splits them
         dim = len(first.decode("utf-8", "replace").rstrip().split(" ")) - 1
         rows = limit or None
-        where = f"its first line holds a vector of {dim:,} dimensions"
+        where = message("vectors.first_line_holds", dim=dim)
     if dim == 0:
-        raise DataFormatError(f"{path}: cannot be read as word2vec {kind} vectors: {where}: it holds no "
-                              f"numbers. Expected {EXPECTED[kind]}.")
+        raise DataFormatError("vectors.no_numbers_where", file=path, kind=kind_name(kind), where=where,
+                              expected=expected(kind))
     if dim > MAX_DIMENSION:
-        raise DataFormatError(f"{path}: {where}, but the studio reads vectors of at most "
-                              f"{MAX_DIMENSION:,} dimensions; the file is damaged or not word vectors. "
-                              "Choose another file.")
+        raise DataFormatError("vectors.too_wide", file=path, where=where, most=MAX_DIMENSION)
     return Layout(kind, header, dim, rows)
 
 
@@ -152,18 +150,14 @@ def check_memory(path: Path, rows: int, dim: int, word_bytes: int, available: in
         return
     need = _need(rows, dim, word_bytes) + extra
     if need > available:
-        many = f"{rows:,}" if complete else f"at least {rows:,}"
-        raise DataFormatError(
-            f"{path}: too large for the memory available: {many} vectors of {dim:,} dimensions need "
-            f"about {memory.human_size(need)} of memory, but {memory.human_size(available)} is available. "
-            + FEWER)
+        raise DataFormatError("vectors.too_large" if complete else "vectors.too_large_so_far", file=path,
+                              rows=rows, dim=dim, need=memory.human_size(need),
+                              available=memory.human_size(available))
 
 
 def _long_line(path: Path, line: int, kind: str) -> DataFormatError:
-    return DataFormatError(
-        f"{path}: line {line:,} is longer than {MAX_LINE_BYTES:,} bytes, more than a word and "
-        f"{MAX_DIMENSION:,} numbers take, so it is damaged or not word vectors. Expected "
-        f"{EXPECTED[kind]}.")
+    return DataFormatError("vectors.long_line", file=path, line=line, most=MAX_LINE_BYTES, dim=MAX_DIMENSION,
+                           expected=expected(kind))
 
 
 class Check:
@@ -188,19 +182,14 @@ class Check:
         self.total += len(block)
         self.scan(block)
         if self.most is not None and self.total > self.most and not self.done:
-            raise DataFormatError(
-                f"{self.path}: decompresses to more than {MAX_COMPRESSION_RATIO} times its size before "
-                "its vectors end; word vectors compress far less, so the file is damaged or not word "
-                "vectors. Choose another file.")
+            raise DataFormatError("vectors.compression_ratio", file=self.path, ratio=MAX_COMPRESSION_RATIO)
         if self.available is None or self.done:
             return
         budget = DECOMPRESSED_FACTOR * self.available
         if self.total > budget:
-            raise DataFormatError(
-                f"{self.path}: decompresses to more than {memory.human_size(budget)} ({DECOMPRESSED_FACTOR} "
-                f"times the {memory.human_size(self.available)} of memory available) before its vectors end; "
-                "word vectors that fit in memory take less, so the file is damaged or not word vectors. "
-                "Choose another file.")
+            raise DataFormatError("vectors.decompressed_too_much", file=self.path,
+                                  budget=memory.human_size(budget), factor=DECOMPRESSED_FACTOR,
+                                  available=memory.human_size(self.available))
         header = self.layout.header is not None
         check_memory(self.path, self.layout.rows if header else self.rows, self.layout.dim,
                       self.word_bytes, self.available, complete=header)
@@ -240,10 +229,8 @@ class TextCheck(Check):
                 self.word += (end if space < 0 else space) - pos
                 self.in_word = space < 0
                 if self.word > MAX_WORD_BYTES and not self.in_header:
-                    raise DataFormatError(
-                        f"{self.path}: line {self.line:,} starts with a word longer than {MAX_WORD_BYTES:,} "
-                        "bytes; a word and its numbers must be separated by spaces, so the file is damaged "
-                        f"or not word vectors. Expected {EXPECTED['text']}.")
+                    raise DataFormatError("vectors.long_word_text", file=self.path, line=self.line,
+                                          most=MAX_WORD_BYTES, expected=expected("text"))
             self.line_bytes += end - pos
             if self.line_bytes > MAX_LINE_BYTES:
                 raise _long_line(self.path, self.line, "text")
@@ -290,10 +277,8 @@ class BinaryCheck(Check):
                 end = size if space < 0 else space
                 self.word += end - pos
                 if self.word > MAX_WORD_BYTES + 1:
-                    raise DataFormatError(
-                        f"{self.path}: word {self.rows + 1:,} is longer than {MAX_WORD_BYTES:,} bytes (no "
-                        "space ends it), so the file is damaged or not in the word2vec binary format. "
-                        f"Expected {EXPECTED['binary']}.")
+                    raise DataFormatError("vectors.long_word_binary", file=self.path, word=self.rows + 1,
+                                          most=MAX_WORD_BYTES, expected=expected("binary"))
                 if space < 0:
                     return
                 pos, self.stage, self.left = space + 1, "vector", self.layout.dim * 4

@@ -28,28 +28,33 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import threading
 import zipfile
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from studio.core.data import memory
 from studio.core.embeddings.vector_bounds import (
-    COMPRESSED, EXPECTED, FEWER, MAX_DIMENSION, ROW_BYTES, BinaryCheck, TextCheck, check_memory, read_layout,
+    COMPRESSED,
+    MAX_DIMENSION,
+    ROW_BYTES,
+    BinaryCheck,
+    TextCheck,
+    check_memory,
+    expected,
+    kind_name,
+    read_layout,
 )
 from studio.core.embeddings.watched_files import watched
 from studio.core.errors import Cancelled, DataFormatError
 from studio.core.fileio import fsync_folder
+from studio.core.report import Reporter
 from studio.core.safe_files import is_inside, is_regular_file, resolved
 
 TEXT_SUFFIXES = (".txt", ".vec")
 VOCAB_NAMES = ("{stem}.vocab.txt", "{stem}.vocab.json", "vocab.txt", "vocab.json")
 FILE_FILTER = "Word vectors (*.txt *.vec *.bin *.npz *.gz *.bz2);;All files (*)"
-
-Progress = Callable[[float], None]  # fraction done, 0.0 to 1.0
 
 
 def vector_format(path: str | Path) -> str:
@@ -64,20 +69,16 @@ def vector_format(path: str | Path) -> str:
         suffixes.pop()
     suffix = suffixes[-1] if suffixes else ""
     if suffix in (".kv", ".model", ".pkl", ".pickle"):
-        raise DataFormatError(
-            f"{path}: gensim {suffix} files are Python pickles, which can run code when opened, "
-            "so the studio does not read them. In gensim, save them with "
-            "kv.save_word2vec_format('vectors.bin', binary=True) and import that file.")
+        raise DataFormatError("vectors.pickle_refused", file=path, suffix=suffix)
     if suffix == ".npz":
         if path.suffix.lower() in COMPRESSED:
-            raise DataFormatError(f"{path}: a compressed .npz cannot be read; unpack it to {path.stem} "
-                                  "first (.npz files are already zip archives).")
+            raise DataFormatError("vectors.compressed_npz", file=path, name=path.stem)
         return "npz"
     return "binary" if suffix == ".bin" else "text"
 
 
 def load_vectors(path: str | Path, vocab_path: str | Path | None = None, limit: int | None = None,
-                 on_progress: Progress | None = None, stop_event: threading.Event | None = None):
+                 report: Reporter | None = None):
     """Read word vectors into a gensim ``KeyedVectors``: keys in file order, vectors a
     ``(count, dim)`` float32 matrix.
 
@@ -91,64 +92,54 @@ def load_vectors(path: str | Path, vocab_path: str | Path | None = None, limit: 
             ``<stem>.vocab.json``, ``vocab.txt`` or ``vocab.json`` beside it.
         limit: read only the first ``limit`` vectors (the files list frequent words first).
             A ``.npz`` matrix is read only that far too.
-        on_progress: called with the fraction of the file read, about every 0.1 s (of
-            the file on disk: compressed bytes for ``.gz``/``.bz2``).
-        stop_event: set it from another thread to stop reading; checked at every block
-            of (decompressed) bytes read.
+        report: gets the fraction of the file read as progress (of the file on disk:
+            compressed bytes for ``.gz``/``.bz2``); stop it from another thread to stop
+            reading, checked at every block of (decompressed) bytes read.
 
     Raises:
         DataFormatError: missing or unreadable file, naming it and the format expected;
             a file beyond the bounds (dimension, line or word length, memory), naming
             the bound; a file that does not fit in memory.
-        Cancelled: ``stop_event`` was set.
+        Cancelled: ``report`` was stopped.
     """
     path = Path(path).expanduser()
+    report = report or Reporter()
     if not path.is_file():
-        raise DataFormatError(f"{path}: no such file; choose a word-vector file.")
+        raise DataFormatError("vectors.no_such_file", file=path)
     kind = vector_format(path)
     try:
         if kind == "npz":
-            return _load_npz(path, vocab_path, limit, on_progress, stop_event)
-        return _load_word2vec(path, kind, limit, on_progress, stop_event)
+            return _load_npz(path, vocab_path, limit, report)
+        return _load_word2vec(path, kind, limit, report)
     except MemoryError:
-        raise DataFormatError(f"{path}: does not fit in memory: reading its vectors ran out of memory. "
-                              + FEWER) from None
+        raise DataFormatError("vectors.out_of_memory", file=path) from None
 
 
-def _load_word2vec(path: Path, kind: str, limit: int | None, on_progress: Progress | None,
-                   stop_event: threading.Event | None):
+def _load_word2vec(path: Path, kind: str, limit: int | None, report: Reporter):
     from gensim.models import KeyedVectors  # gensim takes a second to import
 
     available = memory.available_memory()
-    layout = read_layout(path, kind, limit, stop_event)
+    layout = read_layout(path, kind, limit, report)
     if layout.header is not None:
         check_memory(path, layout.rows, layout.dim, 0, available, complete=True)
     passes = 1 if layout.header or kind == "binary" else 2  # gensim sizes a header-less file first
-
-    def on_bytes(read: int, size: int) -> None:
-        if on_progress is not None:
-            on_progress(min(1.0, read / (passes * size)))
-
     checker = TextCheck if kind == "text" else BinaryCheck
     try:
-        with watched(path, on_bytes, stop_event, lambda: checker(path, layout, available)) as uri:
+        with watched(path, report, lambda: checker(path, layout, available), passes) as uri:
             vectors = KeyedVectors.load_word2vec_format(
                 uri, binary=kind == "binary", no_header=layout.header is None,
                 limit=limit or None, unicode_errors="replace")
     except (Cancelled, DataFormatError, MemoryError):
         raise
     except Exception as exc:  # gensim raises many types for a malformed file
-        raise DataFormatError(
-            f"{path}: cannot be read as word2vec {kind} vectors ({type(exc).__name__}: {exc}). "
-            f"Expected {EXPECTED[kind]}.") from None
+        raise DataFormatError("vectors.unreadable_word2vec", file=path, kind=kind_name(kind),
+                              error=f"{type(exc).__name__}: {exc}", expected=expected(kind)) from None
     if len(vectors) == 0 or vectors.vector_size == 0:
-        raise DataFormatError(f"{path}: cannot be read as word2vec {kind} vectors: it holds no "
-                              f"numbers. Expected {EXPECTED[kind]}.")
+        raise DataFormatError("vectors.no_numbers", file=path, kind=kind_name(kind), expected=expected(kind))
     return vectors
 
 
-def _load_npz(path: Path, vocab_path: str | Path | None, limit: int | None,
-              on_progress: Progress | None, stop_event: threading.Event | None):
+def _load_npz(path: Path, vocab_path: str | Path | None, limit: int | None, report: Reporter):
     """Read the ``embeddings`` array of an ``.npz`` row block by row block, so a large
     matrix shows progress, can be stopped, and only the first ``limit`` rows are read.
     The shape is bounded (at most :data:`MAX_DIMENSION` columns, as many rows as the
@@ -158,24 +149,25 @@ def _load_npz(path: Path, vocab_path: str | Path | None, limit: int | None,
 
     with path.open("rb") as handle:
         if handle.read(4) != b"PK\x03\x04":
-            raise DataFormatError(f"{path}: not an .npz archive (numpy.savez writes one).")
+            raise DataFormatError("vectors.not_npz", file=path)
     vocab_file = Path(vocab_path) if vocab_path else _find_vocab(path)
     available = memory.available_memory()
     try:
         with zipfile.ZipFile(path) as archive:
             if "embeddings.npy" not in archive.namelist():
-                names = ", ".join(n.removesuffix(".npy") for n in archive.namelist()) or "nothing"
-                raise DataFormatError(f"{path}: no 'embeddings' array inside (it has {names}).")
+                if not archive.namelist():
+                    raise DataFormatError("vectors.npz_empty", file=path)
+                raise DataFormatError("vectors.npz_no_embeddings", file=path,
+                                      names=", ".join(n.removesuffix(".npy") for n in archive.namelist()))
             info = archive.getinfo("embeddings.npy")
             with archive.open(info) as member:
                 shape, dtype = _read_npy_header(path, member)
                 rows, dim = shape
                 data_bytes = info.file_size - member.tell()
                 if data_bytes < rows * dim * dtype.itemsize:
-                    raise DataFormatError(
-                        f"{path}: 'embeddings' holds {data_bytes:,} bytes of data but its shape needs "
-                        f"{rows * dim * dtype.itemsize:,} ({rows:,} × {dim:,} × {dtype.itemsize}); the file "
-                        "is damaged. Save the matrix again with numpy.savez.")
+                    raise DataFormatError("vectors.npz_short_data", file=path, data_bytes=data_bytes,
+                                          needed=rows * dim * dtype.itemsize, rows=rows, dim=dim,
+                                          item_bytes=dtype.itemsize)
                 count = min(rows, limit) if limit else rows
                 vocab_bytes = vocab_file.stat().st_size if vocab_file.is_file() else 0
                 # the whole vocabulary is read, whatever the limit: a slot for each of its words
@@ -183,11 +175,11 @@ def _load_npz(path: Path, vocab_path: str | Path | None, limit: int | None,
                               extra=(rows - count) * ROW_BYTES)
                 words = read_vocab_file(vocab_file)
                 if rows != len(words):
-                    raise DataFormatError(f"{path}: 'embeddings' has {rows:,} rows but {vocab_file} "
-                                          f"lists {len(words):,} tokens; row i must belong to token i.")
-                matrix = _read_rows(path, member, count, dim, dtype, on_progress, stop_event)
+                    raise DataFormatError("vectors.npz_vocab_mismatch", file=path, rows=rows, vocab=vocab_file,
+                                          tokens=len(words))
+                matrix = _read_rows(member, count, dim, dtype, report)
     except (OSError, ValueError, EOFError, zlib.error, zipfile.BadZipFile) as exc:
-        raise DataFormatError(f"{path}: cannot be read as .npz ({exc}).") from None
+        raise DataFormatError("vectors.unreadable_npz", file=path, error=str(exc)) from None
     words = words[: matrix.shape[0]]
     vectors = KeyedVectors(matrix.shape[1], dtype=np.float32)
     vectors.add_vectors(words, matrix)
@@ -203,34 +195,32 @@ def _read_npy_header(path: Path, member) -> tuple[tuple[int, int], np.dtype]:
     version = np.lib.format.read_magic(member)
     readers = {(1, 0): np.lib.format.read_array_header_1_0, (2, 0): np.lib.format.read_array_header_2_0}
     if version not in readers:
-        raise DataFormatError(f"{path}: 'embeddings' is in .npy format {version}, which this studio "
-                              "cannot read; save it with numpy.savez.")
+        raise DataFormatError("vectors.npy_version", file=path, version=str(version))
     shape, fortran, dtype = readers[version](member)
     if len(shape) != 2 or fortran or dtype.kind != "f":
-        raise DataFormatError(f"{path}: 'embeddings' must be a 2-D float matrix (count, dim) in C order; "
-                              f"it is {dtype} with shape {shape}.")
+        raise DataFormatError("vectors.npy_shape", file=path, dtype=str(dtype), shape=str(shape))
     if shape[1] == 0:
-        raise DataFormatError(f"{path}: 'embeddings' has shape {shape}: it holds no numbers. Save a "
-                              "(count, dim) matrix of word vectors with numpy.savez.")
+        raise DataFormatError("vectors.npy_no_numbers", file=path, shape=str(shape))
     if shape[1] > MAX_DIMENSION:
-        raise DataFormatError(f"{path}: 'embeddings' has vectors of {shape[1]:,} dimensions, but the studio "
-                              f"reads vectors of at most {MAX_DIMENSION:,}; the file is damaged or not word "
-                              "vectors. Choose another file.")
+        raise DataFormatError("vectors.npy_too_wide", file=path, dim=shape[1], most=MAX_DIMENSION)
     return shape, dtype
 
 
-def _read_rows(path: Path, member, count: int, dim: int, dtype: np.dtype, on_progress: Progress | None,
-               stop_event: threading.Event | None) -> np.ndarray:
+def _read_rows(member, count: int, dim: int, dtype: np.dtype, report: Reporter) -> np.ndarray:
+    """The first ``count`` rows of the matrix ``member`` streams, about 8 MiB a read,
+    progress and stop checked between reads.
+
+    Raises:
+        Cancelled: ``report`` was stopped.
+    """
     matrix = np.empty((count, dim), dtype=np.float32)
     block = max(1, (8 << 20) // (dim * dtype.itemsize))  # about 8 MiB a read
     for start in range(0, count, block):
-        if stop_event is not None and stop_event.is_set():
-            raise Cancelled(f"Stopped reading {path.name}.")
+        report.check()
         rows = min(block, count - start)
         data = member.read(rows * dim * dtype.itemsize)
         matrix[start:start + rows] = np.frombuffer(data, dtype=dtype).reshape(rows, dim)
-        if on_progress is not None:
-            on_progress((start + rows) / count)
+        report.progress((start + rows) / count)
     return matrix
 
 
@@ -241,9 +231,8 @@ def _find_vocab(path: Path) -> Path:
         # found, not chosen: it must be the folder's own file, not a link to one elsewhere
         if candidate.is_file() and is_inside(candidate, resolved(path).parent):
             return candidate
-    names = ", ".join(pattern.format(stem=stem) for pattern in VOCAB_NAMES)
-    raise DataFormatError(f"{path}: no vocabulary file found beside it (looked for {names}); "
-                          "choose the file that lists one token per row of 'embeddings'.")
+    raise DataFormatError("vectors.no_vocab_file", file=path,
+                          names=", ".join(pattern.format(stem=stem) for pattern in VOCAB_NAMES))
 
 
 def read_vocab_file(path: Path) -> list[str]:
@@ -254,29 +243,29 @@ def read_vocab_file(path: Path) -> list[str]:
         DataFormatError: unreadable file, an empty line, or a token listed twice.
     """
     if not is_regular_file(path):  # a FIFO would block the read forever
-        raise DataFormatError(f"{path}: missing or not a regular file; choose the vocabulary file.")
+        raise DataFormatError("vectors.vocab_not_file", file=path)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFormatError(f"{path}: cannot be read as a UTF-8 vocabulary file ({exc}).") from None
+        raise DataFormatError("vectors.vocab_unreadable", file=path, error=str(exc)) from None
     if Path(path).suffix.lower() == ".json":
         try:
             words = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise DataFormatError(f"{path}: not valid JSON ({exc}).") from None
+            raise DataFormatError("vectors.vocab_bad_json", file=path, error=str(exc)) from None
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise DataFormatError(f"{path}: must be a JSON list of token strings.")
+            raise DataFormatError("vectors.vocab_not_list", file=path)
     else:
         words = []
         for number, line in enumerate(text.splitlines(), 1):
             fields = line.split()
             if not fields:
-                raise DataFormatError(f"{path}, line {number}: empty; each line must hold one token.")
+                raise DataFormatError("vectors.vocab_empty_line", file=path, line=number)
             words.append(fields[0])
     seen: set[str] = set()
     for number, word in enumerate(words, 1):
         if word in seen:
-            raise DataFormatError(f"{path}, entry {number}: {word!r} is listed twice.")
+            raise DataFormatError("vectors.vocab_duplicate", file=path, entry=number, word=repr(word))
         seen.add(word)
     return words
 

@@ -5,14 +5,15 @@ cancel or size hook. Registering this transport (smart_open's documented extensi
 point) lets us hand gensim a ``studio-watched://<token>`` URI whose stream we build:
 
 - the file on disk is read in 1 MiB blocks, counted for a progress bar (the position
-  in the file on disk, so compressed bytes for ``.gz``/``.bz2``);
+  in the file on disk, so compressed bytes for ``.gz``/``.bz2``), reported to a
+  :class:`~studio.core.report.Reporter`;
 - ``.gz`` and ``.bz2`` files are decompressed here, with the standard library, so that
   the bytes gensim is given can be checked as they stream in. The stream's ``name``
   drops the compression suffix (and gets ``.raw`` appended should it still end in a
   suffix smart_open would unpack), because smart_open picks its decompressor by that
   name and must not decompress a second time;
 - every read of decompressed bytes first raises :class:`~studio.core.errors.Cancelled`
-  once the stop event is set, then hands the bytes to a check (the caller's bounds on
+  once the reporter is stopped, then hands the bytes to a check (the caller's bounds on
   line, word and total size), which may raise to end the read; a read returns at most
   1 MiB, so a check sees a bomb before more than that has been decompressed past it.
 """
@@ -24,7 +25,6 @@ import gzip
 import io
 import itertools
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,10 +33,9 @@ from pathlib import Path
 from smart_open import compression as smart_compression
 from smart_open import transport
 
-from studio.core.errors import Cancelled
+from studio.core.report import Reporter
 
 SCHEME = "studio-watched"
-REPORT_INTERVAL_S = 0.1
 CHUNK_BYTES = 1 << 20  # the most read from disk, and handed to a check, at once
 DECOMPRESSORS = {
     ".gz": lambda raw: gzip.GzipFile(fileobj=raw, mode="rb"),
@@ -49,9 +48,9 @@ Check = Callable[[bytes], None]  # called with each block of decompressed bytes;
 @dataclass
 class _Watch:
     path: Path
-    on_bytes: Callable[[int, int], None] | None
-    stop_event: threading.Event | None
+    report: Reporter
     new_check: Callable[[], Check] | None  # a fresh check for each pass over the file
+    passes: int  # how often the reader goes over the file: progress is of them all
     offset: int = 0  # bytes already counted by earlier passes over the same file
 
 
@@ -60,35 +59,27 @@ _tokens = itertools.count()
 _lock = threading.Lock()
 
 
-def _stop(stop_event: threading.Event | None, path: Path) -> None:
-    if stop_event is not None and stop_event.is_set():
-        raise Cancelled(f"Stopped reading {path.name}.")
-
-
 class _DiskFile(io.RawIOBase):
-    """The file on disk: counts the bytes read for progress and checks the stop event."""
+    """The file on disk: counts the bytes read for progress and checks for stop."""
 
-    def __init__(self, path: Path, stop_event: threading.Event | None, watch: _Watch | None):
+    def __init__(self, path: Path, report: Reporter, watch: _Watch | None):
         super().__init__()
-        self._path, self._stop_event, self._watch = path, stop_event, watch
-        self._file = io.open(path, "rb")  # closed in close()
+        self._report, self._watch = report, watch
+        self._file = io.open(path, "rb")  # noqa: UP020 - `open` here is the transport hook; closed in close()
         self._size = max(1, path.stat().st_size)
-        self._read, self._last_report = 0, 0.0
+        self._read = 0
         self.name = str(path)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        _stop(self._stop_event, self._path)
+        self._report.check()
         count = self._file.readinto(buffer)
         self._read += count
         watch = self._watch
-        now = time.monotonic()
-        if watch is not None and watch.on_bytes is not None and (
-                now - self._last_report >= REPORT_INTERVAL_S or not count):
-            self._last_report = now
-            watch.on_bytes(watch.offset + self._read, self._size)
+        if watch is not None:  # the reporter passes it on at most every 0.1 s, and at 1.0
+            self._report.progress((watch.offset + self._read) / (watch.passes * self._size))
         return count
 
     def close(self) -> None:
@@ -103,11 +94,10 @@ class _Decompressed(io.RawIOBase):
     """The file's content: decompressed, stop checked on every read, each block handed to
     ``check``. Its ``name`` carries no suffix that smart_open would decompress."""
 
-    def __init__(self, path: Path, stop_event: threading.Event | None, check: Check | None,
-                 watch: _Watch | None = None):
+    def __init__(self, path: Path, report: Reporter, check: Check | None, watch: _Watch | None = None):
         super().__init__()
-        self._path, self._stop_event, self._check = path, stop_event, check
-        self._disk = io.BufferedReader(_DiskFile(path, stop_event, watch), buffer_size=CHUNK_BYTES)
+        self._report, self._check = report, check
+        self._disk = io.BufferedReader(_DiskFile(path, report, watch), buffer_size=CHUNK_BYTES)
         decompressor = DECOMPRESSORS.get(path.suffix.lower())
         self._source = decompressor(self._disk) if decompressor else self._disk
         self.name = plain_name(path)
@@ -116,7 +106,7 @@ class _Decompressed(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        _stop(self._stop_event, self._path)
+        self._report.check()
         view = memoryview(buffer)[:CHUNK_BYTES]
         count = self._source.readinto(view)
         if self._check is not None:
@@ -142,16 +132,17 @@ def plain_name(path: Path) -> str:
     return name
 
 
-def open_content(path: str | Path, stop_event: threading.Event | None = None,
+def open_content(path: str | Path, report: Reporter | None = None,
                  check: Check | None = None) -> io.BufferedReader:
     """A binary stream of the content of ``path``, decompressed when the name ends in
-    ``.gz`` or ``.bz2``; see the module docstring for stop and ``check``.
+    ``.gz`` or ``.bz2``; see the module docstring for stop and ``check`` (no progress is
+    reported).
 
     Raises:
         OSError: the file cannot be opened.
-        Cancelled (from reads): ``stop_event`` was set.
+        Cancelled (from reads): ``report`` was stopped.
     """
-    return io.BufferedReader(_Decompressed(Path(path), stop_event, check), buffer_size=CHUNK_BYTES)
+    return io.BufferedReader(_Decompressed(Path(path), report or Reporter(), check), buffer_size=CHUNK_BYTES)
 
 
 def parse_uri(uri_as_string: str) -> dict:
@@ -172,7 +163,7 @@ def open_uri(uri_as_string: str, mode: str, transport_params) -> io.BufferedRead
     with _lock:
         watch = _watches[parse_uri(uri_as_string)["token"]]
     check = watch.new_check() if watch.new_check is not None else None
-    return io.BufferedReader(_Decompressed(watch.path, watch.stop_event, check, watch), buffer_size=CHUNK_BYTES)
+    return io.BufferedReader(_Decompressed(watch.path, watch.report, check, watch), buffer_size=CHUNK_BYTES)
 
 
 open = open_uri  # noqa: A001 (smart_open requires a transport to have `open`)
@@ -181,24 +172,23 @@ transport.register_transport(__name__)
 
 
 @contextmanager
-def watched(path: str | Path, on_bytes: Callable[[int, int], None] | None = None,
-            stop_event: threading.Event | None = None,
-            new_check: Callable[[], Check] | None = None) -> Iterator[str]:
+def watched(path: str | Path, report: Reporter | None = None,
+            new_check: Callable[[], Check] | None = None, passes: int = 1) -> Iterator[str]:
     """A URI for ``smart_open.open`` (and so for gensim) that reads the content of
     ``path``, decompressed.
 
-    ``on_bytes(read, size)`` is called at most every 0.1 s and at the end of each pass,
-    with the bytes of the file on disk read so far (compressed bytes for ``.gz``). A
-    reader that passes over the file twice reports up to ``2 * size``. ``new_check()``
-    gives the check for each pass (each ``smart_open.open`` of the URI).
+    ``report`` gets the progress: the bytes of the file on disk read so far (compressed
+    bytes for ``.gz``), over ``passes`` times the file's size (a reader that passes over
+    the file twice says ``passes=2``). ``new_check()`` gives the check for each pass
+    (each ``smart_open.open`` of the URI).
 
     Raises (from reads through the URI):
-        Cancelled: ``stop_event`` was set.
+        Cancelled: ``report`` was stopped.
         whatever the check raises.
     """
     token = str(next(_tokens))
     with _lock:
-        _watches[token] = _Watch(Path(path), on_bytes, stop_event, new_check)
+        _watches[token] = _Watch(Path(path), report or Reporter(), new_check, max(1, passes))
     try:
         yield f"{SCHEME}://{token}"
     finally:

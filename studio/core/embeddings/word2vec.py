@@ -2,14 +2,14 @@
 
 gensim reads the corpus once to count words, then ``epochs`` times to train, from its
 own producer thread. The corpus here is an iterable that counts what gensim has taken
-(the progress) and yields nothing more once the stop event is set, so a stopped run
-ends within a batch instead of finishing its epochs.
+(the progress, reported to a :class:`~studio.core.report.Reporter`) and yields nothing
+more once the reporter is stopped, so a stopped run ends within a batch instead of
+finishing its epochs.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,7 +17,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from studio.core.errors import Cancelled, ConfigError
+from studio.core.errors import ConfigError
+from studio.core.messages import message
+from studio.core.report import Reporter
 
 REPORT_INTERVAL_S = 0.1
 
@@ -60,14 +62,13 @@ class Word2VecProgress:
 class _Corpus:
     """Re-iterable token lists that report how many gensim has taken and stop early."""
 
-    def __init__(self, sentences: Sequence[list[str]], report: Callable[[int], None],
-                 stop_event: threading.Event | None):
-        self.sentences, self.report, self.stop_event = sentences, report, stop_event
+    def __init__(self, sentences: Sequence[list[str]], report: Callable[[int], None], stop: Reporter):
+        self.sentences, self.report, self.stop = sentences, report, stop
 
     def __iter__(self) -> Iterator[list[str]]:
-        stop, last = self.stop_event, 0.0
+        stop, last = self.stop, 0.0
         for i, sentence in enumerate(self.sentences):
-            if stop is not None and stop.is_set():
+            if stop.stopped:
                 return
             now = time.monotonic()
             if now - last >= REPORT_INTERVAL_S:
@@ -78,31 +79,33 @@ class _Corpus:
 
 
 def train_word2vec(sentences: Sequence[list[str]], config: Word2VecConfig | None = None,
-                   on_progress: Callable[[Word2VecProgress], None] | None = None,
-                   stop_event: threading.Event | None = None):
+                   report: Reporter | None = None):
     """Train word vectors on ``sentences`` (token lists, e.g. ``Tokenizer.tokenize_many``).
+
+    ``report`` gets the fraction of all work done as progress and, about every 0.1 s
+    (from gensim's corpus thread), a :class:`Word2VecProgress` event; stopping it ends
+    training within a batch.
 
     Returns:
         gensim ``KeyedVectors``, keys ordered by falling count, each vector ``(vector_size,)``.
 
     Raises:
         ConfigError: no token occurs ``min_count`` times.
-        Cancelled: ``stop_event`` was set.
+        Cancelled: ``report`` was stopped.
     """
     from gensim.models import Word2Vec
     from gensim.models.callbacks import CallbackAny2Vec
 
-    config = config or Word2VecConfig()
+    config, report = config or Word2VecConfig(), report or Reporter()
     n, epochs = max(1, len(sentences)), config.epochs
     state = {"epoch": 0, "loss": None, "total_loss": 0.0}
 
-    def report(taken: int) -> None:
-        if on_progress is None:
-            return
+    def taken_so_far(taken: int) -> None:
         epoch = state["epoch"]
         # counting words is one cheap pass; give it 5 % of the bar
         fraction = 0.05 * taken / n if epoch == 0 else 0.05 + 0.95 * ((epoch - 1) * n + taken) / (epochs * n)
-        on_progress(Word2VecProgress(epoch, epochs, min(1.0, fraction), state["loss"]))
+        report.event(Word2VecProgress(epoch, epochs, min(1.0, fraction), state["loss"]))
+        report.progress(fraction)
 
     class EpochWatch(CallbackAny2Vec):
         def on_epoch_begin(self, model) -> None:
@@ -112,19 +115,17 @@ def train_word2vec(sentences: Sequence[list[str]], config: Word2VecConfig | None
             total = model.get_latest_training_loss()
             state["loss"], state["total_loss"] = total - state["total_loss"], total
 
-    corpus = _Corpus(sentences, report, stop_event)
+    corpus = _Corpus(sentences, taken_so_far, report)
     model = Word2Vec(vector_size=config.vector_size, window=config.window, negative=config.negative,
                      hs=0, sg=int(config.algorithm == "skipgram"), min_count=config.min_count,
                      workers=config.workers, seed=config.seed, compute_loss=True)
     model.build_vocab(corpus)
-    if stop_event is not None and stop_event.is_set():
-        raise Cancelled("Stopped training word vectors.")
+    report.check()
     if len(model.wv) == 0:
-        raise ConfigError(f"min_count: no token occurs {config.min_count} times in the "
-                          f"{len(sentences):,} texts; lower min_count or use more text.")
+        raise ConfigError("config.field", field="min_count", problem=message(
+            "vectors.min_count_too_high", min_count=config.min_count, texts=len(sentences)))
     model.train(corpus, total_examples=model.corpus_count, epochs=epochs,
                 callbacks=[EpochWatch()], compute_loss=True)
-    if stop_event is not None and stop_event.is_set():
-        raise Cancelled("Stopped training word vectors.")
-    report(n)
+    report.check()
+    taken_so_far(n)
     return model.wv

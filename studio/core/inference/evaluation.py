@@ -16,8 +16,9 @@ from studio.core.data.dataset import load_splits
 from studio.core.data.reader import Table
 from studio.core.errors import ConfigError
 from studio.core.inference.predictor import Predictor
+from studio.core.project_runs import Run
+from studio.core.report import Reporter
 from studio.core.training.metrics import classification_report
-from studio.core.training.run import Run
 
 SPLITS = ("train", "validation", "test")
 
@@ -143,8 +144,8 @@ def evaluation_from_predictions(label_names: list[str], y_true, probabilities, t
                       averages["macro"], averages["weighted"], per_class, confusion)
 
 
-def evaluate_run_split(run: Run, split: str = "test",
-                       tables: dict[str, Table] | None = None) -> Evaluation:
+def evaluate_run_split(run: Run, split: str = "test", tables: dict[str, Table] | None = None,
+                       report: Reporter | None = None) -> Evaluation:
     """Predict ``split`` of the run's own data (rebuilt from ``run.settings.dataset`` with
     the same seeded split) and score it. Slow for big splits: call it off the GUI thread.
 
@@ -152,19 +153,23 @@ def evaluate_run_split(run: Run, split: str = "test",
         run: a finished run.
         split: ``"train"``, ``"validation"`` or ``"test"``.
         tables: tables already read, keyed by path (see :func:`load_splits`).
+        report: the stages (reading the data, evaluating) and stop.
 
     Raises:
         ConfigError: an unknown ``split``, or the data's classes differ from the run's.
         DataFormatError: a data file is missing or cannot be read, or holds an unknown label.
+        Cancelled: ``report`` was stopped.
     """
+    report = report or Reporter()
     if split not in SPLITS:
-        raise ConfigError(f"split: {split!r} is not one of {', '.join(SPLITS)}.")
+        raise ConfigError("evaluation.unknown_split", split=repr(split), splits=", ".join(SPLITS))
+    report.stage("stage.reading_data")
     splits = load_splits(run.settings.dataset, tables)
     if list(splits.label_names) != list(run.label_names):
-        raise ConfigError(
-            f"dataset: the data now has the classes {', '.join(splits.label_names)}, but run "
-            f"{run.id} was trained on {', '.join(run.label_names)}. Evaluate it on the data it "
-            "was trained on.")
+        raise ConfigError("evaluation.classes_changed", classes=", ".join(splits.label_names), run=run.id,
+                          trained=", ".join(run.label_names))
+    report.check()
+    report.stage("stage.evaluating")
     data = getattr(splits, split)
     if len(data):
         probs = Predictor(run).probabilities(data.texts, data.pairs).numpy()

@@ -9,11 +9,11 @@ import torch
 
 from studio.core.data.prepare import EncodedSplit
 from studio.core.models import build_model
+from studio.core.project_runs import Run
 from studio.core.text.encoding import encode
 from studio.core.text.tokenizers import Tokenizer
 from studio.core.text.vocab import Vocab
-from studio.core.training.run import Run
-from studio.core.training.trainer import predict_logits
+from studio.core.training.metrics import predict_logits
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ class Predictor:
     def predict(self, texts: list[str], pairs: list[str] | None = None) -> list[Prediction]:
         tokens = self.tokenizer.tokenize_many(texts, pairs)
         results = []
-        for row, kept in zip(self._probabilities(tokens).tolist(), tokens):
+        for row, kept in zip(self._probabilities(tokens).tolist(), tokens, strict=True):
             best = max(range(len(row)), key=row.__getitem__)
-            results.append(Prediction(self.label_names[best], dict(zip(self.label_names, row)),
+            results.append(Prediction(self.label_names[best], dict(zip(self.label_names, row, strict=True)),
                                       kept[: self.max_len]))
         return results

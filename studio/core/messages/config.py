@@ -17,10 +17,13 @@ MESSAGES = {
     "config.dict_type": QT_TRANSLATE_NOOP("Messages", "Input should be a group of settings"),
     "config.missing": QT_TRANSLATE_NOOP("Messages", "Field required"),
     "config.extra_forbidden": QT_TRANSLATE_NOOP("Messages", "Unknown setting; remove it"),
-    "config.literal_error": QT_TRANSLATE_NOOP("Messages", "Input should be {expected}"),
+    "config.literal_error": QT_TRANSLATE_NOOP("Messages", "Input should be one of: {expected}"),
     "config.too_short": QT_TRANSLATE_NOOP("Messages", "Should have at least {min_length} item(s)"),
     "config.too_long": QT_TRANSLATE_NOOP("Messages", "Should have at most {max_length} item(s)"),
+    "config.string_too_short": QT_TRANSLATE_NOOP("Messages", "Should have at least {min_length} character(s)"),
+    "config.string_too_long": QT_TRANSLATE_NOOP("Messages", "Should have at most {max_length} character(s)"),
+    "config.union_tag_invalid": QT_TRANSLATE_NOOP("Messages",
+                                                  "Unknown {discriminator} {tag}; choose one of: {expected}"),
     # a pydantic error type without its own wording: pydantic's English text
-    "legacy": QT_TRANSLATE_NOOP("Messages", "{text}"),  # TRANSITION: removed once every raise has a code
     "config.other": QT_TRANSLATE_NOOP("Messages", "{text}"),
 }

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 from pydantic import ConfigDict, Field
 from torch import nn
 
+from studio.core.messages import Message, message
 from studio.core.models.layers import EmbeddingOptions, real_positions, token_embedding
 from studio.core.models.registry import register_model
 
@@ -30,8 +31,12 @@ def halve_lengths(lengths: torch.Tensor) -> torch.Tensor:
     return (lengths + 1) // 2
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def _blocks(n: int) -> Message:
+    return message("model.one_block") if n == 1 else message("model.blocks", count=n)
+
+
+def _times(n: int) -> Message:
+    return message("model.once") if n == 1 else message("model.times", count=n)
 
 
 class DPCNNConfig(EmbeddingOptions):
@@ -51,16 +56,16 @@ class DPCNNConfig(EmbeddingOptions):
     dropout: float = Field(0.5, ge=0.0, lt=1.0, title="Dropout",
                            description="Share of pooled features zeroed during training.")
 
-    def problems(self, max_len: int) -> dict[str, str]:
+    def problems(self, max_len: int) -> dict[str, Message]:
         needed = 2 ** self.num_blocks
         if max_len >= needed:
             return {}
         fit = max_len.bit_length() - 1  # the most halvings that leave a position to pool
-        advice = (f"use at most {_count(fit, 'block')} or raise max_len." if fit >= 1
-                  else f"raise max_len to at least {needed}.")
-        return {"num_blocks": f"DPCNN with {_count(self.num_blocks, 'block')} halves the text "
-                              f"{_count(self.num_blocks, 'time')} and needs max_len >= {needed} "
-                              f"(now {max_len}); {advice}"}
+        advice = (message("model.dpcnn_fewer_blocks", blocks=_blocks(fit)) if fit >= 1
+                  else message("model.dpcnn_raise_max_len", needed=needed))
+        return {"num_blocks": message("model.dpcnn_too_short", blocks=_blocks(self.num_blocks),
+                                      times=_times(self.num_blocks), needed=needed, max_len=max_len,
+                                      advice=advice)}
 
 
 class PreActConv(nn.Conv1d):

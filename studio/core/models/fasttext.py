@@ -12,9 +12,11 @@ import torch
 from pydantic import ConfigDict, Field, field_validator
 from torch import nn
 
+from studio.core.messages import Message, message
 from studio.core.models.layers import EmbeddingOptions
 from studio.core.models.registry import register_model
 from studio.core.text.vocab import PAD_ID
+from studio.core.validation import MessageValueError
 
 # A large odd multiplier spreads consecutive ids over the buckets, as in fastText's
 # own n-gram hash; products stay far below 2**63 because every step reduces mod buckets.
@@ -39,19 +41,18 @@ class FastTextConfig(EmbeddingOptions):
                              description="Units of the hidden layer; 0 for a plain linear classifier.")
     dropout: float = Field(0.5, ge=0.0, lt=1.0, title="Dropout")
 
-    def problems(self, max_len: int) -> dict[str, str]:
+    def problems(self, max_len: int) -> dict[str, Message]:
         too_long = [n for n in self.ngrams if n > max_len]
         if not too_long:
             return {}
-        return {"ngrams": f"{max(too_long)}-grams need texts of at least {max(too_long)} tokens "
-                          f"but max_len is {max_len}; use n-grams of at most {max_len} tokens."}
+        return {"ngrams": message("model.ngrams_too_long", n=max(too_long), max_len=max_len)}
 
     @field_validator("ngrams")
     @classmethod
     def _check_ngrams(cls, value: list[int]) -> list[int]:
         bad = [n for n in value if not 2 <= n <= 6]
         if bad:
-            raise ValueError(f"n-gram sizes must be between 2 and 6, got {bad[0]}")
+            raise MessageValueError("model.ngram_size", size=bad[0])
         return sorted(set(value))
 
 

@@ -23,15 +23,18 @@ class EmbeddingOptions(BaseModel):
     pretrained_vectors: str = Field(
         "", title="Pretrained vectors",
         description="Word vectors (word2vec .txt/.vec/.bin, optionally .gz, or .npz); tokens "
-                    "found there start from those vectors. Empty: random initialisation.")
+                    "found there start from those vectors. Empty: random initialisation.",
+        json_schema_extra={"file": "vectors"})
     pretrained_vocab: str = Field(
         "", title="Vectors vocabulary",
         description="Only for .npz vectors: the file listing one token per row. Empty: "
-                    "vocab.txt or <name>.vocab.txt beside the .npz.")
+                    "vocab.txt or <name>.vocab.txt beside the .npz.",
+        json_schema_extra={"file": "vectors_vocab", "visible_when": {"pretrained_vectors": {"suffix": [".npz"]}}})
     pretrained_limit: int = Field(
         0, ge=0, title="Vectors read (0 = all)",
         description="Read only the first N vectors of the file (published files list frequent "
-                    "words first); 0 reads them all.")
+                    "words first); 0 reads them all.",
+        json_schema_extra={"visible_when": {"pretrained_vectors": {"ne": ""}}})
     freeze_embedding: bool = Field(
         False, title="Freeze embeddings",
         description="Keep the token vectors fixed during training (useful with pretrained ones).")

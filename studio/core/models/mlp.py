@@ -36,9 +36,11 @@ class MLPConfig(BaseModel):
     hidden_size: int = Field(256, ge=0, le=4096, title="Hidden size",
                              description="Units per hidden layer; 0 for a plain linear classifier.")
     num_layers: int = Field(1, ge=1, le=8, title="Hidden layers",
-                            description="Number of hidden layers (ignored when hidden size is 0).")
+                            description="Number of hidden layers (ignored when hidden size is 0).",
+                            json_schema_extra={"visible_when": {"hidden_size": {"gt": 0}}})
     dropout: float = Field(0.5, ge=0.0, lt=1.0, title="Dropout",
-                           description="Share of hidden units zeroed during training.")
+                           description="Share of hidden units zeroed during training.",
+                           json_schema_extra={"visible_when": {"hidden_size": {"gt": 0}}})
     normalize: bool = Field(True, title="L2-normalise",
                             description="Scale each text's feature vector to unit length, so "
                                         "long and short texts are on the same scale.")

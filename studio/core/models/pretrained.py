@@ -9,7 +9,6 @@ from word2vec; PAD stays zero.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +18,8 @@ from torch import nn
 from studio.core.embeddings.coverage import Coverage, measure_coverage
 from studio.core.embeddings.vectors import load_vectors
 from studio.core.errors import ConfigError, DataFormatError
+from studio.core.messages import message
+from studio.core.report import Reporter
 from studio.core.text.vocab import PAD_ID, UNK_ID
 
 
@@ -34,13 +35,13 @@ def fill_embedding_(weight: torch.Tensor, vectors, vocab: Sequence[str]) -> int:
     """
     dim = weight.shape[1]
     if vectors.vector_size != dim:
-        raise ConfigError(f"embedding_dim: the word vectors have {vectors.vector_size} dimensions "
-                          f"but embedding_dim is {dim}; set embedding_dim to {vectors.vector_size}.")
+        raise ConfigError("config.field", field="embedding_dim", problem=message(
+            "vectors.dimension_mismatch", vectors_dim=vectors.vector_size, dim=dim))
     keys = vectors.key_to_index
     rows = [(i, keys[token]) for i, token in enumerate(vocab) if i > UNK_ID and token in keys]
     if not rows:
         return 0
-    ours, theirs = (list(part) for part in zip(*rows))
+    ours, theirs = (list(part) for part in zip(*rows, strict=True))
     values = torch.as_tensor(vectors.vectors[theirs], dtype=weight.dtype, device=weight.device)
     bound = float(values.std()) * 3 ** 0.5 if values.numel() > 1 else 0.25
     with torch.no_grad():
@@ -52,14 +53,15 @@ def fill_embedding_(weight: torch.Tensor, vectors, vocab: Sequence[str]) -> int:
 
 def apply_embedding_options(model: nn.Module, vocab: Sequence[str],
                             counts: Sequence[int] | None = None,
-                            stop_event: threading.Event | None = None) -> Coverage | None:
+                            report: Reporter | None = None) -> Coverage | None:
     """Fill ``model.embedding`` from ``model.config.pretrained_vectors`` (with
     :func:`fill_embedding_`) and freeze it if ``model.config.freeze_embedding``.
 
     Args:
         vocab: the run's tokens, id order.
         counts: occurrences of each id in the training texts, for the coverage report.
-        stop_event: set it to stop reading a large vectors file.
+        report: the reading's progress (0..1 of the vectors file) and stop; stopping
+            it stops reading a large vectors file.
 
     Returns:
         The coverage when vectors were loaded, else ``None``.
@@ -67,7 +69,7 @@ def apply_embedding_options(model: nn.Module, vocab: Sequence[str],
     Raises:
         ConfigError: naming ``pretrained_vectors`` for an unreadable file, or both sizes
             when the vectors' dimension differs from ``embedding_dim``.
-        Cancelled: ``stop_event`` was set while reading.
+        Cancelled: ``report`` was stopped while reading.
     """
     config = getattr(model, "config", None)
     embedding = getattr(model, "embedding", None)
@@ -77,13 +79,14 @@ def apply_embedding_options(model: nn.Module, vocab: Sequence[str],
     if config.pretrained_vectors:
         try:
             vectors = load_vectors(config.pretrained_vectors, config.pretrained_vocab or None,
-                                   config.pretrained_limit or None, stop_event=stop_event)
+                                   config.pretrained_limit or None, report=report)
         except DataFormatError as exc:
-            raise ConfigError(f"pretrained_vectors: {exc}") from None
+            raise ConfigError("config.field", field="pretrained_vectors", problem=exc) from None
         try:
             fill_embedding_(embedding.weight, vectors, vocab)
         except ConfigError as exc:
-            raise ConfigError(f"{exc} (pretrained_vectors: {Path(config.pretrained_vectors).name})") from None
+            raise ConfigError("vectors.in_file", problem=exc,
+                              file=Path(config.pretrained_vectors).name) from None
         coverage = measure_coverage(vectors, vocab, counts)
     if config.freeze_embedding:
         embedding.weight.requires_grad_(False)

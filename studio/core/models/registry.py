@@ -13,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 from torch import nn
 
 from studio.core.errors import ConfigError
+from studio.core.messages import Message, message
+from studio.core.validation import config_error, validation_message
 
 
 @dataclass(frozen=True)
@@ -54,17 +56,14 @@ def get_entry(name: str) -> ModelEntry:
     try:
         return _REGISTRY[name]
     except KeyError:
-        raise ConfigError(f"model type: unknown model {name!r}; choose one of {', '.join(_REGISTRY)}.") from None
+        raise ConfigError("model.unknown_type", name=repr(name), choices=", ".join(_REGISTRY)) from None
 
 
-def format_validation_error(exc: ValidationError, prefix: str = "") -> str:
-    """One line per problem, each naming the field: ``kernel_sizes: Input should be ...``."""
-    lines = []
-    for error in exc.errors():
-        where = ".".join(str(part) for part in error["loc"]) or "config"
-        message = error["msg"].removeprefix("Value error, ")
-        lines.append(f"{prefix}{where}: {message}")
-    return "\n".join(lines)
+def format_validation_error(exc: ValidationError, prefix: str = "") -> Message:
+    """``config.invalid``: one problem per line, each naming the field (``kernel_sizes:
+    Input should be ...``); see :func:`studio.core.validation.validation_message`, which
+    new code should call (or :func:`~studio.core.validation.config_error`)."""
+    return validation_message(exc, prefix)
 
 
 def parse_config(data: dict | BaseModel) -> BaseModel:
@@ -80,7 +79,7 @@ def parse_config(data: dict | BaseModel) -> BaseModel:
     try:
         return entry.config_cls.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(format_validation_error(exc)) from None
+        raise config_error(exc) from None
 
 
 def default_config(name: str) -> BaseModel:
@@ -95,14 +94,15 @@ def build_model(config: dict | BaseModel, vocab_size: int, num_classes: int) -> 
     """
     config = parse_config(config)
     if num_classes < 2:
-        raise ConfigError(f"num_classes: need at least 2 classes, got {num_classes}.")
+        raise ConfigError("config.field", field="num_classes",
+                          problem=message("model.too_few_classes", num_classes=num_classes))
     return get_entry(config.type).model_cls(config, vocab_size, num_classes)
 
 
-def config_problems(config: dict | BaseModel, max_len: int) -> dict[str, str]:
+def config_problems(config: dict | BaseModel, max_len: int) -> dict[str, Message]:
     """Settings that are valid alone but impossible for sequences of ``max_len`` tokens.
 
-    A config class may define ``problems(self, max_len) -> dict[field, message]`` (for
+    A config class may define ``problems(self, max_len) -> dict[field, Message]`` (for
     example a kernel wider than ``max_len``); each message says what to change.
     Returns ``{}`` when the config has no such method or no problem.
 

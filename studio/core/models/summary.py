@@ -101,13 +101,13 @@ def summarize(config: dict | BaseModel, vocab_size: int, num_classes: int, batch
         with torch.random.fork_rng(devices=[]):  # train-mode dropout must not move the user's seed
             calls = [_probe(model, vocab_size, size, max_len) for size in _PROBES]
     except (RuntimeError, ValueError, IndexError) as exc:
-        raise ConfigError(f"this model cannot run on {max_len}-token texts: {exc}") from None
+        raise ConfigError("model.cannot_run", max_len=max_len, error=str(exc)) from None
 
     owned = _owned_parameters(model, {module for module, _ in calls[0]})
     seen: set[nn.Module] = set()
     rows, activation_numel = [], 0
     for (module, small), (_, large) in zip(*calls, strict=True):
-        shape = tuple(batch_size if a != b else a for a, b in zip(small, large))
+        shape = tuple(batch_size if a != b else a for a, b in zip(small, large, strict=True))
         own = 0 if module in seen else owned.get(module, 0)
         seen.add(module)
         name = names[module]

@@ -12,6 +12,7 @@ import torch.nn.functional as F
 from pydantic import ConfigDict, Field
 from torch import nn
 
+from studio.core.messages import Message, message
 from studio.core.models.layers import EmbeddingOptions, real_positions, token_embedding
 from studio.core.models.registry import register_model
 
@@ -31,13 +32,11 @@ class TextCNNConfig(EmbeddingOptions):
     dropout: float = Field(0.5, ge=0.0, lt=1.0, title="Dropout",
                            description="Share of pooled features zeroed during training.")
 
-    def problems(self, max_len: int) -> dict[str, str]:
+    def problems(self, max_len: int) -> dict[str, Message]:
         too_wide = [k for k in self.kernel_sizes if k > max_len]
         if not too_wide:
             return {}
-        return {"kernel_sizes": f"kernel size {max(too_wide)} is wider than max_len {max_len}: "
-                                f"no window fits a text. Use kernels of at most {max_len} "
-                                f"tokens or raise max_len."}
+        return {"kernel_sizes": message("model.kernel_too_wide", kernel=max(too_wide), max_len=max_len)}
 
 
 @register_model("textcnn", config=TextCNNConfig)

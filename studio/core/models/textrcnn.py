@@ -13,9 +13,16 @@ import torch.nn.functional as F
 from pydantic import ConfigDict, Field
 from torch import nn
 
-from studio.core.models.layers import (EmbeddingOptions, pack_by_length, real_positions,
-                                        recurrent_layer, token_embedding, unpack)
+from studio.core.models.layers import (
+    EmbeddingOptions,
+    pack_by_length,
+    real_positions,
+    recurrent_layer,
+    token_embedding,
+    unpack,
+)
 from studio.core.models.registry import register_model
+
 
 class TextRCNNConfig(EmbeddingOptions):
     """TextRCNN (Lai 2015)"""

@@ -15,6 +15,7 @@ from torch import nn
 from studio.core.models.layers import EmbeddingOptions, pack_by_length, recurrent_layer, token_embedding
 from studio.core.models.registry import register_model
 
+
 class TextRNNConfig(EmbeddingOptions):
     """TextRNN (RNN / LSTM / GRU)"""
 

@@ -14,8 +14,10 @@ import torch
 from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 from torch import nn
 
+from studio.core.messages import Message, message
 from studio.core.models.layers import EmbeddingOptions, real_positions, token_embedding
 from studio.core.models.registry import register_model
+from studio.core.validation import MessageValueError
 
 MAX_HEADS = 64
 
@@ -52,7 +54,8 @@ class TransformerConfig(EmbeddingOptions):
                     "vector per position, up to max_positions.")
     max_positions: int = Field(512, ge=1, le=65536, title="Learned positions",
                                description="Positions with a learned vector (learned positions "
-                                           "only); should be at least max_len.")
+                                           "only); should be at least max_len.",
+                               json_schema_extra={"visible_when": {"positions": ["learned"]}})
     pooling: Literal["mean", "first"] = Field(
         "mean", title="Pooling",
         description="mean: average of the real tokens' outputs; first: the first token's output.")
@@ -64,17 +67,14 @@ class TransformerConfig(EmbeddingOptions):
         if hidden_size is None or hidden_size % num_heads == 0:  # a bad hidden_size reports itself
             return num_heads
         choices = [h for h in range(1, min(hidden_size, MAX_HEADS) + 1) if hidden_size % h == 0]
-        raise ValueError(f"hidden_size {hidden_size} is not divisible by num_heads {num_heads}; "
-                         f"pick num_heads among {', '.join(map(str, choices))} "
-                         f"or change hidden_size.")
+        raise MessageValueError("model.heads_divide", hidden_size=hidden_size, num_heads=num_heads,
+                                choices=", ".join(map(str, choices)))
 
-    def problems(self, max_len: int) -> dict[str, str]:
+    def problems(self, max_len: int) -> dict[str, Message]:
         if self.positions != "learned" or self.max_positions >= max_len:
             return {}
-        return {"max_positions": f"learned positions stop at {self.max_positions} but max_len "
-                                 f"is {max_len}: later tokens would share the last position. "
-                                 f"Raise max_positions to at least {max_len}, lower max_len or "
-                                 f"use sinusoidal positions."}
+        return {"max_positions": message("model.positions_too_few", max_positions=self.max_positions,
+                                         max_len=max_len)}
 
 
 class SinusoidalPositions(nn.Module):

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from studio.core.errors import ConfigError
+from studio.core.messages import message
 from studio.core.safe_files import is_regular_file
 
 TokenizerType = Literal["char", "jieba", "whitespace"]
@@ -54,15 +55,11 @@ def _jieba_segmenter(user_dict: str | None, mtime: float):
     segmenter.initialize()
     if user_dict:
         if not is_regular_file(user_dict):
-            raise ConfigError(f"user_dict: {user_dict} is missing or not a regular file. "
-                              "Use a UTF-8 file with one 'word [freq] [tag]' per line.")
+            raise ConfigError("text.user_dict_missing", file=user_dict)
         try:
             segmenter.load_userdict(user_dict)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise ConfigError(
-                f"user_dict: cannot read {user_dict} ({exc}). "
-                "Use a UTF-8 file with one 'word [freq] [tag]' per line."
-            ) from None
+            raise ConfigError("text.user_dict_unreadable", file=user_dict, reason=str(exc)) from None
     return segmenter
 
 
@@ -81,12 +78,13 @@ class Tokenizer:
     def _read_stopwords(path: str | None) -> frozenset[str]:
         if not path:
             return frozenset()
+        if not is_regular_file(path):  # a FIFO would block the read forever
+            raise ConfigError("text.stopwords_unreadable", file=path,
+                              reason=message("text.not_regular_file", file=path))
         try:
-            if not is_regular_file(path):  # a FIFO would block the read forever
-                raise OSError(f"{path} is missing or not a regular file")
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"stopwords: cannot read {path} ({exc}). Choose a UTF-8 text file.") from None
+            raise ConfigError("text.stopwords_unreadable", file=path, reason=str(exc)) from None
         return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
     @cached_property
@@ -117,4 +115,4 @@ class Tokenizer:
         """``tokenize_pair`` over aligned lists; ``pairs`` may be ``None``."""
         if pairs is None:
             return [self.tokenize(text) for text in texts]
-        return [self.tokenize_pair(text, pair) for text, pair in zip(texts, pairs)]
+        return [self.tokenize_pair(text, pair) for text, pair in zip(texts, pairs, strict=True)]

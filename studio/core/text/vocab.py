@@ -16,15 +16,15 @@ class Vocab:
 
     def __init__(self, tokens: list[str]):
         if tokens[:2] != [PAD, UNK]:
-            raise ConfigError(f"vocab: must start with {PAD!r} and {UNK!r}, got {tokens[:2]!r}.")
+            raise ConfigError("text.vocab_bad_start", pad=PAD, unk=UNK, start=list(tokens[:2]))
         self.tokens = list(tokens)
         self.index = {token: i for i, token in enumerate(self.tokens)}
         if len(self.index) != len(self.tokens):
-            raise ConfigError("vocab: a token appears twice.")
+            raise ConfigError("text.vocab_duplicate")
 
     @classmethod
     def build(cls, token_lists: Iterable[list[str]], min_freq: int = 1,
-              max_size: int | None = None) -> "Vocab":
+              max_size: int | None = None) -> Vocab:
         """Count tokens (use the training split only) and keep the frequent ones.
 
         Tokens are ordered by falling count, ties by first appearance. ``max_size``

@@ -2,9 +2,13 @@
 
 ``run_dir/checkpoint/`` holds ``checkpoint.json`` and the ``state-<n>.safetensors`` file
 it names (the name must match :data:`TENSORS_NAME`: a crafted ``checkpoint.json`` cannot
-name a path elsewhere, and the folder must lie inside the run folder, symlinks followed). The tensors file is written first under a new name and the JSON (written
+name a path elsewhere, and the folder must lie inside the run folder, symlinks
+followed). The tensors file is written first under a new name and the JSON (written
 atomically) is the commit point, so a process killed at any moment leaves a
 consistent pair: the old one or the new one. Older tensor files are removed after.
+
+This module owns that subfolder only; the rest of the run folder (settings,
+vocabulary, labels, weights, ``metrics.jsonl``) is :mod:`studio.core.project_runs`'.
 
 Tensor keys: ``model.<name>`` (current weights), ``best.<name>`` (best-on-validation
 weights), ``optim.<i>.<param index>.<state key>`` (optimizer ``i``'s per-parameter
@@ -13,7 +17,6 @@ state), ``rng.torch`` / ``rng.cuda`` / ``rng.batch_order`` (uint8 RNG states).
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from dataclasses import dataclass
@@ -25,9 +28,8 @@ from safetensors.torch import load_file, save
 
 from studio.core.errors import ProjectError
 from studio.core.fileio import atomic_write_bytes, atomic_write_json
-from studio.core.safe_files import (
-    MAX_METRICS_BYTES, MAX_SMALL_JSON_BYTES, check_tensor_file, inside, read_json, read_text,
-)
+from studio.core.messages import message
+from studio.core.safe_files import MAX_SMALL_JSON_BYTES, check_tensor_file, inside, read_json
 
 CHECKPOINT_DIR = "checkpoint"
 META_FILE = "checkpoint.json"
@@ -79,6 +81,49 @@ def unflatten_optimizer(tensors: dict[str, torch.Tensor], rest: dict[str, Any]) 
     return {"state": state, "param_groups": groups}
 
 
+def training_tensors(model_state: dict[str, torch.Tensor], best_state: dict[str, torch.Tensor],
+                     optimizers: list[torch.optim.Optimizer], batch_order: torch.Tensor,
+                     device: torch.device) -> tuple[dict[str, torch.Tensor], list[dict[str, Any]]]:
+    """The tensors of a training checkpoint under the keys above (CPU ``model_state``,
+    ``best_state``, every optimizer's state, the torch, CUDA and batch-order RNG states)
+    and each optimizer's JSON-able rest, for the checkpoint's ``optimizers`` field."""
+    tensors = {f"model.{k}": v for k, v in model_state.items()}
+    tensors.update({f"best.{k}": v.contiguous() for k, v in best_state.items()})
+    rests = []
+    for i, optimizer in enumerate(optimizers):
+        flat, rest = flatten_optimizer(optimizer.state_dict(), f"optim.{i}")
+        tensors.update(flat)
+        rests.append(rest)
+    tensors["rng.torch"] = torch.get_rng_state()
+    tensors["rng.batch_order"] = batch_order
+    if device.type == "cuda":
+        tensors["rng.cuda"] = torch.cuda.get_rng_state(device)
+    return tensors, rests
+
+
+def restore_training(checkpoint: Checkpoint, model: torch.nn.Module, optimizers: list[torch.optim.Optimizer],
+                     schedulers: list[Any], generator: torch.Generator,
+                     device: torch.device) -> dict[str, torch.Tensor]:
+    """Put :func:`training_tensors`' state back: the model's weights, the optimizers and
+    schedulers, the batch-order generator and torch's RNG (CUDA's too on a GPU).
+    Returns the best weights so far (CPU).
+
+    Raises:
+        RuntimeError, KeyError, IndexError, ValueError, TypeError, AttributeError: the
+            checkpoint does not fit the model, or a field has the wrong kind.
+    """
+    model.load_state_dict(checkpoint.prefixed("model"))
+    meta = checkpoint.meta
+    for i, (optimizer, scheduler) in enumerate(zip(optimizers, schedulers, strict=True)):
+        optimizer.load_state_dict(unflatten_optimizer(checkpoint.prefixed(f"optim.{i}"), meta["optimizers"][i]))
+        scheduler.load_state_dict(meta["schedulers"][i])
+    generator.set_state(checkpoint.tensors["rng.batch_order"])
+    torch.set_rng_state(checkpoint.tensors["rng.torch"])
+    if device.type == "cuda" and "rng.cuda" in checkpoint.tensors:
+        torch.cuda.set_rng_state(checkpoint.tensors["rng.cuda"], device)
+    return checkpoint.prefixed("best")
+
+
 def checkpoint_folder(run_dir: Path) -> Path:
     """``run_dir/checkpoint``, checked to lie inside ``run_dir`` (a symlink out of it,
     planted in a project someone sent, would make the studio write or delete there).
@@ -86,7 +131,7 @@ def checkpoint_folder(run_dir: Path) -> Path:
     Raises:
         ProjectError: the folder leads outside the run folder.
     """
-    return inside(Path(run_dir) / CHECKPOINT_DIR, run_dir, f"{run_dir}: the checkpoint folder")
+    return inside(Path(run_dir) / CHECKPOINT_DIR, run_dir, message("checkpoint.folder", folder=run_dir))
 
 
 def read_meta(run_dir: Path) -> dict[str, Any]:
@@ -101,16 +146,15 @@ def read_meta(run_dir: Path) -> dict[str, Any]:
     file = folder / META_FILE
     meta = read_json(file, folder, MAX_SMALL_JSON_BYTES)
     if not isinstance(meta, dict):
-        raise ProjectError(f"{file}: the checkpoint must be a JSON object.")
+        raise ProjectError("checkpoint.not_object", file=file)
     if meta.get("format") != FORMAT:
-        raise ProjectError(f"{file}: unknown checkpoint format {meta.get('format')!r}.")
+        raise ProjectError("checkpoint.unknown_format", file=file, format=repr(meta.get("format")))
     tensors = meta.get("tensors")
     if not isinstance(tensors, str) or not TENSORS_NAME.fullmatch(tensors):
-        raise ProjectError(f"{file}: field 'tensors' must name a state-<number>.safetensors file "
-                           f"beside it, not {str(tensors)[:80]!r}.")
+        raise ProjectError("checkpoint.bad_tensors", file=file, value=repr(str(tensors)[:80]))
     lines = meta.get("lines")
     if not isinstance(lines, int) or isinstance(lines, bool) or lines < 0:
-        raise ProjectError(f"{file}: field 'lines' must be a count of lines, not {str(lines)[:80]!r}.")
+        raise ProjectError("checkpoint.bad_lines", file=file, value=repr(str(lines)[:80]))
     return meta
 
 
@@ -133,12 +177,6 @@ def write_checkpoint(run_dir: Path, tensors: dict[str, torch.Tensor], meta: dict
         stale.unlink(missing_ok=True)
 
 
-def write_weights(run_dir: Path, state: dict[str, torch.Tensor]) -> None:
-    """Write a run's best weights to ``run_dir/weights.safetensors`` atomically."""
-    atomic_write_bytes(Path(run_dir) / "weights.safetensors",
-                       save({k: v.contiguous() for k, v in state.items()}))
-
-
 def checkpoint_lines(run_dir: Path) -> int:
     """How many ``metrics.jsonl`` lines the checkpoint of ``run_dir`` keeps (0 without one),
     read from its small JSON file only.
@@ -149,30 +187,6 @@ def checkpoint_lines(run_dir: Path) -> int:
     if not has_checkpoint(run_dir):
         return 0
     return read_meta(run_dir)["lines"]
-
-
-def checkpoint_events(run_dir: Path) -> list[dict[str, Any]]:
-    """The events a resumed run keeps: the first :func:`checkpoint_lines` lines of its
-    ``metrics.jsonl``, up to a line a crash cut short.
-
-    Raises:
-        ProjectError: the checkpoint cannot be read.
-    """
-    keep = checkpoint_lines(run_dir)
-    metrics = Path(run_dir) / "metrics.jsonl"
-    if not metrics.exists():
-        return []
-    lines = read_text(metrics, run_dir, MAX_METRICS_BYTES).splitlines()[:keep]
-    events = []
-    for line in lines:
-        try:
-            event = json.loads(line)
-        except (ValueError, RecursionError):
-            break
-        if not isinstance(event, dict):
-            break
-        events.append(event)
-    return events
 
 
 def has_checkpoint(run_dir: Path | None) -> bool:
@@ -194,7 +208,7 @@ def read_checkpoint(run_dir: Path) -> Checkpoint | None:
     try:
         tensors = load_file(str(file))
     except Exception as exc:  # OSError, safetensors' own error, a header that lies
-        raise ProjectError(f"{folder}: the checkpoint cannot be read ({exc}).") from None
+        raise ProjectError("checkpoint.unreadable", folder=folder, reason=str(exc)) from None
     return Checkpoint(tensors, meta)
 
 

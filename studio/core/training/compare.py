@@ -7,8 +7,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from studio.core.project_runs import Run
+from studio.core.run_files import settings_dict
 from studio.core.training.history import MetricHistory
-from studio.core.training.run import Run
 
 KEY_SETTINGS = ("text.tokenizer.type", "text.max_len", "model.embedding_dim", "training.lr",
                 "training.batch_size", "training.epochs")
@@ -39,7 +40,7 @@ def summary_row(run: Run) -> dict[str, Any]:
     validation accuracy (0-1), test accuracy (0-1), status and training seconds."""
     epochs = [e for e in run.events if e.get("event") == "epoch_end"]
     val = [e["metrics"]["val_accuracy"] for e in epochs if "val_accuracy" in e.get("metrics", {})]
-    settings = flatten({k: v for k, v in run.config.items() if k != "versions"})
+    settings = flatten(settings_dict(run.config))
     return {
         "id": run.id,
         "started": started_at(run),
@@ -55,7 +56,7 @@ def summary_row(run: Run) -> dict[str, Any]:
 def config_diff(runs: list[Run]) -> list[tuple[str, list[Any]]]:
     """The settings whose values differ between ``runs``, as ``(dotted name, [value per
     run])`` sorted by name; a setting a run lacks shows as ``None``."""
-    flats = [flatten({k: v for k, v in run.config.items() if k != "versions"}) for run in runs]
+    flats = [flatten(settings_dict(run.config)) for run in runs]
     names = sorted(set().union(*flats)) if flats else []
     rows = []
     for name in names:
@@ -72,7 +73,7 @@ def metrics_rows(history: MetricHistory) -> list[dict[str, Any]]:
     for batch in history.batches:
         rows.append({"kind": "step", "epoch": batch.epoch, "step": batch.step, "loss": batch.loss,
                      "lr": batch.lr, "samples_per_s": batch.samples_per_s})
-    for epoch, metrics in zip(history.epochs, history.epoch_metrics):
+    for epoch, metrics in zip(history.epochs, history.epoch_metrics, strict=True):
         rows.append({"kind": "epoch", "epoch": epoch, **metrics})
     return rows
 

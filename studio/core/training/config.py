@@ -26,9 +26,11 @@ class TrainingConfig(BaseModel):
                     "step_size epochs; cosine: cosine decay to 0 over all steps after the warm-up "
                     "(Loshchilov & Hutter 2017, without restarts).")
     step_size: int = Field(1, ge=1, le=1000, title="Step size",
-                           description="Step schedule: epochs between learning-rate drops.")
+                           description="Step schedule: epochs between learning-rate drops.",
+                           json_schema_extra={"visible_when": {"lr_schedule": ["step"]}})
     gamma: float = Field(0.5, gt=0.0, le=1.0, title="Gamma",
-                         description="Step schedule: factor applied to the learning rate at each drop.")
+                         description="Step schedule: factor applied to the learning rate at each drop.",
+                         json_schema_extra={"visible_when": {"lr_schedule": ["step"]}})
     warmup_steps: int = Field(0, ge=0, le=10_000_000, title="Warm-up steps",
                               description="Raise the learning rate linearly from 0 over this many "
                                           "steps, then follow the schedule; 0 = no warm-up.")

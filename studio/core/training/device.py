@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import torch
 
 from studio.core.errors import ConfigError
+from studio.core.messages import Message, message
 
 
 def available_devices() -> list[str]:
@@ -31,10 +32,8 @@ def choose_device(preference: str = "auto") -> torch.device:
             return torch.device("mps")
         return torch.device("cpu")
     if preference not in available_devices():
-        raise ConfigError(
-            f"device: {preference!r} is not available on this machine "
-            f"(available: {', '.join(available_devices())}). Choose 'auto' or 'cpu'."
-        )
+        raise ConfigError("training.device_unavailable", device=repr(preference),
+                          available=", ".join(available_devices()))
     return torch.device(preference)
 
 
@@ -50,11 +49,16 @@ class DeviceInfo:
 
     def english(self) -> str:
         """A short English name, e.g. ``"CUDA: NVIDIA H100"`` or ``"CPU (2 threads)"``."""
+        return self.message().english()
+
+    def message(self) -> Message:
+        """The name as a message (``training.device_cuda`` / ``_mps`` / ``_cpu``), for a
+        sentence that names the device."""
         if self.kind == "cuda":
-            return f"CUDA: {self.name}"
+            return message("training.device_cuda", name=self.name)
         if self.kind == "mps":
-            return "Apple MPS"
-        return f"CPU ({self.threads} threads)"
+            return message("training.device_mps")
+        return message("training.device_cpu", threads=self.threads)
 
 
 def device_info(device: torch.device) -> DeviceInfo:

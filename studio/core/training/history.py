@@ -53,7 +53,7 @@ class MetricHistory:
         self.version += 1
 
     @classmethod
-    def replay(cls, events: list[dict[str, Any]]) -> "MetricHistory":
+    def replay(cls, events: list[dict[str, Any]]) -> MetricHistory:
         history = cls()
         for event in events:
             history.add(event)
@@ -78,7 +78,7 @@ class MetricHistory:
         if self.finished is not None and self.finished.best_epoch:
             return self.finished.best_epoch
         scores = [m.get("val_accuracy", m.get("train_accuracy")) for m in self.epoch_metrics]
-        scores = [(s, e) for s, e in zip(scores, self.epochs) if s is not None]
+        scores = [(s, e) for s, e in zip(scores, self.epochs, strict=True) if s is not None]
         return max(scores, key=lambda pair: (pair[0], -pair[1]))[1] if scores else None
 
     @property

@@ -1,10 +1,17 @@
-"""Classification metrics from scikit-learn."""
+"""Classification metrics from scikit-learn, and a model's logits and scores on a split."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import torch
+import torch.nn.functional as F
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+from torch import nn
+
+from studio.core.data.prepare import EncodedSplit
+
+EVAL_BATCH = 1024
 
 
 def classification_report(y_true, y_pred, label_names: list[str]) -> dict[str, Any]:
@@ -22,6 +29,32 @@ def classification_report(y_true, y_pred, label_names: list[str]) -> dict[str, A
         "macro_f1": float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)),
         "per_class": [
             {"label": name, "precision": float(p), "recall": float(r), "f1": float(f), "support": int(s)}
-            for name, p, r, f, s in zip(label_names, precision, recall, f1, support)
+            for name, p, r, f, s in zip(label_names, precision, recall, f1, support, strict=True)
         ],
     }
+
+
+@torch.no_grad()
+def predict_logits(model: nn.Module, split: EncodedSplit, device: torch.device,
+                   batch_size: int = EVAL_BATCH) -> torch.Tensor:
+    """Logits ``(N, C)`` on the CPU for every row of ``split``, in eval mode."""
+    was_training = model.training
+    model.eval()
+    outputs = []
+    for start in range(0, len(split), batch_size):
+        ids = split.ids[start:start + batch_size].to(device, non_blocking=True)
+        lengths = split.lengths[start:start + batch_size].to(device, non_blocking=True)
+        outputs.append(model(ids, lengths).float().cpu())
+    model.train(was_training)
+    if not outputs:
+        return torch.empty(0, 0)
+    return torch.cat(outputs)
+
+
+def evaluate(model: nn.Module, split: EncodedSplit, label_names: list[str],
+             device: torch.device) -> dict:
+    """Loss, accuracy, macro-F1 and per-class scores of ``model`` on ``split``."""
+    logits = predict_logits(model, split, device)
+    report = classification_report(split.labels.numpy(), logits.argmax(1).numpy(), label_names)
+    report["loss"] = float(F.cross_entropy(logits, split.labels))
+    return report

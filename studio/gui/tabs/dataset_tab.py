@@ -6,8 +6,18 @@ from collections import Counter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -19,9 +29,12 @@ from studio.gui.config_texts import FIELD_CONTEXT
 from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
+from studio.gui.widgets.data_table import DataTableView
 from studio.gui.widgets.file_picker import FilePicker
-from studio.gui.widgets.plots import BarChart, Histogram
+from studio.gui.widgets.length_histogram import LengthHistogram
+from studio.gui.widgets.plots import BarChart
 from studio.gui.widgets.table_model import TableModel
+from studio.gui.wording import name_text, word
 from studio.gui.workers import WorkerPool
 
 NONE = QT_TRANSLATE_NOOP("DatasetTab", "(none)")
@@ -42,7 +55,6 @@ class DatasetTab(Retranslating, QWidget):
         super().__init__(parent)
         self.model, self.pool = model, pool
         self._updating = False
-        self._preview_busy = self._preview_again = False
         self._preview_result: TokenPreview | None = None
         self._preview_error = ""
         self._labels: dict[str, QLabel] = {}  # form row labels, set in retranslate()
@@ -108,16 +120,12 @@ class DatasetTab(Retranslating, QWidget):
         scroll.setMinimumWidth(380)
 
         self.table_model = TableModel(self)
-        self.table_view = QTableView()
+        self.table_view = DataTableView()  # the text column takes the room
         self.table_view.setModel(self.table_model)
-        self.table_view.setWordWrap(False)
-        self.table_view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.table_view.verticalHeader().setDefaultSectionSize(22)
-        self.table_view.horizontalHeader().setStretchLastSection(True)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.class_chart = BarChart(horizontal=True)
-        self.length_chart = Histogram()
+        self.length_chart = LengthHistogram()  # clipped at the 99th percentile, max_len marked
         charts = QWidget()
         chart_row = QHBoxLayout(charts)
         chart_row.setContentsMargins(0, 0, 0, 0)
@@ -194,9 +202,11 @@ class DatasetTab(Retranslating, QWidget):
         self.user_dict_picker.set_placeholder(self.tr("(jieba default dictionary)"))
         self.stopwords_picker.setToolTip(translate(FIELD_CONTEXT, _tokenizer_field("stopwords").description))
         self.stopwords_picker.set_placeholder(self.tr("(keep every token)"))
-        for combo in (self.pair_combo, self.label_combo):
-            if combo.count():
+        for combo, offset in ((self.text_combo, 0), (self.pair_combo, 1), (self.label_combo, 1)):
+            if offset and combo.count():
                 combo.setItemText(0, translate("DatasetTab", NONE))
+            for index, name in enumerate(self._column_names()[:max(0, combo.count() - offset)]):
+                combo.setItemText(offset + index, name)  # "column 3" follows the language
         self.preview.setPlaceholderText(self.tr("How the first rows tokenize appears here."))
         self.preview.setToolTip(self.tr("The first rows of the data file split into tokens with the "
                                         "current settings, and the vocabulary they would give."))
@@ -220,7 +230,7 @@ class DatasetTab(Retranslating, QWidget):
     def _show_settings(self) -> None:
         table, dataset, text = self.model.table, self.model.settings.dataset, self.model.settings.text
         self.table_model.set_table(table)
-        names = [f"{i + 1}: {n}" for i, n in enumerate(table.names)] if table else []
+        names = self._column_names()
         for combo, value, optional in ((self.text_combo, dataset.text_column, False),
                                        (self.pair_combo, dataset.text_pair_column, True),
                                        (self.label_combo, dataset.label_column, True)):
@@ -241,6 +251,11 @@ class DatasetTab(Retranslating, QWidget):
         self.text_form.set_model(TextConfig, text)
         self._show_roles()
 
+    def _column_names(self) -> list[str]:
+        """The data's columns as the combos list them: ``"2: label"``."""
+        table = self.model.table
+        return [f"{i + 1}: {name_text(n)}" for i, n in enumerate(table.names)] if table else []
+
     def _show_file(self) -> None:
         """Which data file is open, with its size and format."""
         table, dataset = self.model.table, self.model.settings.dataset
@@ -250,7 +265,7 @@ class DatasetTab(Retranslating, QWidget):
             text = (self.tr("{name}: {rows} rows, {columns} columns, {encoding}, with a header row.")
                     if table.has_header else
                     self.tr("{name}: {rows} rows, {columns} columns, {encoding}, no header row.")).format(**values)
-            warn = ("\n⚠ " + "; ".join(table.warnings)) if table.warnings else ""  # the reader's, in English
+            warn = ("\n⚠ " + "; ".join(word(w) for w in table.warnings)) if table.warnings else ""
             self.file_label.setText(text + warn)
             self.file_label.setToolTip(str(table.path))
         elif dataset.train:
@@ -274,6 +289,7 @@ class DatasetTab(Retranslating, QWidget):
             self.class_chart.clear()
             self.length_chart.clear()
             return
+        self.length_chart.set_max_len(self.model.settings.text.max_len)
         self.length_chart.set_values([len(t) for t in table.columns[dataset.text_column]])
         if dataset.label_column is None or dataset.label_column >= table.num_columns:
             self.class_chart.clear()
@@ -292,29 +308,29 @@ class DatasetTab(Retranslating, QWidget):
             self.class_chart.setTitle(self.tr("{count} classes: too many to chart").format(count=len(names)))
 
     def _request_preview(self) -> None:
+        """Tokenize the first rows on a worker; a newer request supersedes a running one."""
+        key = (self, "preview")
         table, dataset = self.model.table, self.model.settings.dataset
         if table is None or dataset.text_column >= table.num_columns:
+            self.pool.cancel(key)
             self._preview_result, self._preview_error = None, ""
             self._show_preview()
             return
-        if self._preview_busy:
-            self._preview_again = True
-            return
-        self._preview_busy = True
         pairs = table.columns[dataset.text_pair_column] if dataset.text_pair_column is not None else None
-        self.pool.run_task(preview_tokens, self.model.settings.text, table.columns[dataset.text_column],
-                           pairs, on_done=self._preview_done, on_failed=self._preview_failed)
+        self.pool.submit(preview_tokens, self.model.settings.text, table.columns[dataset.text_column],
+                         pairs, key=key, on_done=self._preview_done, on_failed=self._preview_failed)
 
     def _preview_done(self, result: TokenPreview) -> None:
         self._preview_result, self._preview_error = result, ""
+        self.length_chart.set_tokens_per_text(result.mean_tokens)
         self._show_preview()
         self.model.set_vocab_estimate(result.vocab_estimate)
-        self._preview_finished()
+        self.previewReady.emit()
 
     def _preview_failed(self, message: str) -> None:
         self._preview_result, self._preview_error = None, message
         self._show_preview()
-        self._preview_finished()
+        self.previewReady.emit()
 
     def _show_preview(self) -> None:
         result = self._preview_result
@@ -328,14 +344,6 @@ class DatasetTab(Retranslating, QWidget):
                               "rows)").format(entries=f"{result.vocab_estimate:,}",
                                               tokens=f"{result.mean_tokens:.1f}", rows=f"{result.sampled_rows:,}")
             self.preview.setPlainText(summary + "\n\n" + "\n".join(lines))
-
-    def _preview_finished(self) -> None:
-        self._preview_busy = False
-        if self._preview_again:
-            self._preview_again = False
-            self._request_preview()
-        else:
-            self.previewReady.emit()
 
     # ----- editing ----------------------------------------------------------------
     def _settings_changed(self, group: str) -> None:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -16,9 +24,18 @@ from studio.gui.widgets.plots import BarChart
 from studio.gui.workers import WorkerPool
 
 
-def _predict(predictor: Predictor | None, run: Run, text: str, pair: str | None):
+@dataclass(frozen=True)
+class Predicted:
+    """A prediction, and the predictor that made it (kept for the run's next one)."""
+
+    run_id: str
+    predictor: Predictor
+    prediction: Prediction
+
+
+def _predict(predictor: Predictor | None, run: Run, text: str, pair: str | None) -> Predicted:
     predictor = predictor or Predictor(run)
-    return predictor, predictor.predict([text], [pair] if pair is not None else None)[0]
+    return Predicted(run.id, predictor, predictor.predict([text], [pair] if pair is not None else None)[0])
 
 
 class InferenceTab(Retranslating, QWidget):
@@ -31,7 +48,6 @@ class InferenceTab(Retranslating, QWidget):
         super().__init__(parent)
         self.model, self.pool = model, pool
         self._predictors: dict[str, Predictor] = {}
-        self._busy = False
         self.last_prediction: Prediction | None = None
 
         self.run_combo = QComboBox()
@@ -125,21 +141,19 @@ class InferenceTab(Retranslating, QWidget):
         self._show_result()
 
     def predict(self) -> None:
+        """Predict on a worker; predicting again before the answer supersedes the question."""
         run, text = self.current_run(), self.input.toPlainText().strip()
-        if run is None or not text or self._busy:
+        if run is None or not text:
             return
         pair = self.pair_input.toPlainText().strip() if self.pair_input.isVisible() else None
-        self._busy = True
         self.predict_button.setEnabled(False)
-        self.pool.run_task(_predict, self._predictors.get(run.id), run, text, pair,
-                           on_done=lambda result: self._show(run.id, *result),
-                           on_failed=self._failed)
+        self.pool.submit(_predict, self._predictors.get(run.id), run, text, pair, key=(self, "predict"),
+                         on_done=self._show, on_failed=self._failed)
 
-    def _show(self, run_id: str, predictor: Predictor, prediction: Prediction) -> None:
-        self._predictors[run_id] = predictor
-        self._busy = False
+    def _show(self, predicted: Predicted) -> None:
+        self._predictors[predicted.run_id] = predicted.predictor
         self.predict_button.setEnabled(True)
-        self.last_prediction = prediction
+        self.last_prediction = prediction = predicted.prediction
         names = list(prediction.probabilities)
         probs = [prediction.probabilities[n] for n in names]
         self._show_result()
@@ -148,6 +162,5 @@ class InferenceTab(Retranslating, QWidget):
         self.predicted.emit(prediction)
 
     def _failed(self, message: str) -> None:
-        self._busy = False
         self.predict_button.setEnabled(True)
         self.errorOccurred.emit(message)

@@ -5,8 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from studio.core.models import config_problems, get_entry, model_names
@@ -17,6 +29,8 @@ from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.layer_diagram import LayerDiagram
+from studio.gui.widgets.vector_file_check import VectorFileCheck
+from studio.gui.wording import word
 from studio.gui.workers import WorkerPool
 
 DEFAULT_VOCAB = 5000  # shown before any data is tokenized
@@ -44,8 +58,7 @@ class ModelTab(Retranslating, QWidget):
         super().__init__(parent)
         self.model, self.pool = model, pool
         self._updating = False
-        self._generation = 0  # only the newest summary is shown
-        self._running = False
+        self._summary_key = (self, "summary")  # the newest summary supersedes a running one
         self.summary: ModelSummary | None = None
         self._failure = ""  # why the newest summary could not be built
 
@@ -56,6 +69,7 @@ class ModelTab(Retranslating, QWidget):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.form = ConfigForm()
+        self.vector_check = VectorFileCheck(self.form, pool)  # reads a chosen vectors file
         self.params_label = QLabel()
         self.params_label.setObjectName("params_label")
         self.params_label.setWordWrap(True)
@@ -151,7 +165,7 @@ class ModelTab(Retranslating, QWidget):
         self._render()
 
     def _show_description(self) -> None:
-        entry = get_entry(self.model.settings.model["type"])
+        entry = get_entry(self.model.settings.model.type)
         self.description.setText(translate(MODEL_CONTEXT, entry.description))
 
     @property
@@ -161,11 +175,11 @@ class ModelTab(Retranslating, QWidget):
     @property
     def busy(self) -> bool:
         """True while a summary is pending or computing (tests wait on it)."""
-        return self._timer.isActive() or self._running
+        return self._timer.isActive() or self.pool.busy(self._summary_key)
 
     def refresh(self) -> None:
         config = self.model.settings.model
-        entry = get_entry(config["type"])
+        entry = get_entry(config.type)
         self._updating = True
         try:
             self.combo.setCurrentIndex(self.combo.findData(entry.name))
@@ -177,7 +191,7 @@ class ModelTab(Retranslating, QWidget):
 
     def apply_paper_defaults(self) -> None:
         """Reset the current model to its config defaults (the published setup)."""
-        current = self.model.settings.model
+        current = self.model.settings.model.model_dump()
         defaults = get_entry(current["type"]).config_cls().model_dump()
         kept = _embedding_choices(current, defaults)
         self._updating = True
@@ -197,7 +211,7 @@ class ModelTab(Retranslating, QWidget):
         if self._updating:
             return
         name = self.combo.currentData()
-        current = self.model.settings.model
+        current = self.model.settings.model.model_dump()
         if current["type"] != name:
             defaults = get_entry(name).config_cls().model_dump()
             self.model.update("model", {**defaults, **_embedding_choices(current, defaults)})
@@ -221,8 +235,9 @@ class ModelTab(Retranslating, QWidget):
                                                                                  dimension=entry.dimension)}
 
     def _problems(self, config) -> dict[str, str]:
-        """Settings impossible together (core's messages, in English) or with the vectors."""
-        problems = config_problems(config, self.model.settings.text.max_len)
+        """Settings impossible together (the core's messages, worded) or with the vectors."""
+        problems = {name: word(problem) for name, problem in
+                    config_problems(config, self.model.settings.text.max_len).items()}
         problems.update(self._vector_size_problem(config))
         return problems
 
@@ -231,8 +246,9 @@ class ModelTab(Retranslating, QWidget):
 
     # ----- the summary, computed on a worker thread ----------------------------------
     def schedule_summary(self) -> None:
-        """Explain impossible settings now (cheap); summarise after a short pause."""
-        self._generation += 1
+        """Explain impossible settings now (cheap); summarise after a short pause. A
+        summary still computing for older settings is dropped."""
+        self.pool.cancel(self._summary_key)
         config = self.form.value()
         problems = self._problems(config) if config is not None else {}
         self.form.set_extra_errors(problems)
@@ -248,27 +264,13 @@ class ModelTab(Retranslating, QWidget):
         max_len = settings.text.max_len
         if config is None:
             return
-        if self._running:
-            self._timer.start()  # one at a time; the newest settings run next
-            return
-        self._running = True
-        generation = self._generation
         vocab = self.model.vocab_estimate or DEFAULT_VOCAB
-        args = (config, vocab, self.num_classes(), settings.training.batch_size, max_len)
-        self.pool.run_task(summarize, *args,
-                           on_done=lambda summary: self._summary_done(generation, summary),
-                           on_failed=lambda message: self._summary_failed(generation, message))
+        self.pool.submit(summarize, config, vocab, self.num_classes(), settings.training.batch_size, max_len,
+                         key=self._summary_key, on_done=self._show, on_failed=self._summary_failed)
 
-    def _summary_done(self, generation: int, summary: ModelSummary) -> None:
-        self._running = False
-        if generation == self._generation:
-            self._show(summary)
-
-    def _summary_failed(self, generation: int, message: str) -> None:
-        self._running = False
-        if generation == self._generation:
-            self.form.set_extra_errors({"config": message})
-            self._show(None, message)
+    def _summary_failed(self, message: str) -> None:
+        self.form.set_extra_errors({"config": message})
+        self._show(None, message)
 
     def _show(self, summary: ModelSummary | None, failure: str = "") -> None:
         """Show ``summary`` (``None``: the settings are invalid, or ``failure`` says why

@@ -9,27 +9,35 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from studio.core.fileio import cache_root
-from studio.core.errors import StudioError
-from studio.core.training.checkpoint import checkpoint_events, has_checkpoint
+from studio.core.project_runs import Run
 from studio.core.training.compare import write_metrics_csv
 from studio.core.training.config import TrainingConfig
-from studio.core.training.events import EpochEnd
+from studio.core.training.events import RunStarted
 from studio.core.training.history import MetricHistory
-from studio.core.training.run import Run, new_run_id
 from studio.gui import file_dialogs
 from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
+from studio.gui.training_session import TrainingSession
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.evaluation_view import EvaluationView
 from studio.gui.widgets.live_plots import LivePlots
 from studio.gui.widgets.runs_view import RunsView
-from studio.gui.workers import TrainingWorker, WorkerPool
-from studio.gui.widgets.status_panel import device_name
+from studio.gui.wording import device_text, event_text
+from studio.gui.workers import WorkerPool
 
 REDRAW_MS = 250  # progress text and bar
 PLOT_EVERY_S = 0.5  # curves: pyqtgraph paints in Python under the GIL, which the training thread needs
@@ -42,14 +50,6 @@ FINISHED_TEXTS = {
     "stopped": QT_TRANSLATE_NOOP("TrainingTab", "Run stopped: best epoch {epoch}, {steps} steps on {device}."),
     "failed": QT_TRANSLATE_NOOP("TrainingTab", "Run failed: best epoch {epoch}, {steps} steps on {device}."),
 }
-# the steps a run reports before training (studio.core.training.run), as shown
-CORE_STATUS = {
-    "Reading data…": QT_TRANSLATE_NOOP("TrainingTab", "Reading data…"),
-    "Tokenizing…": QT_TRANSLATE_NOOP("TrainingTab", "Tokenizing…"),
-    "Reading word vectors…": QT_TRANSLATE_NOOP("TrainingTab", "Reading word vectors…"),
-    "Training…": QT_TRANSLATE_NOOP("TrainingTab", "Training…"),
-    "Resuming training…": QT_TRANSLATE_NOOP("TrainingTab", "Resuming training…"),
-}
 
 
 def _clock(seconds: float) -> str:
@@ -57,17 +57,24 @@ def _clock(seconds: float) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
+def _device(started: RunStarted) -> str:
+    """The run's device in the user's language (English for streams older than the
+    device fields)."""
+    return device_text(started.device_kind, started.device_name, started.threads) if started.device_kind \
+        else started.device
+
+
 class TrainingTab(Retranslating, QWidget):
-    trainingStarted = Signal()
-    trainingFinished = Signal(object)  # the Run, or None when it failed
-    epochFinished = Signal()
+    """Shows the project's training settings and the :class:`TrainingSession`: its
+    controls, progress and curves; the runs of the project and their evaluation."""
+
+    trainingFinished = Signal(object)  # the Run, or None; emitted once the tab has shown how it ended
     errorOccurred = Signal(str)
 
-    def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
+    def __init__(self, model: ProjectModel, session: TrainingSession, pool: WorkerPool, parent=None):
         super().__init__(parent)
-        self.model, self.pool = model, pool
-        self.worker: TrainingWorker | None = None
-        self.history = MetricHistory()
+        self.model, self.session = model, session
+        self.history = MetricHistory()  # shown: the session's run, else the project's latest
         self._drawn_version = -1
         self._plotted_at = 0.0
         self.blockers: list[str] = []  # why Start is disabled, set by the main window
@@ -156,6 +163,9 @@ class TrainingTab(Retranslating, QWidget):
         model.projectReplaced.connect(self.refresh)
         model.runsChanged.connect(self._runs_changed)
         model.settingsChanged.connect(lambda group: group == "training" and self._show_form())
+        session.started.connect(self._started)
+        session.reported.connect(lambda event: self._say(lambda: event_text(event)))
+        session.finished.connect(self._finished)
         self.refresh()
         self.retranslate()
         if self.history.started is None:
@@ -195,21 +205,10 @@ class TrainingTab(Retranslating, QWidget):
         """Show the progress line ``text()`` renders (again after a switch of language)."""
         self.show_text(self.progress_label, text)
 
-    def _worker_status(self, message: str) -> None:
-        """A step the run reports before training (in English from the core): shown
-        translated where it is one of the known ones."""
-        def text() -> str:
-            if message in CORE_STATUS:
-                return translate("TrainingTab", CORE_STATUS[message])
-            if message.startswith("Warning: "):
-                return self.tr("Warning: {message}").format(message=message.removeprefix("Warning: "))
-            return message
-        self._say(text)
-
     # ----- state ------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self.worker is not None
+        return self.session.running
 
     def refresh(self) -> None:
         """Show the project's settings and replay its latest run."""
@@ -233,107 +232,49 @@ class TrainingTab(Retranslating, QWidget):
     def update_buttons(self) -> None:
         problems = list(self.blockers) + ([] if self.form.valid else [self.tr("Fix the training settings.")])
         self.start_button.setEnabled(not self.running and not problems)
-        self.resume_button.setEnabled(not self.running and self.resumable_dir() is not None)
+        self.resume_button.setEnabled(not self.running and self.session.resumable_dir() is not None)
         self.pause_button.setEnabled(self.running)
         self.stop_button.setEnabled(self.running)
         self.blocker_label.setText("\n".join(problems) if not self.running else "")
         self.blocker_label.setVisible(bool(problems) and not self.running)
 
     # ----- actions ----------------------------------------------------------------
-    def resumable_dir(self) -> Path | None:
-        """The folder of the newest run that can continue: a stopped run with a
-        checkpoint, or one interrupted when the studio was killed. None for a project
-        opened read-only: its runs are another studio's to write."""
-        project = self.model.project
-        if project.read_only:
-            return None
-        runs = [r for r in project.runs if r.finished.get("status") == "stopped" and has_checkpoint(r.saved_to)]
-        candidates = [Path(r.saved_to) for r in runs] + [p for p in project.interrupted if has_checkpoint(p)]
-        return max(candidates, key=lambda p: p.name) if candidates else None
-
-    def run_folder(self) -> Path:
-        """Where a new run writes its files (and checkpoints) as it trains: the project's
-        runs folder once it is saved, else the studio's cache."""
-        project = self.model.project
-        taken = [run.id for run in project.runs] + [p.name for p in project.interrupted]
-        run_id = new_run_id(self.model.settings.model["type"], taken)
-        # a read-only project is another studio's to write: its runs wait in the cache
-        root = project.path / "runs" if project.path is not None and not project.read_only else cache_root() / "runs"
-        return root / run_id
-
-    def start(self) -> None:
-        if self.running or not self.start_button.isEnabled():
-            return
-        self._launch(TrainingWorker(self.model.settings, dict(self.model.tables),
-                                    [run.id for run in self.model.project.runs], self.run_folder()),
-                     MetricHistory())
+    def start(self) -> bool:
+        """Start a new run when Start is enabled; returns whether it started."""
+        return self.start_button.isEnabled() and self.session.start()
 
     def resume(self) -> None:
         """Continue the newest resumable run; its curves go on from where they stopped."""
-        run_dir = self.resumable_dir()
-        if self.running or run_dir is None:
-            return
-        try:
-            history = MetricHistory.replay(checkpoint_events(run_dir))
-        except StudioError as exc:
-            self.errorOccurred.emit(str(exc))
-            return
-        history.resuming = True
-        self._launch(TrainingWorker(None, dict(self.model.tables), [], run_dir, resume=True), history)
+        self.session.resume()
 
-    def _launch(self, worker: TrainingWorker, history: MetricHistory) -> None:
-        self.history = history
+    def stop(self) -> None:
+        if self.running:
+            self.session.stop()
+            self._say(lambda: self.tr("Stopping after this batch…"))
+
+    def _pause_toggled(self, paused: bool) -> None:
+        self.session.pause(paused)
+        self._label_pause_button()
+
+    def _started(self) -> None:
+        self.history = self.session.history
         self._drawn_version = -1
         self._say(lambda: self.tr("Starting…"))
         self.report.setText("")
         self.per_class.setRowCount(0)
-        worker.event.connect(self._on_event)
-        worker.status.connect(self._worker_status)
-        self.worker = worker
         self.pause_button.setChecked(False)
-        self.pool.start(worker, self._on_done, self._on_failed)
         self.timer.start()
         self.update_buttons()
-        self.trainingStarted.emit()
 
-    def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-            self._say(lambda: self.tr("Stopping after this batch…"))
-
-    def _pause_toggled(self, paused: bool) -> None:
-        if self.worker is not None:
-            self.worker.set_paused(paused)
-        self._label_pause_button()
-
-    def _on_event(self, event) -> None:
-        self.history.add(event)  # drawn by the timer, never per batch
-        if isinstance(event, EpochEnd):
-            self.epochFinished.emit()
-
-    @property
-    def training_dir(self) -> Path | None:
-        """The folder of the run training now (its checkpoints are there), else ``None``."""
-        return self.worker.run_dir if self.worker is not None else None
-
-    def _on_done(self, run: Run) -> None:
-        self._finish()
-        self.model.add_run(run)
-        self.update_buttons()  # the new run may be one to resume
-        self.trainingFinished.emit(run)
-
-    def _on_failed(self, message: str) -> None:
-        self._finish()
-        self._say(lambda: self.tr("Training failed."))
-        self.errorOccurred.emit(message)
-        self.trainingFinished.emit(None)
-
-    def _finish(self) -> None:
-        self.worker = None
+    def _finished(self, run: Run | None) -> None:
         self.timer.stop()
         self.pause_button.setChecked(False)
         self.redraw()
-        self.update_buttons()
+        self.update_buttons()  # the new run may be one to resume
+        if run is None:
+            failed = bool(self.session.error)
+            self._say(lambda: self.tr("Training failed.") if failed else self.tr("Stopped before training began."))
+        self.trainingFinished.emit(run)
 
     # ----- drawing ----------------------------------------------------------------
     def redraw(self) -> None:
@@ -368,14 +309,14 @@ class TrainingTab(Retranslating, QWidget):
             f = history.finished
             text = (translate("TrainingTab", FINISHED_TEXTS[f.status]) if f.status in FINISHED_TEXTS
                     else self.tr("Run ended ({status}): best epoch {epoch}, {steps} steps on {device}."))
-            return text.format(status=f.status, epoch=f.best_epoch, steps=f"{step:,}", device=device_name(started.device))
+            return text.format(status=f.status, epoch=f.best_epoch, steps=f"{step:,}", device=_device(started))
         if batch is None:
-            return self.tr("Training on {device}…").format(device=device_name(started.device))
+            return self.tr("Training on {device}…").format(device=_device(started))
         eta = history.eta_seconds()
         return self.tr("Epoch {epoch}/{epochs} · step {step}/{steps} · {speed} samples/s · "
                        "ETA {eta} · {device}").format(
             epoch=batch.epoch, epochs=started.epochs, step=f"{step:,}", steps=f"{history.total_steps:,}",
-            speed=f"{batch.samples_per_s:,.0f}", eta=_clock(eta) if eta is not None else "—", device=device_name(started.device))
+            speed=f"{batch.samples_per_s:,.0f}", eta=_clock(eta) if eta is not None else "—", device=_device(started))
 
     def _runs_changed(self) -> None:
         self._evaluated_id = None  # a resumed run keeps its id but not its results

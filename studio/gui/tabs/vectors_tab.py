@@ -8,31 +8,46 @@ and read when the user chooses one or presses "Read vectors", with the progress 
 
 from __future__ import annotations
 
-import re
-
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
-    QSpinBox, QSplitter, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
-from studio.core.embeddings.project_vectors import (PROJECT_FOLDER, VectorSet, import_vectors,
-                                                    train_project_vectors, vocabulary_coverage)
 from studio.core.data.memory import human_size
+from studio.core.embeddings.project_vectors import (
+    PROJECT_FOLDER,
+    VectorSet,
+    import_vectors,
+    train_project_vectors,
+    vocabulary_coverage,
+)
 from studio.core.embeddings.vectors import load_vectors
-from studio.core.embeddings.word2vec import Word2VecConfig
+from studio.core.embeddings.word2vec import Word2VecConfig, Word2VecProgress
 from studio.core.errors import StudioError
-from studio.core.safe_files import is_inside
 from studio.core.models import get_entry
-from studio.gui.i18n import Retranslating
+from studio.core.safe_files import is_inside
+from studio.gui.config_texts import MODEL_CONTEXT
+from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.file_picker import FilePicker
 from studio.gui.widgets.vector_explorer import VectorExplorer
-from studio.gui.workers import ProgressTask, WorkerPool
+from studio.gui.wording import error_text, event_text, word
+from studio.gui.workers import Job, WorkerPool
 
 # The patterns of studio.core.embeddings.vectors.FILE_FILTER, with translatable names
 # (FilePicker shows its filter through translate("FileDialogs", ...)).
@@ -58,10 +73,9 @@ class VectorsTab(Retranslating, QWidget):
         super().__init__(parent)
         self.model, self.pool = model, pool
         self.loaded: dict[str, object] = {}  # vectors file -> KeyedVectors in memory
-        self.job: ProgressTask | None = None
+        self.job: Job | None = None  # the one long job (train, import, read) running
         self._job_reads = ""  # the vectors file the running job reads, if it reads one
         self._asked: set[str] = set()  # vectors files the user chose to read in this project
-        self._coverage_request = 0
         self._coverage_cache: dict[str, object] = {}  # (file, settings) -> Coverage
         self._coverage_timer = QTimer(self, singleShot=True, interval=COVERAGE_DELAY_MS)
         self._coverage_timer.timeout.connect(self._measure_coverage)
@@ -135,18 +149,6 @@ class VectorsTab(Retranslating, QWidget):
         self.job_box.setTitle(self.tr("Progress"))
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop the running job; nothing is changed."))
-
-    def _job_status(self, text: str) -> None:
-        """Show a worker's progress line (word2vec's steps, in the language in force)."""
-        if text == "Tokenizing the training texts…":
-            self.show_text(self.progress_label, lambda: self.tr("Tokenizing the training texts…"))
-            return
-        match = re.fullmatch(r"Training word2vec on ([\d,]+) texts…", text)
-        if match:
-            count = match.group(1)
-            self.show_text(self.progress_label, lambda: self.tr("Training word2vec on {count} texts…").format(count=count))
-            return
-        self.show_text(self.progress_label, lambda: text)
 
     def _layout(self) -> None:
         self.sets_box = sets = QGroupBox()
@@ -243,15 +245,15 @@ class VectorsTab(Retranslating, QWidget):
                                                      "published set."))
             self.explorer.set_vectors(None)
             return
-        info = entry.describe()
+        info = entry.describe()  # a Message: worded in the language in force by each render
         tokenizer = self.model.settings.text.tokenizer.type
         if entry.tokenizer is not None and entry.tokenizer.type != tokenizer:
             trained = entry.tokenizer.type
-            self.show_text(self.set_info, lambda: info + "\n" + self.tr(
+            self.show_text(self.set_info, lambda: word(info) + "\n" + self.tr(
                 "Trained on {trained} tokens, but the dataset now uses {tokenizer} tokens: few tokens "
                 "will find a vector.").format(trained=trained, tokenizer=tokenizer))
         else:
-            self.show_text(self.set_info, lambda: info)
+            self.show_text(self.set_info, lambda: word(info))
         vectors = self.loaded.get(entry.path)
         self.explorer.set_vectors(vectors)
         if vectors is None:
@@ -283,7 +285,8 @@ class VectorsTab(Retranslating, QWidget):
             return  # one job at a time; the set is read when the job ends
         if not Path(entry.path).is_file():
             info, path = entry.describe(), entry.path
-            self.show_text(self.set_info, lambda: info + "\n" + self.tr("The file {path} is missing.").format(path=path))
+            self.show_text(self.set_info, lambda: word(info) + "\n" + self.tr("The file {path} is missing.").format(
+                path=path))
             return
         name = Path(entry.path).name
         self._start(lambda: self.tr("Reading {name}…").format(name=name), load_vectors, entry.path,
@@ -304,18 +307,18 @@ class VectorsTab(Retranslating, QWidget):
         entry = self.current_set()
         if entry is None:
             return
-        config = dict(self.model.settings.model)
+        config = self.model.settings.model.model_dump()
         if "pretrained_vectors" not in config:
             self.errorOccurred.emit(self.tr("{model} has no token embedding to start from word vectors; choose "
                                             "another model in the Model tab.").format(
-                model=get_entry(config["type"]).title))
+                model=translate(MODEL_CONTEXT, get_entry(config["type"]).title)))
             return
         config.update(pretrained_vectors=entry.path, pretrained_vocab=entry.vocab_path,
                       pretrained_limit=entry.limit, embedding_dim=entry.dimension)
         try:
             self.model.update("model", config)
         except StudioError as exc:  # e.g. vectors wider than the model allows
-            self.errorOccurred.emit(str(exc))
+            self.errorOccurred.emit(error_text(exc))
             return
         name, dimension = entry.name, entry.dimension
         self.show_text(self.progress_label, lambda: self.tr("The model now starts from {name} (embedding_dim "
@@ -336,8 +339,9 @@ class VectorsTab(Retranslating, QWidget):
 
     def schedule_coverage(self) -> None:
         """Measure the shown set's coverage after a pause in edits (tokenizing a large
-        file takes a while); a measurement already made for these settings is reused."""
-        self._coverage_request += 1
+        file takes a while); a measurement already made for these settings is reused, and
+        one still running for other settings is dropped."""
+        self.pool.cancel((self, "coverage"))
         entry = self.current_set()
         if entry is None or entry.path not in self.loaded:
             return
@@ -361,21 +365,18 @@ class VectorsTab(Retranslating, QWidget):
         entry = self.current_set()
         if entry is None or entry.path not in self.loaded:
             return
-        request, key = self._coverage_request, self._coverage_key(entry)
+        key = self._coverage_key(entry)
 
         def done(coverage) -> None:
             self._coverage_cache[key] = coverage
-            if request == self._coverage_request:
-                self._show_coverage(coverage)
+            self._show_coverage(coverage)
 
         def failed(message: str) -> None:
-            if request == self._coverage_request:
-                self.show_text(self.coverage_label,
-                          lambda: self.tr("Coverage unknown: {reason}").format(reason=message))
-                self.coverageShown.emit()
+            self.show_text(self.coverage_label, lambda: self.tr("Coverage unknown: {reason}").format(reason=message))
+            self.coverageShown.emit()
 
-        self.pool.run_task(vocabulary_coverage, self.model.settings, dict(self.model.tables),
-                           self.loaded[entry.path], on_done=done, on_failed=failed)
+        self.pool.submit(vocabulary_coverage, self.model.settings, dict(self.model.tables), self.loaded[entry.path],
+                         key=(self, "coverage"), on_done=done, on_failed=failed)
 
     def _show_coverage(self, coverage) -> None:
         missing = "、".join(coverage.missing[:12])
@@ -405,14 +406,11 @@ class VectorsTab(Retranslating, QWidget):
         self.load_button.setVisible(entry is not None and entry.path not in self.loaded)
         self.load_button.setEnabled(idle)
 
-    def _start(self, message: Callable[[], str], fn, *args, on_done, with_status: bool = False,
-               reads: str = "") -> None:
-        self.job = ProgressTask(fn, *args, with_status=with_status)
+    def _start(self, message: Callable[[], str], fn, *args, on_done, reads: str = "") -> None:
+        """Run ``fn(*args, report=...)``, a long core job whose progress and stages show
+        below; ``on_done`` gets its result unless another project was opened meanwhile."""
         self._job_reads = reads
         project = self.model.project
-        self.job.progress.connect(self._progress)
-        self.job.status.connect(self._job_status)  # a method: it runs on the GUI thread
-        self.job.cancelled.connect(self._cancelled)
         self.progress.setValue(0)
         self.show_text(self.progress_label, message)
 
@@ -428,17 +426,25 @@ class VectorsTab(Retranslating, QWidget):
             self.errorOccurred.emit(text)
             self._read_current_set()
 
-        self.pool.start(self.job, done, failed)
+        self.job = self.pool.submit(fn, *args, reports=True, on_done=done, on_failed=failed,
+                                    on_progress=self._progress, on_event=self._event,
+                                    on_cancelled=self._cancelled)
         self._update_buttons()
 
-    def _progress(self, update) -> None:
-        fraction = update if isinstance(update, float) else update.fraction
+    def _progress(self, fraction: float) -> None:
         self.progress.setValue(round(1000 * fraction))
-        if not isinstance(update, float) and update.epoch:
-            epoch, epochs, loss = update.epoch, update.epochs, update.loss
-            self.show_text(self.progress_label, lambda: self.tr("word2vec epoch {epoch} of {epochs}, loss {loss}").format(
-                epoch=epoch, epochs=epochs, loss=f"{loss:,.0f}") if loss is not None
-                else self.tr("word2vec epoch {epoch} of {epochs}").format(epoch=epoch, epochs=epochs))
+
+    def _event(self, event) -> None:
+        """A stage (tokenizing, training) or word2vec's epoch, shown in the language in force."""
+        if isinstance(event, Word2VecProgress):
+            if event.epoch:
+                epoch, epochs, loss = event.epoch, event.epochs, event.loss
+                self.show_text(self.progress_label, lambda: self.tr(
+                    "word2vec epoch {epoch} of {epochs}, loss {loss}").format(
+                    epoch=epoch, epochs=epochs, loss=f"{loss:,.0f}") if loss is not None
+                    else self.tr("word2vec epoch {epoch} of {epochs}").format(epoch=epoch, epochs=epochs))
+        elif event_text(event) is not None:
+            self.show_text(self.progress_label, lambda: event_text(event))
 
     def _finished(self) -> None:
         self.job = None
@@ -472,7 +478,7 @@ class VectorsTab(Retranslating, QWidget):
         if config is None or self.running:
             return
         self._start(lambda: self.tr("Starting word2vec…"), train_project_vectors, self.model.settings,
-                    dict(self.model.tables), config, on_done=self._added, with_status=True)
+                    dict(self.model.tables), config, on_done=self._added)
 
     def start_import(self) -> None:
         path = self.import_picker.path()
@@ -487,6 +493,6 @@ class VectorsTab(Retranslating, QWidget):
         entry, vectors = result
         self.loaded[entry.path] = vectors
         entry = self.model.add_vectors(entry)
-        text = f"{entry.name}: {entry.describe()}."  # names and the core's description
-        self.show_text(self.progress_label, lambda: text)
+        name, info = entry.name, entry.describe()
+        self.show_text(self.progress_label, lambda: f"{name}: {word(info)}.")
         self.select_set(entry.name)

@@ -3,7 +3,7 @@ workers go on while it is open)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 

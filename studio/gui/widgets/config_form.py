@@ -8,6 +8,11 @@ Titles and descriptions are shown translated (context ``"ConfigField"``); they a
 marked for translation in :mod:`studio.gui.config_texts`. A translated row label is
 followed by the field's name, e.g. "批大小 (batch_size)", so settings stay findable in
 the documentation and in saved projects.
+
+The schema's hints (:mod:`studio.core.field_hints`) are followed for every config: a
+row is shown only while its field applies (``visible_when``), and a field naming a
+file (``file``) gets a file picker. A note under a field (:meth:`set_note`) tells what
+a check found, e.g. what a chosen file holds.
 """
 
 from __future__ import annotations
@@ -19,11 +24,22 @@ import annotated_types
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
+from studio.core.field_hints import applies, file_kind
+from studio.core.validation import field_problems
 from studio.gui.config_texts import FIELD_CONTEXT, description_of
 from studio.gui.i18n import Retranslating, translate
+from studio.gui.widgets.file_picker import FilePicker
+from studio.gui.wording import word
 
 _INT_LIMIT = 2_000_000_000
 
@@ -65,6 +81,8 @@ class ConfigForm(Retranslating, QWidget):
 
     changed = Signal(dict)
     validityChanged = Signal(bool)
+    fieldEdited = Signal(str)  # the name of the field the user just changed
+    rebuilt = Signal()  # set_model() drew new editors
 
     def __init__(self, parent: QWidget | None = None, exclude: tuple[str, ...] = ("type",)):
         super().__init__(parent)
@@ -74,6 +92,7 @@ class ConfigForm(Retranslating, QWidget):
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.row_labels: dict[str, QLabel] = {}
+        self.note_labels: dict[str, QLabel] = {}
         self.valid = True
         self._extra_errors: dict[str, str] = {}
         self._layout = QFormLayout()
@@ -88,8 +107,8 @@ class ConfigForm(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Row labels and tooltips in the current language (errors come from pydantic
-        and from studio/core, in English)."""
+        """Row labels, tooltips and the fields' errors (worded by
+        :mod:`studio.gui.wording`) in the current language."""
         if self._cls is None:
             return
         for name, editor in self.editors.items():
@@ -98,6 +117,7 @@ class ConfigForm(Retranslating, QWidget):
             editor.setToolTip(text)
             self.row_labels[name].setText(row_label(name, field.title))
             self.row_labels[name].setToolTip(text)
+        self._validate(emit=False)
 
     # ----- building -----------------------------------------------------------------
     def set_model(self, cls: type[BaseModel], values: BaseModel | dict) -> None:
@@ -108,6 +128,7 @@ class ConfigForm(Retranslating, QWidget):
         self.editors.clear()
         self.error_labels.clear()
         self.row_labels.clear()
+        self.note_labels.clear()
         self._cls = cls
         self._fixed = {}
         for name, field in cls.model_fields.items():
@@ -127,6 +148,11 @@ class ConfigForm(Retranslating, QWidget):
             column.setSpacing(1)
             column.addWidget(editor)
             column.addWidget(error)
+            note = QLabel()
+            note.setWordWrap(True)
+            note.hide()
+            column.addWidget(note)
+            self.note_labels[name] = note
             label = QLabel()
             self._layout.addRow(label, box)
             self.editors[name] = editor
@@ -134,10 +160,15 @@ class ConfigForm(Retranslating, QWidget):
             self.row_labels[name] = label
         self.retranslate()
         self._validate(emit=False)
+        self.rebuilt.emit()
 
     def _make_editor(self, field, value) -> QWidget:
         annotation = field.annotation
-        if annotation is bool:
+        if file_kind(field) is not None:
+            editor = FilePicker.for_kind(file_kind(field))
+            editor.set_path(value)
+            editor.pathChanged.connect(self._edited)
+        elif annotation is bool:
             editor = QCheckBox()
             editor.setChecked(bool(value))
             editor.toggled.connect(self._edited)
@@ -168,7 +199,9 @@ class ConfigForm(Retranslating, QWidget):
         values = dict(self._fixed)
         for name, editor in self.editors.items():
             field = self._cls.model_fields[name]
-            if isinstance(editor, QCheckBox):
+            if isinstance(editor, FilePicker):
+                values[name] = editor.path() if field.annotation is str else (editor.path() or None)
+            elif isinstance(editor, QCheckBox):
                 values[name] = editor.isChecked()
             elif isinstance(editor, QComboBox):
                 values[name] = editor.currentData()
@@ -196,9 +229,20 @@ class ConfigForm(Retranslating, QWidget):
         self._extra_errors = dict(errors)
         self._validate(emit=False)
 
+    def set_note(self, name: str, text: str, error: bool = False) -> None:
+        """Show ``text`` under field ``name`` (in red when ``error``); ``""`` hides it."""
+        note = self.note_labels.get(name)
+        if note is not None:
+            note.setText(text)
+            note.setStyleSheet("color: #c5221f;" if error else "")
+            note.setVisible(bool(text))
+
     # ----- validation ---------------------------------------------------------------
     def _edited(self, *_: Any) -> None:
         self._validate(emit=True)
+        sender = self.sender()
+        if sender is not None and sender.objectName() in self.editors:
+            self.fieldEdited.emit(sender.objectName())
 
     def _validate(self, emit: bool) -> None:
         errors: dict[str, str] = {}
@@ -206,14 +250,13 @@ class ConfigForm(Retranslating, QWidget):
         try:
             config = self._cls.model_validate(self.raw_values())
         except ValidationError as exc:
-            for error in exc.errors():
-                name = str(error["loc"][0]) if error["loc"] else ""
-                errors.setdefault(name, error["msg"].removeprefix("Value error, "))
+            errors = {name: word(problem) for name, problem in field_problems(exc).items()}
         for name, message in self._extra_errors.items():
             errors.setdefault(name, message)
         for name, label in self.error_labels.items():
             label.setText(errors.get(name, ""))
             label.setVisible(name in errors)
+        self._show_applicable(errors)
         general = [f"{k}: {v}" for k, v in errors.items() if k not in self.error_labels]
         self._form_error.setText("\n".join(general))
         self._form_error.setVisible(bool(general))
@@ -223,3 +266,11 @@ class ConfigForm(Retranslating, QWidget):
             self.validityChanged.emit(valid)
         if emit and config is not None:
             self.changed.emit(config.model_dump())
+
+    def _show_applicable(self, errors: dict[str, str]) -> None:
+        """Show the rows whose field applies to the other values (a field in error stays
+        shown, so that the error can be fixed)."""
+        values = self.raw_values()
+        for name, label in self.row_labels.items():
+            shown = name in errors or applies(self._cls.model_fields[name], values)
+            self._layout.setRowVisible(label, shown)

@@ -7,17 +7,34 @@ newest request's answer is shown.
 
 from __future__ import annotations
 
-import numpy as np
-import pyqtgraph as pg
 from collections.abc import Callable
 
+import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal,
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QRadioButton, QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +43,7 @@ from studio.gui.i18n import Retranslating, translate
 from studio.gui.widgets.plots import ThemedPlot
 from studio.gui.workers import WorkerPool
 
+_TOP = QModelIndex()  # the parent of every cell
 HEAT_COLORS = pg.ColorMap([0.0, 1.0], [(247, 251, 255), (8, 48, 107)])  # white -> dark blue
 SPLIT_NAMES = {"test": QT_TRANSLATE_NOOP("EvaluationView", "Test set"),
                "validation": QT_TRANSLATE_NOOP("EvaluationView", "Validation set"),
@@ -67,10 +85,10 @@ class ExamplesModel(QAbstractTableModel):
         self.columns = ["text", *(["pair"] if pairs else []), "true", "pred", "confidence"]
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_TOP) -> int:
         return 0 if parent.isValid() or self.evaluation is None else len(self.evaluation)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_TOP) -> int:
         return 0 if parent.isValid() or self.evaluation is None else len(self.columns)
 
     def _value(self, row: int, column: int):
@@ -168,7 +186,6 @@ class EvaluationView(Retranslating, QWidget):
         self.pool = pool
         self.evaluation: Evaluation | None = None
         self._run = self._tables = None
-        self._request = 0
         self._cell_texts: list[pg.TextItem] = []
         self._build()
         self.retranslate()
@@ -329,23 +346,17 @@ class EvaluationView(Retranslating, QWidget):
             self.split_combo.setCurrentIndex(self.split_combo.findData(split))
             self.split_combo.blockSignals(False)
         self._run, self._tables = run, tables
-        self._request += 1
-        number = self._request
         split = self.split
         self._say(lambda: self.tr("Evaluating run {run} ({split})…").format(run=run.id, split=split_name(split)))
 
-        def done(evaluation: Evaluation) -> None:
-            if number == self._request:
-                self.set_evaluation(evaluation)
-
         def failed(message: str) -> None:
-            if number == self._request:
-                self.set_evaluation(None)
-                self._say(lambda: self.tr("Cannot evaluate run {run}: {error}").format(run=run.id, error=message),
-                          error=True)
-                self.failed.emit(message)
+            self.set_evaluation(None)
+            self._say(lambda: self.tr("Cannot evaluate run {run}: {error}").format(run=run.id, error=message),
+                      error=True)
+            self.failed.emit(message)
 
-        self.pool.run_task(evaluate_run_split, run, self.split, tables, on_done=done, on_failed=failed)
+        self.pool.submit(evaluate_run_split, run, split, tables, key=(self, "evaluate"),
+                         on_done=self.set_evaluation, on_failed=failed)
 
     def _split_changed(self) -> None:
         if self._run is not None:

@@ -10,6 +10,17 @@ from studio.gui.i18n import Retranslating, translate
 
 # The same text and context as file_dialogs.data_filter(): one translation for both.
 DATA_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "Data files (*.tsv *.txt *.csv);;All files (*)")
+# The same texts as the Vectors tab's filters (studio.core.embeddings.vectors.FILE_FILTER's patterns).
+VECTORS_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "Word vectors (*.txt *.vec *.bin *.npz *.gz *.bz2);;All files (*)")
+VOCAB_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "Vocabulary (*.txt *.json);;All files (*)")
+ALL_FILES = QT_TRANSLATE_NOOP("FileDialogs", "All files (*)")
+
+# A schema's file kind (studio.core.field_hints.file_kind) -> (the dialog's folder memory, filter).
+FILE_KINDS = {
+    "vectors": ("vectors", VECTORS_FILTER),
+    "vectors_vocab": ("vectors", VOCAB_FILTER),
+    "data": ("data", DATA_FILTER),
+}
 
 
 class FilePicker(Retranslating, QWidget):
@@ -18,9 +29,9 @@ class FilePicker(Retranslating, QWidget):
     ``placeholder`` (shown while no file is chosen) is shown through
     ``translate("FilePicker", ...)`` and ``file_filter`` through
     ``translate("FileDialogs", ...)``: pass texts marked with ``QT_TRANSLATE_NOOP`` in
-    those contexts, or call :meth:`set_placeholder` from the owner's ``retranslate()``. ``setToolTip`` describes the setting; the field's tooltip adds the
-    chosen path. ``kind`` names the folder memory of the file dialog (see
-    :mod:`studio.gui.file_dialogs`).
+    those contexts, or call :meth:`set_placeholder` from the owner's ``retranslate()``.
+    ``setToolTip`` describes the setting; the field's tooltip adds the chosen path.
+    ``kind`` names the folder memory of the file dialog (see :mod:`studio.gui.file_dialogs`).
     """
 
     pathChanged = Signal(str)
@@ -43,6 +54,12 @@ class FilePicker(Retranslating, QWidget):
         row.addWidget(self.browse_button)
         row.addWidget(self.clear_button)
         self.retranslate()
+
+    @classmethod
+    def for_kind(cls, kind: str, parent=None) -> FilePicker:
+        """A picker for a schema's file kind (see :data:`FILE_KINDS`), "(none)" while empty."""
+        memory, file_filter = FILE_KINDS.get(kind, (kind, ALL_FILES))
+        return cls(None, file_filter, parent, kind=memory)
 
     def retranslate(self) -> None:
         self.browse_button.setText(self.tr("Browse…"))

@@ -59,7 +59,7 @@ class LivePlots(Retranslating, QWidget):
         self.best_lines = [pg.InfiniteLine(angle=90, pen=BEST_PEN, label="",
                                            labelOpts={"position": 0.1, "color": GREEN})
                            for _ in range(2)]
-        for plot, line in zip((self.acc_plot, self.epoch_loss_plot), self.best_lines):
+        for plot, line in zip((self.acc_plot, self.epoch_loss_plot), self.best_lines, strict=True):
             plot.addItem(line)
             line.hide()
         grid = QGridLayout(self)
@@ -134,7 +134,7 @@ class LivePlots(Retranslating, QWidget):
         path = Path(path)
         suffix = path.suffix.lower() if path.suffix.lower() in (".png", ".svg") else ".png"
         written = []
-        for name, plot in zip(("loss-steps", "accuracy", "loss-epochs", "lr"), self.plots):
+        for name, plot in zip(("loss-steps", "accuracy", "loss-epochs", "lr"), self.plots, strict=True):
             target = path.with_name(f"{path.stem}-{name}{suffix}")
             if suffix == ".svg":
                 _render_svg(plot, target)

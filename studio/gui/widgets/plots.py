@@ -87,9 +87,10 @@ class BarChart(ThemedPlot):
             self.bars = pg.BarGraphItem(x=positions, height=values, width=0.7, brushes=brushes)
             axis = self.getAxis("bottom")
         self.addItem(self.bars)
-        axis.setTicks([list(zip(positions.tolist(), names))])
+        axis.setTicks([list(zip(positions.tolist(), names, strict=True))])
         if self.horizontal:  # pyqtgraph widens an axis only after a repaint: size it for the names now
-            longest = max((QFontMetrics(axis.style.get("tickFont") or self.font()).horizontalAdvance(n) for n in names), default=0)
+            metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+            longest = max((metrics.horizontalAdvance(n) for n in names), default=0)
             axis.setWidth(longest + 12)
         self.getPlotItem().enableAutoRange()
 
@@ -102,9 +103,12 @@ class Histogram(ThemedPlot):
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
 
-    def set_values(self, values, bins: int = 40) -> None:
+    def set_values(self, values, bins: int = 40, upper: float | None = None) -> None:
+        """Bin ``values``; with ``upper``, values above it are left out (the caller says so)."""
         self.clear()
         values = np.asarray(values, dtype=float)
+        if upper is not None:
+            values = values[values <= upper]
         if values.size == 0:
             return
         low, high = values.min(), values.max()

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -18,6 +24,7 @@ from studio.core.training.history import MetricHistory
 from studio.core.training.run import Run
 from studio.gui.i18n import Retranslating, translate
 from studio.gui.widgets.plots import ThemedPlot
+from studio.gui.wording import word
 
 # mid-tone colours: each reads on the light theme's white and the dark theme's near-black
 COLORS = [(66, 133, 244), (234, 67, 53), (52, 168, 83), (244, 160, 0), (171, 71, 188), (0, 172, 193),
@@ -49,7 +56,9 @@ def _percent(value) -> str:
 
 def _duration(seconds: float) -> str:
     seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}" if seconds < 3600 else f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    if seconds < 3600:
+        return f"{seconds // 60}:{seconds % 60:02d}"
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 class SortItem(QTableWidgetItem):
@@ -135,10 +144,11 @@ class RunsView(Retranslating, QWidget):
         for r, entry in enumerate(unreadable, start=len(runs)):
             for c in range(len(COLUMNS)):
                 cell = (SortItem(entry.id, entry.id) if c == 0 else
-                        SortItem(status_text("unreadable"), "unreadable") if c == STATUS_COLUMN else SortItem("—", None))
+                        SortItem(status_text("unreadable"), "unreadable") if c == STATUS_COLUMN
+                        else SortItem("—", None))
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: there is nothing to show
                 cell.setForeground(self.palette().placeholderText())
-                cell.setToolTip(entry.message)
+                cell.setToolTip(word(entry.message))
                 self.table.setItem(r, c, cell)
         for r, run in enumerate(runs):
             row = summary_row(run)

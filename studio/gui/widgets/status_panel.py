@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import psutil
 import torch
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from studio.core.training.device import describe_device
-from studio.gui.i18n import Retranslating, translate
+from studio.core.training.device import device_info
+from studio.gui.i18n import Retranslating
+from studio.gui.wording import device_info_text
 
 MEMORY_INTERVAL_MS = 2000
 GIB = 1024 ** 3
-
-
-def device_name(described: str) -> str:
-    """A device as ``studio.core.training.device.describe_device`` words it
-    (``"CPU (2 threads)"``, ``"CUDA: NVIDIA H100"``), in the language in force."""
-    match = re.fullmatch(r"CPU \((\d+) threads\)", described)
-    if match:
-        return translate("StatusPanel", "CPU ({threads} threads)").format(threads=match.group(1))
-    return described
 
 
 class StatusPanel(Retranslating, QWidget):
@@ -49,7 +39,8 @@ class StatusPanel(Retranslating, QWidget):
         self.retranslate()
 
     def set_device(self, device: torch.device | None, error: str = "") -> None:
-        """Show ``device``, or ``error`` when the chosen device is unavailable."""
+        """Show ``device``, or ``error`` (worded by the caller, e.g. with
+        :func:`studio.gui.wording.error_text`) when the chosen device is unavailable."""
         self._device, self._device_error = device, error
         self._show_device()
 
@@ -68,7 +59,8 @@ class StatusPanel(Retranslating, QWidget):
         self._show_run()
 
     def _show_device(self) -> None:
-        name = device_name(describe_device(self._device)) if self._device is not None else self._device_error or "—"
+        name = (device_info_text(device_info(self._device)) if self._device is not None
+                else self._device_error or "—")
         self.device_label.setText(self.tr("Device: {name}").format(name=name))
 
     def show_memory(self) -> None:

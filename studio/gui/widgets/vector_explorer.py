@@ -6,13 +6,24 @@ published vectors takes a while); only the newest answer to each question is sho
 
 from __future__ import annotations
 
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from studio.core.embeddings import explore
@@ -23,6 +34,7 @@ from studio.gui.workers import WorkerPool
 
 POINT_COLOR = (66, 133, 244)
 HEATMAP_WORDS = 12
+QUESTIONS = ("neighbours", "similarity", "analogy", "map", "heatmap")  # each the key of its newest job
 
 
 def _result_table() -> QTableWidget:
@@ -55,7 +67,6 @@ class VectorExplorer(Retranslating, QTabWidget):
         super().__init__(parent)
         self.pool = pool
         self.vectors = None
-        self._asked: dict[str, int] = {}  # question -> newest request number
         self._pages: list[QWidget] = []
         self._build_neighbours()
         self._build_similarity()
@@ -66,8 +77,8 @@ class VectorExplorer(Retranslating, QTabWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for page, title in zip(self._pages, (self.tr("Neighbours"), self.tr("Similarity"), self.tr("Analogy"),
-                                             self.tr("Map"), self.tr("Heatmap"))):
+        titles = (self.tr("Neighbours"), self.tr("Similarity"), self.tr("Analogy"), self.tr("Map"), self.tr("Heatmap"))
+        for page, title in zip(self._pages, titles, strict=True):
             self.setTabText(self.indexOf(page), title)
         for table in (self.neighbour_table, self.analogy_table):
             table.setHorizontalHeaderLabels([self.tr("Word"), self.tr("Cosine similarity")])
@@ -90,7 +101,7 @@ class VectorExplorer(Retranslating, QTabWidget):
         tips = (self.tr("Word a of the analogy a − b + c (e.g. king)."),
                 self.tr("Word b, subtracted from a (e.g. man)."),
                 self.tr("Word c, added to a − b (e.g. woman); press Enter to search."))
-        for edit, hint, tip in zip(self.analogy_edits, hints, tips):
+        for edit, hint, tip in zip(self.analogy_edits, hints, tips, strict=True):
             edit.setPlaceholderText(hint)
             edit.setToolTip(tip)
         self.analogy_button.setToolTip(self.tr("List the words nearest to a − b + c."))
@@ -229,7 +240,8 @@ class VectorExplorer(Retranslating, QTabWidget):
     def set_vectors(self, vectors) -> None:
         """Explore ``vectors`` (gensim ``KeyedVectors``), or nothing."""
         self.vectors = vectors
-        self._asked.clear()
+        for question in QUESTIONS:  # answers about the vectors shown before are dropped
+            self.pool.cancel((self, question))
         self.setEnabled(vectors is not None)
         for table in (self.neighbour_table, self.analogy_table):
             table.setRowCount(0)
@@ -241,29 +253,24 @@ class VectorExplorer(Retranslating, QTabWidget):
         self.heatmap_image.clear()
 
     def _ask(self, question: str, fn, *args, on_done) -> None:
+        """Answer ``question`` on a worker; asking it again supersedes the running one."""
         if self.vectors is None:
             return
-        number = self._asked.get(question, 0) + 1
-        self._asked[question] = number
-        vectors = self.vectors
 
         def done(result) -> None:
-            if self._asked.get(question) == number and self.vectors is vectors:
-                on_done(result)
-                self.answered.emit(question)
+            on_done(result)
+            self.answered.emit(question)
 
         def failed(message: str) -> None:
-            if self._asked.get(question) == number and self.vectors is vectors:
-                self._show_failure(question, message)
-                self.answered.emit(question)
+            self._show_failure(question, message)
+            self.answered.emit(question)
 
-        self.pool.run_task(fn, vectors, *args, on_done=done, on_failed=failed)
+        self.pool.submit(fn, self.vectors, *args, key=(self, question), on_done=done, on_failed=failed)
 
     def _show_failure(self, question: str, message: str) -> None:
-        labels = {"neighbours": self.neighbour_message, "similarity": self.similarity_label,
-                  "analogy": self.analogy_message, "map": self.map_message,
-                  "heatmap": self.heatmap_message}
-        self.show_text(labels[question], lambda: message)  # the worker's message, as it came
+        labels = dict(zip(QUESTIONS, (self.neighbour_message, self.similarity_label, self.analogy_message,
+                                      self.map_message, self.heatmap_message), strict=True))
+        self.show_text(labels[question], lambda: message)  # worded by the pool, in the language then
         if question == "neighbours":
             self.neighbour_table.setRowCount(0)
         elif question == "analogy":
@@ -319,7 +326,7 @@ class VectorExplorer(Retranslating, QTabWidget):
         points = word_map.points
         _, foreground = plot_colors()
         self.scatter.setData(points[:, 0], points[:, 1], data=word_map.words)
-        for word, (x, y) in zip(word_map.words, points.tolist()):
+        for word, (x, y) in zip(word_map.words, points.tolist(), strict=True):
             label = pg.TextItem(word, color=foreground, anchor=(0.5, 1.2))
             label.setPos(x, y)
             self.map_plot.addItem(label)

@@ -1,0 +1,50 @@
+"""Files dropped anywhere on the window open there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def local_files(event) -> list[str]:
+    """The local files a drag or drop event carries."""
+    mime = event.mimeData()
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+
+
+def open_dropped(event, open_path: Callable[[str], None]) -> None:
+    """Accept a drop of files and open the first one after the drop returns: the file
+    manager is not held while the window asks whether to save the open project."""
+    files = local_files(event)
+    if files:
+        event.acceptProposedAction()
+        QTimer.singleShot(0, partial(open_path, files[0]))
+
+
+class DropRouter(QObject):
+    """Sends files dropped on any widget of ``window`` (text boxes included, which would
+    otherwise paste the path) to ``open_path``, so a drop anywhere opens the file.
+    Installed on the application until :meth:`remove`."""
+
+    def __init__(self, window: QWidget, open_path: Callable[[str], None]):
+        super().__init__(window)
+        self.window, self.open_path = window, open_path
+        QApplication.instance().installEventFilter(self)
+
+    def remove(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop) or not isinstance(obj, QWidget):
+            return False
+        if obj.window() is not self.window or not local_files(event):
+            return False
+        if kind == QEvent.Drop:
+            open_dropped(event, self.open_path)
+        else:
+            event.acceptProposedAction()
+        return True
