@@ -1763,7 +1763,8 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not read, as you chose: {files}</source>
+        <source>Not read, as you chose:
+{files}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1825,6 +1826,34 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>class names file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jieba dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopword list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vectors vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {id}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} ({what})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2818,38 +2847,6 @@ Open the project again and choose to read them (command line: --allow-outside-fi
 <context>
     <name>ProjectOpener</name>
     <message>
-        <source>data file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>validation file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>test file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>class names</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>jieba dictionary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stopword list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>word vectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>vectors vocabulary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Project in use</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2877,18 +2874,6 @@ Open it read-only? You can look at it and train, and save a copy with Save As; i
     </message>
     <message>
         <source>the studio of {user} on {host} (process {pid}, since {since})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>run {id}: {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run {id} cannot be read and is left out: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not read, as you chose: {files}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

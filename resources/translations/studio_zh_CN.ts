@@ -1769,8 +1769,10 @@ It is kept and offered again at the next start.</source>
         <translation>词向量 {name}：文件 {file} 不见了；请重新导入或训练。</translation>
     </message>
     <message>
-        <source>Not read, as you chose: {files}</source>
-        <translation>按你的选择，未读取：{files}</translation>
+        <source>Not read, as you chose:
+{files}</source>
+        <translation>按你的选择，未读取：
+{files}</translation>
     </message>
     <message>
         <source>{project}: the folder {folder}</source>
@@ -1833,6 +1835,34 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>class names file</source>
         <translation>类别名文件</translation>
+    </message>
+    <message>
+        <source>jieba dictionary</source>
+        <translation>jieba 词典</translation>
+    </message>
+    <message>
+        <source>stopword list</source>
+        <translation>停用词表</translation>
+    </message>
+    <message>
+        <source>word vectors</source>
+        <translation>词向量</translation>
+    </message>
+    <message>
+        <source>vectors vocabulary</source>
+        <translation>词向量词表</translation>
+    </message>
+    <message>
+        <source>setting {name}</source>
+        <translation>设置 {name}</translation>
+    </message>
+    <message>
+        <source>run {id}: {what}</source>
+        <translation>运行 {id}：{what}</translation>
+    </message>
+    <message>
+        <source>{path} ({what})</source>
+        <translation>{path}（{what}）</translation>
     </message>
     <message>
         <source>The {what} {file} is missing (moved, renamed or on a drive not connected). Locate it.</source>
@@ -2829,38 +2859,6 @@ Open the project again and choose to read them (command line: --allow-outside-fi
 <context>
     <name>ProjectOpener</name>
     <message>
-        <source>data file</source>
-        <translation>数据文件</translation>
-    </message>
-    <message>
-        <source>validation file</source>
-        <translation>验证文件</translation>
-    </message>
-    <message>
-        <source>test file</source>
-        <translation>测试文件</translation>
-    </message>
-    <message>
-        <source>class names</source>
-        <translation>类别名称</translation>
-    </message>
-    <message>
-        <source>jieba dictionary</source>
-        <translation>jieba 词典</translation>
-    </message>
-    <message>
-        <source>stopword list</source>
-        <translation>停用词表</translation>
-    </message>
-    <message>
-        <source>word vectors</source>
-        <translation>词向量</translation>
-    </message>
-    <message>
-        <source>vectors vocabulary</source>
-        <translation>词向量词表</translation>
-    </message>
-    <message>
         <source>Project in use</source>
         <translation>项目正在使用中</translation>
     </message>
@@ -2891,18 +2889,6 @@ Open it read-only? You can look at it and train, and save a copy with Save As; i
     <message>
         <source>the studio of {user} on {host} (process {pid}, since {since})</source>
         <translation>{host} 上 {user} 的工作室（进程 {pid}，自 {since} 起）</translation>
-    </message>
-    <message>
-        <source>run {id}: {what}</source>
-        <translation>运行 {id}：{what}</translation>
-    </message>
-    <message>
-        <source>Run {id} cannot be read and is left out: {reason}</source>
-        <translation>运行 {id} 无法读取，已略过：{reason}</translation>
-    </message>
-    <message>
-        <source>Not read, as you chose: {files}</source>
-        <translation>按你的选择，未读取：{files}</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>

@@ -421,7 +421,7 @@ class Project:
         (each file with the field that named it); ``None`` when none were."""
         if not self.detached:
             return None
-        return message("project.not_read", files="; ".join(f"{ref.path} ({ref.field})" for ref in self.detached))
+        return message("project.not_read", files=[ref.listed() for ref in self.detached])
 
     def _find_unlisted_runs(self, root: Path) -> None:
         """Runs in ``root/runs`` that ``project.json`` does not list: those with a

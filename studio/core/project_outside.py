@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.core.errors import ProjectError
+from studio.core.messages import Message, message
 from studio.core.project_schema import DATA_ROLES
 from studio.core.safe_files import is_inside, valid_path
 
@@ -40,6 +41,25 @@ class OutsideFile:
     path: Path
     kind: str = ""
     run_id: str | None = None
+
+    def what(self) -> Message:
+        """What the file is for the project: "test file", "run <id>: word vectors"."""
+        code = KIND_CODES.get(self.kind)
+        what = message(code) if code is not None else message("project.setting", name=self.field)
+        return message("project.run_file", id=self.run_id, what=what) if self.run_id is not None else what
+
+    def listed(self) -> Message:
+        """The file and what it is, for a list: ``/data/train.tsv (data file)``."""
+        return message("project.file_what", path=self.path, what=self.what())
+
+
+KIND_CODES = {  # an OutsideFile's kind -> what the file is
+    "train": "project.role_train", "validation": "project.role_validation", "test": "project.role_test",
+    "class_names": "project.role_class_names", "user_dict": "project.role_user_dict",
+    "stopwords": "project.role_stopwords", "pretrained_vectors": "project.role_vectors",
+    "path": "project.role_vectors", "pretrained_vocab": "project.role_vectors_vocab",
+    "vocab_path": "project.role_vectors_vocab",
+}
 
 
 def _get(document: Any, keys: tuple[str, ...]) -> Any:
@@ -126,5 +146,4 @@ class OutsideFilesRefused(ProjectError):
 
     def __init__(self, what: str | os.PathLike, folder: str | os.PathLike, files: list[OutsideFile]):
         self.files = files
-        listed = "\n".join(f"  {ref.path}  ({ref.field})" for ref in files)
-        super().__init__("project.outside_refused", what=what, folder=folder, files=listed)
+        super().__init__("project.outside_refused", what=what, folder=folder, files=[ref.listed() for ref in files])

@@ -93,7 +93,7 @@ class Reporter:
         while self._pause.is_set() and not self._stop.is_set():
             self._stop.wait(poll_s)
 
-    def part(self, start: float, end: float) -> "Reporter":
+    def part(self, start: float, end: float) -> Reporter:
         """A reporter for one part of this job: its progress 0..1 maps to ``start..end``
         of this one; events, stop and pause are shared."""
         child = Reporter(self._on_progress, self._on_event)

@@ -223,7 +223,7 @@ def field_texts() -> list[str]:
     """Titles and descriptions of every shown field, each once, in first-seen order."""
     texts: dict[str, None] = {}
     for cls in shown_config_classes():
-        for name, field in shown_fields(cls).items():
+        for field in shown_fields(cls).values():
             for text in (field.title, field.description):
                 if text:
                     texts.setdefault(text)

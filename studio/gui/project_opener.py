@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studio.core.data.reader import Table
@@ -23,26 +23,12 @@ from studio.core.errors import ProjectError
 from studio.core.messages import Message
 from studio.core.project import Project
 from studio.core.project_lock import ProjectLocked
-from studio.core.project_outside import OutsideFile
-from studio.gui.i18n import translate
 from studio.gui.project_model import read_data_tables
 from studio.gui.widgets.choice_dialog import ask_choice
 from studio.gui.wording import word
 from studio.gui.workers import WorkerPool
 
 MAX_LISTED = 12  # outside files named in the question; the rest are counted
-ROLES = {  # an OutsideFile's kind -> what the file is, for the question
-    "train": QT_TRANSLATE_NOOP("ProjectOpener", "data file"),
-    "validation": QT_TRANSLATE_NOOP("ProjectOpener", "validation file"),
-    "test": QT_TRANSLATE_NOOP("ProjectOpener", "test file"),
-    "class_names": QT_TRANSLATE_NOOP("ProjectOpener", "class names"),
-    "user_dict": QT_TRANSLATE_NOOP("ProjectOpener", "jieba dictionary"),
-    "stopwords": QT_TRANSLATE_NOOP("ProjectOpener", "stopword list"),
-    "pretrained_vectors": QT_TRANSLATE_NOOP("ProjectOpener", "word vectors"),
-    "path": QT_TRANSLATE_NOOP("ProjectOpener", "word vectors"),
-    "pretrained_vocab": QT_TRANSLATE_NOOP("ProjectOpener", "vectors vocabulary"),
-    "vocab_path": QT_TRANSLATE_NOOP("ProjectOpener", "vectors vocabulary"),
-}
 
 
 @dataclass(frozen=True)
@@ -138,32 +124,18 @@ class ProjectOpener(QObject):
             user=owner.user or "?", host=owner.host or "?", pid=owner.pid,
             since=owner.since.replace("T", " ")[:16] or "?")
 
-    def role(self, reference: OutsideFile) -> str:
-        """What the file is for the project (``test file``; ``run <id>: data file``)."""
-        what = translate("ProjectOpener", ROLES[reference.kind]) if reference.kind in ROLES else reference.field
-        if reference.run_id is not None:
-            return self.tr("run {id}: {what}").format(id=reference.run_id, what=what)
-        return what
-
     def warnings(self, project: Project) -> list[str]:
-        """What opening ``project`` found, in the user's language, for the warnings dialog:
-        runs that cannot be read and files not read are worded here from their parts; data
-        files missing or changed are left to the data prompt."""
-        worded_here = ([problem.message for problem in project.data_issues] + [project.detached_note]
-                       + [run.note for run in project.unreadable_runs])
-        found = [self.tr("Run {id} cannot be read and is left out: {reason}").format(
-                 id=run.id, reason=word(run.message)) for run in project.unreadable_runs]
-        if project.detached:
-            found.append(self.tr("Not read, as you chose: {files}").format(files="; ".join(
-                f"{ref.path} ({self.role(ref)})" for ref in project.detached)))
-        return found + [word(w) for w in project.warnings if w not in worded_here]
+        """What opening ``project`` found, in the user's language, for the warnings dialog;
+        data files missing or changed are left to the data prompt."""
+        asked_later = [problem.message for problem in project.data_issues]
+        return [word(warning) for warning in project.warnings if warning not in asked_later]
 
     def _ask_outside(self, project: Project) -> None:
         outside = project.outside_files
         if not outside:
             self._finish(project, allow=True)
             return
-        listed = "\n".join(f"• {reference.path} ({self.role(reference)})" for reference in outside[:MAX_LISTED])
+        listed = "\n".join(f"• {word(reference.listed())}" for reference in outside[:MAX_LISTED])
         if len(outside) > MAX_LISTED:
             listed += "\n" + self.tr("… and %n more", "", len(outside) - MAX_LISTED)
         self.question = ask_choice(

@@ -6,7 +6,6 @@ from collections import Counter
 
 import pytest
 import torch
-from safetensors import SafetensorError
 
 from studio.core.data.dataset import DatasetConfig, load_splits
 from studio.core.data.prepare import prepare
@@ -19,7 +18,7 @@ THUCNEWS_CLASSES = ["finance", "realty", "stocks", "education", "science",
 
 
 def _signature(dataset):
-    return list(zip(dataset.texts, dataset.labels))
+    return list(zip(dataset.texts, dataset.labels, strict=True))
 
 
 @pytest.fixture
@@ -59,7 +58,7 @@ def test_labels_are_mapped_through_the_class_file(dev_splits, thucnews_dev):
     label_of = {text: int(label) for text, label in (line.split("\t") for line in first_lines)}
     checked = 0
     for split in (splits.train, splits.validation, splits.test):
-        for text, label in zip(split.texts, split.labels):
+        for text, label in zip(split.texts, split.labels, strict=True):
             if text in label_of:
                 assert label == label_of[text], text
                 checked += 1

@@ -109,26 +109,26 @@ def test_many_blank_labels_are_refused_naming_the_lines(tmp_path):
 
 # ----- delimiters, ragged rows, quoting, line endings ------------------------------------
 def test_mixed_delimiters_are_refused_naming_the_lines(tmp_path):
-    text = "".join(f"{t},{l}\n" if i % 2 else f"{t}\t{l}\n" for i, (t, l) in enumerate(ROWS))
+    text = "".join(f"{t},{label}\n" if i % 2 else f"{t}\t{label}\n" for i, (t, label) in enumerate(ROWS))
     refused(write(tmp_path, "mixed.txt", text.encode()), "mixes delimiters", "Lines 2, 4, 6")
 
 
 def test_ragged_rows_are_refused_naming_the_lines(tmp_path):
-    text = "".join(f"{t}\t{l}\textra\n" if i % 3 == 0 else f"{t}\t{l}\n" for i, (t, l) in enumerate(ROWS))
+    text = "".join(f"{t}\t{label}\textra\n" if i % 3 == 0 else f"{t}\t{label}\n" for i, (t, label) in enumerate(ROWS))
     refused(write(tmp_path, "ragged.tsv", text.encode()), "20 of 60 rows", "lines 1, 4, 7", "fix those lines")
 
 
 def test_one_ragged_row_is_skipped_with_a_warning(tmp_path):
     rows = ROWS * 2
-    text = "".join(f"{t}\t{l}\tx\n" if i == 5 else f"{t}\t{l}\n" for i, (t, l) in enumerate(rows))
+    text = "".join(f"{t}\t{label}\tx\n" if i == 5 else f"{t}\t{label}\n" for i, (t, label) in enumerate(rows))
     table = read_table(write(tmp_path, "ragged.tsv", text.encode()))
     assert [str(w) for w in table.warnings] == ["skipped 1 malformed line(s): 6"]
     assert table.num_rows == len(rows) - 1
 
 
 def test_quoted_fields_with_newlines_and_tabs(tmp_path):
-    rows = [(f"{t}\n第二行\t有制表符, 和逗号 \"引号\"", l) for t, l in ROWS]
-    body = "".join('"' + t.replace('"', '""') + f'",{l}\r\n' for t, l in rows)
+    rows = [(f"{t}\n第二行\t有制表符, 和逗号 \"引号\"", label) for t, label in ROWS]
+    body = "".join('"' + t.replace('"', '""') + f'",{label}\r\n' for t, label in rows)
     table = assert_rows(write(tmp_path, "quoted.csv", ("text,label\r\n" + body).encode()), rows)
     assert table.has_header and table.line_numbers[:2] == [2, 4]
 
@@ -211,7 +211,7 @@ def test_single_10_mb_line(tmp_path, suffix):
     delimiter = "\t" if suffix == ".tsv" else ","
     long_text = ("长文本" * 1_200_000)[:3_500_000]  # ~10.5 MB of UTF-8
     rows = [(long_text, "正面")] + ROWS
-    text = "".join(f"{t}{delimiter}{l}\n" for t, l in rows)
+    text = "".join(f"{t}{delimiter}{label}\n" for t, label in rows)
     assert len(text.encode()) > 10_000_000
     table = read_table(write(tmp_path, "long" + suffix, text.encode()))
     assert table.columns[0][0] == long_text
@@ -220,14 +220,14 @@ def test_single_10_mb_line(tmp_path, suffix):
 
 def test_extremely_long_texts(tmp_path):
     rows = [(TEXTS[i % 12] * (20_000 + i), LABELS[i % 12]) for i in range(24)]  # ~300 KB each
-    body = "".join(f'"{t}",{l}\n' for t, l in rows)
+    body = "".join(f'"{t}",{label}\n' for t, label in rows)
     assert_rows(write(tmp_path, "articles.csv", body.encode()), rows)
 
 
 def test_emoji_and_control_characters(tmp_path):
     extras = ["😀👍🏽👨‍👩‍👧", "\x07bell", "\x1b[31m红色\x1b[0m", "zero\u200bwidth", "rtl\u202eltr",
               "\x7fdel", "\u2028line sep", "e\u0301", "\ufffd", "𝕏"]
-    rows = [(f"{t}{extras[i % len(extras)]}尾", l) for i, (t, l) in enumerate(ROWS)]
+    rows = [(f"{t}{extras[i % len(extras)]}尾", label) for i, (t, label) in enumerate(ROWS)]
     assert_rows(write(tmp_path, "emoji.tsv", tsv(rows).encode()), rows)
 
 

@@ -12,8 +12,8 @@ from studio.core.data.dataset import DatasetConfig
 from studio.core.errors import ProjectError
 from studio.core.fileio import file_sha256
 from studio.core.inference.predictor import Predictor
-from studio.core.project_lock import LOCK_FILE
 from studio.core.project import PROJECT_FILE, Project
+from studio.core.project_lock import LOCK_FILE
 from studio.core.project_schema import SCHEMA_VERSION
 from studio.core.report import Reporter, Stage
 from studio.core.settings import Settings
@@ -188,7 +188,8 @@ def test_broken_project_files(tmp_path, trained_project):
     project_file = root / PROJECT_FILE
     good = project_file.read_text(encoding="utf-8")
 
-    project_file.write_text(good.replace(f'"schema_version": {SCHEMA_VERSION}', '"schema_version": 99'), encoding="utf-8")
+    newer = good.replace(f'"schema_version": {SCHEMA_VERSION}', '"schema_version": 99')
+    project_file.write_text(newer, encoding="utf-8")
     with pytest.raises(ProjectError, match="schema_version"):
         Project.open(root)
 

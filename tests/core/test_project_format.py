@@ -7,8 +7,8 @@ must raise ProjectError naming the file, and must never run code from it.
 from __future__ import annotations
 
 import json
-import re
 import pickle
+import re
 import shutil
 import struct
 from pathlib import Path

@@ -15,8 +15,7 @@ import pytest
 from studio.core.errors import ProjectError
 from studio.core.inference.predictor import Predictor
 from studio.core.project import Project
-from studio.core.recovery import (SESSION_FILE, RecoverySession, discard, find_recoverable, recovery_root,
-                                  take_snapshot)
+from studio.core.recovery import SESSION_FILE, RecoverySession, discard, find_recoverable, recovery_root, take_snapshot
 from studio.core.training.checkpoint import CHECKPOINT_DIR, META_FILE
 
 SAVED = Path(__file__).resolve().parents[1] / "data" / "projects"

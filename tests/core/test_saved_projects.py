@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from studio.core.inference.predictor import Predictor
 from studio import __version__
+from studio.core.inference.predictor import Predictor
 from studio.core.project import PROJECT_FILE, Project
 from studio.core.project_schema import SCHEMA_VERSION
 

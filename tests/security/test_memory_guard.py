@@ -100,12 +100,12 @@ def test_size_alone_over_the_budget_reads_nothing(tmp_path, monkeypatch, no_read
 def test_normal_file_still_reads(tmp_path, monkeypatch, newline):
     rows = [(f"第{i}条新闻标题", "体育" if i % 2 else "财经") for i in range(2000)]
     path = tmp_path / "news.tsv"
-    path.write_bytes("".join(f"{t}\t{l}{newline}" for t, l in rows).encode())
+    path.write_bytes("".join(f"{t}\t{label}{newline}" for t, label in rows).encode())
     size = path.stat().st_size
     need = memory.estimate_read_memory(size, len(rows))
     monkeypatch.setattr(memory, "available_memory", lambda: need + 1)  # just enough
     table = read_table(path)
-    assert [tuple(r) for r in zip(*table.columns)] == rows
+    assert [tuple(r) for r in zip(*table.columns, strict=True)] == rows
 
 
 @pytest.mark.parametrize("body, rows", [

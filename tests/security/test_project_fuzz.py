@@ -33,8 +33,16 @@ from studio.core.fileio import cache_root
 from studio.core.project import Project
 from studio.core.project_archive import export_project
 from studio.core.recovery import RecoverySession, take_snapshot
-from tests.security.test_checkpoint_escape import (BASHRC, PAYLOAD, RUN_ID, SAVED, changed, edit_json, fingerprint,
-                                                   saved_project)
+from tests.security.test_checkpoint_escape import (
+    BASHRC,
+    PAYLOAD,
+    RUN_ID,
+    SAVED,
+    changed,
+    edit_json,
+    fingerprint,
+    saved_project,
+)
 from tests.security.test_run_files import MAX_METRICS_BYTES, MAX_RUN_JSON_BYTES, UNLISTED
 
 SAVED_RUN = SAVED / "runs" / RUN_ID

@@ -26,8 +26,16 @@ import studio.core.project_lock as project_lock
 import studio.core.recovery as recovery
 from studio.core.errors import ProjectError
 from studio.core.project import Project
-from studio.core.project_lock import (LOCK_FILE, OWNER_FILE, FolderLock, FolderReadOnly, LockOwner, ProjectLocked,
-                                      lock_owner, read_owner)
+from studio.core.project_lock import (
+    LOCK_FILE,
+    OWNER_FILE,
+    FolderLock,
+    FolderReadOnly,
+    LockOwner,
+    ProjectLocked,
+    lock_owner,
+    read_owner,
+)
 from studio.core.recovery import SESSION_FILE, RecoverySession, find_recoverable, take_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]

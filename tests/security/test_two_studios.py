@@ -13,13 +13,13 @@ import os
 import numpy as np
 import pytest
 
+from studio.cli import main
 from studio.core import consent
 from studio.core import project as project_module
 from studio.core.embeddings.project_vectors import VectorSet, scratch_dir
 from studio.core.embeddings.vectors import save_vectors
 from studio.core.errors import ProjectError
 from studio.core.project import PROJECT_FILE, Project
-from studio.cli import main
 from tests.security.test_checkpoint_escape import RUN_ID, saved_project
 
 

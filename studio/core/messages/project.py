@@ -53,7 +53,7 @@ MESSAGES = {
         "keep it."),
     "project.vectors_missing": QT_TRANSLATE_NOOP(
         "Messages", "word vectors {name}: file {file} is missing; import or train them again."),
-    "project.not_read": QT_TRANSLATE_NOOP("Messages", "Not read, as you chose: {files}"),
+    "project.not_read": QT_TRANSLATE_NOOP("Messages", "Not read, as you chose:\n{files}"),
     "project.folder_of": QT_TRANSLATE_NOOP("Messages", "{project}: the folder {folder}"),
     "project.run": QT_TRANSLATE_NOOP("Messages", "run {id}"),
     "project.file_line": QT_TRANSLATE_NOOP("Messages", "{file}, line {line}"),
@@ -84,6 +84,13 @@ MESSAGES = {
     "project.role_validation": QT_TRANSLATE_NOOP("Messages", "validation file"),
     "project.role_test": QT_TRANSLATE_NOOP("Messages", "test file"),
     "project.role_class_names": QT_TRANSLATE_NOOP("Messages", "class names file"),
+    "project.role_user_dict": QT_TRANSLATE_NOOP("Messages", "jieba dictionary"),
+    "project.role_stopwords": QT_TRANSLATE_NOOP("Messages", "stopword list"),
+    "project.role_vectors": QT_TRANSLATE_NOOP("Messages", "word vectors"),
+    "project.role_vectors_vocab": QT_TRANSLATE_NOOP("Messages", "vectors vocabulary"),
+    "project.setting": QT_TRANSLATE_NOOP("Messages", "setting {name}"),
+    "project.run_file": QT_TRANSLATE_NOOP("Messages", "run {id}: {what}"),
+    "project.file_what": QT_TRANSLATE_NOOP("Messages", "{path} ({what})"),
     "project.data_missing": QT_TRANSLATE_NOOP(
         "Messages",
         "The {what} {file} is missing (moved, renamed or on a drive not connected). Locate it."),
