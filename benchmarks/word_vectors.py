@@ -166,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{progress.loss:,.0f}, {time.perf_counter() - w2v_start:.1f} s", flush=True)
 
     w2v_start = time.perf_counter()
-    vector_set, vectors = train_project_vectors(base, tables, w2v_config, Reporter(on_event=w2v_event))
+    added = train_project_vectors(base, tables, w2v_config, Reporter(on_event=w2v_event))
+    vector_set, vectors = added.entry, added.vectors
     w2v_seconds = time.perf_counter() - w2v_start
     w2v_tokenize_seconds = marks.get("trained_from", w2v_start) - w2v_start
     w2v_train_seconds = w2v_seconds - w2v_tokenize_seconds

@@ -96,7 +96,8 @@ def _read_vectors(args):
         raise ConfigError("vectors.cli_limit", limit=args.limit)
     report = _reporter(lambda fraction: print(f"\rreading {args.file}: {fraction:.0%}", end="",
                                                file=sys.stderr))
-    entry, vectors = import_vectors(args.file, args.vocab, args.limit, report)
+    added = import_vectors(args.file, args.vocab, args.limit, report)
+    entry, vectors = added.entry, added.vectors
     if sys.stderr.isatty():
         print(file=sys.stderr)
     return entry, vectors

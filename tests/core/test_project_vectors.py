@@ -38,8 +38,9 @@ def word_settings(tmp_path, thucnews_dev, thucnews_classes) -> Settings:
 def test_trained_vectors_start_a_run_and_move_into_the_saved_project(tmp_path, word_settings):
     stages = []
     report = Reporter(on_event=lambda event: stages.append(event) if isinstance(event, Stage) else None)
-    entry, vectors = train_project_vectors(
+    added = train_project_vectors(
         word_settings, None, Word2VecConfig(vector_size=20, epochs=2, min_count=1, workers=2), report)
+    entry, vectors = added.entry, added.vectors
     assert entry.source == "trained" and (entry.dimension, entry.count) == (20, len(vectors))
     assert entry.tokenizer.type == "jieba" and entry.data == word_settings.dataset.train
     assert str(scratch_dir()) in entry.path and load_vectors(entry.path).vector_size == 20
@@ -85,7 +86,7 @@ def test_imported_vectors_stay_in_place_and_a_lost_file_is_a_warning(tmp_path, w
     outside = tmp_path / "elsewhere" / "news.vec"
     outside.parent.mkdir()
     kv.save_word2vec_format(str(outside))
-    entry, loaded = import_vectors(outside)
+    entry = import_vectors(outside).entry
     assert (entry.source, entry.count, entry.dimension, entry.name) == ("imported", 2, 4, "news.vec")
     assert str(entry.describe()) == "2 words × 4 dimensions, imported from news.vec"
     project = Project(word_settings)
@@ -111,8 +112,8 @@ def test_a_damaged_vector_list_names_the_entry(tmp_path, word_settings):
 def test_saving_moves_scratch_vectors_and_never_copies_other_files(tmp_path, word_settings):
     from studio.core.embeddings.project_vectors import VectorSet
 
-    entry, _ = train_project_vectors(word_settings, None, Word2VecConfig(vector_size=8, epochs=1,
-                                                                         min_count=1, workers=1))
+    entry = train_project_vectors(word_settings, None, Word2VecConfig(vector_size=8, epochs=1,
+                                                                       min_count=1, workers=1)).entry
     secret = tmp_path / "private" / "id_rsa"
     secret.parent.mkdir()
     secret.write_text("not for sharing", encoding="utf-8")

@@ -109,7 +109,8 @@ def test_analogy_and_unknown_words():
     assert info.value.code == "vectors.unknown_word_alike"
     with pytest.raises(UnknownWord, match="Type a word"):
         neighbors(vectors, " ")
-    keys, rows = vector_rows(vectors, ["女王", "苹果"])
+    heat = vector_rows(vectors, ["女王", "苹果"])
+    keys, rows = heat.words, heat.rows
     assert keys == ["女王", "苹果"] and rows.tolist() == [[1, 0, 1], [-1, -1, -1]]
 
 

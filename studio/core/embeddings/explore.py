@@ -106,11 +106,19 @@ def project_words(vectors, count: int = 300, method: Projection = "pca", seed: i
     return WordMap(words, np.asarray(points, dtype=np.float32), method)
 
 
-def vector_rows(vectors, words: list[str]) -> tuple[list[str], np.ndarray]:
+@dataclass(frozen=True)
+class VectorRows:
+    """The keys of some words and their vectors ``(N, vector_size)``."""
+
+    words: list[str]
+    rows: np.ndarray
+
+
+def vector_rows(vectors, words: list[str]) -> VectorRows:
     """The keys of ``words`` and their vectors ``(N, vector_size)`` for a heatmap.
 
     Raises:
         UnknownWord: a word has no vector.
     """
     keys = [lookup(vectors, w) for w in words]
-    return keys, np.stack([vectors[k] for k in keys]) if keys else np.zeros((0, vectors.vector_size))
+    return VectorRows(keys, np.stack([vectors[k] for k in keys]) if keys else np.zeros((0, vectors.vector_size)))

@@ -9,6 +9,7 @@ gigabytes) and are referenced by path.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -94,8 +95,16 @@ def training_sentences(settings: Settings, tables: dict[str, Table] | None = Non
     return Tokenizer(settings.text.tokenizer).tokenize_many(list(texts) + list(pairs or []))
 
 
+@dataclass(frozen=True)
+class AddedVectors:
+    """A vector set new to the project (``entry``) and its loaded ``KeyedVectors``."""
+
+    entry: VectorSet
+    vectors: object
+
+
 def train_project_vectors(settings: Settings, tables: dict[str, Table] | None, config: Word2VecConfig,
-                          report: Reporter | None = None) -> tuple[VectorSet, object]:
+                          report: Reporter | None = None) -> AddedVectors:
     """Train word2vec on the project's training texts and write the vectors to
     :func:`scratch_dir`.
 
@@ -104,7 +113,7 @@ def train_project_vectors(settings: Settings, tables: dict[str, Table] | None, c
     events (see :func:`~studio.core.embeddings.word2vec.train_word2vec`).
 
     Returns:
-        The new :class:`VectorSet` and the gensim ``KeyedVectors``.
+        :class:`AddedVectors`: the new :class:`VectorSet` and the gensim ``KeyedVectors``.
 
     Raises:
         StudioError: unreadable data, no token reaching ``min_count``; ``Cancelled`` when stopped.
@@ -124,16 +133,17 @@ def train_project_vectors(settings: Settings, tables: dict[str, Table] | None, c
     entry = VectorSet(name=name, path=str(path), source="trained", dimension=vectors.vector_size,
                       count=len(vectors), word2vec=config, tokenizer=settings.text.tokenizer,
                       data=settings.dataset.train or "")
-    return entry, vectors
+    return AddedVectors(entry, vectors)
 
 
 def import_vectors(path: str | Path, vocab_path: str | Path | None = None, limit: int | None = None,
-                   report: Reporter | None = None) -> tuple[VectorSet, object]:
+                   report: Reporter | None = None) -> AddedVectors:
     """Read a vectors file (see :func:`~studio.core.embeddings.vectors.load_vectors`;
     ``report`` gets the fraction of the file read and may stop it).
 
     Returns:
-        A :class:`VectorSet` that references the file in place, and the ``KeyedVectors``.
+        :class:`AddedVectors`: a :class:`VectorSet` that references the file in place,
+        and the ``KeyedVectors``.
 
     Raises:
         DataFormatError: unreadable file; ``Cancelled`` when stopped.
@@ -144,7 +154,7 @@ def import_vectors(path: str | Path, vocab_path: str | Path | None = None, limit
     name = path.name + (f" (first {limit:,})" if limited else "")
     entry = VectorSet(name=name, path=str(path), vocab_path=str(vocab_path or ""), source="imported",
                       dimension=vectors.vector_size, count=len(vectors), limit=limit if limited else 0)
-    return entry, vectors
+    return AddedVectors(entry, vectors)
 
 
 def vocabulary_coverage(settings: Settings, tables: dict[str, Table] | None, vectors) -> Coverage:

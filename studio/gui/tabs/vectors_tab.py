@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from studio.core.data.memory import human_size
 from studio.core.embeddings.project_vectors import (
     PROJECT_FOLDER,
+    AddedVectors,
     VectorSet,
     import_vectors,
     train_project_vectors,
@@ -489,9 +490,9 @@ class VectorsTab(Retranslating, QWidget):
         self._start(lambda: self.tr("Reading {name}…").format(name=name), import_vectors, path,
                     self.vocab_picker.path() or None, self.limit_spin.value() or None, on_done=self._added)
 
-    def _added(self, result) -> None:
-        entry, vectors = result
-        self.loaded[entry.path] = vectors
+    def _added(self, added: AddedVectors) -> None:
+        entry = added.entry
+        self.loaded[entry.path] = added.vectors
         entry = self.model.add_vectors(entry)
         name, info = entry.name, entry.describe()
         self.show_text(self.progress_label, lambda: f"{name}: {word(info)}.")

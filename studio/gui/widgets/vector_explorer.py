@@ -337,8 +337,8 @@ class VectorExplorer(Retranslating, QTabWidget):
                                                     "vectors. Drag to pan, wheel to zoom.").format(
             count=count, method=name))
 
-    def _draw_heatmap(self, result) -> None:
-        words, rows = result
+    def _draw_heatmap(self, result: explore.VectorRows) -> None:
+        words, rows = result.words, result.rows
         if not words:
             return
         limit = float(np.abs(rows).max()) or 1.0
