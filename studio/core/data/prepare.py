@@ -49,7 +49,7 @@ class PreparedData:
 
 
 def cache_dir() -> Path:
-    """Where encoded tensors are cached: ``$STUDIO_CACHE_DIR`` or ``~/.cache/text-model-studio``."""
+    """Where encoded tensors are cached: ``encoded/`` in :func:`~studio.core.fileio.cache_root`."""
     return cache_root() / "encoded"
 
 
