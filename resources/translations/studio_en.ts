@@ -3630,17 +3630,5 @@ You have not agreed to these files for this project folder yet (it was made on a
         <source>Warning: {message}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>CUDA: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apple MPS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPU ({threads} threads)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 </TS>

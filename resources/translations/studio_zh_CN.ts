@@ -3647,17 +3647,5 @@ You have not agreed to these files for this project folder yet (it was made on a
         <source>Warning: {message}</source>
         <translation>警告：{message}</translation>
     </message>
-    <message>
-        <source>CUDA: {name}</source>
-        <translation>CUDA：{name}</translation>
-    </message>
-    <message>
-        <source>Apple MPS</source>
-        <translation>Apple MPS</translation>
-    </message>
-    <message>
-        <source>CPU ({threads} threads)</source>
-        <translation>CPU（{threads} 个线程）</translation>
-    </message>
 </context>
 </TS>

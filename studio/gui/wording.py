@@ -51,18 +51,8 @@ def event_text(event: Any) -> str | None:
 
 def device_text(kind: str, name: str, threads: int) -> str:
     """``"CUDA: NVIDIA H200"``, ``"Apple MPS"`` or ``"CPU (2 threads)"``, translated."""
-    if kind == "cuda":
-        return translate("Worker", "CUDA: {name}").format(name=name)
-    if kind == "mps":
-        return translate("Worker", "Apple MPS")
-    return translate("Worker", "CPU ({threads} threads)").format(threads=threads)
+    return word(DeviceInfo(kind, name, threads).message())
 
 
 def device_info_text(info: DeviceInfo) -> str:
-    return device_text(info.kind, info.name, info.threads)
-
-
-def name_text(name: Message | str) -> str:
-    """A name that is either the user's own text (a column header read from the file),
-    shown as it is, or a placeholder the core gives as a message ("column 3")."""
-    return word(name) if isinstance(name, Message) else name
+    return word(info.message())
