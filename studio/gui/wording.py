@@ -56,3 +56,9 @@ def device_text(kind: str, name: str, threads: int) -> str:
 
 def device_info_text(info: DeviceInfo) -> str:
     return word(info.message())
+
+
+def name_text(name: Message | str) -> str:
+    """A name that is either the user's own text (a column header read from the file),
+    shown as it is, or a placeholder the core gives as a message ("column 3")."""
+    return word(name) if isinstance(name, Message) else name
