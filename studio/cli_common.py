@@ -18,7 +18,7 @@ def column(value: str | None, names: list[str], option: str) -> int | None:
             return index
     elif value in names:
         return names.index(value)
-    raise ConfigError("cli.no_column", option=option, value=repr(value), columns=", ".join(names))
+    raise ConfigError("cli.no_column", option=option, value=repr(value), columns=", ".join(map(str, names)))
 
 
 def parse_set(pairs: list[str]) -> dict:
@@ -94,9 +94,10 @@ def data_settings(args, sections: dict | None = None):
 def describe_data(table, settings) -> str:
     """``data: FILE (rows, encoding); text column ..., label column ...`` for the log."""
     roles = settings.dataset
-    label = table.names[roles.label_column] if roles.label_column is not None else "(none found)"
+    names = [str(name) for name in table.names]  # a headerless file's names are messages ("column 2")
+    label = names[roles.label_column] if roles.label_column is not None else "(none found)"
     return (f"data: {roles.train} ({table.num_rows} rows, {table.encoding}); text column "
-            f"{table.names[roles.text_column]!r}"
-            + (f" + {table.names[roles.text_pair_column]!r}" if roles.text_pair_column is not None else "")
+            f"{names[roles.text_column]!r}"
+            + (f" + {names[roles.text_pair_column]!r}" if roles.text_pair_column is not None else "")
             + f", label column {label!r}"
             + (f", class names {roles.class_names}" if roles.class_names else ""))

@@ -54,3 +54,11 @@ def test_errors_are_plain_messages(tmp_path, capsys):
     assert "bad.csv" in capsys.readouterr().err
     assert main(["train", "--list-models"]) == 0
     assert {"textcnn", "textrnn", "fasttext"} <= set(capsys.readouterr().out.split())
+
+
+def test_a_headerless_file_names_its_columns_in_english(tmp_path, capsys):
+    data = tmp_path / "nohdr.tsv"
+    data.write_text("体育新闻一则\t体育\n财经新闻一则\t财经\n" * 3, encoding="utf-8")
+    assert main(["train", str(data), "--text-column", "foo", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "no column 'foo'" in err and "column 1, column 2" in err and "Message(" not in err

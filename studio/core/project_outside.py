@@ -16,6 +16,7 @@ from typing import Any
 
 from studio.core.errors import ProjectError
 from studio.core.messages import Message, message
+from studio.core.project_data import ROLE_CODES
 from studio.core.project_schema import DATA_ROLES
 from studio.core.safe_files import is_inside, valid_path
 
@@ -54,8 +55,7 @@ class OutsideFile:
 
 
 KIND_CODES = {  # an OutsideFile's kind -> what the file is
-    "train": "project.role_train", "validation": "project.role_validation", "test": "project.role_test",
-    "class_names": "project.role_class_names", "user_dict": "project.role_user_dict",
+    **ROLE_CODES, "user_dict": "project.role_user_dict",
     "stopwords": "project.role_stopwords", "pretrained_vectors": "project.role_vectors",
     "path": "project.role_vectors", "pretrained_vocab": "project.role_vectors_vocab",
     "vocab_path": "project.role_vectors_vocab",

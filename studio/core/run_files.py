@@ -29,7 +29,7 @@ import studio
 from studio.core import consent
 from studio.core.errors import ConfigError, ProjectError
 from studio.core.fileio import atomic_write_bytes, atomic_write_json, atomic_write_text, cache_root
-from studio.core.messages import message
+from studio.core.messages import Message, message
 from studio.core.project_outside import check_paths, settings_paths
 from studio.core.safe_files import (
     MAX_METRICS_BYTES,
@@ -42,7 +42,7 @@ from studio.core.safe_files import (
 )
 from studio.core.settings import Settings
 from studio.core.training.checkpoint import checkpoint_lines
-from studio.core.training.events import event_to_dict
+from studio.core.training.events import event_from_dict, event_to_dict
 
 CONFIG, VOCAB, LABELS = "config.json", "vocab.json", "labels.json"
 WEIGHTS, METRICS = "weights.safetensors", "metrics.jsonl"
@@ -182,11 +182,21 @@ def _events(run_dir: Path, lines: list[str]) -> list[dict[str, Any]]:
     for number, line in enumerate(lines, 1):
         if line.strip():
             where = message("project.file_line", file=run_dir / METRICS, line=number)
-            event = parse_json(line, where)
-            if not isinstance(event, dict) or not isinstance(event.get("event"), str):
-                raise ProjectError("run.not_an_event", where=where)
-            events.append(event)
+            events.append(_checked(parse_json(line, where), where))
     return events
+
+
+def _checked(event: Any, where: Message) -> dict[str, Any]:
+    """``event`` if it is a training event with every field of the right kind.
+
+    Raises:
+        ProjectError: ``run.not_an_event``, naming ``where``.
+    """
+    try:
+        event_from_dict(event)
+    except ValueError:
+        raise ProjectError("run.not_an_event", where=where) from None
+    return event
 
 
 def read_events(run_dir: Path) -> list[dict[str, Any]]:
@@ -215,12 +225,10 @@ def checkpoint_events(run_dir: Path) -> list[dict[str, Any]]:
     if not metrics.exists():
         return []
     events = []
-    for line in read_text(metrics, run_dir, MAX_METRICS_BYTES).splitlines()[:keep]:
+    for number, line in enumerate(read_text(metrics, run_dir, MAX_METRICS_BYTES).splitlines()[:keep], 1):
         try:
             event = json.loads(line)
         except (ValueError, RecursionError):
-            break
-        if not isinstance(event, dict):
-            break
-        events.append(event)
+            break  # the line a crash cut short
+        events.append(_checked(event, message("project.file_line", file=metrics, line=number)))
     return events

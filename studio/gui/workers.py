@@ -21,13 +21,14 @@ the glue.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from studio.core.errors import Cancelled
+from studio.core.errors import Cancelled, StudioError
 from studio.core.report import Reporter
 from studio.gui.wording import error_text
 
@@ -175,7 +176,9 @@ class WorkerPool(QObject):
     def _relay_failed(self, error: object) -> None:
         callbacks = self._live()
         if callbacks is not None and callbacks.on_failed is not None:
-            callbacks.on_failed(error_text(error))
+            callbacks.on_failed(error_text(error))  # a bug's traceback goes to the terminal there
+        elif not isinstance(error, (StudioError, MemoryError)):
+            traceback.print_exception(error)  # a superseded job's bug is still a bug
 
     @Slot()
     def _relay_cancelled(self) -> None:

@@ -10,7 +10,6 @@ from studio.core.embeddings.word2vec import Word2VecConfig
 from studio.core.errors import ConfigError
 from studio.core.messages import Message
 from studio.core.models import build_model, parse_config
-from studio.core.models.registry import format_validation_error
 from studio.core.validation import MessageValueError, config_error, field_problems, problem_message, validation_problems
 
 
@@ -73,7 +72,6 @@ def test_a_config_error_lists_every_field_and_words_them_as_before():
         "model.widths: Should have at least 1 item(s)",
         "model.kind: n-gram sizes must be between 2 and 6, got y",
     ]
-    assert format_validation_error(info.value, "model.") == error.message  # the older name
     assert set(field_problems(info.value)) == {"size", "widths", "kind"}
 
 

@@ -90,10 +90,13 @@ def test_the_event_log_keeps_the_checkpointed_lines(tmp_path):
 
 
 def test_a_line_that_is_not_an_event_is_named(tmp_path):
-    (tmp_path / "metrics.jsonl").write_text('{"event": "run_started"}\n[1, 2]\n', encoding="utf-8")
-    with pytest.raises(ProjectError, match=r"metrics.jsonl, line 2: not a training event") as caught:
-        read_events(tmp_path)
-    assert caught.value.code == "run.not_an_event"
+    first = '{"event": "epoch_end", "epoch": 1, "metrics": {"val_accuracy": 0.5}}\n'
+    for second in ('[1, 2]', '{"event": "bogus"}', '{"oops": 1}', '{"event": "run_started"}',
+                   '{"event": "batch_end", "epoch": 1, "step": 2, "loss": "high", "lr": 0.1, "samples_per_s": 1}'):
+        (tmp_path / "metrics.jsonl").write_text(first + second + "\n", encoding="utf-8")
+        with pytest.raises(ProjectError, match=r"metrics.jsonl, line 2: not a training event") as caught:
+            read_events(tmp_path)
+        assert caught.value.code == "run.not_an_event"
 
 
 def test_files_of_the_wrong_kind_are_named(tmp_path):

@@ -32,6 +32,6 @@ def evaluate_run(run: Run, data_file: str | Path, report: Reporter | None = None
     report.check()
     report.stage("stage.evaluating")
     probs = Predictor(run).probabilities(data.texts, data.pairs)
-    report = classification_report(data.labels, probs.argmax(1).numpy(), run.label_names)
-    report["num_examples"] = len(data)
-    return report
+    scores = classification_report(data.labels, probs.argmax(1).numpy(), run.label_names)
+    scores["num_examples"] = len(data)
+    return scores

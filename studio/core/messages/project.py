@@ -101,7 +101,7 @@ MESSAGES = {
     "project.data_changed": QT_TRANSLATE_NOOP(
         "Messages",
         "The {what} {file} changed since the project was saved; runs trained before used the old "
-        "content. Keep it, locate the original."),
+        "content. Keep it, or locate the original."),
     "project.data_changed_copy": QT_TRANSLATE_NOOP(
         "Messages",
         "The {what} {file} changed since the project was saved; runs trained before used the old "

@@ -14,7 +14,7 @@ from torch import nn
 
 from studio.core.errors import ConfigError
 from studio.core.messages import Message, message
-from studio.core.validation import config_error, validation_message
+from studio.core.validation import config_error
 
 
 @dataclass(frozen=True)
@@ -57,13 +57,6 @@ def get_entry(name: str) -> ModelEntry:
         return _REGISTRY[name]
     except KeyError:
         raise ConfigError("model.unknown_type", name=repr(name), choices=", ".join(_REGISTRY)) from None
-
-
-def format_validation_error(exc: ValidationError, prefix: str = "") -> Message:
-    """``config.invalid``: one problem per line, each naming the field (``kernel_sizes:
-    Input should be ...``); see :func:`studio.core.validation.validation_message`, which
-    new code should call (or :func:`~studio.core.validation.config_error`)."""
-    return validation_message(exc, prefix)
 
 
 def parse_config(data: dict | BaseModel) -> BaseModel:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
+from pydantic import TypeAdapter, ValidationError
+
 
 @dataclass(frozen=True)
 class RunStarted:
@@ -65,13 +67,20 @@ def event_to_dict(event: Event) -> dict[str, Any]:
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:
-    """Rebuild an event from :func:`event_to_dict`; unknown keys are ignored.
+    """Rebuild an event from :func:`event_to_dict`; unknown keys are ignored, every field
+    is checked against its type (a ``metrics.jsonl`` may come from someone else).
 
     Raises:
-        ValueError: the ``event`` kind is unknown.
+        ValueError: the ``event`` kind is unknown, a field is missing or of the wrong kind.
     """
-    cls = _KINDS.get(data.get("event", ""))
+    cls = _KINDS.get(data.get("event", "")) if isinstance(data, dict) else None
     if cls is None:
-        raise ValueError(f"unknown event kind {data.get('event')!r}")
+        raise ValueError(f"unknown event kind {(data.get('event') if isinstance(data, dict) else data)!r}")
     names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
+    try:
+        return _ADAPTERS[cls].validate_python({k: v for k, v in data.items() if k in names})
+    except ValidationError as exc:
+        raise ValueError(str(exc)) from None
+
+
+_ADAPTERS = {cls: TypeAdapter(cls) for cls in _KINDS.values()}
