@@ -1294,18 +1294,6 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a data file first (Dataset tab).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the label column (Dataset tab).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fix the model settings marked in red (Model tab).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1865,7 +1853,7 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The {what} {file} changed since the project was saved; runs trained before used the old content. Keep it, locate the original.</source>
+        <source>The {what} {file} changed since the project was saved; runs trained before used the old content. Keep it, or locate the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2683,10 +2671,6 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The word vectors {name} have {dimension} dimensions; set embedding_dim to {dimension}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot build this model: {message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2865,15 +2849,7 @@ Open it read-only? You can look at it and train, and save a copy with Save As; i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>another studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>another window of this studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the studio of {user} on {host} (process {pid}, since {since})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3053,6 +3029,21 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>TrainingSession</name>
+    <message>
+        <source>Open a data file first (Dataset tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the label column (Dataset tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the model settings marked in red (Model tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainingTab</name>
     <message>
         <source>Run completed: best epoch {epoch}, {steps} steps on {device}.</source>
@@ -3179,6 +3170,10 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cannot export the plots to {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stopping after this batch…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3208,10 +3203,6 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot export the plots: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3584,7 +3575,7 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coverage of the current vocabulary: {found} of {total} entries ({share}), {occurrence_share} of the {occurrences} training tokens.</source>
+        <source>Coverage of the current vocabulary: {coverage}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

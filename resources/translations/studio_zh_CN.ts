@@ -1298,18 +1298,6 @@ It is kept and offered again at the next start.</source>
         <translation>已把 {name} 恢复到 {where}。请保存以保留它。</translation>
     </message>
     <message>
-        <source>Open a data file first (Dataset tab).</source>
-        <translation>请先打开数据文件（“数据集”标签页）。</translation>
-    </message>
-    <message>
-        <source>Choose the label column (Dataset tab).</source>
-        <translation>请选择标签列（“数据集”标签页）。</translation>
-    </message>
-    <message>
-        <source>Fix the model settings marked in red (Model tab).</source>
-        <translation>请修正标红的模型设置（“模型”标签页）。</translation>
-    </message>
-    <message>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1873,7 +1861,7 @@ It is kept and offered again at the next start.</source>
         <translation>{what} {file} 不见了（被移动、改名，或所在的磁盘没有连接）。请查找该文件，或使用项目中保存的副本。</translation>
     </message>
     <message>
-        <source>The {what} {file} changed since the project was saved; runs trained before used the old content. Keep it, locate the original.</source>
+        <source>The {what} {file} changed since the project was saved; runs trained before used the old content. Keep it, or locate the original.</source>
         <translation>{what} {file} 在项目保存之后被修改过；之前训练的运行用的是旧内容。可以保留它，或查找原来的文件。</translation>
     </message>
     <message>
@@ -2695,10 +2683,6 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation>一个训练步所需内存的估计值。</translation>
     </message>
     <message>
-        <source>The word vectors {name} have {dimension} dimensions; set embedding_dim to {dimension}.</source>
-        <translation>词向量 {name} 的维度是 {dimension}；请将 embedding_dim 设为 {dimension}。</translation>
-    </message>
-    <message>
         <source>Cannot build this model: {message}</source>
         <translation>无法构建此模型：{message}</translation>
     </message>
@@ -2879,16 +2863,8 @@ Open it read-only? You can look at it and train, and save a copy with Save As; i
         <translation>取消</translation>
     </message>
     <message>
-        <source>another studio</source>
-        <translation>另一个工作室</translation>
-    </message>
-    <message>
         <source>another window of this studio</source>
         <translation>本工作室的另一个窗口</translation>
-    </message>
-    <message>
-        <source>the studio of {user} on {host} (process {pid}, since {since})</source>
-        <translation>{host} 上 {user} 的工作室（进程 {pid}，自 {since} 起）</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
@@ -3070,6 +3046,21 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>TrainingSession</name>
+    <message>
+        <source>Open a data file first (Dataset tab).</source>
+        <translation>请先打开数据文件（“数据集”选项卡）。</translation>
+    </message>
+    <message>
+        <source>Choose the label column (Dataset tab).</source>
+        <translation>请选择标签列（“数据集”选项卡）。</translation>
+    </message>
+    <message>
+        <source>Fix the model settings marked in red (Model tab).</source>
+        <translation>请修正标红的模型设置（“模型”选项卡）。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingTab</name>
     <message>
         <source>Run completed: best epoch {epoch}, {steps} steps on {device}.</source>
@@ -3196,6 +3187,10 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation>正在启动…</translation>
     </message>
     <message>
+        <source>Cannot export the plots to {path}: {error}</source>
+        <translation>无法将图表导出到 {path}：{error}</translation>
+    </message>
+    <message>
         <source>Stopping after this batch…</source>
         <translation>将在本批次结束后停止…</translation>
     </message>
@@ -3226,10 +3221,6 @@ You have not agreed to these files for this project folder yet (it was made on a
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Cannot export the plots: {error}</source>
-        <translation>无法导出曲线图：{error}</translation>
     </message>
     <message>
         <source>Saved {count} plots beside {name}.</source>
@@ -3601,8 +3592,8 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation>覆盖率未知：{reason}</translation>
     </message>
     <message>
-        <source>Coverage of the current vocabulary: {found} of {total} entries ({share}), {occurrence_share} of the {occurrences} training tokens.</source>
-        <translation>当前词表的覆盖率：{total} 个词条中有 {found} 个（{share}），覆盖 {occurrences} 个训练词元中的 {occurrence_share}。</translation>
+        <source>Coverage of the current vocabulary: {coverage}.</source>
+        <translation>当前词表的覆盖情况：{coverage}。</translation>
     </message>
     <message>
         <source>Most frequent without a vector: {words}</source>

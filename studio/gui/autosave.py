@@ -17,9 +17,11 @@ from studio.core.data.reader import Table
 from studio.core.errors import ProjectError
 from studio.core.project import Project
 from studio.core.recovery import Recoverable, RecoverySession, discard, find_recoverable, take_snapshot
+from studio.core.safe_files import os_reason
 from studio.gui.project_model import ProjectModel, read_data_tables
 from studio.gui.training_session import TrainingSession
 from studio.gui.widgets.choice_dialog import ask_choice
+from studio.gui.wording import word
 from studio.gui.workers import WorkerPool
 
 AUTOSAVE_MINUTES = 3.0
@@ -64,7 +66,8 @@ class Autosaver(QObject):
             self.session: RecoverySession | None = RecoverySession()
         except OSError as exc:  # the studio still works, only without a safety net
             self.session = None
-            self.error = self.tr("Autosave is off: the studio's cache cannot be written ({error}).").format(error=exc)
+            self.error = self.tr("Autosave is off: the studio's cache cannot be written ({error}).").format(
+                error=os_reason(exc))
         self.timer = QTimer(self)
         self.timer.setInterval(int(minutes * 60_000))
         self.timer.timeout.connect(self._tick)
@@ -127,7 +130,7 @@ class Autosaver(QObject):
         self.dialog = ask_choice(
             parent, QMessageBox.Question, self.tr("Recover unsaved work?"),
             self.tr("Text Model Studio did not close properly last time. It had autosaved:\n\n"
-                    "{description}\n\nRecover it now?").format(description=entry.description) + more,
+                    "{description}\n\nRecover it now?").format(description=word(entry.description)) + more,
             [(self.tr("Recover"), QMessageBox.AcceptRole, answered(recover)),
              (self.tr("Discard"), QMessageBox.DestructiveRole, answered(lambda: discard(entry))),
              (self.tr("Later"), QMessageBox.RejectRole, answered(lambda: None))])

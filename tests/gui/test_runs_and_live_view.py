@@ -131,3 +131,23 @@ def test_stop_then_resume_continues_the_curves(window, qtbot, tmp_path, thucnews
     assert len(steps) > len(steps_before)
     assert steps == sorted(set(steps))  # continued: no step twice, none going back
     assert tab.history.epochs == [1, 2, 3] and not tab.resume_button.isEnabled()
+
+
+def test_a_failed_export_tells_the_os_reason_once(window, qtbot, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from studio.gui.tabs import training_tab
+
+    target = tmp_path / "metrics.csv"
+
+    def full(_history, path):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(training_tab, "write_metrics_csv", full)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(window.errorShown, timeout=5000) as shown:
+        window.training_tab.export_csv_button.click()
+    assert shown.args[0] == f"Cannot write {target}: {os.strerror(errno.ENOSPC)}"

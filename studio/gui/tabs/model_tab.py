@@ -3,7 +3,7 @@ what it does to a batch (layer table, diagram, parameters, memory) before traini
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.messages import Message, message
 from studio.core.models import config_problems, get_entry, model_names
 from studio.core.models.layers import EmbeddingOptions
 from studio.core.models.summary import ModelSummary, summarize
@@ -54,6 +55,11 @@ def _embedding_choices(current: dict, defaults: dict) -> dict:
 
 
 class ModelTab(Retranslating, QWidget):
+    """The model settings of the project; ``validityChanged`` says whether they can be
+    trained (the fields, their combinations and the chosen vectors' size)."""
+
+    validityChanged = Signal(bool)
+
     def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
         super().__init__(parent)
         self.model, self.pool = model, pool
@@ -134,6 +140,7 @@ class ModelTab(Retranslating, QWidget):
         self.defaults_button.clicked.connect(self.apply_paper_defaults)
         self.form.changed.connect(self._form_changed)
         self.form.validityChanged.connect(lambda _: self.schedule_summary())
+        self.form.validityChanged.connect(self.validityChanged)
         model.projectReplaced.connect(self.refresh)
         model.vectorsChanged.connect(self.schedule_summary)
         model.settingsChanged.connect(self._settings_changed)
@@ -170,6 +177,7 @@ class ModelTab(Retranslating, QWidget):
 
     @property
     def valid(self) -> bool:
+        """Whether the settings shown can be trained (nothing marked in red)."""
         return self.form.valid
 
     @property
@@ -224,22 +232,19 @@ class ModelTab(Retranslating, QWidget):
             self._updating = False
         self.schedule_summary()
 
-    def _vector_size_problem(self, config) -> dict[str, str]:
+    def _vector_size_problem(self, config) -> dict[str, Message]:
         """The vectors of one of the project's sets must match ``embedding_dim``."""
         path = getattr(config, "pretrained_vectors", "")
         entry = next((v for v in self.model.project.vectors if path and v.path == path), None)
         if entry is None or entry.dimension == config.embedding_dim:
             return {}
-        return {"embedding_dim": self.tr("The word vectors {name} have {dimension} dimensions; set "
-                                         "embedding_dim to {dimension}.").format(name=entry.name,
-                                                                                 dimension=entry.dimension)}
+        return {"embedding_dim": message("vectors.dimension_mismatch", vectors_dim=entry.dimension,
+                                         dim=config.embedding_dim)}
 
     def _problems(self, config) -> dict[str, str]:
-        """Settings impossible together (the core's messages, worded) or with the vectors."""
-        problems = {name: word(problem) for name, problem in
-                    config_problems(config, self.model.settings.text.max_len).items()}
-        problems.update(self._vector_size_problem(config))
-        return problems
+        """Settings impossible together or with the vectors (the core's messages, worded)."""
+        problems = {**config_problems(config, self.model.settings.text.max_len), **self._vector_size_problem(config)}
+        return {name: word(problem) for name, problem in problems.items()}
 
     def num_classes(self) -> int:
         return max(2, len(self.model.label_names()[0]))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.project_runs import Run
+from studio.core.safe_files import os_reason
 from studio.core.training.compare import write_metrics_csv
 from studio.core.training.config import TrainingConfig
 from studio.core.training.events import RunStarted
@@ -77,7 +78,6 @@ class TrainingTab(Retranslating, QWidget):
         self.history = MetricHistory()  # shown: the session's run, else the project's latest
         self._drawn_version = -1
         self._plotted_at = 0.0
-        self.blockers: list[str] = []  # why Start is disabled, set by the main window
 
         self.form = ConfigForm()
         self.form.changed.connect(lambda values: self.model.update("training", values))
@@ -166,6 +166,8 @@ class TrainingTab(Retranslating, QWidget):
         session.started.connect(self._started)
         session.reported.connect(lambda event: self._say(lambda: event_text(event)))
         session.finished.connect(self._finished)
+        session.stopping.connect(lambda: self._say(lambda: self.tr("Stopping after this batch…")))
+        session.blockersChanged.connect(self.update_buttons)
         self.refresh()
         self.retranslate()
         if self.history.started is None:
@@ -225,12 +227,8 @@ class TrainingTab(Retranslating, QWidget):
         if self.form.value() != self.model.settings.training:
             self.form.set_model(TrainingConfig, self.model.settings.training)
 
-    def set_blockers(self, blockers: list[str]) -> None:
-        self.blockers = blockers
-        self.update_buttons()
-
     def update_buttons(self) -> None:
-        problems = list(self.blockers) + ([] if self.form.valid else [self.tr("Fix the training settings.")])
+        problems = self.session.blockers() + ([] if self.form.valid else [self.tr("Fix the training settings.")])
         self.start_button.setEnabled(not self.running and not problems)
         self.resume_button.setEnabled(not self.running and self.session.resumable_dir() is not None)
         self.pause_button.setEnabled(self.running)
@@ -248,9 +246,8 @@ class TrainingTab(Retranslating, QWidget):
         self.session.resume()
 
     def stop(self) -> None:
-        if self.running:
-            self.session.stop()
-            self._say(lambda: self.tr("Stopping after this batch…"))
+        """Stop after the current batch (the session says so below)."""
+        self.session.stop()
 
     def _pause_toggled(self, paused: bool) -> None:
         self.session.pause(paused)
@@ -343,7 +340,8 @@ class TrainingTab(Retranslating, QWidget):
             try:
                 written = self.plots.export_images(path)
             except OSError as exc:
-                self.errorOccurred.emit(self.tr("Cannot export the plots: {error}").format(error=exc))
+                self.errorOccurred.emit(self.tr("Cannot export the plots to {path}: {error}").format(
+                    path=path, error=os_reason(exc)))
             else:
                 count, name = len(written), Path(path).name
                 self._say(lambda: self.tr("Saved {count} plots beside {name}.").format(count=count, name=name))
@@ -355,7 +353,8 @@ class TrainingTab(Retranslating, QWidget):
             try:
                 write_metrics_csv(self.history, path)
             except OSError as exc:
-                self.errorOccurred.emit(self.tr("Cannot write {path}: {error}").format(path=path, error=exc))
+                self.errorOccurred.emit(self.tr("Cannot write {path}: {error}").format(path=path,
+                                                                                      error=os_reason(exc)))
             else:
                 name = Path(path).name
                 self._say(lambda: self.tr("Saved the metrics to {name}.").format(name=name))

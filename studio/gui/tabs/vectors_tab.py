@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.data.memory import human_size
+from studio.core.embeddings.coverage import Coverage
 from studio.core.embeddings.project_vectors import (
     PROJECT_FOLDER,
     AddedVectors,
@@ -379,15 +380,11 @@ class VectorsTab(Retranslating, QWidget):
         self.pool.submit(vocabulary_coverage, self.model.settings, dict(self.model.tables), self.loaded[entry.path],
                          key=(self, "coverage"), on_done=done, on_failed=failed)
 
-    def _show_coverage(self, coverage) -> None:
+    def _show_coverage(self, coverage: Coverage) -> None:
         missing = "、".join(coverage.missing[:12])
 
         def render() -> str:
-            text = self.tr("Coverage of the current vocabulary: {found} of {total} entries ({share}), "
-                           "{occurrence_share} of the {occurrences} training tokens.").format(
-                found=f"{coverage.vocab_found:,}", total=f"{coverage.vocab_total:,}",
-                share=f"{coverage.vocab_share:.1%}", occurrence_share=f"{coverage.occurrence_share:.1%}",
-                occurrences=f"{coverage.occurrences_total:,}")
+            text = self.tr("Coverage of the current vocabulary: {coverage}.").format(coverage=word(coverage.describe()))
             if missing:
                 text += "\n" + self.tr("Most frequent without a vector: {words}").format(words=missing)
             return text
