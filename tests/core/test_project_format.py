@@ -253,10 +253,15 @@ def test_a_run_finished_after_the_last_save_is_listed_again(project_dir):
     assert [run.id for run in Project.open(project_dir).runs] == [RUN_ID, extra.name]
 
 
+EPOCH = b'{"event": "epoch_end", "epoch": 1, "metrics": {"val_accuracy": 0.5}}\n'
+
+
 @pytest.mark.parametrize("content, message", [
     (b"\xff\xfe not utf-8\n", "not UTF-8"),
-    (b'{"event": "run_started"}\n3\n', "line 2: not a training event"),
-    (b'{"event": "run_started"}\n{"step": 1}\n', "line 2: not a training event"),
+    (EPOCH + b'3\n', "line 2: not a training event"),
+    (EPOCH + b'{"step": 1}\n', "line 2: not a training event"),
+    (EPOCH + b'{"event": "run_started"}\n', "line 2: not a training event"),  # its fields missing
+    (EPOCH + b'{"event": "epoch_end", "epoch": "one", "metrics": {}}\n', "line 2: not a training event"),
 ])
 def test_a_hostile_metrics_file_is_refused_naming_the_line(project_dir, content, message):
     (project_dir / "runs" / RUN_ID / "metrics.jsonl").write_bytes(content)
