@@ -8,6 +8,7 @@ import pytest
 
 from studio.core.data.reader import guess_roles, read_class_names, read_table
 from studio.core.errors import DataFormatError
+from tests.conftest import shared_file
 
 CHINESE_ROWS = [
     ("今天天气很好，我们去公园散步吧", "正面"),
@@ -39,6 +40,15 @@ def test_atec_file_with_bom_and_no_header(atec_file):
 
     roles = guess_roles(table)
     assert (roles.text, roles.text_pair, roles.label) == (1, 2, 3)
+
+
+def test_lcqmc_pairs_without_header_or_id_column():
+    table = read_table(shared_file("lcqmc", "dev.txt"))
+    assert (table.delimiter, table.has_header, table.num_columns, table.num_rows) == ("\t", False, 3, 8_802)
+    assert table.warnings == []
+    assert set(table.columns[2]) == {"0", "1"}
+    roles = guess_roles(table)
+    assert (roles.text, roles.text_pair, roles.label) == (0, 1, 2)
 
 
 def test_thucnews_dev(thucnews_dev):
