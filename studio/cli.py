@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto",
                        help="auto: CUDA, then MPS, then CPU (default auto)")
     train.add_argument("--out", help="project folder to save (default: DATA's name + .studio beside it)")
-    train.add_argument("--list-models", action="store_true", help="list registered models and exit")
+    train.add_argument("--list-models", action="store_true", help="list the models for text classification and exit")
     train.add_argument("--resume", metavar="RUN_DIR",
                        help="continue a killed or stopped run from its checkpoint, e.g. "
                             "PROJECT.studio/runs/RUN_ID, and save its project (other options are ignored)")
@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _train(args) -> int:
-    from studio.core.errors import StudioError
+    from studio.core.errors import ConfigError, StudioError
     from studio.core.models import get_entry, model_names, parse_config
     from studio.core.project import SUFFIX, Project
     from studio.core.project_runs import place_new_run
@@ -116,12 +116,16 @@ def _train(args) -> int:
 
     if args.resume:
         return _resume(args.resume, args.allow_outside_files)
-    if args.list_models:
-        width = max(map(len, model_names()))
-        print("\n".join(f"{name:<{width}}  {get_entry(name).title}" for name in model_names()))
+    if args.list_models:  # the models a (classification) project can train: one text in
+        names = model_names(task="classification")
+        width = max(map(len, names))
+        print("\n".join(f"{name:<{width}}  {get_entry(name).title}" for name in names))
         return 0
     if not args.data:
         raise StudioError("cli.no_train_data")
+    trainable = model_names(task="classification")  # pair-only models wait for the pair task
+    if args.model not in trainable:
+        raise ConfigError("model.unknown_type", name=repr(args.model), choices=", ".join(trainable))
     table, settings = data_settings(args, {
         "model": parse_config({"type": args.model, **parse_set(args.set)}),
         "training": {"epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,

@@ -53,7 +53,9 @@ def test_errors_are_plain_messages(tmp_path, capsys):
     assert main(["train", str(bad)]) == 2
     assert "bad.csv" in capsys.readouterr().err
     assert main(["train", "--list-models"]) == 0
-    assert {"textcnn", "textrnn", "fasttext"} <= set(capsys.readouterr().out.split())
+    listed = set(capsys.readouterr().out.split())
+    assert {"textcnn", "textrnn", "fasttext"} <= listed
+    assert not {"esim", "siamese"} & listed  # pair-only models: not for a one-text project
 
 
 def test_a_headerless_file_names_its_columns_in_english(tmp_path, capsys):
@@ -62,3 +64,11 @@ def test_a_headerless_file_names_its_columns_in_english(tmp_path, capsys):
     assert main(["train", str(data), "--text-column", "foo", "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "no column 'foo'" in err and "column 1, column 2" in err and "Message(" not in err
+
+
+def test_pair_only_models_are_not_offered_for_single_texts(tmp_path, capsys):
+    data = tmp_path / "news.tsv"
+    data.write_text("体育新闻一则\t体育\n财经新闻一则\t财经\n" * 3, encoding="utf-8")
+    assert main(["train", str(data), "--model", "esim", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "unknown model 'esim'" in err and "textcnn" in err and not (tmp_path / "out.studio").exists()

@@ -235,6 +235,10 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Units per direction of both BiLSTMs; also the size of the projection between them and of the MLP&apos;s hidden layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>FC size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2544,6 +2548,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>{count} times</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{model} compares two texts: it needs a sentence-pair dataset (two text columns), or choose a model for single texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -2553,6 +2561,14 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     </message>
     <message>
         <source>Region embedding, two convolutions, then blocks that halve the text, max-pooled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ESIM (Chen et al. 2017)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two texts: BiLSTM encoding, soft alignment both ways, BiLSTM composition, pooling, an MLP.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2569,6 +2585,14 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     </message>
     <message>
         <source>Bag-of-words or TF-IDF vector of the whole text -&gt; multilayer perceptron.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siamese BiLSTM (after Sentence-BERT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One shared BiLSTM encodes each text to a pooled vector; a linear layer compares the two.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -239,6 +239,10 @@ It is kept and offered again at the next start.</source>
         <translation>每个方向的单元数。</translation>
     </message>
     <message>
+        <source>Units per direction of both BiLSTMs; also the size of the projection between them and of the MLP&apos;s hidden layer.</source>
+        <translation>两个 BiLSTM 每个方向的单元数；也是两者之间投影层和 MLP 隐藏层的大小。</translation>
+    </message>
+    <message>
         <source>FC size</source>
         <translation>全连接层大小</translation>
     </message>
@@ -2556,6 +2560,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>{count} times</source>
         <translation>{count} 次</translation>
     </message>
+    <message>
+        <source>{model} compares two texts: it needs a sentence-pair dataset (two text columns), or choose a model for single texts.</source>
+        <translation>{model} 比较两段文本：需要句对数据集（两列文本），或者改选处理单段文本的模型。</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -2566,6 +2574,14 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     <message>
         <source>Region embedding, two convolutions, then blocks that halve the text, max-pooled.</source>
         <translation>区域嵌入、两个卷积，再经过逐块将文本长度减半的卷积块，最后最大池化。</translation>
+    </message>
+    <message>
+        <source>ESIM (Chen et al. 2017)</source>
+        <translation>ESIM（Chen 等，2017）</translation>
+    </message>
+    <message>
+        <source>Two texts: BiLSTM encoding, soft alignment both ways, BiLSTM composition, pooling, an MLP.</source>
+        <translation>两段文本：BiLSTM 编码，双向软对齐，BiLSTM 组合，池化，再接 MLP。</translation>
     </message>
     <message>
         <source>fastText (Joulin et al. 2016)</source>
@@ -2582,6 +2598,14 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     <message>
         <source>Bag-of-words or TF-IDF vector of the whole text -&gt; multilayer perceptron.</source>
         <translation>整条文本的词袋或 TF-IDF 向量 -&gt; 多层感知机。</translation>
+    </message>
+    <message>
+        <source>Siamese BiLSTM (after Sentence-BERT)</source>
+        <translation>孪生 BiLSTM（仿 Sentence-BERT）</translation>
+    </message>
+    <message>
+        <source>One shared BiLSTM encodes each text to a pooled vector; a linear layer compares the two.</source>
+        <translation>共享的 BiLSTM 把每段文本编码并池化成一个向量；线性层比较这两个向量。</translation>
     </message>
     <message>
         <source>TextCNN (Kim 2014)</source>

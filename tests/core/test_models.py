@@ -1,4 +1,8 @@
-"""Every registered model: shapes, gradients, PAD invariance, save/load, configs."""
+"""Every registered model: shapes, gradients, PAD invariance, save/load, configs.
+
+Pair-only models (ESIM, Siamese) take ``ids (B, 2, L)`` and ``lengths (B, 2)``; the tests
+here give them each one-text batch paired with itself reversed (:func:`for_model`), so
+every check below covers them too. ``tests/core/test_pair_models.py`` has their own tests."""
 
 from __future__ import annotations
 
@@ -11,7 +15,15 @@ from safetensors.torch import load_file, save_file
 
 from studio.core.errors import ConfigError
 from studio.core.messages import Message
-from studio.core.models import build_model, config_problems, count_parameters, default_config, model_names, parse_config
+from studio.core.models import (
+    build_model,
+    config_problems,
+    count_parameters,
+    default_config,
+    model_names,
+    parse_config,
+    takes_pairs,
+)
 from studio.core.text.vocab import PAD_ID
 
 VOCAB, CLASSES, BATCH, LENGTH = 60, 4, 5, 12
@@ -33,6 +45,14 @@ def make_inputs(length: int = LENGTH, seed: int = 0) -> tuple[torch.Tensor, torc
     ids = torch.randint(2, VOCAB, (BATCH, length), generator=generator)
     ids[torch.arange(length)[None, :] >= lengths[:, None]] = PAD_ID
     return ids, lengths
+
+
+def for_model(name: str, ids: torch.Tensor, lengths: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """The one-text batch ``ids (B, L)`` as ``name`` takes it: unchanged, or for a pair-only
+    model ``(B, 2, L)`` with each text as side a and the batch reversed as side b."""
+    if not takes_pairs(name):
+        return ids, lengths
+    return torch.stack([ids, ids.flip(0)], dim=1), torch.stack([lengths, lengths.flip(0)], dim=1)
 
 
 def make_model(name: str, seed: int = 0) -> torch.nn.Module:
@@ -60,7 +80,7 @@ def name(request) -> str:
 
 def test_output_shape(name):
     model = make_model(name).eval()
-    ids, lengths = make_inputs()
+    ids, lengths = for_model(name, *make_inputs())
     logits = model(ids, lengths)
     assert logits.shape == (BATCH, CLASSES)
     assert logits.dtype == torch.float32
@@ -70,7 +90,7 @@ def test_output_shape(name):
 
 def test_every_parameter_gets_a_gradient(name):
     model = make_model(name).train()
-    ids, lengths = make_inputs()
+    ids, lengths = for_model(name, *make_inputs())
     loss = F.cross_entropy(model(ids, lengths), torch.arange(BATCH) % CLASSES)
     loss.backward()
     missing = [n for n, p in model.named_parameters() if p.requires_grad and p.grad is None]
@@ -84,8 +104,8 @@ def test_every_parameter_gets_a_gradient(name):
 
 def test_trailing_pad_does_not_change_logits(name):
     model = make_model(name).eval()
-    ids, lengths = make_inputs()
-    padded = torch.cat([ids, torch.full((BATCH, 9), PAD_ID, dtype=ids.dtype)], dim=1)
+    ids, lengths = for_model(name, *make_inputs())
+    padded = torch.cat([ids, torch.full((*ids.shape[:-1], 9), PAD_ID, dtype=ids.dtype)], dim=-1)
     with torch.no_grad():
         a = model(ids, lengths)
         b = model(padded, lengths)
@@ -95,8 +115,7 @@ def test_trailing_pad_does_not_change_logits(name):
 def test_short_inputs_work(name):
     # a max_len shorter than e.g. TextCNN's widest kernel, and an all-PAD (empty) text
     model = make_model(name).eval()
-    ids = torch.tensor([[5], [PAD_ID]])
-    lengths = torch.tensor([1, 1])
+    ids, lengths = for_model(name, torch.tensor([[5], [PAD_ID]]), torch.tensor([1, 1]))
     with torch.no_grad():
         logits = model(ids, lengths)
     assert logits.shape == (2, CLASSES)
@@ -105,7 +124,7 @@ def test_short_inputs_work(name):
 
 def test_weights_round_trip_through_safetensors(name, tmp_path):
     model = make_model(name, seed=1).eval()
-    ids, lengths = make_inputs(seed=3)
+    ids, lengths = for_model(name, *make_inputs(seed=3))
     path = tmp_path / "weights.safetensors"
     save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(path))
     assert not path.read_bytes().startswith(b"PK")  # not a torch.save zip of pickles

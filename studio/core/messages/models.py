@@ -32,4 +32,7 @@ MESSAGES = {
     "model.blocks": QT_TRANSLATE_NOOP("Messages", "{count} blocks"),
     "model.once": QT_TRANSLATE_NOOP("Messages", "1 time"),
     "model.times": QT_TRANSLATE_NOOP("Messages", "{count} times"),
+    "model.needs_pairs": QT_TRANSLATE_NOOP(
+        "Messages", "{model} compares two texts: it needs a sentence-pair dataset (two text columns), "
+                    "or choose a model for single texts."),
 }

@@ -1,13 +1,15 @@
-"""Text classification models. Importing this package registers every model.
+"""Text classification and sentence-pair models. Importing this package registers every model.
 
 Each module in this package registers its model with ``@register_model``; they are all
-imported here, so adding a model means adding one module.
+imported here, so adding a model means adding one module. Each declares the tasks it
+serves; :mod:`studio.core.models.registry` says what input each task gives a model.
 """
 
 import importlib
 import pkgutil
 
 from studio.core.models.registry import (  # noqa: F401
+    TASKS,
     build_model,
     config_problems,
     count_parameters,
@@ -16,6 +18,7 @@ from studio.core.models.registry import (  # noqa: F401
     model_names,
     parse_config,
     register_model,
+    takes_pairs,
 )
 
 _SKIP = {"registry", "layers", "summary", "pretrained"}

@@ -130,7 +130,7 @@ class MaskedMaxOverTime(nn.Module):
         return x.masked_fill(~valid_positions(lengths, x.shape[2]), float("-inf")).amax(dim=2)
 
 
-@register_model("dpcnn", config=DPCNNConfig)
+@register_model("dpcnn", config=DPCNNConfig, tasks=("classification", "pair"))
 class DPCNN(nn.Module):
     """Region embedding, two convolutions, then blocks that halve the text, max-pooled.
 

@@ -91,7 +91,7 @@ def _init_fasttext_(weight: torch.Tensor, padding_idx: int) -> None:
         weight[padding_idx].zero_()
 
 
-@register_model("fasttext", config=FastTextConfig)
+@register_model("fasttext", config=FastTextConfig, tasks=("classification", "pair"))
 class FastText(nn.Module):
     """Mean of token and hashed n-gram vectors (Joulin et al. 2016), then an MLP.
 

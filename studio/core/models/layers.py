@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 from torch import nn
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
+from studio.core.errors import ConfigError
 from studio.core.text.vocab import PAD_ID
 
 EMBEDDING_INIT_RANGE = 0.25
@@ -93,3 +94,43 @@ def pack_by_length(x: torch.Tensor, lengths: torch.Tensor) -> PackedSequence:
 def unpack(packed: PackedSequence, length: int) -> torch.Tensor:
     """The packed outputs padded with zeros back to ``(B, length, D*H)``."""
     return pad_packed_sequence(packed, batch_first=True, total_length=length)[0]
+
+
+def lstm_encoder(input_size: int, hidden_size: int) -> nn.LSTM:
+    """One batch-first bidirectional LSTM layer: ``(B, L, input_size) -> (B, L, 2*hidden_size)``."""
+    return nn.LSTM(input_size, hidden_size, batch_first=True, bidirectional=True)
+
+
+def run_packed(rnn: nn.RNNBase, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    """``rnn`` over ``x (B, L, E)`` packed to ``lengths (B,)``, its outputs padded with zeros
+    back to ``(B, L, D*H)``: PAD never enters the recurrence."""
+    return unpack(rnn(pack_by_length(x, lengths))[0], x.shape[1])
+
+
+def masked_softmax(scores: torch.Tensor, mask: torch.Tensor, dim: int = -1) -> torch.Tensor:
+    """Softmax of ``scores`` along ``dim`` over the positions where ``mask`` (broadcast to
+    ``scores``) is True; masked positions get exactly 0. Each slice needs one True."""
+    return scores.masked_fill(~mask, float("-inf")).softmax(dim)
+
+
+def masked_mean_max(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """Mean- and max-pool ``x (B, L, D)`` over the real positions of ``mask (B, L)`` (at
+    least one per row): ``(B, 2*D)``, the mean then the max."""
+    keep = mask.unsqueeze(-1)
+    mean = x.masked_fill(~keep, 0.0).sum(1) / keep.sum(1).clamp(min=1)
+    top = x.masked_fill(~keep, float("-inf")).amax(1)
+    return torch.cat([mean, top], dim=-1)
+
+
+def split_pair(ids: torch.Tensor, lengths: torch.Tensor, model: str) -> tuple[torch.Tensor, torch.Tensor]:
+    """A pair batch, ``ids (B, 2, L)`` and ``lengths (B, 2)``, as one batch of its ``2B``
+    sides, ``(2B, L)`` and ``(2B,)``, row ``2i`` side a and ``2i + 1`` side b of pair ``i``
+    (so one recurrence reads both sides). Lengths are raised to 1: an empty side keeps one
+    (PAD) position, as :func:`pack_by_length` does.
+
+    Raises:
+        ConfigError: the batch is not a pair batch (``model`` is named in the message).
+    """
+    if ids.dim() != 3 or ids.shape[1] != 2 or tuple(lengths.shape) != tuple(ids.shape[:2]):
+        raise ConfigError("model.needs_pairs", model=model)
+    return ids.flatten(0, 1), lengths.flatten().clamp(min=1)

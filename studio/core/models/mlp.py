@@ -105,7 +105,7 @@ def _real_tokens(ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
     return real_positions(lengths.to(ids.device), ids.shape[1]) & (ids != PAD_ID)
 
 
-@register_model("mlp", config=MLPConfig)
+@register_model("mlp", config=MLPConfig, tasks=("classification", "pair"))
 class MLP(nn.Module):
     """Bag-of-words or TF-IDF vector of the whole text -> multilayer perceptron.
 

@@ -1,8 +1,22 @@
-"""One registry ties a model name to its pydantic config class and its module.
+"""One registry ties a model name to its pydantic config class, its module and its tasks.
 
-``@register_model("textcnn", config=TextCNNConfig)`` on the model class is the only
-place a model's name is written; the GUI form, the CLI and saved projects all go
+``@register_model("textcnn", config=TextCNNConfig, tasks=...)`` on the model class is the
+only place a model's name is written; the GUI form, the CLI and saved projects all go
 through :func:`parse_config` and :func:`build_model`.
+
+Tasks (:data:`TASKS`) and the input each one gives a model's ``forward(ids, lengths)``:
+
+- ``"classification"``: one text. ``ids (B, L)`` long, each row padded with PAD = 0 to
+  ``L``; ``lengths (B,)`` long. Output: logits ``(B, C)``.
+- ``"pair"``: sentence-pair matching (are text a and text b the same question?). A
+  classifier serves it as the ``a <sep> b`` baseline: the reader joins the two texts
+  into one (``text_pair_column``), so it still gets ``ids (B, L)`` / ``lengths (B,)``.
+  A pair-only model (tasks ``("pair",)``: ESIM, the Siamese encoder) gets the two sides
+  apart: ``ids (B, 2, L)`` long, side a then side b, each padded with PAD = 0 to the
+  same ``L``; ``lengths (B, 2)`` long, the real length of each side. Output: logits
+  ``(B, C)``.
+
+:func:`takes_pairs` says which input a model expects.
 """
 
 from __future__ import annotations
@@ -16,12 +30,24 @@ from studio.core.errors import ConfigError
 from studio.core.messages import Message, message
 from studio.core.validation import config_error
 
+TASKS = ("classification", "pair")
+
 
 @dataclass(frozen=True)
 class ModelEntry:
+    """A registered model: its name, config class, module class and the tasks it serves
+    (a subset of :data:`TASKS`, in that order)."""
+
     name: str
     config_cls: type[BaseModel]
     model_cls: type[nn.Module]
+    tasks: tuple[str, ...] = ("classification",)
+
+    @property
+    def takes_pairs(self) -> bool:
+        """True for a pair-only model: ``ids (B, 2, L)``, ``lengths (B, 2)`` (see the module
+        docstring); False for a one-text model, ``ids (B, L)``, ``lengths (B,)``."""
+        return "classification" not in self.tasks
 
     @property
     def title(self) -> str:
@@ -35,20 +61,54 @@ class ModelEntry:
 _REGISTRY: dict[str, ModelEntry] = {}
 
 
-def register_model(name: str, config: type[BaseModel]):
-    """Class decorator: register ``cls`` under ``name`` with its config class."""
+def register_model(name: str, config: type[BaseModel], tasks: tuple[str, ...] = ("classification",)):
+    """Class decorator: register ``cls`` under ``name`` with its config class and the
+    tasks it serves (see the module docstring for the input each task gives).
+
+    Raises:
+        ValueError: the name is taken, or a task is not one of :data:`TASKS` (both
+            programming errors).
+    """
+    tasks = tuple(tasks)
+    _check_tasks(tasks)
+    if not tasks:
+        raise ValueError(f"model {name!r} serves no task")
 
     def decorate(cls: type[nn.Module]) -> type[nn.Module]:
         if name in _REGISTRY:
             raise ValueError(f"model {name!r} is registered twice")
-        _REGISTRY[name] = ModelEntry(name, config, cls)
+        _REGISTRY[name] = ModelEntry(name, config, cls, tuple(t for t in TASKS if t in tasks))
         return cls
 
     return decorate
 
 
-def model_names() -> list[str]:
-    return list(_REGISTRY)
+def _check_tasks(tasks) -> None:
+    unknown = [t for t in tasks if t not in TASKS]
+    if unknown:
+        raise ValueError(f"unknown task {unknown[0]!r}; the tasks are {', '.join(TASKS)}")
+
+
+def model_names(task: str | None = None) -> list[str]:
+    """Registered model names, in registration order; with ``task``, only the models
+    that serve it (``"classification"`` or ``"pair"``).
+
+    Raises:
+        ValueError: ``task`` is not one of :data:`TASKS` (a programming error).
+    """
+    if task is None:
+        return list(_REGISTRY)
+    _check_tasks([task])
+    return [name for name, entry in _REGISTRY.items() if task in entry.tasks]
+
+
+def takes_pairs(name: str) -> bool:
+    """Whether model ``name`` takes the two sides of a pair apart (``ids (B, 2, L)``).
+
+    Raises:
+        ConfigError: unknown model name.
+    """
+    return get_entry(name).takes_pairs
 
 
 def get_entry(name: str) -> ModelEntry:

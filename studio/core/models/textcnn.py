@@ -39,7 +39,7 @@ class TextCNNConfig(EmbeddingOptions):
         return {"kernel_sizes": message("model.kernel_too_wide", kernel=max(too_wide), max_len=max_len)}
 
 
-@register_model("textcnn", config=TextCNNConfig)
+@register_model("textcnn", config=TextCNNConfig, tasks=("classification", "pair"))
 class TextCNN(nn.Module):
     """Parallel 1-D convolutions over embeddings, max-over-time pooling, a linear layer.
 

@@ -55,7 +55,7 @@ class MaskedMaxPool(nn.Module):
         return x.masked_fill(~real.unsqueeze(2), float("-inf")).amax(dim=1)
 
 
-@register_model("textrcnn", config=TextRCNNConfig)
+@register_model("textrcnn", config=TextRCNNConfig, tasks=("classification", "pair"))
 class TextRCNN(nn.Module):
     """Recurrent left and right contexts around each word, a tanh layer, max over time.
 

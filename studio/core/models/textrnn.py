@@ -30,7 +30,7 @@ class TextRNNConfig(EmbeddingOptions):
     dropout: float = Field(0.5, ge=0.0, lt=1.0, title="Dropout")
 
 
-@register_model("textrnn", config=TextRNNConfig)
+@register_model("textrnn", config=TextRNNConfig, tasks=("classification", "pair"))
 class TextRNN(nn.Module):
     """Stacked RNN over packed sequences; the last layer's final states feed a linear layer.
 

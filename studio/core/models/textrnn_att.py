@@ -66,7 +66,7 @@ class AttentionPooling(nn.Module):
         return (self.weights(h, lengths).unsqueeze(2) * h).sum(dim=1)
 
 
-@register_model("textrnn_att", config=TextRNNAttConfig)
+@register_model("textrnn_att", config=TextRNNAttConfig, tasks=("classification", "pair"))
 class TextRNNAtt(nn.Module):
     """Stacked bidirectional LSTM, attention pooling over its outputs, two linear layers.
 

@@ -122,7 +122,7 @@ class FirstTokenPool(nn.Module):
         return x[:, 0]
 
 
-@register_model("transformer", config=TransformerConfig)
+@register_model("transformer", config=TransformerConfig, tasks=("classification", "pair"))
 class Transformer(nn.Module):
     """Transformer encoder over token vectors plus positions, pooled, then a linear layer.
 

@@ -56,7 +56,13 @@ def _embedding_choices(current: dict, defaults: dict) -> dict:
 
 class ModelTab(Retranslating, QWidget):
     """The model settings of the project; ``validityChanged`` says whether they can be
-    trained (the fields, their combinations and the chosen vectors' size)."""
+    trained (the fields, their combinations and the chosen vectors' size).
+
+    The model list offers the models that serve the ``"classification"`` task
+    (``model_names(task="classification")``), the only task a project has so far; the
+    pair-only models (ESIM, Siamese) take two inputs and are offered once a project can
+    say it is a sentence-pair project.
+    """
 
     validityChanged = Signal(bool)
 
@@ -69,7 +75,7 @@ class ModelTab(Retranslating, QWidget):
         self._failure = ""  # why the newest summary could not be built
 
         self.combo = QComboBox()
-        for name in model_names():
+        for name in model_names(task="classification"):
             self.combo.addItem(get_entry(name).title, name)
         self.defaults_button = QPushButton()
         self.description = QLabel()

@@ -1,0 +1,119 @@
+"""ESIM: Enhanced Sequential Inference Model for sentence-pair matching.
+
+Chen, Q., Zhu, X., Ling, Z., Wei, S., Jiang, H., Inkpen, D. (2017). Enhanced LSTM for
+Natural Language Inference. ACL. Built as the lectures build it for question matching
+(LCQMC): input encoding, local inference by soft alignment, inference composition,
+pooling, an MLP.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import torch
+from pydantic import ConfigDict, Field
+from torch import nn
+
+from studio.core.models.layers import (
+    EmbeddingOptions,
+    lstm_encoder,
+    masked_mean_max,
+    masked_softmax,
+    real_positions,
+    run_packed,
+    split_pair,
+    token_embedding,
+)
+from studio.core.models.registry import register_model
+
+
+class ESIMConfig(EmbeddingOptions):
+    """ESIM (Chen et al. 2017)"""
+
+    model_config = ConfigDict(extra="forbid", title="ESIM (Chen et al. 2017)")
+
+    type: Literal["esim"] = "esim"
+    embedding_dim: int = Field(300, ge=1, le=4096, title="Embedding size")
+    hidden_size: int = Field(
+        128, ge=1, le=4096, title="Hidden size",
+        description="Units per direction of both BiLSTMs; also the size of the projection "
+                    "between them and of the MLP's hidden layer.")
+    dropout: float = Field(0.5, ge=0.0, lt=1.0, title="Dropout")
+
+
+@register_model("esim", config=ESIMConfig, tasks=("pair",))
+class ESIM(nn.Module):
+    """Two texts: BiLSTM encoding, soft alignment both ways, BiLSTM composition, pooling, an MLP.
+
+    ``forward(ids (B, 2, L) long, lengths (B, 2) long) -> logits (B, C)``: side a then side
+    b of each pair, each padded with PAD = 0 to ``L``. Both sides share the embedding and
+    the two BiLSTMs (one packed recurrence reads all ``2B`` sides).
+
+    1. Input encoding: ``a = BiLSTM(embed(a))``, ``b = BiLSTM(embed(b))``, ``(B, L, 2H)``.
+    2. Soft alignment: ``e = a·bᵀ`` ``(B, L, L)``; ``ã = softmax_b(e)·b`` (each token of a
+       as a mix of the tokens of b) and ``b̃ = softmax_a(eᵀ)·a``, the softmax masked to
+       the other side's real tokens.
+    3. Enhancement ``[a; ã; a−ã; a⊙ã]`` ``(B, L, 8H)``, projected by a ReLU layer to ``H``.
+    4. Composition: a second BiLSTM over each side, ``(B, L, 2H)``.
+    5. Mean- and max-pooling of both sides over their real tokens, ``(B, 8H)``; an MLP
+       (tanh hidden layer of ``H``) gives the logits.
+
+    PAD never changes an output: recurrences are packed, softmax and pooling are masked.
+    :meth:`alignment` returns the attention weights of step 2 for a heatmap.
+    """
+
+    def __init__(self, config: ESIMConfig, vocab_size: int, num_classes: int):
+        super().__init__()
+        self.config = config
+        hidden = config.hidden_size
+        self.embedding = token_embedding(vocab_size, config.embedding_dim)
+        self.dropout = nn.Dropout(config.dropout)
+        self.encoder = lstm_encoder(config.embedding_dim, hidden)
+        self.projection = nn.Sequential(nn.Linear(8 * hidden, hidden), nn.ReLU())
+        self.composition = lstm_encoder(hidden, hidden)
+        self.classifier = nn.Sequential(
+            nn.Dropout(config.dropout), nn.Linear(8 * hidden, hidden), nn.Tanh(),
+            nn.Dropout(config.dropout), nn.Linear(hidden, num_classes))
+
+    def _encode(self, ids: torch.Tensor, lengths: torch.Tensor):
+        """Sides ``(2B, L)`` -> encoded sides ``a, b (B, L, 2H)``, masks ``(B, L)``, lengths."""
+        sides, side_lengths = split_pair(ids, lengths, "ESIM")
+        length = sides.shape[1]
+        encoded = run_packed(self.encoder, self.dropout(self.embedding(sides)), side_lengths)
+        mask = real_positions(side_lengths, length)
+        batch = ids.shape[0]
+        encoded = encoded.view(batch, 2, length, -1)
+        mask = mask.view(batch, 2, length)
+        return encoded[:, 0], encoded[:, 1], mask[:, 0], mask[:, 1], side_lengths
+
+    @staticmethod
+    def _align(a, b, mask_a, mask_b):
+        """Attention weights ``(B, La, Lb)`` of a over b and ``(B, Lb, La)`` of b over a."""
+        e = torch.bmm(a, b.transpose(1, 2))  # (B, L, L)
+        a_to_b = masked_softmax(e, mask_b.unsqueeze(1), dim=-1)
+        b_to_a = masked_softmax(e.transpose(1, 2), mask_a.unsqueeze(1), dim=-1)
+        return a_to_b, b_to_a
+
+    def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        a, b, mask_a, mask_b, side_lengths = self._encode(ids, lengths)
+        a_to_b, b_to_a = self._align(a, b, mask_a, mask_b)
+        a_tilde = torch.bmm(a_to_b, b)  # (B, L, 2H)
+        b_tilde = torch.bmm(b_to_a, a)
+        m_a = torch.cat([a, a_tilde, a - a_tilde, a * a_tilde], dim=-1)  # (B, L, 8H)
+        m_b = torch.cat([b, b_tilde, b - b_tilde, b * b_tilde], dim=-1)
+        batch, length = ids.shape[0], ids.shape[2]
+        enhanced = torch.stack([m_a, m_b], dim=1).flatten(0, 1)  # (2B, L, 8H), as the sides
+        composed = run_packed(self.composition, self.dropout(self.projection(enhanced)), side_lengths)
+        composed = composed.view(batch, 2, length, -1)
+        pooled = torch.cat([masked_mean_max(composed[:, 0], mask_a),
+                            masked_mean_max(composed[:, 1], mask_b)], dim=-1)  # (B, 8H)
+        return self.classifier(pooled)
+
+    @torch.no_grad()
+    def alignment(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """The soft alignment of side a over side b, ``(B, L, L)``: row ``i`` is how token
+        ``i`` of a attends to the tokens of b (zero beyond b's length; rows beyond a's
+        length are zero too). Same input as :meth:`forward`."""
+        a, b, mask_a, mask_b, _ = self._encode(ids, lengths)
+        a_to_b, _ = self._align(a, b, mask_a, mask_b)
+        return a_to_b * mask_a.unsqueeze(-1)
