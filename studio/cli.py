@@ -80,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto",
                        help="auto: CUDA, then MPS, then CPU (default auto)")
     train.add_argument("--out", help="project folder to save (default: DATA's name + .studio beside it)")
-    train.add_argument("--list-models", action="store_true", help="list the models for text classification and exit")
+    train.add_argument("--list-models", action="store_true",
+                       help="list the models for DATA's task (sentence pairs when it has a second "
+                            "text column; without DATA, text classification) and exit")
     train.add_argument("--resume", metavar="RUN_DIR",
                        help="continue a killed or stopped run from its checkpoint, e.g. "
                             "PROJECT.studio/runs/RUN_ID, and save its project (other options are ignored)")
@@ -107,8 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _train(args) -> int:
-    from studio.core.errors import ConfigError, StudioError
-    from studio.core.models import get_entry, model_names, parse_config
+    from studio.core.errors import StudioError
+    from studio.core.models import check_task, get_entry, model_names, parse_config
     from studio.core.project import SUFFIX, Project
     from studio.core.project_runs import place_new_run
     from studio.core.report import Reporter
@@ -116,21 +118,20 @@ def _train(args) -> int:
 
     if args.resume:
         return _resume(args.resume, args.allow_outside_files)
-    if args.list_models:  # the models a (classification) project can train: one text in
-        names = model_names(task="classification")
+    if args.list_models:  # the models the data's task can train (without data: one text in)
+        task = data_settings(args)[1].task if args.data else "classification"
+        names = model_names(task=task)
         width = max(map(len, names))
         print("\n".join(f"{name:<{width}}  {get_entry(name).title}" for name in names))
         return 0
     if not args.data:
         raise StudioError("cli.no_train_data")
-    trainable = model_names(task="classification")  # pair-only models wait for the pair task
-    if args.model not in trainable:
-        raise ConfigError("model.unknown_type", name=repr(args.model), choices=", ".join(trainable))
     table, settings = data_settings(args, {
         "model": parse_config({"type": args.model, **parse_set(args.set)}),
         "training": {"epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
                      "patience": args.patience, "seed": args.seed, "device": args.device},
     })
+    check_task(settings.model.type, settings.task)  # before a project folder is made
     print(describe_data(table, settings))
     out = Path(args.out or str(Path(args.data).with_suffix("")))
     if out.suffix != SUFFIX:

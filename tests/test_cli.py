@@ -71,4 +71,5 @@ def test_pair_only_models_are_not_offered_for_single_texts(tmp_path, capsys):
     data.write_text("体育新闻一则\t体育\n财经新闻一则\t财经\n" * 3, encoding="utf-8")
     assert main(["train", str(data), "--model", "esim", "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
-    assert "unknown model 'esim'" in err and "textcnn" in err and not (tmp_path / "out.studio").exists()
+    assert "esim does not serve" in err and "text classification" in err and "textcnn" in err
+    assert not (tmp_path / "out.studio").exists()

@@ -2552,6 +2552,18 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>{model} compares two texts: it needs a sentence-pair dataset (two text columns), or choose a model for single texts.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{model} does not serve this project&apos;s task, {task}: choose one of {choices}, or change the data&apos;s columns (a second text column makes a sentence-pair project).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentence-pair matching</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>

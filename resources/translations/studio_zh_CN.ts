@@ -2564,6 +2564,18 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>{model} compares two texts: it needs a sentence-pair dataset (two text columns), or choose a model for single texts.</source>
         <translation>{model} 比较两段文本：需要句对数据集（两列文本），或者改选处理单段文本的模型。</translation>
     </message>
+    <message>
+        <source>{model} does not serve this project&apos;s task, {task}: choose one of {choices}, or change the data&apos;s columns (a second text column makes a sentence-pair project).</source>
+        <translation>{model} 不适用于本项目的任务（{task}）：请改选 {choices} 之一，或者修改数据的列（设置第二文本列即为句对项目）。</translation>
+    </message>
+    <message>
+        <source>text classification</source>
+        <translation>文本分类</translation>
+    </message>
+    <message>
+        <source>sentence-pair matching</source>
+        <translation>句对匹配</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>

@@ -41,6 +41,11 @@ class Settings(BaseModel):
         except ConfigError as exc:  # worded as the model's own problems, under the field "model"
             raise MessageValueError(exc.code, **exc.params) from None
 
+    @property
+    def task(self) -> str:
+        """The project's task, ``"classification"`` or ``"pair"``: :attr:`DatasetConfig.task`."""
+        return self.dataset.task
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Validate saved settings.

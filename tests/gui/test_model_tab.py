@@ -109,3 +109,26 @@ def test_every_model_gets_a_table_and_a_diagram(window, qtbot):
         assert tab.diagram.boxes[0][1] == "Token ids" and tab.diagram.boxes[-1][1] == "Logits"
         total = sum(int(row[3].replace(",", "")) for row in table_rows(tab) if row[3] != "–")
         assert f"{total:,}" in tab.params_label.text(), name
+
+
+def test_a_pair_project_offers_the_pair_models(window, qtbot, tmp_path):
+    from tests.conftest import shared_file, write_slice
+    from tests.gui.helpers import drop_file
+
+    data = write_slice(shared_file("lcqmc", "train.txt"), tmp_path / "lcqmc.txt", 200)
+    with qtbot.waitSignal(window.dataLoaded, timeout=30000):
+        drop_file(window, data)
+    tab, model = window.model_tab, window.model
+    offered = lambda: {tab.combo.itemData(i) for i in range(tab.combo.count())}  # noqa: E731
+    dataset = model.settings.dataset.model_dump()
+    model.update("dataset", {**dataset, "text_column": 0, "text_pair_column": 1, "label_column": 2})
+    assert model.settings.task == "pair"
+    assert {"esim", "textcnn"} <= offered()
+    tab = choose(window, qtbot, "esim")
+    assert model.settings.model.type == "esim"
+    assert tab.table.rowCount() >= 2 and table_rows(tab)[0][0] == "embedding"  # the summary reads pairs
+
+    model.update("dataset", {**model.settings.dataset.model_dump(), "text_pair_column": None})
+    assert model.settings.task == "classification"
+    # the chosen model stays shown (training refuses it); no other pair-only model is offered
+    assert "esim" in offered() and "siamese" not in offered()

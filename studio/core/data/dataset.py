@@ -41,6 +41,14 @@ class DatasetConfig(BaseModel):
     hashes: dict[str, str] = Field(default_factory=dict,
                                    description="SHA-256 of each file when it was chosen.")
 
+    @property
+    def task(self) -> str:
+        """The project's task (see :data:`studio.core.models.registry.TASKS`): ``"pair"``
+        (sentence-pair matching) when a second text column is set, else
+        ``"classification"``. Derived from the columns, never stored, so a project saved
+        before tasks existed opens as it was."""
+        return "pair" if self.text_pair_column is not None else "classification"
+
 
 @dataclass
 class TextDataset:

@@ -1,13 +1,15 @@
 """Tokenize, build the vocabulary and encode once per dataset; cache by content hash.
 
-The cache key is the SHA-256 of the text settings and of every text and label, so a
-second run on the same data and settings loads tensors and skips tokenization.
+The cache key is the SHA-256 of the text settings, the layout (one sequence, or the two
+sides of a pair apart) and every text and label, so a second run on the same data and
+settings loads tensors and skips tokenization.
 Cached files are safetensors (no pickle).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,7 @@ from safetensors.torch import load_file, save
 from studio.core.data.dataset import DatasetSplits, TextDataset
 from studio.core.fileio import atomic_write_bytes, atomic_write_json, cache_root, file_sha256
 from studio.core.text.config import TextConfig
-from studio.core.text.encoding import encode
+from studio.core.text.encoding import encode, encode_pairs
 from studio.core.text.tokenizers import Tokenizer
 from studio.core.text.vocab import Vocab
 
@@ -28,7 +30,9 @@ SPLITS = ("train", "validation", "test")
 
 @dataclass
 class EncodedSplit:
-    """Model-ready tensors: ``ids`` (N, L) long, ``lengths`` (N,) long, ``labels`` (N,) long."""
+    """Model-ready tensors: ``ids`` (N, L) long, ``lengths`` (N,) long, ``labels`` (N,) long;
+    with the sides of a pair apart (:func:`prepare` with ``pairs_apart``), ``ids``
+    (N, 2, L) and ``lengths`` (N, 2), side a then side b."""
 
     ids: torch.Tensor
     lengths: torch.Tensor
@@ -53,10 +57,12 @@ def cache_dir() -> Path:
     return cache_root() / "encoded"
 
 
-def content_key(splits: DatasetSplits, config: TextConfig) -> str:
-    """SHA-256 of the text settings, the user dictionary and stopword files' bytes, and
-    every text and label of every split."""
+def content_key(splits: DatasetSplits, config: TextConfig, pairs_apart: bool = False) -> str:
+    """SHA-256 of the text settings, the layout, the user dictionary and stopword files'
+    bytes, and every text and label of every split."""
     digest = hashlib.sha256(config.model_dump_json().encode())
+    if pairs_apart:  # the one-sequence layout keeps the key it had before pairs came apart
+        digest.update(b"\x00layout=pairs_apart\x00")
     for extra in (config.tokenizer.user_dict, config.tokenizer.stopwords):
         if extra and Path(extra).is_file():
             digest.update(file_sha256(extra).encode())
@@ -84,25 +90,44 @@ def _load_cached(path: Path, label_names: list[str]) -> PreparedData | None:
     return PreparedData(**parts, vocab=vocab, label_names=label_names, from_cache=True)
 
 
-def prepare(splits: DatasetSplits, config: TextConfig, use_cache: bool = True) -> PreparedData:
+def prepare(splits: DatasetSplits, config: TextConfig, use_cache: bool = True,
+            pairs_apart: bool = False) -> PreparedData:
     """Tokenize every split, build the vocabulary from the training split only, encode.
+
+    A text pair is encoded as one sequence ``a <sep> b`` (``ids (N, L)``), or with
+    ``pairs_apart`` (for a model that takes pairs, see
+    :func:`studio.core.models.registry.takes_pairs`) as its two sides apart, each cut or
+    padded to ``max_len``: ``ids (N, 2, L)``, ``lengths (N, 2)``; the vocabulary then
+    counts the tokens of both sides.
 
     Raises:
         ConfigError: the tokenizer's user dictionary or stopword file cannot be read.
+        ValueError: ``pairs_apart`` for data without a second text (a programming error:
+            the task check refuses a pair model on such data first).
     """
-    key = content_key(splits, config)
+    if pairs_apart and any(getattr(splits, name).pairs is None for name in SPLITS):
+        raise ValueError("pairs_apart needs a second text column in every split")
+    key = content_key(splits, config, pairs_apart)
     path = cache_dir() / f"{key}.safetensors"
     if use_cache and path.exists():
         cached = _load_cached(path, splits.label_names)
         if cached is not None:
             return cached
     tokenizer = Tokenizer(config.tokenizer)
-    tokens = {name: tokenizer.tokenize_many(getattr(splits, name).texts, getattr(splits, name).pairs)
-              for name in SPLITS}
-    vocab = Vocab.build(tokens["train"], config.min_freq, config.max_size)
+    if pairs_apart:
+        sides = {name: (tokenizer.tokenize_many(getattr(splits, name).texts),
+                        tokenizer.tokenize_many(getattr(splits, name).pairs)) for name in SPLITS}
+        vocab = Vocab.build(itertools.chain(*sides["train"]), config.min_freq, config.max_size)
+    else:
+        tokens = {name: tokenizer.tokenize_many(getattr(splits, name).texts, getattr(splits, name).pairs)
+                  for name in SPLITS}
+        vocab = Vocab.build(tokens["train"], config.min_freq, config.max_size)
     parts = {}
     for name in SPLITS:
-        ids, lengths = encode(tokens[name], vocab, config.max_len)
+        if pairs_apart:
+            ids, lengths = encode_pairs(*sides[name], vocab, config.max_len)
+        else:
+            ids, lengths = encode(tokens[name], vocab, config.max_len)
         labels = torch.tensor(getattr(splits, name).labels, dtype=torch.long)
         parts[name] = EncodedSplit(ids, lengths, labels)
     if use_cache:

@@ -1,5 +1,5 @@
-"""Raw text -> label and class probabilities, with exactly the run's tokenizer,
-vocabulary and ``max_len``."""
+"""Raw text (or a text pair) -> label and class probabilities, with exactly the run's
+tokenizer, vocabulary, ``max_len`` and input layout."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import torch
 
 from studio.core.data.prepare import EncodedSplit
-from studio.core.models import build_model
+from studio.core.errors import ConfigError
+from studio.core.models import build_model, takes_pairs
 from studio.core.project_runs import Run
-from studio.core.text.encoding import encode
+from studio.core.text.encoding import encode, encode_pairs
 from studio.core.text.tokenizers import Tokenizer
 from studio.core.text.vocab import Vocab
 from studio.core.training.metrics import predict_logits
@@ -18,15 +19,24 @@ from studio.core.training.metrics import predict_logits
 
 @dataclass(frozen=True)
 class Prediction:
-    """The most probable label, every class's probability (in label order), and the tokens."""
+    """The most probable label, every class's probability (in label order), and the tokens
+    the model read: for a pair model ``tokens`` are side a's and ``pair_tokens`` side b's;
+    otherwise ``tokens`` are the one sequence (``a <sep> b`` for a pair) and
+    ``pair_tokens`` is ``None``."""
 
     label: str
     probabilities: dict[str, float]
     tokens: list[str]
+    pair_tokens: list[str] | None = None
 
 
 class Predictor:
-    """Wraps a trained :class:`Run` for inference on the CPU (or a given device)."""
+    """Wraps a trained :class:`Run` for inference on the CPU (or a given device).
+
+    A run of a model that takes pairs (:func:`takes_pairs`) reads each pair's two texts
+    apart, ``ids (1, 2, L)`` per pair as in training; any other model reads one text, or
+    a pair as ``a <sep> b``.
+    """
 
     def __init__(self, run: Run, device: str = "cpu"):
         settings = run.settings
@@ -39,22 +49,47 @@ class Predictor:
         self.model = build_model(settings.model, len(self.vocab), len(self.label_names))
         self.model.load_state_dict(run.state_dict)
         self.model.to(self.device).eval()
+        self.takes_pairs = takes_pairs(settings.model.type)
 
     def probabilities(self, texts: list[str], pairs: list[str] | None = None) -> torch.Tensor:
-        """Class probabilities ``(N, C)`` (softmax of the logits) for ``N`` raw texts,
-        computed in batches."""
-        return self._probabilities(self.tokenizer.tokenize_many(texts, pairs))
+        """Class probabilities ``(N, C)`` (softmax of the logits) for ``N`` raw texts
+        (and their second texts), computed in batches.
 
-    def _probabilities(self, tokens: list[list[str]]) -> torch.Tensor:
-        ids, lengths = encode(tokens, self.vocab, self.max_len)
+        Raises:
+            ConfigError: a pair model's run without ``pairs``.
+        """
+        return self._probabilities(*self._tokens(texts, pairs))
+
+    def _tokens(self, texts: list[str], pairs: list[str] | None) -> tuple[list[list[str]], list[list[str]] | None]:
+        """One token list per text; for a pair model, side a's and side b's apart."""
+        if not self.takes_pairs:
+            return self.tokenizer.tokenize_many(texts, pairs), None
+        if pairs is None:
+            raise ConfigError("model.needs_pairs", model=self.run.settings.model.type)
+        if len(pairs) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(pairs)} second texts")
+        return self.tokenizer.tokenize_many(texts), self.tokenizer.tokenize_many(pairs)
+
+    def _probabilities(self, tokens: list[list[str]], pair_tokens: list[list[str]] | None) -> torch.Tensor:
+        if pair_tokens is None:
+            ids, lengths = encode(tokens, self.vocab, self.max_len)
+        else:
+            ids, lengths = encode_pairs(tokens, pair_tokens, self.vocab, self.max_len)
         split = EncodedSplit(ids, lengths, torch.zeros(len(tokens), dtype=torch.long))
         return torch.softmax(predict_logits(self.model, split, self.device), dim=1)
 
     def predict(self, texts: list[str], pairs: list[str] | None = None) -> list[Prediction]:
-        tokens = self.tokenizer.tokenize_many(texts, pairs)
+        """The prediction for each text (with its second text, ``pairs[i]``).
+
+        Raises:
+            ConfigError: a pair model's run without ``pairs``.
+        """
+        tokens, pair_tokens = self._tokens(texts, pairs)
+        sides_b = pair_tokens if pair_tokens is not None else [None] * len(tokens)
         results = []
-        for row, kept in zip(self._probabilities(tokens).tolist(), tokens, strict=True):
+        for row, kept, kept_b in zip(self._probabilities(tokens, pair_tokens).tolist(), tokens, sides_b,
+                                     strict=True):
             best = max(range(len(row)), key=row.__getitem__)
             results.append(Prediction(self.label_names[best], dict(zip(self.label_names, row, strict=True)),
-                                      kept[: self.max_len]))
+                                      kept[: self.max_len], kept_b[: self.max_len] if kept_b is not None else None))
         return results

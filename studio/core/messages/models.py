@@ -35,4 +35,9 @@ MESSAGES = {
     "model.needs_pairs": QT_TRANSLATE_NOOP(
         "Messages", "{model} compares two texts: it needs a sentence-pair dataset (two text columns), "
                     "or choose a model for single texts."),
+    "model.wrong_task": QT_TRANSLATE_NOOP(
+        "Messages", "{model} does not serve this project's task, {task}: choose one of {choices}, or change "
+                    "the data's columns (a second text column makes a sentence-pair project)."),
+    "model.task_classification": QT_TRANSLATE_NOOP("Messages", "text classification"),
+    "model.task_pair": QT_TRANSLATE_NOOP("Messages", "sentence-pair matching"),
 }

@@ -11,6 +11,7 @@ import pkgutil
 from studio.core.models.registry import (  # noqa: F401
     TASKS,
     build_model,
+    check_task,
     config_problems,
     count_parameters,
     default_config,

@@ -16,7 +16,8 @@ Tasks (:data:`TASKS`) and the input each one gives a model's ``forward(ids, leng
   same ``L``; ``lengths (B, 2)`` long, the real length of each side. Output: logits
   ``(B, C)``.
 
-:func:`takes_pairs` says which input a model expects.
+:func:`takes_pairs` says which input a model expects; :func:`check_task` refuses a model
+for a task it does not serve.
 """
 
 from __future__ import annotations
@@ -109,6 +110,20 @@ def takes_pairs(name: str) -> bool:
         ConfigError: unknown model name.
     """
     return get_entry(name).takes_pairs
+
+
+def check_task(name: str, task: str) -> None:
+    """Refuse model ``name`` for a project of ``task`` when it does not serve it.
+
+    Raises:
+        ConfigError: ``model.wrong_task``, naming the model, the task and the models that
+            serve it; or an unknown model name.
+        ValueError: ``task`` is not one of :data:`TASKS` (a programming error).
+    """
+    _check_tasks([task])
+    if task not in get_entry(name).tasks:
+        task_name = message("model.task_pair") if task == "pair" else message("model.task_classification")
+        raise ConfigError("model.wrong_task", model=name, task=task_name, choices=", ".join(model_names(task)))
 
 
 def get_entry(name: str) -> ModelEntry:

@@ -17,7 +17,7 @@ from torch import nn
 from torch.nn.utils.rnn import PackedSequence
 
 from studio.core.errors import ConfigError
-from studio.core.models.registry import build_model, parse_config
+from studio.core.models.registry import build_model, parse_config, takes_pairs
 from studio.core.training.optim import sparse_parameters
 
 _PROBES = (2, 3)  # two batch sizes: a dimension that changes between them is the batch
@@ -99,7 +99,7 @@ def summarize(config: dict | BaseModel, vocab_size: int, num_classes: int, batch
     names = {module: name for name, module in model.named_modules()}
     try:
         with torch.random.fork_rng(devices=[]):  # train-mode dropout must not move the user's seed
-            calls = [_probe(model, vocab_size, size, max_len) for size in _PROBES]
+            calls = [_probe(model, vocab_size, size, max_len, takes_pairs(config.type)) for size in _PROBES]
     except (RuntimeError, ValueError, IndexError) as exc:
         raise ConfigError("model.cannot_run", max_len=max_len, error=str(exc)) from None
 
@@ -107,7 +107,9 @@ def summarize(config: dict | BaseModel, vocab_size: int, num_classes: int, batch
     seen: set[nn.Module] = set()
     rows, activation_numel = [], 0
     for (module, small), (_, large) in zip(*calls, strict=True):
-        shape = tuple(batch_size if a != b else a for a, b in zip(small, large, strict=True))
+        # a dimension that grows with the batch is k x batch (k = 2: a pair model's 2B sides)
+        shape = tuple(batch_size * (b - a) // (_PROBES[1] - _PROBES[0]) if a != b else a
+                      for a, b in zip(small, large, strict=True))
         own = 0 if module in seen else owned.get(module, 0)
         seen.add(module)
         name = names[module]
@@ -163,7 +165,7 @@ def _first_call(rows: list[LayerRow], top: str) -> int:
     return next(i for i, row in enumerate(rows) if row.name.split(".")[0] == top)
 
 
-def _probe(model: nn.Module, vocab_size: int, batch: int, max_len: int):
+def _probe(model: nn.Module, vocab_size: int, batch: int, max_len: int, pairs: bool = False):
     calls: list[tuple[nn.Module, tuple[int, ...]]] = []
 
     def hook(module, _inputs, output):
@@ -174,8 +176,9 @@ def _probe(model: nn.Module, vocab_size: int, batch: int, max_len: int):
     handles = [m.register_forward_hook(hook) for m in model.modules()
                if m is not model and _is_layer(m)]
     generator = torch.Generator().manual_seed(0)
-    ids = torch.randint(min(2, vocab_size - 1), vocab_size, (batch, max_len), generator=generator)
-    lengths = torch.full((batch,), max_len, dtype=torch.long)
+    rows = (batch, 2) if pairs else (batch,)  # a pair model reads both sides: ids (B, 2, L)
+    ids = torch.randint(min(2, vocab_size - 1), vocab_size, (*rows, max_len), generator=generator)
+    lengths = torch.full(rows, max_len, dtype=torch.long)
     try:
         with torch.no_grad():
             model(ids, lengths)

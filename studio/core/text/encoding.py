@@ -27,3 +27,16 @@ def encode(token_lists: list[list[str]], vocab: Vocab, max_len: int) -> tuple[to
             ids[row, : len(kept)] = [get(t, UNK_ID) for t in kept]
             lengths[row] = len(kept)
     return torch.from_numpy(ids), torch.from_numpy(lengths)
+
+
+def encode_pairs(side_a: list[list[str]], side_b: list[list[str]], vocab: Vocab,
+                 max_len: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Encode the two tokenized sides of ``N`` pairs apart, each as :func:`encode` does.
+
+    Returns:
+        ids: LongTensor ``(N, 2, max_len)``, side a then side b of each pair.
+        lengths: LongTensor ``(N, 2)``, the real tokens kept of each side (at least 1).
+    """
+    ids_a, lengths_a = encode(side_a, vocab, max_len)
+    ids_b, lengths_b = encode(side_b, vocab, max_len)
+    return torch.stack([ids_a, ids_b], dim=1), torch.stack([lengths_a, lengths_b], dim=1)

@@ -22,7 +22,7 @@ from studio.core.data.reader import Table
 from studio.core.embeddings.coverage import Coverage, token_counts
 from studio.core.errors import ProjectError
 from studio.core.messages import message
-from studio.core.models import build_model
+from studio.core.models import build_model, check_task, takes_pairs
 from studio.core.models.pretrained import apply_embedding_options
 from studio.core.project_runs import Run, new_run_id
 from studio.core.report import Reporter
@@ -68,23 +68,26 @@ class PreparedRun:
 
 def prepare_run(settings: Settings, tables: dict[str, Table] | None, report: Reporter,
                 check_data: Callable[[PreparedData], None] | None = None) -> PreparedRun:
-    """Read and split the data (its warnings go to ``report`` as notices), encode it
-    (cached), seed torch with the training seed, build the model and set it up
+    """Refuse a model that does not serve the project's task (:attr:`Settings.task`),
+    read and split the data (its warnings go to ``report`` as notices), encode it
+    (cached; the two sides of a pair apart for a model that takes pairs), seed torch
+    with the training seed, build the model and set it up
     (:func:`setup_model`), reporting each stage. ``check_data`` sees the encoded data
     before the model is built.
 
     Raises:
         StudioError: bad data or settings, with a message naming the file or field, or
-            what ``check_data`` raises.
+            what ``check_data`` raises; ``model.wrong_task`` before the data is read.
         Cancelled: ``report`` was stopped.
     """
+    check_task(settings.model.type, settings.task)
     report.stage("stage.reading_data")
     splits = load_splits(settings.dataset, tables)
     for warning in splits.warnings:
         report.notice(warning, "warning")
     report.check()
     report.stage("stage.tokenizing")
-    data = prepare(splits, settings.text)
+    data = prepare(splits, settings.text, pairs_apart=takes_pairs(settings.model.type))
     report.check()
     if check_data is not None:
         check_data(data)

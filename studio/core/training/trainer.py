@@ -157,7 +157,8 @@ class Trainer:
         """Train ``model`` in place; its weights end as the best-on-validation ones.
 
         Args:
-            model: ``forward(ids (B, L), lengths (B,)) -> logits (B, C)``.
+            model: ``forward(ids (B, L), lengths (B,)) -> logits (B, C)``, or for a
+                pair model ``ids (B, 2, L)``, ``lengths (B, 2)`` (as ``train`` holds them).
             train, validation, test: encoded splits; ``test`` is scored at the end.
             label_names: ``C`` class names for the per-class report.
             report: gets every event (on this thread) and the fraction of steps done;
@@ -204,7 +205,7 @@ class Trainer:
             model.to("cpu")
             release_device_memory()
             raise TrainingError(out_of_memory_message(
-                self.device, self.config.batch_size, int(train.ids.shape[1]), run_dir))
+                self.device, self.config.batch_size, int(train.ids.shape[-1]), run_dir))
         finally:
             if log is not None:
                 log.close()

@@ -58,10 +58,11 @@ class ModelTab(Retranslating, QWidget):
     """The model settings of the project; ``validityChanged`` says whether they can be
     trained (the fields, their combinations and the chosen vectors' size).
 
-    The model list offers the models that serve the ``"classification"`` task
-    (``model_names(task="classification")``), the only task a project has so far; the
-    pair-only models (ESIM, Siamese) take two inputs and are offered once a project can
-    say it is a sentence-pair project.
+    The model list offers the models that serve the project's task
+    (``model_names(task=settings.task)``: a second text column makes it a sentence-pair
+    project, which adds the pair-only models such as ESIM), and follows the task when
+    the dataset's columns change. A chosen model that does not serve the task stays
+    listed so the choice is visible; training refuses it (``model.wrong_task``).
     """
 
     validityChanged = Signal(bool)
@@ -75,8 +76,7 @@ class ModelTab(Retranslating, QWidget):
         self._failure = ""  # why the newest summary could not be built
 
         self.combo = QComboBox()
-        for name in model_names(task="classification"):
-            self.combo.addItem(get_entry(name).title, name)
+        self._listed_task: str | None = None
         self.defaults_button = QPushButton()
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -191,11 +191,30 @@ class ModelTab(Retranslating, QWidget):
         """True while a summary is pending or computing (tests wait on it)."""
         return self._timer.isActive() or self.pool.busy(self._summary_key)
 
+    def _fill_models(self) -> None:
+        """List the models of the project's task (and the chosen one, if it does not serve it)."""
+        task, current = self.model.settings.task, self.model.settings.model.type
+        names = model_names(task=task)
+        if current not in names:
+            names.append(current)
+        if [self.combo.itemData(i) for i in range(self.combo.count())] == names:
+            return
+        self._listed_task = task
+        was, self._updating = self._updating, True
+        try:
+            self.combo.clear()
+            for name in names:
+                self.combo.addItem(translate(MODEL_CONTEXT, get_entry(name).title), name)
+            self.combo.setCurrentIndex(self.combo.findData(current))
+        finally:
+            self._updating = was
+
     def refresh(self) -> None:
         config = self.model.settings.model
         entry = get_entry(config.type)
         self._updating = True
         try:
+            self._fill_models()
             self.combo.setCurrentIndex(self.combo.findData(entry.name))
             self._show_description()
             self.form.set_model(entry.config_cls, config)
@@ -219,7 +238,10 @@ class ModelTab(Retranslating, QWidget):
         if group == "model" and not self._updating:
             self.refresh()
         elif group in ("dataset", "text", "training"):
-            self.schedule_summary()
+            if group == "dataset" and self.model.settings.task != self._listed_task:
+                self.refresh()
+            else:
+                self.schedule_summary()
 
     def _model_chosen(self) -> None:
         if self._updating:
