@@ -207,6 +207,15 @@ def _print_report(report: dict) -> None:
     for row in report["per_class"]:
         print(f"{row['label']:<{width}}  {row['precision']:.4f}     {row['recall']:.4f}  "
               f"{row['f1']:.4f}  {row['support']}")
+    binary = report.get("binary")
+    if binary:
+        def score(value) -> str:
+            return "n/a" if value is None else f"{value:.4f}"
+
+        print(f"positive class {binary['positive']!r} at threshold {binary['threshold']:.4f}: "
+              f"accuracy {binary['accuracy']:.4f}  precision {binary['precision']:.4f}  "
+              f"recall {binary['recall']:.4f}  F1 {binary['f1']:.4f}")
+        print(f"ROC-AUC {score(binary['roc_auc'])}  PR-AUC (average precision) {score(binary['pr_auc'])}")
 
 
 def _pick_run(project_path: str, run_id: str | None, allow_outside: bool = False):

@@ -2564,6 +2564,22 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>sentence-pair matching</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{file}: holds no questions; a question bank needs at least one non-empty question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: has {columns} columns, so there is no column {column}; choose a column from 1 to {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: holds no pair labelled {positive}, so no question has a known answer; retrieval is measured on a file of text_a, text_b, label rows with matching pairs labelled {positive}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} does not give sentence vectors; recall by sentence vectors needs a Siamese encoder&apos;s run.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>

@@ -2576,6 +2576,22 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>sentence-pair matching</source>
         <translation>句对匹配</translation>
     </message>
+    <message>
+        <source>{file}: holds no questions; a question bank needs at least one non-empty question.</source>
+        <translation>{file}：没有任何问题；问题库至少需要一个非空的问题。</translation>
+    </message>
+    <message>
+        <source>{file}: has {columns} columns, so there is no column {column}; choose a column from 1 to {columns}.</source>
+        <translation>{file}：只有 {columns} 列，没有第 {column} 列；请选择第 1 到第 {columns} 列中的一列。</translation>
+    </message>
+    <message>
+        <source>{file}: holds no pair labelled {positive}, so no question has a known answer; retrieval is measured on a file of text_a, text_b, label rows with matching pairs labelled {positive}.</source>
+        <translation>{file}：没有标为 {positive} 的句对，因此没有哪个问题有已知的答案；检索效果要在每行为 text_a、text_b、label 且匹配句对标为 {positive} 的文件上衡量。</translation>
+    </message>
+    <message>
+        <source>{model} does not give sentence vectors; recall by sentence vectors needs a Siamese encoder&apos;s run.</source>
+        <translation>{model} 不产生句向量；按句向量召回需要 Siamese 编码器的训练运行。</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>

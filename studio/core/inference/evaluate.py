@@ -11,11 +11,25 @@ from studio.core.inference.predictor import Predictor
 from studio.core.project_runs import Run
 from studio.core.report import Reporter
 from studio.core.training.metrics import classification_report
+from studio.core.training.pair_metrics import pair_report
+from studio.core.training.run import scored_as_binary
+
+
+def run_threshold(run: Run) -> float:
+    """The decision threshold ``run`` chose on its validation split (its test report's
+    ``binary.threshold``), or 0.5 when it has none or a value outside 0..1."""
+    binary = (run.finished.get("test") or {}).get("binary")
+    value = binary.get("threshold") if isinstance(binary, dict) else None
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 1.0:
+        return float(value)
+    return 0.5
 
 
 def evaluate_run(run: Run, data_file: str | Path, report: Reporter | None = None) -> dict[str, Any]:
     """Accuracy, macro-F1 and per-class scores of ``run`` on ``data_file``, read with the
-    run's column roles and label names.
+    run's column roles and label names; for a two-class pair run also ``"binary"``
+    (:func:`~studio.core.training.pair_metrics.pair_report`) at the threshold the run
+    chose on its validation split (:func:`run_threshold`).
 
     Args:
         report: the stages, the reading's progress, and stop.
@@ -33,5 +47,7 @@ def evaluate_run(run: Run, data_file: str | Path, report: Reporter | None = None
     report.stage("stage.evaluating")
     probs = Predictor(run).probabilities(data.texts, data.pairs)
     scores = classification_report(data.labels, probs.argmax(1).numpy(), run.label_names)
+    if scored_as_binary(run.settings, run.label_names):
+        scores["binary"] = pair_report(run.label_names, data.labels, probs.numpy(), run_threshold(run))
     scores["num_examples"] = len(data)
     return scores

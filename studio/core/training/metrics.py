@@ -10,6 +10,7 @@ from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_su
 from torch import nn
 
 from studio.core.data.prepare import EncodedSplit
+from studio.core.training.pair_metrics import choose_threshold, pair_report, positive_class
 
 EVAL_BATCH = 1024
 
@@ -51,10 +52,29 @@ def predict_logits(model: nn.Module, split: EncodedSplit, device: torch.device,
     return torch.cat(outputs)
 
 
+def _report(logits: torch.Tensor, split: EncodedSplit, label_names: list[str]) -> dict:
+    report = classification_report(split.labels.numpy(), logits.argmax(1).numpy(), label_names)
+    report["loss"] = float(F.cross_entropy(logits, split.labels))
+    return report
+
+
 def evaluate(model: nn.Module, split: EncodedSplit, label_names: list[str],
              device: torch.device) -> dict:
     """Loss, accuracy, macro-F1 and per-class scores of ``model`` on ``split``."""
+    return _report(predict_logits(model, split, device), split, label_names)
+
+
+def evaluate_binary(model: nn.Module, split: EncodedSplit, validation: EncodedSplit,
+                    label_names: list[str], device: torch.device) -> dict:
+    """:func:`evaluate` of a two-class task, plus ``"binary"``: the positive class's scores
+    and curves on ``split`` (:func:`~studio.core.training.pair_metrics.pair_report`) at
+    the threshold that maximises accuracy on ``validation`` (0.5 when it is empty)."""
     logits = predict_logits(model, split, device)
-    report = classification_report(split.labels.numpy(), logits.argmax(1).numpy(), label_names)
-    report["loss"] = float(F.cross_entropy(logits, split.labels))
+    report = _report(logits, split, label_names)
+    threshold = 0.5
+    if len(validation):
+        positive = positive_class(label_names)
+        val_probs = predict_logits(model, validation, device).softmax(1)[:, positive]
+        threshold = choose_threshold((validation.labels == positive).numpy(), val_probs.numpy())
+    report["binary"] = pair_report(label_names, split.labels.numpy(), logits.softmax(1).numpy(), threshold)
     return report

@@ -31,7 +31,7 @@ from studio.core.settings import Settings
 from studio.core.training.events import event_to_dict
 from studio.core.training.trainer import Trainer
 
-__all__ = ["PreparedRun", "Run", "execute_run", "prepare_run", "resume_run", "setup_model"]
+__all__ = ["PreparedRun", "Run", "execute_run", "prepare_run", "resume_run", "scored_as_binary", "setup_model"]
 
 
 def setup_model(model: nn.Module, data: PreparedData, report: Reporter | None = None) -> Coverage | None:
@@ -56,6 +56,12 @@ def setup_model(model: nn.Module, data: PreparedData, report: Reporter | None = 
     if fit_features is not None:
         fit_features(data.train.ids, data.train.lengths)
     return coverage
+
+
+def scored_as_binary(settings: Settings, label_names: Sequence[str]) -> bool:
+    """Whether a run's test report carries the binary scores (ROC-AUC, PR-AUC, curves, a
+    threshold chosen on validation): a sentence-pair task with two classes."""
+    return settings.task == "pair" and len(label_names) == 2
 
 
 @dataclass
@@ -138,7 +144,8 @@ def execute_run(
         run_id = run_dir.name
     report.stage("stage.training")
     result = Trainer(settings.training).fit(prepared.model, data.train, data.validation, data.label_names,
-                                            data.test, report=report, run_dir=run_dir)
+                                            data.test, report=report, run_dir=run_dir,
+                                            binary=scored_as_binary(settings, data.label_names))
     return Run(run_id, config, data.vocab.tokens, data.label_names, result.best_state,
                [event_to_dict(event) for event in result.events], saved_to=run_dir)
 
@@ -186,6 +193,7 @@ def resume_run(
     data = prepared.data
     report.stage("stage.resuming")
     result = Trainer(settings.training).fit(prepared.model, data.train, data.validation, data.label_names,
-                                            data.test, report=report, run_dir=run_dir, resume=True)
+                                            data.test, report=report, run_dir=run_dir, resume=True,
+                                            binary=scored_as_binary(settings, data.label_names))
     return Run(run_dir.name, config, vocab, label_names, result.best_state, read_events(run_dir),
                saved_to=run_dir)

@@ -42,7 +42,7 @@ from studio.core.training.config import TrainingConfig
 from studio.core.training.device import choose_device, device_info
 from studio.core.training.events import BatchEnd, EpochEnd, Event, RunFinished, RunStarted
 from studio.core.training.memory import OUT_OF_MEMORY, out_of_memory_message, release_device_memory
-from studio.core.training.metrics import evaluate
+from studio.core.training.metrics import evaluate, evaluate_binary
 from studio.core.training.optim import ModelOptimizer
 from studio.core.training.schedule import balanced_class_weights, clip_gradients, make_schedulers
 
@@ -153,6 +153,7 @@ class Trainer:
         report: Reporter | None = None,
         run_dir: str | os.PathLike | None = None,
         resume: bool = False,
+        binary: bool = False,
     ) -> FitResult:
         """Train ``model`` in place; its weights end as the best-on-validation ones.
 
@@ -175,6 +176,10 @@ class Trainer:
                 the next batch of the same batch order. ``RunStarted`` then goes to
                 ``report`` only (the file already has it). The data, model and
                 config must be those of the checkpointed run.
+            binary: a two-class task scored as one (sentence-pair matching): the test
+                report gains ``"binary"``, :func:`~studio.core.training.pair_metrics.pair_report`
+                at the threshold that maximises accuracy on ``validation``
+                (:func:`~studio.core.training.pair_metrics.choose_threshold`).
 
         Raises:
             ValueError: ``resume`` without ``run_dir``.
@@ -199,7 +204,7 @@ class Trainer:
         try:
             try:
                 return self._fit(model, train, validation, list(label_names), test, report, run_dir, log,
-                                 checkpoint)
+                                 checkpoint, binary)
             except OUT_OF_MEMORY:
                 pass  # handled below: the traceback holds the loop's tensors until this block ends
             model.to("cpu")
@@ -212,7 +217,8 @@ class Trainer:
 
     def _fit(self, model: nn.Module, train: EncodedSplit, validation: EncodedSplit,
              label_names: list[str], test: EncodedSplit | None, report: Reporter,
-             run_dir: Path | None, log: EventLog | None, checkpoint: Checkpoint | None) -> FitResult:
+             run_dir: Path | None, log: EventLog | None, checkpoint: Checkpoint | None,
+             binary: bool = False) -> FitResult:
         loop = self._start(model, train, label_names, report, run_dir, log)
         if checkpoint is not None:
             self._resume(loop, checkpoint)
@@ -234,7 +240,7 @@ class Trainer:
             self._checkpoint_epoch_end(loop, number)
             if loop.status == "early_stopped":
                 break
-        return self._finish(loop, test, label_names)
+        return self._finish(loop, test, label_names, validation if binary else None)
 
     # ----- the steps of a fit ------------------------------------------------------------
     def _start(self, model: nn.Module, train: EncodedSplit, label_names: list[str], report: Reporter,
@@ -430,11 +436,18 @@ class Trainer:
             "optimizers": optimizers, "schedulers": [s.state_dict() for s in loop.schedulers],
         })
 
-    def _finish(self, loop: _Loop, test: EncodedSplit | None, label_names: list[str]) -> FitResult:
-        """Best weights back into the model, the test split scored, ``RunFinished``; in a
-        run folder the weights are written and a finished run's checkpoint removed."""
+    def _finish(self, loop: _Loop, test: EncodedSplit | None, label_names: list[str],
+                binary_on: EncodedSplit | None = None) -> FitResult:
+        """Best weights back into the model, the test split scored (with ``binary_on``, a
+        validation split, the binary scores too), ``RunFinished``; in a run folder the
+        weights are written and a finished run's checkpoint removed."""
         loop.model.load_state_dict(loop.best_state)
-        test_report = evaluate(loop.model, test, label_names, self.device) if test is not None and len(test) else None
+        test_report = None
+        if test is not None and len(test):
+            if binary_on is not None and len(label_names) == 2:
+                test_report = evaluate_binary(loop.model, test, binary_on, label_names, self.device)
+            else:
+                test_report = evaluate(loop.model, test, label_names, self.device)
         loop.emit(RunFinished(loop.status, loop.best_epoch, test_report))
         if loop.run_dir is not None:
             # the best weights go to disk before the checkpoint goes: a kill in between
