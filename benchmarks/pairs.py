@@ -1,0 +1,267 @@
+#!/usr/bin/env python
+"""Benchmark: sentence-pair matching on LCQMC (ESIM, Siamese BiLSTM, `a <sep> b` TextCNN)
+through the studio core.
+
+Run from the repository root::
+
+    python benchmarks/pairs.py [--models esim,siamese,textcnn] [--epochs 3] [--train-rows N]
+                               [--device auto|cpu|cuda] [--json out.json]
+
+It reads ``../shared/data/lcqmc/{train,dev}.txt`` (``text_a<TAB>text_b<TAB>label``, no
+header) beside the repository and exits with status 0 and a message when they are absent.
+
+Each model goes the app's own path, headless: ``Settings`` -> ``execute_run`` (read, encode
+with character tokens and max_len 32 per side, build, ``Trainer.fit``, test), batch 128,
+Adam lr 1e-3, patience 0, seed 42. The dataset is a pair task (second text column 1,
+label column 2) with ``train.txt`` as the training file and ``dev.txt`` as both the
+validation and the test file: LCQMC's test split is kept outside the repository, so the
+figures are dev figures, as published LCQMC dev results are (the best epoch and the
+binary decision threshold are chosen on dev too; ROC-AUC and the accuracy at argmax do not
+depend on the threshold).
+
+Per model it prints dev accuracy (argmax), positive-class F1 (argmax, and at the threshold
+the run chose), ROC-AUC and PR-AUC (the test report's ``binary`` section, from
+:mod:`studio.core.training.pair_metrics`), training pairs/s (EpochEnd ``seconds``, training
+only; BatchEnd-weighted as a cross-check), wall time and the peak resident set.
+
+Targets (issue 16): ESIM dev accuracy >= 86 %; an epoch of LCQMC train (238,766 pairs)
+in under 3 minutes on the 2-core CPU, i.e. >= ~1,500 pairs/s. Siamese and the baseline are
+reported without targets. torch keeps its default thread count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+from common import ROOT, first_rows, load_average, peak_rss_mib  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "lcqmc"
+FILES = ("train.txt", "dev.txt")
+LCQMC_TRAIN_PAIRS = 238_766
+
+TARGET_ESIM_ACCURACY = 0.86
+TARGET_EPOCH_SECONDS = 180.0
+TARGET_PAIRS_PER_S = LCQMC_TRAIN_PAIRS / TARGET_EPOCH_SECONDS  # ~1,326; the issue rounds to 1,500
+
+MODELS = ("esim", "siamese", "textcnn")
+MAX_LEN = 32
+BATCH_SIZE = 128
+LR = 1e-3
+SEED = 42
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--models", default=",".join(MODELS),
+                        help=f"comma-separated models to train (default {','.join(MODELS)})")
+    parser.add_argument("--epochs", type=int, default=3, help="Trainer epochs (default 3)")
+    parser.add_argument("--train-rows", type=int, default=0, metavar="N",
+                        help="train on the first N training rows only, for a quick check (default: all)")
+    parser.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"],
+                        help="training device (default auto: CUDA when present, else CPU)")
+    parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+    args.models = [m.strip() for m in args.models.split(",") if m.strip()]
+    unknown = [m for m in args.models if m not in MODELS]
+    if unknown or not args.models:
+        parser.error(f"--models: choose from {', '.join(MODELS)} (got {args.models})")
+    return args
+
+
+def missing_data() -> str | None:
+    missing = [name for name in FILES if not (DATA / name).is_file()]
+    if not missing:
+        return None
+    return (f"LCQMC pair benchmark skipped: {DATA} is absent or incomplete (missing "
+            f"{', '.join(missing)}). Put the corpus at ../shared/data/lcqmc beside the repository to run it.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    reason = missing_data()
+    if reason:
+        print(reason)
+        return 0
+
+    script_start = time.perf_counter()
+    sys.path.insert(0, str(ROOT))  # run as `python benchmarks/pairs.py` without installing
+
+    import torch
+
+    from studio.core.data.dataset import DatasetConfig
+    from studio.core.data.reader import read_table
+    from studio.core.report import Reporter
+    from studio.core.settings import Settings
+    from studio.core.text.config import TextConfig
+    from studio.core.text.tokenizers import TokenizerConfig
+    from studio.core.training.config import TrainingConfig
+    from studio.core.training.events import BatchEnd, EpochEnd, Event
+    from studio.core.training.run import execute_run
+
+    train_path, dev_path = str(DATA / "train.txt"), str(DATA / "dev.txt")
+    dataset = DatasetConfig(train=train_path, validation=dev_path, test=dev_path,
+                            text_column=0, text_pair_column=1, label_column=2,
+                            has_header=False, delimiter="\t", encoding="utf-8")
+    tables = None
+    if args.train_rows:
+        table = read_table(train_path, dataset.delimiter, dataset.has_header, dataset.encoding)
+        tables = {train_path: first_rows(table, args.train_rows)}
+
+    print(f"torch {torch.__version__}, Python {platform.python_version()}, "
+          f"{torch.get_num_threads()} intra-op threads (default), {os.cpu_count()} CPUs, "
+          f"load average {load_average()}")
+    print(f"data: {DATA} (train {'first ' + str(args.train_rows) + ' rows of ' if args.train_rows else ''}"
+          f"train.txt; validation = test = dev.txt); char tokens, max_len {MAX_LEN} per side; "
+          f"{args.epochs} epoch(s), batch {BATCH_SIZE}, lr {LR}, patience 0, seed {SEED}")
+
+    results: dict[str, dict] = {}
+    device_names: set[str] = set()
+    for name in args.models:
+        settings = Settings(
+            dataset=dataset,
+            text=TextConfig(tokenizer=TokenizerConfig(type="char"), max_len=MAX_LEN),
+            model={"type": name},
+            training=TrainingConfig(epochs=args.epochs, batch_size=BATCH_SIZE, lr=LR, patience=0,
+                                    seed=SEED, device=args.device),
+        )
+        batch_events: list[BatchEnd] = []
+        epoch_events: list[EpochEnd] = []
+
+        def record(event: Event, batch_events=batch_events, epoch_events=epoch_events) -> None:
+            if isinstance(event, BatchEnd):
+                batch_events.append(event)
+            elif isinstance(event, EpochEnd):
+                epoch_events.append(event)
+                m = event.metrics
+                print(f"    epoch {event.epoch}: train loss {m['train_loss']:.4f}, "
+                      f"val acc {m.get('val_accuracy', float('nan')):.4f}, train {m['seconds']:.1f} s",
+                      flush=True)
+
+        print(f"\n== {name}", flush=True)
+        cpu_start, wall_start = time.process_time(), time.perf_counter()
+        run = execute_run(settings, tables, Reporter(on_event=record))
+        wall = time.perf_counter() - wall_start
+        cpu = time.process_time() - cpu_start
+        finished = next(e for e in reversed(run.events) if e.get("event") == "run_finished")
+        started = next((e for e in run.events if e.get("event") == "run_started"), {})
+        test = finished.get("test") or {}
+        binary = test.get("binary") or {}
+        positive = binary.get("positive", "1")
+        f1_argmax = next((c["f1"] for c in test.get("per_class", []) if str(c["label"]) == positive),
+                         float("nan"))
+
+        steps = max((e.step for e in batch_events), default=0)
+        num_train = int(started["num_train"])  # training pairs per epoch (RunStarted)
+        device_names.add(str(started.get("device", args.device)))
+        train_seconds = sum(e.metrics["seconds"] for e in epoch_events)
+        pairs = num_train * len(epoch_events)
+        pairs_per_s = pairs / train_seconds if train_seconds else float("nan")
+        # BatchEnd windows tile each epoch; each holds samples_per_s * duration pairs
+        window_time, window_pairs, last_step = 0.0, 0, 0
+        steps_per_epoch = -(-num_train // BATCH_SIZE)
+        for event in batch_events:
+            n = 0
+            for step in range(last_step + 1, event.step + 1):
+                in_epoch = (step - 1) % steps_per_epoch
+                n += min(BATCH_SIZE, num_train - in_epoch * BATCH_SIZE)
+            last_step = event.step
+            window_pairs += n
+            window_time += n / event.samples_per_s if event.samples_per_s else 0.0
+        batchend_pps = window_pairs / window_time if window_time else float("nan")
+        results[name] = {
+            "status": finished.get("status"),
+            "best_epoch": finished.get("best_epoch"),
+            "epochs": len(epoch_events),
+            "num_train": num_train,
+            "steps": steps,
+            "dev_accuracy": test.get("accuracy"),
+            "dev_macro_f1": test.get("macro_f1"),
+            "dev_f1_positive_argmax": f1_argmax,
+            "threshold": binary.get("threshold"),
+            "dev_accuracy_at_threshold": binary.get("accuracy"),
+            "dev_f1_positive_at_threshold": binary.get("f1"),
+            "dev_precision_at_threshold": binary.get("precision"),
+            "dev_recall_at_threshold": binary.get("recall"),
+            "roc_auc": binary.get("roc_auc"),
+            "pr_auc": binary.get("pr_auc"),
+            "train_seconds": train_seconds,
+            "train_pairs_per_s": pairs_per_s,
+            "train_pairs_per_s_batchend": batchend_pps,
+            "epoch_seconds_full_lcqmc_estimate": LCQMC_TRAIN_PAIRS / pairs_per_s if pairs_per_s else None,
+            "wall_seconds": wall,
+            "cpu_share": cpu / max(wall * torch.get_num_threads(), 1e-9),
+            "peak_rss_mib_after": peak_rss_mib(),
+            "num_parameters": sum(v.numel() for k, v in run.state_dict.items() if v.is_floating_point()
+                                  and not k.endswith(("running_mean", "running_var", "idf"))),
+            "model_config": run.config.get("model"),
+        }
+        r = results[name]
+        print(f"  dev accuracy {r['dev_accuracy']:.4f} (argmax), F1+ {f1_argmax:.4f}; at threshold "
+              f"{r['threshold']}: accuracy {r['dev_accuracy_at_threshold']:.4f}, F1+ "
+              f"{r['dev_f1_positive_at_threshold']:.4f}; ROC-AUC {r['roc_auc']:.4f}, PR-AUC {r['pr_auc']:.4f}")
+        print(f"  training {pairs_per_s:,.0f} pairs/s ({pairs} pairs / {train_seconds:.1f} s, EpochEnd); "
+              f"BatchEnd-weighted {batchend_pps:,.0f}; wall {wall:.1f} s; CPU share {r['cpu_share']:.0%}; "
+              f"peak RSS so far {r['peak_rss_mib_after']:,.0f} MiB", flush=True)
+        del run
+
+    total = time.perf_counter() - script_start
+    device = ", ".join(sorted(device_names)) or args.device
+
+    def verdict(ok: bool) -> str:
+        return "yes" if ok else "**no**"
+
+    def pct(v) -> str:
+        return "n/a" if v is None or v != v else f"{v:.2%}"
+
+    def num(v, fmt="{:.4f}") -> str:
+        return "n/a" if v is None or v != v else fmt.format(v)
+
+    print()
+    print(f"LCQMC dev, {args.epochs} epoch(s), train "
+          f"{args.train_rows or 'all'} rows, device {device}, torch {torch.__version__}, "
+          f"{torch.get_num_threads()} threads; whole benchmark {total:.1f} s, peak RSS {peak_rss_mib():,.0f} MiB")
+    print()
+    print("| Model | Dev acc | F1+ (argmax) | F1+ (thr) | ROC-AUC | Train pairs/s | "
+          "Est. full epoch | Wall | Peak RSS | Targets met |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, r in results.items():
+        speed_ok = r["train_pairs_per_s"] >= TARGET_PAIRS_PER_S
+        if name == "esim":
+            met = (f"acc >= {TARGET_ESIM_ACCURACY:.0%}: {verdict((r['dev_accuracy'] or 0) >= TARGET_ESIM_ACCURACY)}; "
+                   f"epoch < 3 min: {verdict(speed_ok)}")
+        else:
+            met = f"epoch < 3 min: {verdict(speed_ok)} (reported, no target)"
+        est = r["epoch_seconds_full_lcqmc_estimate"]
+        print(f"| {name} | {pct(r['dev_accuracy'])} | {pct(r['dev_f1_positive_argmax'])} | "
+              f"{pct(r['dev_f1_positive_at_threshold'])} (t={num(r['threshold'], '{:.3f}')}) | "
+              f"{num(r['roc_auc'])} | {r['train_pairs_per_s']:,.0f} | "
+              f"{num(est, '{:.0f} s')} | {r['wall_seconds']:.1f} s | {r['peak_rss_mib_after']:,.0f} MiB | {met} |")
+    print()
+    print(f"Targets: ESIM dev accuracy >= {TARGET_ESIM_ACCURACY:.0%}; an LCQMC train epoch "
+          f"({LCQMC_TRAIN_PAIRS:,} pairs) < {TARGET_EPOCH_SECONDS:.0f} s, i.e. >= {TARGET_PAIRS_PER_S:,.0f} "
+          "pairs/s (the issue rounds it to ~1,500). Peak RSS is the process's, cumulative over the models run "
+          "before. Threshold chosen on dev (validation = test = dev).")
+
+    if args.json:
+        path = Path(args.json)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        figures = {"torch": torch.__version__, "device": str(device), "threads": torch.get_num_threads(),
+                   "epochs": args.epochs, "train_rows": args.train_rows or None, "max_len": MAX_LEN,
+                   "batch_size": BATCH_SIZE, "lr": LR, "seed": SEED, "total_wall_seconds": total,
+                   "peak_rss_mib": peak_rss_mib(), "models": results,
+                   "targets": {"esim_dev_accuracy": TARGET_ESIM_ACCURACY,
+                               "epoch_seconds": TARGET_EPOCH_SECONDS,
+                               "train_pairs_per_s": TARGET_PAIRS_PER_S}}
+        path.write_text(json.dumps(figures, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+        print(f"\nfigures written to {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
