@@ -13,13 +13,13 @@ DATA = ROOT.parent / "shared" / "data" / "thucnews"
 FILES = ("train.txt", "dev.txt", "test.txt", "class.txt")
 
 
-def missing_data(benchmark: str) -> str | None:
-    """Why ``benchmark`` cannot run (the THUCNews files are absent), or ``None``."""
-    missing = [name for name in FILES if not (DATA / name).is_file()]
+def missing_data(benchmark: str, data: Path = DATA, files: tuple[str, ...] = FILES) -> str | None:
+    """Why ``benchmark`` cannot run (the corpus files, THUCNews by default, are absent), or ``None``."""
+    missing = [name for name in files if not (data / name).is_file()]
     if not missing:
         return None
-    return (f"{benchmark} skipped: {DATA} is absent or incomplete (missing {', '.join(missing)}). "
-            "Put the corpus at ../shared/data/thucnews beside the repository to run it.")
+    return (f"{benchmark} skipped: {data} is absent or incomplete (missing {', '.join(missing)}). "
+            f"Put the corpus at ../shared/data/{data.name} beside the repository to run it.")
 
 
 def thucnews_dataset() -> dict:

@@ -39,7 +39,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import ROOT, first_rows, load_average, peak_rss_mib  # noqa: E402
+from common import ROOT, first_rows, load_average, missing_data, peak_rss_mib  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "lcqmc"
 FILES = ("train.txt", "dev.txt")
@@ -74,17 +74,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def missing_data() -> str | None:
-    missing = [name for name in FILES if not (DATA / name).is_file()]
-    if not missing:
-        return None
-    return (f"LCQMC pair benchmark skipped: {DATA} is absent or incomplete (missing "
-            f"{', '.join(missing)}). Put the corpus at ../shared/data/lcqmc beside the repository to run it.")
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    reason = missing_data()
+    reason = missing_data("LCQMC pair benchmark", DATA, FILES)
     if reason:
         print(reason)
         return 0
@@ -96,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from studio.core.data.dataset import DatasetConfig
     from studio.core.data.reader import read_table
+    from studio.core.inference.predictor import Predictor
+    from studio.core.models import count_parameters
     from studio.core.report import Reporter
     from studio.core.settings import Settings
     from studio.core.text.config import TextConfig
@@ -197,8 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             "wall_seconds": wall,
             "cpu_share": cpu / max(wall * torch.get_num_threads(), 1e-9),
             "peak_rss_mib_after": peak_rss_mib(),
-            "num_parameters": sum(v.numel() for k, v in run.state_dict.items() if v.is_floating_point()
-                                  and not k.endswith(("running_mean", "running_var", "idf"))),
+            "num_parameters": count_parameters(Predictor(run).model),
             "model_config": run.config.get("model"),
         }
         r = results[name]

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny, ValidationErr
 
 from studio.core.data.dataset import DatasetConfig
 from studio.core.errors import ConfigError
-from studio.core.models import parse_config
+from studio.core.models import parse_config, takes_pairs
 from studio.core.text.config import TextConfig
 from studio.core.training.config import TrainingConfig
 from studio.core.validation import MessageValueError, config_error
@@ -45,6 +45,12 @@ class Settings(BaseModel):
     def task(self) -> str:
         """The project's task, ``"classification"`` or ``"pair"``: :attr:`DatasetConfig.task`."""
         return self.dataset.task
+
+    @property
+    def pairs_apart(self) -> bool:
+        """Whether the two texts of a pair are encoded apart, ``ids (N, 2, L)``: a pair task
+        with a model that reads both sides; otherwise a pair is read as ``a <sep> b``."""
+        return self.task == "pair" and takes_pairs(self.model.type)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:

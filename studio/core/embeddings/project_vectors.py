@@ -25,7 +25,6 @@ from studio.core.embeddings.word2vec import Word2VecConfig, train_word2vec
 from studio.core.errors import ConfigError
 from studio.core.fileio import cache_root
 from studio.core.messages import Message, message
-from studio.core.models import takes_pairs
 from studio.core.report import Reporter
 from studio.core.settings import Settings
 from studio.core.text.encoding import encode
@@ -172,7 +171,6 @@ def vocabulary_coverage(settings: Settings, tables: dict[str, Table] | None, vec
         vocab = Vocab.build(tokens, text.min_freq, text.max_size)
         ids, _ = encode(tokens, vocab, text.max_len)
     else:
-        pairs_apart = settings.task == "pair" and takes_pairs(settings.model.type)
-        data = prepare(load_splits(settings.dataset, tables), text, pairs_apart=pairs_apart)
+        data = prepare(load_splits(settings.dataset, tables), text, pairs_apart=settings.pairs_apart)
         vocab, ids = data.vocab, data.train.ids
     return measure_coverage(vectors, vocab.tokens, token_counts(ids, len(vocab)))

@@ -72,7 +72,7 @@ class MemoryEstimate:
 class ModelSummary:
     layers: list[LayerRow]
     blocks: list[Block]
-    input_shape: tuple[int, int]
+    input_shape: tuple[int, ...]  # (batch_size, max_len); (batch_size, 2, max_len) for a pair model
     output_shape: tuple[int, ...]
     total_parameters: int
     trainable_parameters: int
@@ -97,9 +97,11 @@ def summarize(config: dict | BaseModel, vocab_size: int, num_classes: int, batch
     if getattr(config, "freeze_embedding", False) and hasattr(model, "embedding"):
         model.embedding.weight.requires_grad_(False)
     names = {module: name for name, module in model.named_modules()}
+    pairs = takes_pairs(config.type)
+    input_shape = (batch_size, 2, max_len) if pairs else (batch_size, max_len)
     try:
         with torch.random.fork_rng(devices=[]):  # train-mode dropout must not move the user's seed
-            calls = [_probe(model, vocab_size, size, max_len, takes_pairs(config.type)) for size in _PROBES]
+            calls = [_probe(model, vocab_size, size, max_len, pairs) for size in _PROBES]
     except (RuntimeError, ValueError, IndexError) as exc:
         raise ConfigError("model.cannot_run", max_len=max_len, error=str(exc)) from None
 
@@ -125,7 +127,7 @@ def summarize(config: dict | BaseModel, vocab_size: int, num_classes: int, batch
         optimizer=2 * sum(p.numel() for p in trainable) * _FLOAT_BYTES,
         activations=2 * activation_numel * _FLOAT_BYTES,
     )
-    return ModelSummary(rows, _blocks(model, rows), (batch_size, max_len), (batch_size, num_classes), total,
+    return ModelSummary(rows, _blocks(model, rows), input_shape, (batch_size, num_classes), total,
                         sum(p.numel() for p in trainable), memory)
 
 

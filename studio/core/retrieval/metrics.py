@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from studio.core.data.reader import read_table
+from studio.core.data.reader import guess_roles, read_table
 from studio.core.errors import ConfigError, DataFormatError
 from studio.core.report import Reporter
 from studio.core.retrieval.search import Hits
@@ -51,8 +51,9 @@ def retrieval_set(texts_a: list[str], texts_b: list[str], labels: list[str], pos
 def read_retrieval_set(path: str | os.PathLike, positive: str = "1", *,
                        report: Reporter | None = None) -> RetrievalSet:
     """:func:`retrieval_set` of a pair file read with
-    :func:`~studio.core.data.reader.read_table`: the first two columns are the texts and
-    the last the label (an id column in front, as ATEC has, is skipped when there are four).
+    :func:`~studio.core.data.reader.read_table`, its two text columns and label found as the
+    Dataset tab finds them (:func:`~studio.core.data.reader.guess_roles`: LCQMC, ATEC with its
+    id column, a CSV with a header).
 
     Raises:
         DataFormatError: the file cannot be read, or holds no matching pair.
@@ -61,10 +62,11 @@ def read_retrieval_set(path: str | os.PathLike, positive: str = "1", *,
     """
     path = Path(path)
     table = read_table(path, report=report)
-    if table.num_columns < 3:
+    roles = guess_roles(table) if table.num_columns >= 3 else None
+    if roles is None or roles.text_pair is None or roles.label is None:
         raise ConfigError("retrieval.no_such_column", file=path, columns=table.num_columns, column=3)
-    first = 1 if table.num_columns >= 4 else 0
-    return retrieval_set(table.columns[first], table.columns[first + 1], table.columns[-1], positive, source=path)
+    columns = table.columns
+    return retrieval_set(columns[roles.text], columns[roles.text_pair], columns[roles.label], positive, source=path)
 
 
 def answer_ranks(hits: Hits, answers: np.ndarray) -> np.ndarray:

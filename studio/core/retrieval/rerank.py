@@ -9,20 +9,20 @@ from collections.abc import Callable
 import numpy as np
 
 from studio.core.retrieval.search import Hits
+from studio.core.training.pair_metrics import positive_class
 
 ScoreFn = Callable[[list[str], list[str]], np.ndarray]
 
 
 class PairScorer:
-    """The probability of ``positive`` (default: label ``"1"`` when the run has it, else its
-    last label) for each (query, candidate) pair, from a pair run's predictor."""
+    """The probability of ``positive`` (default: the run's positive class,
+    :func:`~studio.core.training.pair_metrics.positive_class`) for each (query, candidate)
+    pair, from a pair run's predictor."""
 
     def __init__(self, predictor, positive: str | None = None):
         names = list(predictor.label_names)
-        if positive is None:
-            positive = "1" if "1" in names else names[-1]
         self.predictor = predictor
-        self.column = names.index(positive)
+        self.column = positive_class(names) if positive is None else names.index(positive)
 
     def __call__(self, queries: list[str], candidates: list[str]) -> np.ndarray:
         probabilities = self.predictor.probabilities(list(queries), list(candidates))

@@ -4,6 +4,7 @@ written to ``metrics.jsonl`` and replayed when a project is reopened."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any, ClassVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -78,9 +79,12 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         raise ValueError(f"unknown event kind {(data.get('event') if isinstance(data, dict) else data)!r}")
     names = {f.name for f in fields(cls)}
     try:
-        return _ADAPTERS[cls].validate_python({k: v for k, v in data.items() if k in names})
+        return _adapter(cls).validate_python({k: v for k, v in data.items() if k in names})
     except ValidationError as exc:
         raise ValueError(str(exc)) from None
 
 
-_ADAPTERS = {cls: TypeAdapter(cls) for cls in _KINDS.values()}
+@cache
+def _adapter(cls: type) -> TypeAdapter:
+    """Built on first use: building them all at import would slow the window's start."""
+    return TypeAdapter(cls)

@@ -22,7 +22,7 @@ from studio.core.data.reader import Table
 from studio.core.embeddings.coverage import Coverage, token_counts
 from studio.core.errors import ProjectError
 from studio.core.messages import message
-from studio.core.models import build_model, check_task, takes_pairs
+from studio.core.models import build_model, check_task
 from studio.core.models.pretrained import apply_embedding_options
 from studio.core.project_runs import Run, new_run_id
 from studio.core.report import Reporter
@@ -93,7 +93,7 @@ def prepare_run(settings: Settings, tables: dict[str, Table] | None, report: Rep
         report.notice(warning, "warning")
     report.check()
     report.stage("stage.tokenizing")
-    data = prepare(splits, settings.text, pairs_apart=takes_pairs(settings.model.type))
+    data = prepare(splits, settings.text, pairs_apart=settings.pairs_apart)
     report.check()
     if check_data is not None:
         check_data(data)

@@ -76,7 +76,6 @@ class ModelTab(Retranslating, QWidget):
         self._failure = ""  # why the newest summary could not be built
 
         self.combo = QComboBox()
-        self._listed_task: str | None = None
         self.defaults_button = QPushButton()
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -199,7 +198,6 @@ class ModelTab(Retranslating, QWidget):
             names.append(current)
         if [self.combo.itemData(i) for i in range(self.combo.count())] == names:
             return
-        self._listed_task = task
         was, self._updating = self._updating, True
         try:
             self.combo.clear()
@@ -238,10 +236,9 @@ class ModelTab(Retranslating, QWidget):
         if group == "model" and not self._updating:
             self.refresh()
         elif group in ("dataset", "text", "training"):
-            if group == "dataset" and self.model.settings.task != self._listed_task:
-                self.refresh()
-            else:
-                self.schedule_summary()
+            if group == "dataset":
+                self._fill_models()  # the task follows the columns; unchanged lists are left alone
+            self.schedule_summary()
 
     def _model_chosen(self) -> None:
         if self._updating:
@@ -343,7 +340,7 @@ class ModelTab(Retranslating, QWidget):
         self.params_label.setText(self.tr("{parameters}  ·  {vocabulary}, {classes} classes").format(
             parameters=parameters, vocabulary=vocabulary, classes=summary.output_shape[1]))
         memory = summary.memory
-        batch, max_len = summary.input_shape
+        batch, max_len = summary.input_shape[0], summary.input_shape[-1]
         self.memory_label.setText(
             self.tr("Training memory ≈ {total} at batch_size {batch}, max_len {max_len}: weights {weights}, "
                     "gradients {gradients}, Adam state {optimizer}, activations {activations}.").format(
