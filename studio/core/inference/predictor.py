@@ -58,10 +58,19 @@ class Predictor:
         Raises:
             ConfigError: a pair model's run without ``pairs``.
         """
-        return self._probabilities(*self._tokens(texts, pairs))
+        return self.probabilities_of_tokens(*self.tokenize(texts, pairs))
 
-    def _tokens(self, texts: list[str], pairs: list[str] | None) -> tuple[list[list[str]], list[list[str]] | None]:
-        """One token list per text; for a pair model, side a's and side b's apart."""
+    def tokenize(self, texts: list[str], pairs: list[str] | None = None
+                 ) -> tuple[list[list[str]], list[list[str]] | None]:
+        """One token list per text as the run reads it: for a pair model side a's and side
+        b's apart (``(tokens_a, tokens_b)``), for any other model ``(tokens of a <sep> b, None)``.
+        Tokenize once and score many combinations with :meth:`probabilities_of_tokens`
+        (reranking pairs one query with k candidates).
+
+        Raises:
+            ConfigError: a pair model's run without ``pairs``.
+            ValueError: ``pairs`` of another length than ``texts``.
+        """
         if not self.takes_pairs:
             return self.tokenizer.tokenize_many(texts, pairs), None
         if pairs is None:
@@ -70,7 +79,10 @@ class Predictor:
             raise ValueError(f"{len(texts)} texts but {len(pairs)} second texts")
         return self.tokenizer.tokenize_many(texts), self.tokenizer.tokenize_many(pairs)
 
-    def _probabilities(self, tokens: list[list[str]], pair_tokens: list[list[str]] | None) -> torch.Tensor:
+    def probabilities_of_tokens(self, tokens: list[list[str]], pair_tokens: list[list[str]] | None = None
+                                ) -> torch.Tensor:
+        """Class probabilities ``(N, C)`` for token lists from :meth:`tokenize` (``pair_tokens``
+        for a pair model's side b, else ``None``); each side is cut to ``max_len``."""
         if pair_tokens is None:
             ids, lengths = encode(tokens, self.vocab, self.max_len)
         else:
@@ -84,10 +96,10 @@ class Predictor:
         Raises:
             ConfigError: a pair model's run without ``pairs``.
         """
-        tokens, pair_tokens = self._tokens(texts, pairs)
+        tokens, pair_tokens = self.tokenize(texts, pairs)
         sides_b = pair_tokens if pair_tokens is not None else [None] * len(tokens)
         results = []
-        for row, kept, kept_b in zip(self._probabilities(tokens, pair_tokens).tolist(), tokens, sides_b,
+        for row, kept, kept_b in zip(self.probabilities_of_tokens(tokens, pair_tokens).tolist(), tokens, sides_b,
                                      strict=True):
             best = max(range(len(row)), key=row.__getitem__)
             results.append(Prediction(self.label_names[best], dict(zip(self.label_names, row, strict=True)),
