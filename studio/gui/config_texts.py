@@ -146,6 +146,8 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("ConfigField", "When the run has a folder: seconds between checkpoints within an epoch (one is always written at the end of each epoch)."),
     QT_TRANSLATE_NOOP("ConfigField", "Seed"),
     QT_TRANSLATE_NOOP("ConfigField", "Seeds weights and batch order."),
+    QT_TRANSLATE_NOOP("ConfigField", "Batch by length"),
+    QT_TRANSLATE_NOOP("ConfigField", "Draw each batch from texts of similar length and cut it to its longest text: the same model with far less padding (several times faster on short texts such as questions). Off: each batch is a plain random draw, padded to max_len."),
     QT_TRANSLATE_NOOP("ConfigField", "Device"),
     QT_TRANSLATE_NOOP("ConfigField", "auto: CUDA, then Apple MPS, then CPU."),
     QT_TRANSLATE_NOOP("ConfigField", "Algorithm"),

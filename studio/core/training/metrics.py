@@ -10,6 +10,7 @@ from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_su
 from torch import nn
 
 from studio.core.data.prepare import EncodedSplit
+from studio.core.training.batching import batch_widths, row_lengths
 from studio.core.training.pair_metrics import choose_threshold, pair_report, positive_class
 
 EVAL_BATCH = 1024
@@ -38,18 +39,27 @@ def classification_report(y_true, y_pred, label_names: list[str]) -> dict[str, A
 @torch.no_grad()
 def predict_logits(model: nn.Module, split: EncodedSplit, device: torch.device,
                    batch_size: int = EVAL_BATCH) -> torch.Tensor:
-    """Logits ``(N, C)`` on the CPU for every row of ``split``, in eval mode."""
+    """Logits ``(N, C)`` on the CPU for every row of ``split`` (in its order), in eval mode.
+
+    Rows are read shortest first, each batch cut to its longest row
+    (:mod:`~studio.core.training.batching`: every model ignores trailing PAD), so short
+    texts cost little."""
     was_training = model.training
     model.eval()
+    lengths = row_lengths(split.lengths)
+    order = torch.argsort(lengths, stable=True)
+    widths = batch_widths(order, lengths, batch_size)
     outputs = []
-    for start in range(0, len(split), batch_size):
-        ids = split.ids[start:start + batch_size].to(device, non_blocking=True)
-        lengths = split.lengths[start:start + batch_size].to(device, non_blocking=True)
-        outputs.append(model(ids, lengths).float().cpu())
+    for number, start in enumerate(range(0, len(split), batch_size)):
+        rows = order[start:start + batch_size]
+        ids = split.ids[rows][..., :widths[number]].to(device, non_blocking=True)
+        outputs.append(model(ids, split.lengths[rows].to(device, non_blocking=True)).float().cpu())
     model.train(was_training)
     if not outputs:
         return torch.empty(0, 0)
-    return torch.cat(outputs)
+    logits = torch.empty(len(split), outputs[0].shape[1])
+    logits[order] = torch.cat(outputs)
+    return logits
 
 
 def _report(logits: torch.Tensor, split: EncodedSplit, label_names: list[str]) -> dict:

@@ -30,6 +30,7 @@ from studio.core.errors import ProjectError, TrainingError
 from studio.core.models.registry import count_parameters
 from studio.core.report import Reporter
 from studio.core.run_files import EventLog, write_weights
+from studio.core.training.batching import batch_widths, bucketed_order, row_lengths
 from studio.core.training.checkpoint import (
     Checkpoint,
     read_checkpoint,
@@ -74,6 +75,7 @@ class _Loop:
     ids: torch.Tensor
     lengths: torch.Tensor
     labels: torch.Tensor
+    row_lengths: torch.Tensor | None  # (N,) on the CPU, when batches are drawn by length
     weight: torch.Tensor | None  # class weights of the loss
     trainable: list[nn.Parameter]
     steps_per_epoch: int
@@ -115,6 +117,7 @@ class _Epoch:
     number: int
     order_state: torch.Tensor  # the generator's state before this epoch's order was drawn
     order: torch.Tensor
+    widths: list[int] | None  # how far each batch's ids reach (length_buckets), else None
     batches_done: int
     loss: torch.Tensor  # summed over the examples seen
     correct: torch.Tensor
@@ -257,7 +260,8 @@ class Trainer:
         weight = (balanced_class_weights(train.labels, len(label_names)).to(device)
                   if cfg.class_weights == "balanced" else None)
         trainable = [p for p in model.parameters() if p.requires_grad]
-        return _Loop(model, optimizer, schedulers, generator, ids, lengths, labels, weight, trainable,
+        by_length = row_lengths(train.lengths).cpu() if cfg.length_buckets else None
+        return _Loop(model, optimizer, schedulers, generator, ids, lengths, labels, by_length, weight, trainable,
                      steps_per_epoch, report, log, run_dir)
 
     def _resume(self, loop: _Loop, checkpoint: Checkpoint) -> None:
@@ -294,12 +298,17 @@ class Trainer:
         """Draw the epoch's batch order; a resumed epoch carries on where it stood."""
         device = self.device
         order_state = loop.generator.get_state()
-        order = torch.randperm(loop.num_train, generator=loop.generator).to(device)
+        order = torch.randperm(loop.num_train, generator=loop.generator)
+        widths = None
+        if loop.row_lengths is not None:
+            order = bucketed_order(order, loop.row_lengths, self.config.batch_size, loop.generator)
+            widths = batch_widths(order, loop.row_lengths, self.config.batch_size)
+        order = order.to(device)
         resumed = loop.resumed and number == loop.first_epoch
         carried = loop.carried if resumed else {"epoch_loss": 0.0, "epoch_correct": 0, "epoch_seconds": 0.0}
         optimizers = loop.optimizer.optimizers
         now = time.perf_counter()
-        return _Epoch(number, order_state, order, loop.skip if resumed else 0,
+        return _Epoch(number, order_state, order, widths, loop.skip if resumed else 0,
                       torch.tensor(carried["epoch_loss"], device=device),
                       torch.tensor(carried["epoch_correct"], device=device, dtype=torch.long),
                       carried["epoch_seconds"], now,
@@ -321,7 +330,8 @@ class Trainer:
                 break
             index = order[start:start + batch_size]
             y = labels[index]
-            logits = model(ids[index], lengths[index])
+            x = ids[index] if epoch.widths is None else ids[index][..., :epoch.widths[start // batch_size]]
+            logits = model(x, lengths[index])
             loss = F.cross_entropy(logits, y, weight=loop.weight, label_smoothing=cfg.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
