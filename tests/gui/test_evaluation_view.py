@@ -52,6 +52,8 @@ def test_evaluates_and_filters_by_cell(qtbot, view, tiny_run):  # noqa: F811
     assert view.examples_proxy.rowCount() == ev.num_errors  # errors only by default
     assert f"accuracy {ev.accuracy:.3f}" in view.message.text()
     assert view.cell_texts()[0][0] == str(ev.confusion[0, 0])
+    assert not ev.binary and view.threshold_view.isHidden()  # classification: no threshold, no curves
+    assert view.examples_model.columns == ["text", "true", "pred", "confidence"]
     qtbot.wait(200)  # let the layouts settle before the screenshot
     screenshot(view, "evaluation.png")
 

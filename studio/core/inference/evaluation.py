@@ -15,10 +15,13 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from studio.core.data.dataset import load_splits
 from studio.core.data.reader import Table
 from studio.core.errors import ConfigError
+from studio.core.inference.evaluate import run_threshold
 from studio.core.inference.predictor import Predictor
 from studio.core.project_runs import Run
 from studio.core.report import Reporter
 from studio.core.training.metrics import classification_report
+from studio.core.training.pair_metrics import ThresholdSweep, positive_class
+from studio.core.training.run import scored_as_binary
 
 SPLITS = ("train", "validation", "test")
 
@@ -39,17 +42,23 @@ class Example:
 class Evaluation:
     """A run's predictions on ``N`` examples of ``C`` classes, and their scores.
 
+    The predicted class is the most probable one, or, with a decision ``threshold``
+    (a two-class task), the positive class (:func:`positive_class`) when its probability
+    is ``>= threshold``, else the other.
+
     Attributes:
         split: which split was evaluated (``"train"``, ``"validation"`` or ``"test"``).
         label_names: ``C`` class names, in label-id order.
         y_true, y_pred: ``(N,)`` int64 class ids.
-        confidence: ``(N,)`` float, the highest class probability of each example.
+        confidence: ``(N,)`` float, the predicted class's probability of each example.
         texts: ``N`` texts; ``pairs``: ``N`` second texts, or ``None``.
         accuracy: share of correct predictions, 0..1 (0 when ``N == 0``).
         macro, weighted: ``{"precision", "recall", "f1"}`` averaged over classes, plainly
             or weighted by support (scikit-learn, ``zero_division=0``).
         per_class: ``C`` rows ``{"label", "precision", "recall", "f1", "support"}``.
         confusion: ``(C, C)`` int64 counts; row = true class, column = predicted class.
+        probabilities: ``(N, C)`` float, every class's probability of each example.
+        threshold: the positive class's decision threshold, 0..1, or ``None`` (argmax).
     """
 
     split: str
@@ -64,6 +73,8 @@ class Evaluation:
     weighted: dict[str, float]
     per_class: list[dict]
     confusion: np.ndarray = field(repr=False)
+    probabilities: np.ndarray = field(repr=False, default_factory=lambda: np.zeros((0, 0)))
+    threshold: float | None = None
 
     def __len__(self) -> int:
         return len(self.y_true)
@@ -71,6 +82,46 @@ class Evaluation:
     @property
     def num_classes(self) -> int:
         return len(self.label_names)
+
+    @property
+    def binary(self) -> bool:
+        """Whether predictions come from a decision threshold on the positive class."""
+        return self.threshold is not None
+
+    @property
+    def positive(self) -> int:
+        """The positive class's id (:func:`positive_class`).
+
+        Raises:
+            ValueError: not two classes.
+        """
+        return positive_class(self.label_names)
+
+    def positive_probability(self) -> np.ndarray:
+        """``(N,)`` the positive class's probability of each example.
+
+        Raises:
+            ValueError: not two classes.
+        """
+        return self.probabilities[:, self.positive] if len(self) else np.zeros(0)
+
+    def threshold_sweep(self) -> ThresholdSweep:
+        """The ROC and PR curves of the positive class, and its scores at any threshold.
+
+        Raises:
+            ValueError: not two classes.
+        """
+        return ThresholdSweep(self.y_true == self.positive, self.positive_probability())
+
+    def at_threshold(self, threshold: float) -> Evaluation:
+        """This evaluation predicted again (from the kept probabilities, without the
+        model) with the positive class's decision ``threshold``, and scored again.
+
+        Raises:
+            ValueError: not two classes.
+        """
+        return evaluation_from_predictions(self.label_names, self.y_true, self.probabilities, self.texts,
+                                           self.pairs, self.split, threshold)
 
     @property
     def num_errors(self) -> int:
@@ -108,11 +159,15 @@ class Evaluation:
 
 
 def evaluation_from_predictions(label_names: list[str], y_true, probabilities, texts: list[str],
-                                pairs: list[str] | None = None, split: str = "test") -> Evaluation:
-    """Score ``(N, C)`` class ``probabilities`` against ``N`` true class ids.
+                                pairs: list[str] | None = None, split: str = "test",
+                                threshold: float | None = None) -> Evaluation:
+    """Score ``(N, C)`` class ``probabilities`` against ``N`` true class ids; with a
+    ``threshold`` (two classes only), the positive class is predicted when its
+    probability is ``>= threshold``, else the most probable class is.
 
     Raises:
-        ValueError: the lengths or the number of classes do not agree.
+        ValueError: the lengths or the number of classes do not agree, or a
+            ``threshold`` is given for other than two classes.
     """
     probs = np.asarray(probabilities, dtype=float)
     if probs.size == 0:
@@ -121,8 +176,12 @@ def evaluation_from_predictions(label_names: list[str], y_true, probabilities, t
     if probs.shape != (len(y_true), len(label_names)):
         raise ValueError(f"probabilities {probs.shape} do not fit {len(y_true)} examples of "
                          f"{len(label_names)} classes")
-    y_pred = probs.argmax(axis=1).astype(np.int64)
-    confidence = probs.max(axis=1) if len(probs) else np.zeros(0)
+    if threshold is None:
+        y_pred = probs.argmax(axis=1).astype(np.int64)
+    else:
+        positive = positive_class(label_names)
+        y_pred = np.where(probs[:, positive] >= threshold, positive, 1 - positive).astype(np.int64)
+    confidence = np.take_along_axis(probs, y_pred[:, None], axis=1)[:, 0]
     labels = list(range(len(label_names)))
     if len(y_true):
         report = classification_report(y_true, y_pred, label_names)
@@ -141,13 +200,16 @@ def evaluation_from_predictions(label_names: list[str], y_true, probabilities, t
         else np.zeros((len(labels), len(labels)), dtype=np.int64)
     return Evaluation(split, list(label_names), y_true, y_pred, confidence, list(texts),
                       list(pairs) if pairs is not None else None, accuracy,
-                      averages["macro"], averages["weighted"], per_class, confusion)
+                      averages["macro"], averages["weighted"], per_class, confusion, probs,
+                      None if threshold is None else float(threshold))
 
 
 def evaluate_run_split(run: Run, split: str = "test", tables: dict[str, Table] | None = None,
                        report: Reporter | None = None) -> Evaluation:
     """Predict ``split`` of the run's own data (rebuilt from ``run.settings.dataset`` with
-    the same seeded split) and score it. Slow for big splits: call it off the GUI thread.
+    the same seeded split) and score it; a two-class pair run predicts with the decision
+    threshold it chose on its validation split (:func:`run_threshold`). Slow for big
+    splits: call it off the GUI thread.
 
     Args:
         run: a finished run.
@@ -175,5 +237,6 @@ def evaluate_run_split(run: Run, split: str = "test", tables: dict[str, Table] |
         probs = Predictor(run).probabilities(data.texts, data.pairs).numpy()
     else:
         probs = np.zeros((0, len(run.label_names)))
+    threshold = run_threshold(run) if scored_as_binary(run.settings, run.label_names) else None
     return evaluation_from_predictions(run.label_names, data.labels, probs, data.texts,
-                                       data.pairs, split)
+                                       data.pairs, split, threshold)

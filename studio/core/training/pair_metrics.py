@@ -10,6 +10,7 @@ order (:func:`positive_class`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -25,6 +26,7 @@ from sklearn.metrics import (
 
 CURVE_POINTS = 200
 DIGITS = 4  # curves are rounded: they go into metrics.jsonl
+SWEEP_POINTS = 2000  # the most points a ThresholdSweep's curves keep (for drawing)
 
 
 def positive_class(label_names: Sequence[str]) -> int:
@@ -75,10 +77,14 @@ def choose_threshold(val_labels, val_probs) -> float:
     return float(representative[winner])
 
 
+def _kept_rows(n: int, points: int) -> np.ndarray:
+    """The indices of at most ``points`` evenly spaced rows of ``n``, both ends kept."""
+    return np.unique(np.linspace(0, n - 1, min(n, points)).round().astype(int)) if n else np.zeros(0, int)
+
+
 def _downsample(*columns: np.ndarray, points: int = CURVE_POINTS) -> list[list[float]]:
     """At most ``points`` evenly spaced rows of the columns, both ends kept, rounded."""
-    n = len(columns[0])
-    keep = np.unique(np.linspace(0, n - 1, min(n, points)).round().astype(int)) if n else np.zeros(0, int)
+    keep = _kept_rows(len(columns[0]), points)
     return [[round(float(v), DIGITS) for v in column[keep]] for column in columns]
 
 
@@ -136,3 +142,152 @@ def pair_report(label_names: Sequence[str], y_true, probabilities, threshold: fl
     positive = positive_class(label_names)
     probs = np.asarray(probabilities, dtype=float).reshape(-1, 2)[:, positive]
     return binary_report(np.asarray(y_true) == positive, probs, threshold, str(label_names[positive]))
+
+
+@dataclass(frozen=True)
+class ThresholdScores:
+    """The positive class's scores at one decision threshold (positive when the
+    probability is ``>= threshold``), from the four confusion counts.
+
+    Precision, recall and F1 are 0 where they would divide by zero, as scikit-learn's
+    ``zero_division=0`` makes them; accuracy is 0 without examples.
+    """
+
+    threshold: float
+    tp: int
+    fp: int
+    tn: int
+    fn: int
+
+    @property
+    def total(self) -> int:
+        return self.tp + self.fp + self.tn + self.fn
+
+    @property
+    def accuracy(self) -> float:
+        return (self.tp + self.tn) / self.total if self.total else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Also the ROC curve's true-positive rate."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
+
+    @property
+    def false_positive_rate(self) -> float:
+        return self.fp / (self.fp + self.tn) if self.fp + self.tn else 0.0
+
+    @property
+    def roc_point(self) -> tuple[float, float]:
+        """``(false-positive rate, true-positive rate)``: where the threshold sits on the ROC curve."""
+        return self.false_positive_rate, self.recall
+
+    @property
+    def pr_point(self) -> tuple[float, float]:
+        """``(recall, precision)``: where the threshold sits on the PR curve; with nothing
+        predicted positive, precision 1 (where scikit-learn ends the curve)."""
+        return self.recall, self.precision if self.tp + self.fp else 1.0
+
+    def confusion(self) -> list[list[int]]:
+        """``[[tn, fp], [fn, tp]]``: row = true class (negative, positive), as in :func:`binary_report`."""
+        return [[self.tn, self.fp], [self.fn, self.tp]]
+
+
+def scores_at_threshold(y_true, probs, threshold: float) -> ThresholdScores:
+    """The positive class's scores when ``probs >= threshold`` is predicted positive.
+
+    Args:
+        y_true: ``(N,)`` 1 (or True) for the positive class, 0 for the other.
+        probs: ``(N,)`` the positive class's probability.
+
+    Raises:
+        ValueError: ``y_true`` and ``probs`` differ in length.
+    """
+    y_true = np.asarray(y_true).astype(bool).ravel()
+    y_pred = np.asarray(probs, dtype=float).ravel() >= threshold
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"{len(y_true)} labels but {len(y_pred)} probabilities")
+    tp = int(np.count_nonzero(y_true & y_pred))
+    fp = int(np.count_nonzero(y_pred)) - tp
+    fn = int(np.count_nonzero(y_true)) - tp
+    return ThresholdScores(float(threshold), tp, fp, len(y_true) - tp - fp - fn, fn)
+
+
+class ThresholdSweep:
+    """A binary task's ROC and PR curves (scikit-learn), their areas, and its scores at
+    any decision threshold, each in ``O(log N)`` from the probabilities sorted once: what
+    moving a threshold over an evaluated split needs, without predicting again.
+
+    Attributes:
+        positives: how many examples are of the positive class.
+        roc_auc, pr_auc: ROC-AUC and PR-AUC (average precision), ``None`` without both
+            classes.
+        fpr, tpr, roc_thresholds: the ROC curve (``roc_curve``), at most
+            :data:`SWEEP_POINTS` points, thresholds clipped to 0..1; empty without both
+            classes.
+        precision, recall, pr_thresholds: the PR curve (``precision_recall_curve``; its last
+            point, recall 0 and precision 1, given threshold 1), as many points at most.
+
+    Args:
+        y_true: ``(N,)`` 1 (or True) for the positive class, 0 for the other.
+        probs: ``(N,)`` the positive class's probability.
+
+    Raises:
+        ValueError: ``y_true`` and ``probs`` differ in length.
+    """
+
+    def __init__(self, y_true, probs):
+        y_true = np.asarray(y_true).astype(bool).ravel()
+        probs = np.asarray(probs, dtype=float).ravel()
+        if y_true.shape != probs.shape:
+            raise ValueError(f"{len(y_true)} labels but {len(probs)} probabilities")
+        self._positive_probs = np.sort(probs[y_true])
+        self._negative_probs = np.sort(probs[~y_true])
+        self.positives = len(self._positive_probs)
+        self.negatives = len(self._negative_probs)
+        self.roc_auc = self.pr_auc = None
+        empty = np.zeros(0)
+        self.fpr = self.tpr = self.roc_thresholds = empty
+        self.precision = self.recall = self.pr_thresholds = empty
+        if _both_classes(y_true.astype(np.int64)):
+            self.roc_auc = float(roc_auc_score(y_true, probs))
+            self.pr_auc = float(average_precision_score(y_true, probs))
+            fpr, tpr, thresholds = roc_curve(y_true, probs)
+            keep = _kept_rows(len(fpr), SWEEP_POINTS)
+            self.fpr, self.tpr, self.roc_thresholds = fpr[keep], tpr[keep], np.clip(thresholds[keep], 0.0, 1.0)
+            precision, recall, thresholds = precision_recall_curve(y_true, probs)
+            thresholds = np.append(np.clip(thresholds, 0.0, 1.0), 1.0)
+            keep = _kept_rows(len(precision), SWEEP_POINTS)
+            self.precision, self.recall, self.pr_thresholds = precision[keep], recall[keep], thresholds[keep]
+
+    def __len__(self) -> int:
+        return self.positives + self.negatives
+
+    @property
+    def has_curves(self) -> bool:
+        """Whether both classes are present, so the curves and areas exist."""
+        return self.roc_auc is not None
+
+    def at(self, threshold: float) -> ThresholdScores:
+        """The scores when a probability ``>= threshold`` is predicted positive."""
+        tp = self.positives - int(np.searchsorted(self._positive_probs, threshold, side="left"))
+        fp = self.negatives - int(np.searchsorted(self._negative_probs, threshold, side="left"))
+        return ThresholdScores(float(threshold), tp, fp, self.negatives - fp, self.positives - tp)
+
+    def score_histograms(self, bins: int = 40) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """How the positive class's probability spreads over 0..1 for each true class.
+
+        Returns:
+            ``edges`` ``(bins + 1,)`` and the counts ``(bins,)`` of the positive examples
+            and of the negative ones.
+        """
+        edges = np.linspace(0.0, 1.0, bins + 1)
+        return (edges, np.histogram(self._positive_probs, edges)[0],
+                np.histogram(self._negative_probs, edges)[0])

@@ -1,8 +1,10 @@
 """Study a finished run: scores, per-class table, a clickable confusion-matrix heatmap
-and a browser over the examples behind each cell.
+and a browser over the examples behind each cell; for a two-class pair run also the ROC
+and PR curves and a movable decision threshold (:class:`ThresholdView`) that everything
+else here follows.
 
-The evaluation (reading the data, predicting a split) runs on a worker; only the
-newest request's answer is shown.
+The evaluation (reading the data, predicting a split) and every re-scoring at a moved
+threshold run on a worker; only the newest request's answer is shown.
 """
 
 from __future__ import annotations
@@ -11,27 +13,17 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QRadioButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.inference.evaluation import Evaluation, evaluate_run_split
+from studio.core.training.pair_metrics import ThresholdSweep
 from studio.gui.i18n import Retranslating, translate
+from studio.gui.widgets.examples_browser import ExamplesBrowser
 from studio.gui.widgets.plots import ThemedPlot
+from studio.gui.widgets.threshold_view import ThresholdView
 from studio.gui.workers import WorkerPool
 
-_TOP = QModelIndex()  # the parent of every cell
 HEAT_COLORS = pg.ColorMap([0.0, 1.0], [(247, 251, 255), (8, 48, 107)])  # white -> dark blue
 SPLIT_NAMES = {"test": QT_TRANSLATE_NOOP("EvaluationView", "Test set"),
                "validation": QT_TRANSLATE_NOOP("EvaluationView", "Validation set"),
@@ -58,113 +52,11 @@ def split_name(split: str) -> str:
     return translate("EvaluationView", SPLIT_NAMES[split]) if split in SPLIT_NAMES else split
 
 
-class ExamplesModel(QAbstractTableModel):
-    """Every example of an :class:`Evaluation`: text, [second text,] true label, predicted
-    label, confidence. ``Qt.UserRole`` gives sortable values (confidence as a float).
-
-    ``columns`` names the columns (``text``, ``pair``, ``true``, ``pred``, ``confidence``);
-    ``headers`` are their titles in the language in force."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.evaluation: Evaluation | None = None
-        self.columns: list[str] = []
-
-    @property
-    def headers(self) -> list[str]:
-        return [self.header(column) for column in self.columns]
-
-    def header(self, column: str) -> str:
-        return {"text": self.tr("Text"), "pair": self.tr("Second text"), "true": self.tr("True label"),
-                "pred": self.tr("Predicted"), "confidence": self.tr("Confidence")}[column]
-
-    def set_evaluation(self, evaluation: Evaluation | None) -> None:
-        self.beginResetModel()
-        self.evaluation = evaluation
-        pairs = evaluation is not None and evaluation.pairs is not None
-        self.columns = ["text", *(["pair"] if pairs else []), "true", "pred", "confidence"]
-        self.endResetModel()
-
-    def rowCount(self, parent=_TOP) -> int:
-        return 0 if parent.isValid() or self.evaluation is None else len(self.evaluation)
-
-    def columnCount(self, parent=_TOP) -> int:
-        return 0 if parent.isValid() or self.evaluation is None else len(self.columns)
-
-    def _value(self, row: int, column: int):
-        ev = self.evaluation
-        name = self.columns[column]
-        if name == "text":
-            return ev.texts[row]
-        if name == "pair":
-            return ev.pairs[row]
-        if name == "true":
-            return ev.label_names[ev.y_true[row]]
-        if name == "pred":
-            return ev.label_names[ev.y_pred[row]]
-        return float(ev.confidence[row])
-
-    def data(self, index, role=Qt.DisplayRole):
-        if self.evaluation is None or not index.isValid():
-            return None
-        value = self._value(index.row(), index.column())
-        if role == Qt.UserRole:
-            return value
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return f"{value:.3f}" if isinstance(value, float) else value
-        if role == Qt.ForegroundRole and self.columns[index.column()] == "pred":
-            ev = self.evaluation
-            if ev.y_true[index.row()] != ev.y_pred[index.row()]:
-                return QColor(200, 40, 30)
-        if role == Qt.TextAlignmentRole and isinstance(value, float):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal:
-            return self.header(self.columns[section]) if 0 <= section < len(self.columns) else None
-        return str(section + 1)
-
-
-class ExamplesFilter(QSortFilterProxyModel):
-    """Keeps the examples that match a text (case-insensitive substring), a true and a
-    predicted class (``None``: any) and, optionally, only the misclassified ones."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(Qt.UserRole)
-        self._keep: np.ndarray | None = None
-        self._lowered: list[str] = []
-
-    def source_changed(self) -> None:
-        ev = self.sourceModel().evaluation
-        self._lowered = [] if ev is None else [
-            t.lower() + ("\n" + ev.pairs[i].lower() if ev.pairs is not None else "")
-            for i, t in enumerate(ev.texts)]
-
-    def set_filter(self, text: str = "", true: int | None = None, pred: int | None = None,
-                   errors_only: bool = False) -> None:
-        ev = self.sourceModel().evaluation
-        keep = None
-        if ev is not None:
-            keep = np.ones(len(ev), dtype=bool)
-            if true is not None:
-                keep &= ev.y_true == true
-            if pred is not None:
-                keep &= ev.y_pred == pred
-            if errors_only:
-                keep &= ev.y_true != ev.y_pred
-            needle = text.strip().lower()
-            if needle:
-                keep &= np.fromiter((needle in t for t in self._lowered), bool, len(ev))
-        self.beginFilterChange()
-        self._keep = keep
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        return self._keep is None or bool(self._keep[source_row])
+def evaluate_with_sweep(run, split: str, tables: dict | None) -> tuple[Evaluation, ThresholdSweep | None]:
+    """:func:`evaluate_run_split`, and the threshold sweep of a thresholded (two-class
+    pair) evaluation, both made on the worker."""
+    evaluation = evaluate_run_split(run, split, tables)
+    return evaluation, evaluation.threshold_sweep() if evaluation.binary else None
 
 
 class EvaluationView(Retranslating, QWidget):
@@ -175,16 +67,19 @@ class EvaluationView(Retranslating, QWidget):
         failed(str): the evaluation failed (say, the run's data files are missing); the
             message is shown in the view.
         cellChosen(int, int): a confusion-matrix cell (true id, predicted id) was chosen.
+        rescored(float): the evaluation was scored again at a moved threshold and shown.
     """
 
     evaluated = Signal()
     failed = Signal(str)
     cellChosen = Signal(int, int)
+    rescored = Signal(float)
 
     def __init__(self, pool: WorkerPool, parent=None):
         super().__init__(parent)
         self.pool = pool
-        self.evaluation: Evaluation | None = None
+        self.evaluation: Evaluation | None = None  # as shown: at the threshold in force
+        self.evaluated_at_choice: Evaluation | None = None  # as evaluated: at the run's own threshold
         self._run = self._tables = None
         self._cell_texts: list[pg.TextItem] = []
         self._build()
@@ -205,22 +100,6 @@ class EvaluationView(Retranslating, QWidget):
         self.matrix_label.setText(self.tr("Confusion matrix (click a cell to see its examples):"))
         self.plot.setLabel("bottom", self.tr("Predicted"))
         self.plot.setLabel("left", self.tr("True"))
-        self.filter_edit.setPlaceholderText(self.tr("Filter texts…"))
-        self.filter_edit.setToolTip(self.tr("Show only the examples whose text contains this (ignoring case)."))
-        self.true_label.setText(self.tr("True:"))
-        self.true_combo.setToolTip(self.tr("Show only the examples of this true class."))
-        self.pred_label.setText(self.tr("Predicted:"))
-        self.pred_combo.setToolTip(self.tr("Show only the examples predicted as this class."))
-        for combo in (self.true_combo, self.pred_combo):
-            if combo.count():
-                combo.setItemText(0, self.tr("Any"))
-        self.errors_check.setText(self.tr("Errors only"))
-        self.errors_check.setToolTip(self.tr("Show only the misclassified examples."))
-        columns = self.examples_model.columns
-        if columns:  # the header asks for the titles again; told by the view itself, since
-            # a headerDataChanged passed through the filter proxy crashed Qt (6.11) here
-            self.examples_table.horizontalHeader().headerDataChanged(Qt.Horizontal, 0, len(columns) - 1)
-        self._show_count()
 
     def _say(self, text: Callable[[], str], error: bool = False) -> None:
         """Show the message ``text()`` renders (again after a switch of language)."""
@@ -279,58 +158,32 @@ class EvaluationView(Retranslating, QWidget):
         matrix_layout.addLayout(modes)
         matrix_layout.addWidget(self.plot, 1)
 
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setClearButtonEnabled(True)
-        self.true_combo, self.pred_combo = QComboBox(), QComboBox()
-        self.errors_check = QCheckBox()
-        self.errors_check.setChecked(True)
-        self.count_label = QLabel()
-        filters = QHBoxLayout()
-        for combo in (self.true_combo, self.pred_combo):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        filters.addWidget(self.filter_edit, 1)
-        self.true_label, self.pred_label = QLabel(), QLabel()
-        filters.addWidget(self.true_label)
-        filters.addWidget(self.true_combo)
-        filters.addWidget(self.pred_label)
-        filters.addWidget(self.pred_combo)
-        filters.addWidget(self.errors_check)
-        filters.addWidget(self.count_label)
-
-        self.examples_model = ExamplesModel(self)
-        self.examples_proxy = ExamplesFilter(self)
-        self.examples_proxy.setSourceModel(self.examples_model)
-        self.examples_table = QTableView()
-        self.examples_table.setModel(self.examples_proxy)
-        self.examples_table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # split order
-        self.examples_table.setSortingEnabled(True)
-        self.examples_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.examples_table.setWordWrap(False)
-        self.examples_table.verticalHeader().setVisible(False)
-        browser = QWidget()
-        browser_layout = QVBoxLayout(browser)
-        browser_layout.setContentsMargins(0, 0, 0, 0)
-        browser_layout.addLayout(filters)
-        browser_layout.addWidget(self.examples_table, 1)
+        self.browser = ExamplesBrowser()
+        self.browser.filterChanged.connect(self._draw_highlight)
+        # the browser's parts, by the names they had here
+        b = self.browser
+        self.filter_edit, self.true_combo, self.pred_combo = b.filter_edit, b.true_combo, b.pred_combo
+        self.errors_check, self.count_label = b.errors_check, b.count_label
+        self.examples_model, self.examples_proxy, self.examples_table = b.model, b.proxy, b.table
+        self.threshold_view = ThresholdView()
+        self.threshold_view.thresholdChanged.connect(self._threshold_moved)
+        self.threshold_view.hide()
 
         upper = QSplitter(Qt.Horizontal)
         upper.addWidget(self.class_table)
         upper.addWidget(matrix_box)
         upper.setStretchFactor(1, 1)
         upper.setSizes([380, 620])
-        main = QSplitter(Qt.Vertical)
+        self.splitter = main = QSplitter(Qt.Vertical)
+        main.addWidget(self.threshold_view)
         main.addWidget(upper)
-        main.addWidget(browser)
-        main.setSizes([500, 300])
+        main.addWidget(self.browser)
+        main.setSizes([0, 500, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(main, 1)
 
         self.split_combo.currentIndexChanged.connect(self._split_changed)
-        self.filter_edit.textChanged.connect(self._apply_filter)
-        self.true_combo.currentIndexChanged.connect(self._apply_filter)
-        self.pred_combo.currentIndexChanged.connect(self._apply_filter)
-        self.errors_check.toggled.connect(self._apply_filter)
 
     # ----- evaluating ---------------------------------------------------------------
     @property
@@ -355,36 +208,57 @@ class EvaluationView(Retranslating, QWidget):
                       error=True)
             self.failed.emit(message)
 
-        self.pool.submit(evaluate_run_split, run, split, tables, key=(self, "evaluate"),
-                         on_done=self.set_evaluation, on_failed=failed)
+        self.pool.cancel((self, "threshold"))
+        self.pool.submit(evaluate_with_sweep, run, split, tables, key=(self, "evaluate"),
+                         on_done=lambda done: self.set_evaluation(*done), on_failed=failed)
 
     def _split_changed(self) -> None:
         if self._run is not None:
             self.show_run(self._run, self._tables)
 
-    def set_evaluation(self, evaluation: Evaluation | None) -> None:
-        """Show ``evaluation`` (or clear the view) and emit ``evaluated`` for one."""
-        self.evaluation = evaluation
-        self._fill_summary()
-        self._fill_class_table()
-        for combo in (self.true_combo, self.pred_combo):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(self.tr("Any"), None)
-            for i, name in enumerate(evaluation.label_names if evaluation else []):
-                combo.addItem(name, i)
-            combo.blockSignals(False)
-        self.examples_model.set_evaluation(evaluation)
-        self.examples_proxy.source_changed()
-        header = self.examples_table.horizontalHeader()
-        if evaluation is not None:
-            for column, name in enumerate(self.examples_model.columns):
-                header.setSectionResizeMode(column, QHeaderView.Stretch if name in ("text", "pair")
-                                            else QHeaderView.ResizeToContents)
-        self._apply_filter()
-        self._draw_matrix()
+    def set_evaluation(self, evaluation: Evaluation | None, sweep: ThresholdSweep | None = None) -> None:
+        """Show ``evaluation`` (or clear the view) and emit ``evaluated`` for one. A
+        thresholded evaluation (:attr:`Evaluation.binary`) shows its threshold view too, on
+        ``sweep`` (made here when not given)."""
+        self.pool.cancel((self, "threshold"))
+        self.evaluated_at_choice = self.evaluation = evaluation
+        binary = evaluation is not None and evaluation.binary
+        if binary:
+            sweep = evaluation.threshold_sweep() if sweep is None else sweep
+            names = evaluation.label_names
+            self.threshold_view.set_sweep(sweep, evaluation.threshold, names[evaluation.positive],
+                                          names[1 - evaluation.positive])
+        else:
+            self.threshold_view.set_sweep(None)
+        was_hidden = self.threshold_view.isHidden()
+        self.threshold_view.setVisible(binary)
+        if binary and was_hidden:
+            self.splitter.setSizes([340, 180, 300])
+        self._show_evaluation()
+        self.browser.set_evaluation(evaluation)
         if evaluation is not None:
             self.evaluated.emit()
+
+    def _show_evaluation(self) -> None:
+        self._fill_summary()
+        self._fill_class_table()
+        self._draw_matrix()
+
+    def _threshold_moved(self, threshold: float) -> None:
+        """Score the evaluation again at ``threshold`` on a worker (the newest wins)."""
+        base = self.evaluated_at_choice
+        if base is None or not base.binary:
+            return
+
+        def done(evaluation: Evaluation) -> None:
+            if base is self.evaluated_at_choice:
+                self.evaluation = evaluation
+                self._show_evaluation()
+                self.browser.update_predictions(evaluation)
+                self.rescored.emit(threshold)
+
+        self.pool.submit(base.at_threshold, threshold, key=(self, "threshold"), on_done=done,
+                         on_failed=lambda message: self._say(lambda: message, error=True))
 
     def _fill_summary(self) -> None:
         self._say(self._summary if self.evaluation is not None else str)
@@ -516,26 +390,5 @@ class EvaluationView(Retranslating, QWidget):
         cell shows the correct ones (so "Errors only" is turned off)."""
         if self.evaluation is None:
             return
-        for combo, value in ((self.true_combo, true), (self.pred_combo, pred)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(combo.findData(value))
-            combo.blockSignals(False)
-        if true == pred:
-            self.errors_check.blockSignals(True)
-            self.errors_check.setChecked(False)
-            self.errors_check.blockSignals(False)
-        self._apply_filter()
+        self.browser.choose_cell(true, pred)
         self.cellChosen.emit(true, pred)
-
-    # ----- examples -----------------------------------------------------------------
-    def _apply_filter(self) -> None:
-        self.examples_proxy.set_filter(self.filter_edit.text(), self.true_combo.currentData(),
-                                       self.pred_combo.currentData(), self.errors_check.isChecked())
-        self._show_count()
-        self._draw_highlight()
-
-    def _show_count(self) -> None:
-        total = self.examples_model.rowCount()
-        shown = self.examples_proxy.rowCount()
-        self.count_label.setText(self.tr("{shown} of {total} shown").format(shown=shown, total=total)
-                                 if self.evaluation else "")

@@ -28,7 +28,9 @@ def style_plot(plot: pg.PlotWidget) -> None:
     title = item.titleLabel
     title.setText(title.text, color=foreground)  # kept for later setTitle() calls
     if item.legend is not None:
-        item.legend.setLabelTextColor(foreground)
+        item.legend.setLabelTextColor(foreground)  # for labels added later
+        for _sample, label in item.legend.items:  # existing labels keep their colour otherwise
+            label.setText(label.text, color=foreground)
 
 
 class ThemedPlot(pg.PlotWidget):
