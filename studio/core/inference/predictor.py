@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 
 from studio.core.data.prepare import EncodedSplit
@@ -15,6 +16,8 @@ from studio.core.text.encoding import encode, encode_pairs
 from studio.core.text.tokenizers import Tokenizer
 from studio.core.text.vocab import Vocab
 from studio.core.training.metrics import predict_logits
+from studio.core.training.pair_metrics import positive_class
+from studio.core.training.run import scored_as_binary
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,37 @@ class Prediction:
     probabilities: dict[str, float]
     tokens: list[str]
     pair_tokens: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """A pair scored by a two-class pair run: ``probability`` is the positive class's
+    (``positive``), and the pair matches when it is ``>= threshold``, the threshold the run
+    chose on its validation split (``threshold_chosen``) or 0.5 when it chose none.
+    ``label`` is the class decided at that threshold (``positive`` when it matches, else
+    the other class); ``prediction`` is the plain argmax prediction behind it."""
+
+    probability: float
+    is_match: bool
+    label: str
+    positive: str
+    threshold: float
+    threshold_chosen: bool
+    prediction: Prediction
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """What attends to what in a soft-alignment model (ESIM, Chen et al. 2017).
+
+    ``tokens_a`` (``La``) and ``tokens_b`` (``Lb``) are the two sides' tokens as the model
+    read them (cut to ``max_len``); ``weights`` ``(La, Lb)`` float32 is the attention of
+    side a over side b: row ``i`` is the softmax over side b's tokens of token ``i`` of a,
+    so each row sums to 1 (``ESIM.alignment``)."""
+
+    tokens_a: list[str]
+    tokens_b: list[str]
+    weights: np.ndarray
 
 
 class Predictor:
@@ -105,3 +139,67 @@ class Predictor:
             results.append(Prediction(self.label_names[best], dict(zip(self.label_names, row, strict=True)),
                                       kept[: self.max_len], kept_b[: self.max_len] if kept_b is not None else None))
         return results
+
+    @property
+    def scores_matches(self) -> bool:
+        """Whether this run matches pairs with two classes (:func:`scored_as_binary`): its
+        predictions have a match probability and a threshold (:meth:`match`)."""
+        return scored_as_binary(self.run.settings, self.label_names)
+
+    @property
+    def threshold(self) -> float:
+        """The decision threshold on the positive class's probability: the one the run chose
+        on its validation split, else 0.5 (:func:`~studio.core.inference.evaluate.run_threshold`)."""
+        from studio.core.inference.evaluate import run_threshold  # it imports this module
+
+        return run_threshold(self.run)
+
+    @property
+    def threshold_chosen(self) -> bool:
+        """Whether the run chose its threshold on validation (its test report has one)."""
+        binary = (self.run.finished.get("test") or {}).get("binary")
+        return isinstance(binary, dict) and binary.get("threshold") == self.threshold
+
+    def match(self, texts: list[str], pairs: list[str]) -> list[Match]:
+        """Each pair ``(texts[i], pairs[i])`` scored as a match or not at :attr:`threshold`.
+
+        Raises:
+            ValueError: the run is not a two-class pair run (:attr:`scores_matches`), or
+                ``pairs`` of another length than ``texts``.
+            ConfigError: a pair model's run without ``pairs``.
+        """
+        if not self.scores_matches:
+            raise ValueError(f"run {self.run.id} does not score pairs as match / no match")
+        positive = positive_class(self.label_names)
+        negative = 1 - positive
+        threshold, chosen = self.threshold, self.threshold_chosen
+        matches = []
+        for prediction in self.predict(texts, pairs):
+            probability = prediction.probabilities[self.label_names[positive]]
+            is_match = probability >= threshold
+            matches.append(Match(probability, is_match, self.label_names[positive if is_match else negative],
+                                 self.label_names[positive], threshold, chosen, prediction))
+        return matches
+
+    @property
+    def has_alignment(self) -> bool:
+        """Whether the model exposes a soft alignment (:meth:`alignment`), as ESIM does."""
+        return self.takes_pairs and callable(getattr(self.model, "alignment", None))
+
+    def alignment(self, text_a: str, text_b: str) -> Alignment | None:
+        """The model's soft alignment of ``text_a`` over ``text_b`` (see :class:`Alignment`):
+        ``weights (La, Lb)``, row ``i`` the softmax over side b's tokens of token ``i`` of
+        side a, each side cut to ``max_len`` as the model reads it. ``None`` for a model
+        without an alignment (:attr:`has_alignment`)."""
+        if not self.has_alignment:
+            return None
+        tokens, pair_tokens = self.tokenize([text_a], [text_b])
+        kept_a, kept_b = tokens[0][: self.max_len], pair_tokens[0][: self.max_len]
+        ids, lengths = encode_pairs([kept_a], [kept_b], self.vocab, self.max_len)
+        was_training = self.model.training
+        self.model.eval()
+        with torch.no_grad():
+            weights = self.model.alignment(ids.to(self.device), lengths.to(self.device))
+        self.model.train(was_training)
+        matrix = weights[0, : len(kept_a), : len(kept_b)].float().cpu().numpy()
+        return Alignment(kept_a, kept_b, matrix)

@@ -1,10 +1,15 @@
-"""Inference tab: type a text, get the predicted label and every class's probability."""
+"""Inference tab: type a text, get the predicted label and every class's probability.
+
+For a two-class pair run: two texts, the match probability decided at the threshold the
+run chose on validation; for a model with a soft alignment (ESIM) its attention matrix
+as a heatmap (:class:`~studio.gui.widgets.alignment_heatmap.AlignmentHeatmap`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -12,30 +17,44 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.core.inference.predictor import Prediction, Predictor
+from studio.core.inference.predictor import Alignment, Match, Prediction, Predictor
 from studio.core.training.run import Run
 from studio.gui.i18n import Retranslating
 from studio.gui.project_model import ProjectModel
+from studio.gui.widgets.alignment_heatmap import AlignmentHeatmap
 from studio.gui.widgets.plots import BarChart
 from studio.gui.workers import WorkerPool
+
+TEXT_BOX_HEIGHT, PAIR_BOX_HEIGHT = 120, 64  # pixels
+THRESHOLD_COLOR = (128, 128, 128)  # readable on the light and the dark plot background
 
 
 @dataclass(frozen=True)
 class Predicted:
-    """A prediction, and the predictor that made it (kept for the run's next one)."""
+    """A prediction, and the predictor that made it (kept for the run's next one); for a
+    two-class pair run its match, for a model with a soft alignment (ESIM) the alignment."""
 
     run_id: str
     predictor: Predictor
     prediction: Prediction
+    match: Match | None = None
+    alignment: Alignment | None = None
 
 
 def _predict(predictor: Predictor | None, run: Run, text: str, pair: str | None) -> Predicted:
+    """Runs on a worker: build the run's predictor (once), predict, and for a pair the
+    match and the alignment."""
     predictor = predictor or Predictor(run)
-    return Predicted(run.id, predictor, predictor.predict([text], [pair] if pair is not None else None)[0])
+    if pair is None:
+        return Predicted(run.id, predictor, predictor.predict([text])[0])
+    match = predictor.match([text], [pair])[0] if predictor.scores_matches else None
+    prediction = match.prediction if match is not None else predictor.predict([text], [pair])[0]
+    return Predicted(run.id, predictor, prediction, match, predictor.alignment(text, pair))
 
 
 class InferenceTab(Retranslating, QWidget):
@@ -49,12 +68,15 @@ class InferenceTab(Retranslating, QWidget):
         self.model, self.pool = model, pool
         self._predictors: dict[str, Predictor] = {}
         self.last_prediction: Prediction | None = None
+        self.last_match: Match | None = None
+        self._paired = False
 
         self.run_combo = QComboBox()
+        self.run_combo.currentIndexChanged.connect(self._run_changed)
         self.input = QPlainTextEdit()
-        self.input.setMaximumHeight(120)
+        self.input.setMaximumHeight(TEXT_BOX_HEIGHT)
         self.pair_input = QPlainTextEdit()
-        self.pair_input.setMaximumHeight(80)
+        self.pair_input.setMaximumHeight(PAIR_BOX_HEIGHT)
         self.predict_button = QPushButton()
         self.predict_button.clicked.connect(self.predict)
         self.result = QLabel()
@@ -62,10 +84,25 @@ class InferenceTab(Retranslating, QWidget):
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         self.result.setFont(font)
+        self.result.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.match_detail = QLabel()
+        self.match_detail.setWordWrap(True)
+        self.match_detail.hide()
         self.tokens_label = QLabel()
         self.tokens_label.setWordWrap(True)
         self.chart = BarChart(horizontal=True)  # in the theme's colours (plot_colors()) from its creation on
         self.chart.setXRange(0, 1)
+        self.threshold_line = pg.InfiniteLine(  # the match threshold, on the class probabilities' axis
+            angle=90, movable=False, pen=pg.mkPen(THRESHOLD_COLOR, width=2, style=Qt.PenStyle.DashLine),
+            label="", labelOpts={"position": 0.97, "color": THRESHOLD_COLOR})
+        self.heatmap = AlignmentHeatmap()
+        self.heatmap.hide()  # shown only for a model with an alignment
+        self.views = QSplitter(Qt.Horizontal)
+        self.views.addWidget(self.chart)
+        self.views.addWidget(self.heatmap)
+        self.views.setStretchFactor(0, 1)
+        self.views.setStretchFactor(1, 3)
+        self.views.setSizes([300, 900])
 
         self._run_row_label, self._text_row_label, self._pair_row_label = QLabel(), QLabel(), QLabel()
         form = QFormLayout()
@@ -79,8 +116,9 @@ class InferenceTab(Retranslating, QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
+        layout.addWidget(self.match_detail)
         layout.addWidget(self.tokens_label)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.views, 1)
 
         model.projectReplaced.connect(self.refresh)
         model.runsChanged.connect(self.refresh)
@@ -90,15 +128,21 @@ class InferenceTab(Retranslating, QWidget):
     def retranslate(self) -> None:
         self._run_row_label.setText(self.tr("Model run"))
         self.run_combo.setToolTip(self.tr("The trained run whose model predicts the label."))
-        self._text_row_label.setText(self.tr("Text"))
-        self.input.setPlaceholderText(self.tr("Type or paste a text, then press Predict (Ctrl+Enter)."))
-        self.input.setToolTip(self.tr("The text to classify."))
+        if self._paired:
+            self._text_row_label.setText(self.tr("First text"))
+            self.input.setPlaceholderText(self.tr("Type or paste the first text of the pair."))
+            self.input.setToolTip(self.tr("The first text of the pair to match."))
+        else:
+            self._text_row_label.setText(self.tr("Text"))
+            self.input.setPlaceholderText(self.tr("Type or paste a text, then press Predict (Ctrl+Enter)."))
+            self.input.setToolTip(self.tr("The text to classify."))
         self._pair_row_label.setText(self.tr("Second text"))
-        self.pair_input.setPlaceholderText(self.tr("Second text of the pair"))
+        self.pair_input.setPlaceholderText(self.tr("Second text of the pair, then press Predict (Ctrl+Enter)."))
         self.pair_input.setToolTip(self.tr("The second text of the pair, for a model trained on text pairs."))
         self.predict_button.setText(self.tr("Predict"))
         self.predict_button.setToolTip(self.tr("Predict the label of the text (Ctrl+Enter)."))
         self.chart.setTitle(self.tr("Class probabilities"))
+        self.threshold_line.label.setFormat(self.tr("match threshold"))
         for i in range(self.run_combo.count()):
             run = next((r for r in self.model.project.runs if r.id == self.run_combo.itemData(i)), None)
             if run is not None:
@@ -113,14 +157,37 @@ class InferenceTab(Retranslating, QWidget):
 
     def _show_result(self) -> None:
         """The prediction shown, or what to do to get one."""
-        prediction = self.last_prediction
-        if prediction is not None:
+        prediction, match = self.last_prediction, self.last_match
+        self.match_detail.setVisible(match is not None)
+        if match is not None:
+            verdict = self.tr("Match") if match.is_match else self.tr("No match")
+            self.result.setText(self.tr("{verdict} · match probability {probability}").format(
+                verdict=verdict, probability=f"{match.probability:.1%}"))
+            self.match_detail.setText(self._match_text(match))
+        elif prediction is not None:
             self.result.setText(f"{prediction.label}  ({prediction.probabilities[prediction.label]:.1%})")
+        if prediction is not None and prediction.pair_tokens is not None:
+            self.tokens_label.setText(self.tr("Tokens of the first text: {tokens}\nTokens of the second text: {pair}")
+                                      .format(tokens=" | ".join(prediction.tokens),
+                                              pair=" | ".join(prediction.pair_tokens)))
+        elif prediction is not None:
             self.tokens_label.setText(self.tr("Tokens: {tokens}").format(tokens=" | ".join(prediction.tokens)))
         elif self.model.project.runs:
-            self.result.setText(self.tr("Type a text and press Predict."))
+            self.result.setText(self.tr("Type two texts and press Predict.") if self._paired
+                                else self.tr("Type a text and press Predict."))
         else:
             self.result.setText(self.tr("No trained model yet: train one in the Training tab."))
+
+    def _match_text(self, match: Match) -> str:
+        """What the match probability is and where the threshold comes from."""
+        if match.threshold_chosen:
+            where = self.tr("the threshold this run chose on its validation split")
+        else:
+            where = self.tr("the default threshold (this run chose none on validation)")
+        return self.tr("The match probability is the probability of class “{positive}”: {probability}. The pair "
+                       "matches when it is at least {threshold}, {where}. Decided label: {label}.").format(
+            positive=match.positive, probability=f"{match.probability:.3f}", threshold=f"{match.threshold:.3f}",
+            where=where, label=match.label)
 
     def current_run(self) -> Run | None:
         run_id = self.run_combo.currentData()
@@ -130,22 +197,32 @@ class InferenceTab(Retranslating, QWidget):
         runs = self.model.project.runs
         known = {run.id for run in runs}
         self._predictors = {k: v for k, v in self._predictors.items() if k in known}
+        self.run_combo.blockSignals(True)  # one _run_changed below, not one per item
         self.run_combo.clear()
         for run in reversed(runs):  # newest first
             self.run_combo.addItem(self._run_text(run), run.id)
+        self.run_combo.blockSignals(False)
         self.predict_button.setEnabled(bool(runs))
+        self._run_changed()
+
+    def _run_changed(self) -> None:
+        """Show the second text box for a pair run's model."""
         run = self.current_run()
-        paired = run is not None and run.settings.dataset.text_pair_column is not None
-        self.pair_input.setVisible(paired)
-        self._pair_row_label.setVisible(paired)
-        self._show_result()
+        self._paired = run is not None and run.settings.dataset.text_pair_column is not None
+        self.pair_input.setVisible(self._paired)
+        self.input.setMaximumHeight(PAIR_BOX_HEIGHT if self._paired else TEXT_BOX_HEIGHT)  # room for the heatmap
+        self._pair_row_label.setVisible(self._paired)
+        self.retranslate()
 
     def predict(self) -> None:
         """Predict on a worker; predicting again before the answer supersedes the question."""
         run, text = self.current_run(), self.input.toPlainText().strip()
         if run is None or not text:
             return
-        pair = self.pair_input.toPlainText().strip() if self.pair_input.isVisible() else None
+        pair = self.pair_input.toPlainText().strip() if self._paired else None
+        if pair == "":
+            self.pair_input.setFocus()
+            return
         self.predict_button.setEnabled(False)
         self.pool.submit(_predict, self._predictors.get(run.id), run, text, pair, key=(self, "predict"),
                          on_done=self._show, on_failed=self._failed)
@@ -154,10 +231,18 @@ class InferenceTab(Retranslating, QWidget):
         self._predictors[predicted.run_id] = predicted.predictor
         self.predict_button.setEnabled(True)
         self.last_prediction = prediction = predicted.prediction
+        self.last_match = predicted.match
+        self.heatmap.set_alignment(predicted.alignment)
+        self.heatmap.setVisible(predicted.alignment is not None)
+        self.tokens_label.setVisible(predicted.alignment is None)  # the heatmap's axes show them
         names = list(prediction.probabilities)
         probs = [prediction.probabilities[n] for n in names]
         self._show_result()
-        self.chart.set_data(names, probs, highlight=names.index(prediction.label))
+        shown = predicted.match.label if predicted.match is not None else prediction.label  # at the threshold
+        self.chart.set_data(names, probs, highlight=names.index(shown))
+        if predicted.match is not None:  # set_data cleared the chart
+            self.threshold_line.setValue(predicted.match.threshold)
+            self.chart.addItem(self.threshold_line)
         self.chart.setXRange(0, 1)
         self.predicted.emit(prediction)
 
