@@ -34,6 +34,11 @@ _HEADER_WORDS = {
     "title", "headline", "category", "class", "id", "target", "query", "question",
     "文本", "标签", "类别", "内容", "句子", "评论", "标题", "分类",
 }
+_LABEL_NAMES = {  # a header naming a column so makes it the label
+    "label", "labels", "class", "category", "target", "score", "similarity", "is_duplicate",
+    "标签", "类别", "分类", "相似度",
+}
+_SMALL_FILE_CLASSES = 20
 _MAX_BAD_ROW_SHARE = 0.01
 
 
@@ -473,8 +478,12 @@ def guess_roles(table: Table) -> ColumnRoles:
     """Guess the text column(s) and the label column of ``table``.
 
     The text is the non-numeric column with the longest mean length; a second column of
-    similar length and mostly distinct values makes a text pair. The label is the
-    column with the fewest distinct values (at least two) that is not a text column.
+    similar length and mostly distinct values makes a text pair (LCQMC ``a, b, label``;
+    ATEC ``id, a, b, label``: the id column is numeric, so it is neither). The label is
+    the column a header names so (``label``, ``score``, ``标签``...), else the column with
+    the fewest distinct values (at least two) that is not a text column: at most a tenth
+    of the rows, or, in a small file, a few integer grades or short names (at most half
+    the rows and 20 values).
 
     Raises:
         DataFormatError: no column holds text.
@@ -489,9 +498,19 @@ def guess_roles(table: Table) -> ColumnRoles:
         numeric = sum(map(is_number, sample)) / max(1, len(sample))
         stats.append((c, mean_len, distinct, numeric))
 
+    longest = max((s[1] for s in stats if s[3] < 0.5), default=0.0)
     label_limit = max(2, min(1000, n // 10))
-    labels = [s for s in stats if 2 <= s[2] <= label_limit]
-    label = min(labels, key=lambda s: (s[2], -s[0]))[0] if labels else None
+    small_limit = max(2, min(_SMALL_FILE_CLASSES, n // 2))  # a small file shows few of each class
+
+    def could_be_label(s: tuple) -> bool:
+        _, mean_len, distinct, numeric = s
+        short = numeric >= 0.9 or mean_len <= 0.5 * longest
+        return 2 <= distinct <= label_limit or (short and 2 <= distinct <= small_limit)
+
+    named = [s for s in stats if table.has_header and isinstance(table.names[s[0]], str)
+             and table.names[s[0]].strip().lower() in _LABEL_NAMES and 2 <= s[2] <= 1000]
+    labels = named or [s for s in stats if could_be_label(s)]
+    label = (named[0] if named else min(labels, key=lambda s: (s[2], -s[0])))[0] if labels else None
     texts = sorted(
         (s for s in stats if s[0] != label and s[3] < 0.5), key=lambda s: -s[1]
     )

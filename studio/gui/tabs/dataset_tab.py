@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,7 +10,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -21,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.data.dataset import label_lookup
 from studio.core.text.config import TextConfig
 from studio.core.text.preview import TokenPreview, preview_tokens
 from studio.core.text.tokenizers import TokenizerConfig
@@ -31,7 +27,7 @@ from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.data_table import DataTableView
 from studio.gui.widgets.file_picker import FilePicker
-from studio.gui.widgets.length_histogram import LengthHistogram
+from studio.gui.widgets.pair_overview import LengthCharts, TaskLabel, TokenPreviewText, show_label_balance
 from studio.gui.widgets.plots import BarChart
 from studio.gui.widgets.table_model import TableModel
 from studio.gui.wording import name_text, word
@@ -67,6 +63,7 @@ class DatasetTab(Retranslating, QWidget):
         self.file_label.setWordWrap(True)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.openDataRequested)
+        self.task_label = TaskLabel()  # follows the columns: classification or sentence pairs
 
         self.text_combo, self.pair_combo, self.label_combo = QComboBox(), QComboBox(), QComboBox()
         self.class_picker = FilePicker("", TEXT_FILTER, kind="dictionary")
@@ -110,6 +107,7 @@ class DatasetTab(Retranslating, QWidget):
         controls = QWidget()
         column = QVBoxLayout(controls)
         column.addWidget(self.file_label)
+        column.addWidget(self.task_label)
         column.addWidget(self.open_button)
         for box in (self.roles_box, self.split_box, self.text_box):
             column.addWidget(box)
@@ -122,15 +120,15 @@ class DatasetTab(Retranslating, QWidget):
         self.table_model = TableModel(self)
         self.table_view = DataTableView()  # the text column takes the room
         self.table_view.setModel(self.table_model)
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
+        self.preview = TokenPreviewText()  # each side of a pair apart
         self.class_chart = BarChart(horizontal=True)
-        self.length_chart = LengthHistogram()  # clipped at the 99th percentile, max_len marked
+        self.lengths = LengthCharts()  # per text column; clipped at the 99th percentile, max_len marked
+        self.length_chart = self.lengths.side_a
         charts = QWidget()
-        chart_row = QHBoxLayout(charts)
-        chart_row.setContentsMargins(0, 0, 0, 0)
-        chart_row.addWidget(self.class_chart)
-        chart_row.addWidget(self.length_chart)
+        self.chart_row = QHBoxLayout(charts)
+        self.chart_row.setContentsMargins(0, 0, 0, 0)
+        self.chart_row.addWidget(self.class_chart, 1)
+        self.chart_row.addWidget(self.lengths, 1)
         right = QSplitter(Qt.Vertical)
         right.addWidget(self.table_view)
         right.addWidget(self.preview)
@@ -207,14 +205,8 @@ class DatasetTab(Retranslating, QWidget):
                 combo.setItemText(0, translate("DatasetTab", NONE))
             for index, name in enumerate(self._column_names()[:max(0, combo.count() - offset)]):
                 combo.setItemText(offset + index, name)  # "column 3" follows the language
-        self.preview.setPlaceholderText(self.tr("How the first rows tokenize appears here."))
-        self.preview.setToolTip(self.tr("The first rows of the data file split into tokens with the "
-                                        "current settings, and the vocabulary they would give."))
-        self.length_chart.setTitle(self.tr("Text length"))
-        self.length_chart.setLabel("bottom", self.tr("characters"))
         self.table_model.retranslate()
         self._show_file()
-        self._show_preview()
         self._show_stats()
 
     # ----- showing ----------------------------------------------------------------
@@ -283,29 +275,24 @@ class DatasetTab(Retranslating, QWidget):
         self.table_model.set_roles({column: tag for column, tag in roles if column is not None})
 
     def _show_stats(self) -> None:
-        table, dataset = self.model.table, self.model.settings.dataset
-        self.class_chart.setTitle(self.tr("Examples per class"))
+        """The task, the label balance and the text lengths (each side of a pair apart)."""
+        table, settings = self.model.table, self.model.settings
+        dataset = settings.dataset
+        self.preview.set_pairs_apart(settings.pairs_apart)
         if table is None or dataset.text_column >= table.num_columns:
-            self.class_chart.clear()
-            self.length_chart.clear()
+            self.task_label.set_task(None, 0)
+            show_label_balance(self.class_chart, None, [], False, pairs=False)
+            self.lengths.clear()
             return
-        self.length_chart.set_max_len(self.model.settings.text.max_len)
-        self.length_chart.set_values([len(t) for t in table.columns[dataset.text_column]])
-        if dataset.label_column is None or dataset.label_column >= table.num_columns:
-            self.class_chart.clear()
-            return
-        names, from_file = self.model.label_names()
-        lookup = label_lookup(names, from_file)
-        shown = [0] * len(names)
-        for value, count in Counter(table.columns[dataset.label_column]).items():
-            label = lookup(value)
-            if label is not None:
-                shown[label] += count
-        if len(names) <= 60:
-            self.class_chart.set_data(names, shown)
-        else:
-            self.class_chart.clear()
-            self.class_chart.setTitle(self.tr("{count} classes: too many to chart").format(count=len(names)))
+        pair = dataset.text_pair_column
+        pairs = table.columns[pair] if pair is not None and pair < table.num_columns else None
+        self.lengths.show_texts(table.columns[dataset.text_column], pairs, settings.text.max_len)
+        self.chart_row.setStretch(1, 2 if pairs is not None else 1)  # two histograms want the room
+        labels = dataset.label_column if dataset.label_column is not None else table.num_columns
+        names, from_file = self.model.label_names() if labels < table.num_columns else ([], False)
+        self.task_label.set_task(dataset.task, len(names))
+        show_label_balance(self.class_chart, table.columns[labels] if names else None, names, from_file,
+                           pairs=pairs is not None)
 
     def _request_preview(self) -> None:
         """Tokenize the first rows on a worker; a newer request supersedes a running one."""
@@ -322,7 +309,7 @@ class DatasetTab(Retranslating, QWidget):
 
     def _preview_done(self, result: TokenPreview) -> None:
         self._preview_result, self._preview_error = result, ""
-        self.length_chart.set_tokens_per_text(result.mean_tokens)
+        self.lengths.set_preview(result)
         self._show_preview()
         self.model.set_vocab_estimate(result.vocab_estimate)
         self.previewReady.emit()
@@ -333,22 +320,14 @@ class DatasetTab(Retranslating, QWidget):
         self.previewReady.emit()
 
     def _show_preview(self) -> None:
-        result = self._preview_result
-        if self._preview_error:
-            self.preview.setPlainText(self.tr("Cannot tokenize: {message}").format(message=self._preview_error))
-        elif result is None:
-            self.preview.setPlainText("")
-        else:
-            lines = [f"{text[:60]}\n    → {' | '.join(tokens[:60])}" for text, tokens in result.rows]
-            summary = self.tr("≈ {entries} vocabulary entries and {tokens} tokens per text (from {rows} "
-                              "rows)").format(entries=f"{result.vocab_estimate:,}",
-                                              tokens=f"{result.mean_tokens:.1f}", rows=f"{result.sampled_rows:,}")
-            self.preview.setPlainText(summary + "\n\n" + "\n".join(lines))
+        self.preview.show_preview(self._preview_result, self._preview_error)
 
     # ----- editing ----------------------------------------------------------------
     def _settings_changed(self, group: str) -> None:
         if group in ("dataset", "text") and not self._updating:
             self.refresh()
+        elif group == "model":  # a pair model reads the two texts apart
+            self.preview.set_pairs_apart(self.model.settings.pairs_apart)
 
     def _dataset_edited(self, *_) -> None:
         if self._updating:

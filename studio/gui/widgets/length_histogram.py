@@ -33,9 +33,9 @@ def clip_point(lengths: np.ndarray) -> float | None:
     return clip if lengths.max() > clip * CLIP_MARGIN and clip > 0 else None
 
 
-def _share(count: int, total: int) -> str:
+def share_text(count: float, total: float = 1.0) -> str:
     """``count / total`` as a percentage; a few texts of many are "<0.1%", not "0.0%"."""
-    share = count / total
+    share = count / total if total else 0.0
     return "<0.1%" if 0 < share < 0.001 else f"{share:.1%}"
 
 
@@ -151,7 +151,7 @@ class LengthHistogram(Retranslating, QWidget):
         if cut is not None:
             count = self.cut_count()
             values = dict(max_len=self._max_len, chars=f"{round(cut):,}", count=f"{count:,}",
-                          share=_share(count, total))
+                          share=share_text(count, total))
             if abs(self.chars_per_token() - 1.0) > 0.05:
                 lines.append(self.tr("max_len {max_len} tokens ≈ {chars} characters: {count} texts ({share}) "
                                      "are cut.").format(**values) if count else
