@@ -171,3 +171,16 @@ def test_a_single_bad_row_is_skipped_with_a_warning(tmp_path):
     assert table.num_rows == 199
     assert 10 not in table.line_numbers
     assert table.warnings and "10" in str(table.warnings[0])
+
+
+@pytest.mark.parametrize("lines, header", [
+    (["喜欢打篮球的男生\t爱打篮球的男生\t1", "手机丢了\t想买新手机\t0"], False),
+    (["人和畜生的区别\t人与畜生的区别\t1", "开初婚未育证明\t初婚未育情况证明\t1", "她是谁\t这是什么歌\t0"], False),
+    (["sentence1\tsentence2\tlabel", "手机丢了\t想买新手机\t0", "她是谁\t这是什么歌\t1"], True),
+])
+def test_a_few_pairs_keep_their_first_row(tmp_path, lines, header):
+    path = tmp_path / "few.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.has_header is header
+    assert len(table.columns[0]) == len(lines) - header

@@ -170,7 +170,9 @@ def detect_header(rows: list[list[str]]) -> bool:
             votes += -1 if is_number(cell) else 1
             continue
         distinct = set(values)
-        if len(distinct) <= max(2, min(50, len(values) // 5)):
+        # a column of few repeated values (labels) tells a name from a value; one whose
+        # values are all different (two or three texts) tells nothing
+        if len(distinct) < len(values) and len(distinct) <= max(2, min(50, len(values) // 5)):
             votes += -1 if cell in distinct else 1
     return votes > 0
 
