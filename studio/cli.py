@@ -1,5 +1,5 @@
-"""Command line: ``studio`` opens the GUI; ``studio train | evaluate | predict | vectors``
-run headless.
+"""Command line: ``studio`` opens the GUI; ``studio train | evaluate | predict | vectors |
+retrieve`` run headless.
 
 ``studio [PATH] [--sample]`` starts the desktop app (PATH: a project folder or a data
 file). The headless commands use the same core and never import Qt.
@@ -13,10 +13,10 @@ import os
 import sys
 from pathlib import Path
 
-from studio import cli_vectors
+from studio import cli_pairs, cli_retrieve, cli_vectors
 from studio.cli_common import data_settings, describe_data, parse_set
 
-HEADLESS = ("train", "evaluate", "predict", "vectors")
+HEADLESS = ("train", "evaluate", "predict", "vectors", "retrieve")
 
 
 ALLOW_HELP = ("read the files outside the project folder that it refers to (data, vectors, "
@@ -96,15 +96,23 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
 
-    predict = sub.add_parser("predict", help="label new texts with a project's run",
-                             description="Print the label and class probabilities of each text.")
+    predict = sub.add_parser(
+        "predict", help="label new texts (or sentence pairs) with a project's run",
+        description="Print the label and class probabilities of each text. For a sentence-pair project, "
+                    "give pairs: `studio predict P \"text a\" \"text b\" [\"a2\" \"b2\" ...]` reads the "
+                    "texts two at a time, and each pair's match probability (of the positive class) and "
+                    "label, decided at the threshold the run chose on its validation split, are printed.")
     predict.add_argument("project", help="project folder (.studio)")
-    predict.add_argument("texts", nargs="*", help="texts to label (or use --file, or standard input)")
-    predict.add_argument("--file", help="file with one text per line")
+    predict.add_argument("texts", nargs="*", help="texts to label; for a sentence-pair project, text a then "
+                                                  "text b of each pair (or use --file, or standard input)")
+    predict.add_argument("--file", help="file with one text per line; for a sentence-pair project, one pair "
+                                        "per line as text a<TAB>text b, or any data file with two text "
+                                        "columns (LCQMC's a<TAB>b<TAB>label, a CSV with a header)")
     predict.add_argument("--run", help="run id (default: the latest run)")
-    predict.add_argument("--json", action="store_true", help="print one JSON object per text")
+    predict.add_argument("--json", action="store_true", help="print one JSON object per text (or pair)")
     predict.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     cli_vectors.add_parser(sub)
+    cli_retrieve.add_parser(sub)
     return parser
 
 
@@ -200,8 +208,8 @@ def _report(event) -> None:
               end="", file=sys.stderr)
 
 
-def _print_report(report: dict) -> None:
-    print(f"test accuracy {report['accuracy']:.4f}  macro-F1 {report['macro_f1']:.4f}")
+def _print_report(report: dict, scored: str = "test") -> None:
+    print(f"{scored} accuracy {report['accuracy']:.4f}  macro-F1 {report['macro_f1']:.4f}")
     width = max(len(row["label"]) for row in report["per_class"])
     print(f"{'class':<{width}}  precision  recall  f1      support")
     for row in report["per_class"]:
@@ -236,11 +244,12 @@ def _pick_run(project_path: str, run_id: str | None, allow_outside: bool = False
 def _evaluate(args) -> int:
     from studio.core.inference.evaluate import evaluate_run
 
-    report = evaluate_run(_pick_run(args.project, args.run, args.allow_outside_files), args.data)
+    run = cli_pairs.fit_pair_columns(_pick_run(args.project, args.run, args.allow_outside_files), args.data)
+    report = evaluate_run(run, args.data)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        _print_report(report)
+        _print_report(report, Path(args.data).name)
     return 0
 
 
@@ -249,6 +258,9 @@ def _predict(args) -> int:
     from studio.core.inference.predictor import Predictor
     from studio.core.safe_files import os_reason
 
+    run = _pick_run(args.project, args.run, args.allow_outside_files)
+    if run.settings.task == "pair":
+        return cli_pairs.predict_pairs(args, Predictor(run))
     texts = list(args.texts)
     if args.file:
         try:
@@ -259,7 +271,7 @@ def _predict(args) -> int:
         texts = [line for line in sys.stdin.read().splitlines() if line.strip()]
     if not texts:
         raise StudioError("cli.no_texts")
-    predictor = Predictor(_pick_run(args.project, args.run, args.allow_outside_files))
+    predictor = Predictor(run)
     for text, prediction in zip(texts, predictor.predict(texts), strict=True):
         if args.json:
             print(json.dumps({"text": text, "label": prediction.label,
@@ -288,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"train": _train, "evaluate": _evaluate, "predict": _predict,
-                "vectors": cli_vectors.run}[args.command](args)
+                "vectors": cli_vectors.run, "retrieve": cli_retrieve.run}[args.command](args)
     except StudioError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

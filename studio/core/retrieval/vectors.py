@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 from studio.core.errors import ConfigError
-from studio.core.retrieval.search import Hits, cosine_top_k, normalised
+from studio.core.retrieval.search import HALF_FROM, Hits, cosine_top_k, cosine_top_k_one, half_copy, normalised
 from studio.core.text.encoding import encode
 from studio.core.text.tokenizers import Tokenizer
 
@@ -74,16 +74,33 @@ class SentenceEncoder:
 
 class VectorRecall:
     """Cosine top-k over the bank's sentence vectors, encoded once by ``encoder`` and kept
-    as a normalised ``(N, D)`` float32 matrix."""
+    as a normalised ``(N, D)`` float32 matrix. One question against a bank of at least
+    :data:`~studio.core.retrieval.search.HALF_FROM` rows is searched through a float16 copy
+    made on first use (:func:`~studio.core.retrieval.search.cosine_top_k_one`)."""
 
     def __init__(self, questions: list[str], encoder: Encoder, name: str = "vectors"):
         self.encoder = encoder
         self.name = name
         self.matrix = normalised(encoder(list(questions)))
 
+    @classmethod
+    def from_matrix(cls, matrix: np.ndarray, encoder: Encoder, name: str = "vectors") -> VectorRecall:
+        """A recall over the normalised sentence vectors ``matrix (N, D)`` of an earlier
+        :class:`VectorRecall` (a saved index's ``matrix``), taken as they are so the
+        scores are those of the index saved; ``encoder`` encodes the queries."""
+        recall = cls.__new__(cls)
+        recall.encoder, recall.name = encoder, name
+        recall.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+        return recall
+
     def search(self, queries: list[str], k: int = 10) -> Hits:
         """The ``k`` best bank rows per query, best first, with their cosines."""
         if not queries:
             width = min(k, len(self.matrix))
             return Hits(np.empty((0, width), dtype=np.int64), np.empty((0, width), dtype=np.float32))
-        return cosine_top_k(self.encoder(list(queries)), self.matrix, k)
+        vectors = self.encoder(list(queries))
+        if len(queries) == 1 and len(self.matrix) >= HALF_FROM:  # one question: latency (see cosine_top_k_one)
+            if getattr(self, "_half", None) is None:
+                self._half = half_copy(self.matrix)
+            return cosine_top_k_one(vectors, self.matrix, self._half, k)
+        return cosine_top_k(vectors, self.matrix, k)
