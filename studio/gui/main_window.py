@@ -25,6 +25,7 @@ from studio.gui.project_model import ProjectModel
 from studio.gui.tabs.dataset_tab import DatasetTab
 from studio.gui.tabs.inference_tab import InferenceTab
 from studio.gui.tabs.model_tab import ModelTab
+from studio.gui.tabs.retrieval_tab import RetrievalTab
 from studio.gui.tabs.training_tab import TrainingTab
 from studio.gui.tabs.vectors_tab import VectorsTab
 from studio.gui.training_session import TrainingSession
@@ -60,6 +61,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.model_tab = ModelTab(self.model, self.pool)
         self.training_tab = TrainingTab(self.model, self.training, self.pool)
         self.inference_tab = InferenceTab(self.model, self.pool)
+        self.retrieval_tab = RetrievalTab(self.model, self.pool)
         for tab in self.tab_pages():
             self.tabs.addTab(tab, "")
         self.setCentralWidget(self.tabs)
@@ -105,8 +107,8 @@ class MainWindow(Retranslating, QMainWindow):
         model, training = self.model, self.training
         self.dataset_tab.openDataRequested.connect(self.files.open_data_dialog)
         for signal in (self.training_tab.errorOccurred, self.inference_tab.errorOccurred,
-                       self.vectors_tab.errorOccurred, self.loader.failed, self.data_prompt.failed,
-                       self.autosaver.recoveryFailed, self.training.failed):
+                       self.vectors_tab.errorOccurred, self.retrieval_tab.errorOccurred, self.loader.failed,
+                       self.data_prompt.failed, self.autosaver.recoveryFailed, self.training.failed):
             signal.connect(self.show_error)
         self.files.error.connect(lambda message, title: self.show_error(message, title or APP_NAME))
         self.files.status.connect(self.statusBar().showMessage)
@@ -130,12 +132,13 @@ class MainWindow(Retranslating, QMainWindow):
         model.settingsChanged.connect(lambda group: group == "training" and self._show_device())
 
     def tab_pages(self) -> list[QWidget]:
-        """The tabs in order; Ctrl+1 … Ctrl+5 show them."""
-        return [self.dataset_tab, self.vectors_tab, self.model_tab, self.training_tab, self.inference_tab]
+        """The tabs in order; Ctrl+1 … Ctrl+6 show them."""
+        return [self.dataset_tab, self.vectors_tab, self.model_tab, self.training_tab, self.inference_tab,
+                self.retrieval_tab]
 
     def retranslate(self) -> None:
         titles = [self.tr("1 · Dataset"), self.tr("2 · Word vectors"), self.tr("3 · Model"),
-                  self.tr("4 · Training"), self.tr("5 · Inference")]
+                  self.tr("4 · Training"), self.tr("5 · Inference"), self.tr("6 · Retrieval")]
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         self.menus.retranslate(titles)
@@ -271,7 +274,7 @@ class MainWindow(Retranslating, QMainWindow):
         return box
 
     def closeEvent(self, event) -> None:
-        if self.training.running or self.vectors_tab.running:
+        if self.training.running or self.vectors_tab.running or self.retrieval_tab.running:
             answer = QMessageBox.question(self, APP_NAME, self.tr("Training or reading is running. Stop it and quit?"))
             if answer != QMessageBox.Yes:
                 event.ignore()

@@ -17,6 +17,7 @@ from studio.core.embeddings.project_vectors import VectorSet
 from studio.core.errors import ProjectError, StudioError
 from studio.core.project import Project
 from studio.core.project_runs import Run
+from studio.core.retrieval import store
 from studio.core.settings import Settings
 
 GROUPS = ("dataset", "text", "model", "training")
@@ -45,6 +46,7 @@ class ProjectModel(QObject):
     vectorsChanged = Signal()
     embedDataChanged = Signal(bool)  # whether saving copies the data files into the project
     locationChanged = Signal()  # the project's folder or its read-only state changed (saved, relocked)
+    indexesChanged = Signal()  # a retrieval index was kept in the project or dropped from it
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -156,6 +158,19 @@ class ProjectModel(QObject):
     def remove_vectors(self, name: str) -> None:
         self.project.vectors = [v for v in self.project.vectors if v.name != name]
         self.vectorsChanged.emit()
+        self.set_dirty(True)
+
+    def add_index(self, index: store.RetrievalIndex) -> None:
+        """Keep a built retrieval index (:class:`~studio.core.retrieval.store.RetrievalIndex`)
+        in the project, replacing one of the same name; saving writes it."""
+        store.add_index(self.project, index)
+        self.indexesChanged.emit()
+        self.set_dirty(True)
+
+    def remove_index(self, name: str) -> None:
+        """Drop the retrieval index ``name``; saving deletes its files."""
+        store.remove_index(self.project, name)
+        self.indexesChanged.emit()
         self.set_dirty(True)
 
     def set_vocab_estimate(self, size: int) -> None:

@@ -1,0 +1,127 @@
+"""The Retrieval view's background work: plain functions the tab runs on the worker pool
+(reading a bank, building an index, answering a question, evaluating). Nothing here
+touches a widget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from studio.core.data.reader import Table, read_table
+from studio.core.report import Reporter
+from studio.core.retrieval import (
+    Hits,
+    PairScorer,
+    QuestionBank,
+    read_retrieval_set,
+    retrieval_metrics,
+)
+from studio.core.retrieval.metrics import RECALL_AT
+from studio.core.retrieval.store import IndexSpec, RetrievalIndex, build_index, pair_scorer, rerank_hits
+
+RERANK_BLOCK = 32  # queries reranked at once while evaluating (32 × k pairs)
+
+
+def read_bank_table(path: str, *, report: Reporter) -> Table:
+    """The table of a bank file, read as the Dataset tab reads a file."""
+    return read_table(path, report=report)
+
+
+def bank_of_columns(table: Table, question: int, answer: int | None) -> QuestionBank:
+    """The bank of ``table``'s ``question`` column (0-based) with the answers of
+    ``answer``; without answers, each distinct question once (:func:`unique_questions`)."""
+    if answer is None:
+        return unique_questions(table, question)
+    return QuestionBank.from_list(table.columns[question], table.columns[answer], source=table.path)
+
+
+def unique_questions(table: Table, column: int) -> QuestionBank:
+    """The distinct questions of one column (a pair dataset's second texts), no answers."""
+    return QuestionBank.from_list(list(dict.fromkeys(text.strip() for text in table.columns[column])),
+                                  source=table.path)
+
+
+def scorer_for(project, run_id: str | None, scorer: PairScorer | None) -> PairScorer | None:
+    """``scorer`` when it is the run ``run_id``'s, else a new one for that pair run of
+    ``project`` (``None``: no reranking).
+
+    Raises:
+        ConfigError: no such run, or not a pair run.
+    """
+    if not run_id:
+        return None
+    if scorer is not None and scorer.predictor.run.id == run_id:
+        return scorer
+    return pair_scorer(project, run_id)
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A question's recalled hits ``(1, k)`` and, with a reranking run, its reranked hits
+    and the scorer that made them (kept for the next question)."""
+
+    question: str
+    index: RetrievalIndex
+    recalled: Hits
+    reranked: Hits | None
+    scorer: PairScorer | None
+
+
+def answer(index: RetrievalIndex, question: str, k: int, project, run_id: str | None,
+           scorer: PairScorer | None) -> Answered:
+    """Recall the top ``k`` of ``index`` for ``question``, then rerank them with the pair
+    run ``run_id`` of ``project`` (none: recall only)."""
+    recalled = index.search([question], k)
+    scorer = scorer_for(project, run_id, scorer)
+    reranked = None if scorer is None else rerank_hits(index, [question], recalled, scorer)
+    return Answered(question, index, recalled, reranked, scorer)
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """Retrieval figures of a pair file: ``recall`` for the recall method alone,
+    ``reranked`` after reranking (``None`` without a run)."""
+
+    file: str
+    queries: int
+    bank: int
+    spec: IndexSpec
+    run_id: str | None
+    recall: dict[str, float]
+    reranked: dict[str, float] | None
+    scorer: PairScorer | None
+
+
+def evaluate(path: str, spec: IndexSpec, project, run_id: str | None, scorer: PairScorer | None, *,
+             report: Reporter) -> Evaluated:
+    """Recall@1/5/10/20 and MRR@10 of ``spec``'s recall on the pair file ``path`` (its
+    own bank: every text_b), and after reranking the top 20 with the pair run ``run_id``.
+
+    Raises:
+        DataFormatError, ConfigError: the file is not a labelled pair file.
+        Cancelled: ``report`` was stopped.
+    """
+    depth = max(RECALL_AT)
+    scorer = scorer_for(project, run_id, scorer)
+    recall_part = 0.5 if scorer is not None else 1.0
+    found = read_retrieval_set(path, report=report.part(0.0, 0.1))
+    bank = QuestionBank.from_list(found.bank, source=path)
+    index = build_index(bank, spec, project, report=report.part(0.1, recall_part * 0.8))
+    report.check()
+    hits = index.search(found.queries, depth)
+    report.progress(recall_part)
+    reranked = None
+    if scorer is not None:
+        blocks = []
+        for start in range(0, len(found.queries), RERANK_BLOCK):
+            report.check()
+            block = Hits(hits.indices[start:start + RERANK_BLOCK], hits.scores[start:start + RERANK_BLOCK])
+            blocks.append(rerank_hits(index, found.queries[start:start + RERANK_BLOCK], block, scorer))
+            report.progress(recall_part + (1 - recall_part) * (start + len(block)) / len(found.queries))
+        reranked = retrieval_metrics(Hits(np.concatenate([b.indices for b in blocks]),
+                                          np.concatenate([b.scores for b in blocks])), found.answers)
+    report.progress(1.0)
+    return Evaluated(str(Path(path)), len(found.queries), len(bank), spec, run_id if scorer is not None else None,
+                     retrieval_metrics(hits, found.answers), reranked, scorer)
