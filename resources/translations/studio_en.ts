@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlignmentHeatmap</name>
+    <message>
+        <source>Soft alignment: what attends to what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: the first text&apos;s tokens; columns: the second text&apos;s. Each row is a softmax over the second text&apos;s tokens and sums to 1: how much that token of the first text attends to each token of the second (the weights ESIM mixes into ã). Hover a cell for its value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlignmentModel</name>
+    <message>
+        <source>First text, token {i} “{a}” → second text, token {j} “{b}”: weight {weight}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{side}, token {number}: “{token}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Autosaver</name>
     <message>
         <source>Autosave is off: the studio&apos;s cache cannot be written ({error}).</source>
@@ -45,6 +79,57 @@ Recover it now?</source>
     <message>
         <source>Could not recover the autosave: {error}
 It is kept and offered again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BankBox</name>
+    <message>
+        <source>Question bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file of questions, with answers or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A .tsv, .txt or .csv file, read as the Dataset tab reads one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this project&apos;s questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column of the stored questions a new question is matched against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column of each question&apos;s answer, shown with the best match; (none): a bank of questions only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The distinct second texts of the project&apos;s pair data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a pair dataset (two text columns) in the Dataset tab to use its questions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -475,6 +560,14 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Batch by length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw each batch from texts of similar length and cut it to its longest text: the same model with far less padding (several times faster on short texts such as questions). Off: each batch is a plain random draw, padded to max_len.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,22 +797,6 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How the first rows tokenize appears here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first rows of the data file split into tokens with the current settings, and the vocabulary they would give.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{name}: {rows} rows, {columns} columns, {encoding}, with a header row.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -740,15 +817,11 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pairs per label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} classes: too many to chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot tokenize: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>≈ {entries} vocabulary entries and {tokens} tokens per text (from {rows} rows)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -827,11 +900,26 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Evaluating run {run} ({split})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot evaluate run {run}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{split}&lt;/b&gt;: {examples} examples, {errors} errors — &lt;b&gt;accuracy {accuracy}&lt;/b&gt; · macro P {macro_p} R {macro_r} F1 {macro_f1} · weighted P {weighted_p} R {weighted_r} F1 {weighted_f1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesBrowser</name>
+    <message>
         <source>Filter texts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show only the examples whose text contains this (ignoring case).</source>
+        <source>Show only the examples whose text, or either text of a pair, contains this (ignoring case).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -863,24 +951,20 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evaluating run {run} ({split})…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot evaluate run {run}: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{split}&lt;/b&gt;: {examples} examples, {errors} errors — &lt;b&gt;accuracy {accuracy}&lt;/b&gt; · macro P {macro_p} R {macro_r} F1 {macro_f1} · weighted P {weighted_p} R {weighted_r} F1 {weighted_f1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{shown} of {total} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an example to read it whole.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ExamplesModel</name>
+    <message>
+        <source>P({label})</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Text</source>
         <translation type="unfinished"></translation>
@@ -961,6 +1045,64 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>HitsTable</name>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IndexBox</name>
+    <message>
+        <source>Indexes in this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters, digits, _ . and -, up to 64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep in project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the built index in the project; saving the project writes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The indexes kept in the project; the last one opens with the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load this index and its question bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop this index from the project; saving the project deletes its files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InferenceTab</name>
     <message>
         <source>Model run</source>
@@ -968,6 +1110,18 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>The trained run whose model predicts the label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or paste the first text of the pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first text of the pair to match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -987,7 +1141,7 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Second text of the pair</source>
+        <source>Second text of the pair, then press Predict (Ctrl+Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1007,11 +1161,36 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>match threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{run} · test accuracy {accuracy}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{verdict} · match probability {probability}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens of the first text: {tokens}
+Tokens of the second text: {pair}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tokens: {tokens}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type two texts and press Predict.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1020,6 +1199,18 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>No trained model yet: train one in the Training tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the threshold this run chose on its validation split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default threshold (this run chose none on validation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The match probability is the probability of class “{positive}”: {probability}. The pair matches when it is at least {threshold}, {where}. Decided label: {label}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1039,6 +1230,25 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>No diagram until the settings are valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LengthCharts</name>
+    <message>
+        <source>Text a length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text b length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>characters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1283,6 +1493,10 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>Stopped reading {name}; the open project is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 · Retrieval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2093,6 +2307,22 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>predict: this project matches sentence pairs, so give the texts two at a time (text a, then text b); got {count} texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predict: give pairs as arguments (text a then text b), with --file (one pair per line: text a&lt;TAB&gt;text b), or on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: write a pair as text a&lt;TAB&gt;text b.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: no two text columns found; write one pair per line as text a&lt;TAB&gt;text b.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2580,6 +2810,110 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>{model} does not give sentence vectors; recall by sentence vectors needs a Siamese encoder&apos;s run.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{name!r} cannot name an index: use 1 to 64 letters, digits, _, . or -, starting with a letter, a digit or _.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: is not a valid index description: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: names the index {name!r} but lies in the folder {folder!r}; an index&apos;s folder carries its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: holds more than {limit} folders; only the first {limit} were looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retrieval index in {folder} was left out: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: does not hold the {count} questions (and answers) its index.json announces; build the index again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: holds a {dtype} array of shape {shape}, not the {count} × {dimension} float32 vectors its index.json announces; build the index again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as an array of sentence vectors ({reason}); build the index again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index {name!r} has not been saved and is no longer in memory; build it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retrieval index {name!r} was not saved with the project: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no run {run!r}; its runs: {runs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no vector set {name!r}; its vector sets: {names}. Train or import word vectors in the Vectors tab (or with studio vectors) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vector set {name!r} is the file {file}, outside the project folder, which you have not agreed to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall by averaged word vectors needs a vector set: choose one of the project&apos;s vector sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall by Siamese sentence vectors needs a run: choose one of the project&apos;s Siamese runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no retrieval index {name!r}; its indexes: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index {name!r} holds {stored}-dimensional vectors but its encoder now gives {now} dimensions; build the index again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run {run!r} was not trained on sentence pairs, so it cannot rerank; choose a pair run (ESIM, Siamese, or a classifier of a &lt;sep&gt; b).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the vector set {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding {count:,} questions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the index {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--question-column and --answer-column count from 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question to look up: give questions as arguments, with --file, or on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{project}: the project has no retrieval index yet; build one with studio retrieve build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{option} {value}: give at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: reading it would take about {need} of memory, more than the {available} available; it is not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -2933,6 +3267,313 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>RecallBox</name>
+    <message>
+        <source>First stage: recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vector set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siamese run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BM25 (lexical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Averaged word vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siamese encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the bank&apos;s questions closest to a new question are found: BM25 over tokens, or cosine over sentence vectors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>single characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jieba words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How questions are cut into tokens; word vectors cut as their set was trained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project&apos;s vector set (Word vectors tab) whose averaged vectors represent a question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Siamese run whose sentence vectors represent a question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many questions are recalled, and reranked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index the bank&apos;s questions with this method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no word vectors: train or import a set in the Word vectors tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no Siamese run: train the Siamese model on a pair dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RerankBox</name>
+    <message>
+        <source>Second stage: rerank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pair run whose match probability reorders the recalled questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: recall only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pair run yet: train ESIM, the Siamese encoder or another model on a pair dataset to rerank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalEvaluation</name>
+    <message>
+        <source>Evaluate on a labelled pair file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text_a, text_b, label rows (LCQMC dev.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each matching pair&apos;s text_a is a question whose answer is its text_b, in a bank of every text_b of the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure the chosen recall method, and the reranking run, on this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall@{k}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRR@{k}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalResults</name>
+    <message>
+        <source>Type a question and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question to look up in the bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best match at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The top question is given as the match when its score reaches this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Did you mean” at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the match cut-off, questions scoring at least this are offered as “Did you mean”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reranked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(match probability of the reranked list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(cosine of the recalled list: no reranking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(BM25 score of the recalled list: no reranking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a question: the recalled and reranked questions of the bank show below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best match: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did you mean: {question}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also close: {questions}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored question matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalTab</name>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running job; nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a question bank first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No index yet: press Build index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index {name} ready: {count} questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} questions from {name}, without answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} questions with answers from {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the index…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the index {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is kept in the project; saving the project writes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build an index first (First stage: recall, on the left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating on {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{method}: recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reranked by {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{queries} questions of {name} against a bank of its {bank} second texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BM25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Averaged word vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siamese encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>Started</source>
@@ -3070,6 +3711,25 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>TaskLabel</name>
+    <message>
+        <source>The task follows the columns: a second text column makes the project sentence-pair matching, (none) makes it text classification. The Model tab offers the models of the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task: {task} (no label column chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task: {task} with graded labels ({count} classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task: {task} ({count} classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskProgress</name>
     <message>
         <source>Cancel</source>
@@ -3077,6 +3737,124 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
     <message>
         <source>Stop this task; what was open stays as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdView</name>
+    <message>
+        <source>False-positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True-positive rate (recall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pair is predicted to match when the probability of its positive class is at least this. Drag the red line on the scores&apos; plot, the slider, or type a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to the validation choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the threshold the run chose on its validation split (the one with the best validation accuracy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROC curve — ROC-AUC {auc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision–recall curve — PR-AUC {auc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P({label}) by true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of class {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation choice: {threshold}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At threshold &lt;b&gt;{threshold}&lt;/b&gt; (positive class {label}): accuracy &lt;b&gt;{accuracy}&lt;/b&gt; · precision &lt;b&gt;{precision}&lt;/b&gt; · recall &lt;b&gt;{recall}&lt;/b&gt; · F1 &lt;b&gt;{f1}&lt;/b&gt; — TP {tp} · FP {fp} · TN {tn} · FN {fn}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenPreviewText</name>
+    <message>
+        <source>How the first rows tokenize appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows of the data file split into tokens with the current settings, and the vocabulary they would give.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot tokenize: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ {entries} vocabulary entries and {tokens} tokens per text (from {rows} rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} of the texts are longer than max_len ({max_len} tokens): training cuts them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text {side}: {tokens} tokens per text; {share} longer than max_len ({max_len})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ {entries} vocabulary entries from both texts (from {rows} pairs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined as a &lt;sep&gt; b: {tokens} tokens per pair; {share} longer than max_len ({max_len})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen model reads the two texts apart: max_len cuts each text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen model reads the pair joined as one text: max_len cuts the pair.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

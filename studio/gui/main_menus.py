@@ -23,7 +23,7 @@ SHORTCUTS = {
 
 class MainMenus(QObject):
     """File, Training, View and Help. ``slots`` maps each action key of :data:`LAYOUT`
-    to what it does; the View menu shows each of ``pages`` (Ctrl+1 … Ctrl+5)."""
+    to what it does; the View menu shows each of ``pages`` (Ctrl+1 … Ctrl+6)."""
 
     def __init__(self, window: QMainWindow, slots: dict[str, Callable], pages: list[QWidget],
                  show_page: Callable[[QWidget], None]):
