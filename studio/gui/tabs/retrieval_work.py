@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from studio.core.data.reader import Table, read_table
 from studio.core.report import Reporter
 from studio.core.retrieval import (
@@ -16,12 +14,15 @@ from studio.core.retrieval import (
     PairScorer,
     QuestionBank,
     read_retrieval_set,
-    retrieval_metrics,
 )
 from studio.core.retrieval.metrics import RECALL_AT
-from studio.core.retrieval.store import IndexSpec, RetrievalIndex, build_index, pair_scorer, rerank_hits
-
-RERANK_BLOCK = 32  # queries reranked at once while evaluating (32 × k pairs)
+from studio.core.retrieval.store import (
+    IndexSpec,
+    RetrievalIndex,
+    evaluate_retrieval,
+    pair_scorer,
+    rerank_hits,
+)
 
 
 def read_bank_table(path: str, *, report: Reporter) -> Table:
@@ -103,25 +104,8 @@ def evaluate(path: str, spec: IndexSpec, project, run_id: str | None, scorer: Pa
         DataFormatError, ConfigError: the file is not a labelled pair file.
         Cancelled: ``report`` was stopped.
     """
-    depth = max(RECALL_AT)
     scorer = scorer_for(project, run_id, scorer)
-    recall_part = 0.5 if scorer is not None else 1.0
     found = read_retrieval_set(path, report=report.part(0.0, 0.1))
-    bank = QuestionBank.from_list(found.bank, source=path)
-    index = build_index(bank, spec, project, report=report.part(0.1, recall_part * 0.8))
-    report.check()
-    hits = index.search(found.queries, depth)
-    report.progress(recall_part)
-    reranked = None
-    if scorer is not None:
-        blocks = []
-        for start in range(0, len(found.queries), RERANK_BLOCK):
-            report.check()
-            block = Hits(hits.indices[start:start + RERANK_BLOCK], hits.scores[start:start + RERANK_BLOCK])
-            blocks.append(rerank_hits(index, found.queries[start:start + RERANK_BLOCK], block, scorer))
-            report.progress(recall_part + (1 - recall_part) * (start + len(block)) / len(found.queries))
-        reranked = retrieval_metrics(Hits(np.concatenate([b.indices for b in blocks]),
-                                          np.concatenate([b.scores for b in blocks])), found.answers)
-    report.progress(1.0)
-    return Evaluated(str(Path(path)), len(found.queries), len(bank), spec, run_id if scorer is not None else None,
-                     retrieval_metrics(hits, found.answers), reranked, scorer)
+    figures = evaluate_retrieval(found, spec, project, scorer, max(RECALL_AT), report.part(0.1, 1.0))
+    return Evaluated(str(Path(path)), figures.queries, figures.bank, spec, run_id if scorer is not None else None,
+                     figures.recall, figures.reranked, scorer)
