@@ -140,7 +140,7 @@ def test_a_pair_runs_test_report_carries_the_pair_metrics(tmp_path, lcqmc_slice,
     root = project.save(tmp_path / "Pairs")
     assert main(["evaluate", str(root), str(lcqmc_slice)]) == 0
     out = capsys.readouterr().out
-    assert "test accuracy" in out and "ROC-AUC" in out and "positive class '1'" in out
+    assert f"{lcqmc_slice.name} accuracy" in out and "ROC-AUC" in out and "positive class '1'" in out
 
 
 def test_a_classification_run_has_no_binary_scores():
