@@ -65,6 +65,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="train on the first N training rows only, for a quick check (default: all)")
     parser.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"],
                         help="training device (default auto: CUDA when present, else CPU)")
+    parser.add_argument("--no-length-buckets", dest="length_buckets", action="store_false",
+                        help="train on plain random batches padded to max_len (TrainingConfig.length_buckets "
+                             "off), to measure what batching by length gives")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
     args = parser.parse_args(argv)
     args.models = [m.strip() for m in args.models.split(",") if m.strip()]
@@ -112,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
           f"load average {load_average()}")
     print(f"data: {DATA} (train {'first ' + str(args.train_rows) + ' rows of ' if args.train_rows else ''}"
           f"train.txt; validation = test = dev.txt); char tokens, max_len {MAX_LEN} per side; "
-          f"{args.epochs} epoch(s), batch {BATCH_SIZE}, lr {LR}, patience 0, seed {SEED}")
+          f"{args.epochs} epoch(s), batch {BATCH_SIZE}, lr {LR}, patience 0, seed {SEED}, "
+          f"batches by length {'on' if args.length_buckets else 'off'}")
 
     results: dict[str, dict] = {}
     device_names: set[str] = set()
@@ -122,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             text=TextConfig(tokenizer=TokenizerConfig(type="char"), max_len=MAX_LEN),
             model={"type": name},
             training=TrainingConfig(epochs=args.epochs, batch_size=BATCH_SIZE, lr=LR, patience=0,
-                                    seed=SEED, device=args.device),
+                                    seed=SEED, device=args.device, length_buckets=args.length_buckets),
         )
         batch_events: list[BatchEnd] = []
         epoch_events: list[EpochEnd] = []
