@@ -14,14 +14,11 @@ import sys
 from pathlib import Path
 
 from studio import cli_pairs, cli_retrieve, cli_vectors
-from studio.cli_common import data_settings, describe_data, parse_set
+from studio.cli_common import ALLOW_HELP, data_settings, describe_data, parse_set
 
 HEADLESS = ("train", "evaluate", "predict", "vectors", "retrieve")
 
 
-ALLOW_HELP = ("read the files outside the project folder that it refers to (data, vectors, "
-              "dictionaries), for a project not saved on this machine; without it such a "
-              "project is refused and the files are listed")
 
 
 def open_project(path: str | Path, allow_outside: bool):

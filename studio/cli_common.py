@@ -101,3 +101,8 @@ def describe_data(table, settings) -> str:
             + (f" + {names[roles.text_pair_column]!r}" if roles.text_pair_column is not None else "")
             + f", label column {label!r}"
             + (f", class names {roles.class_names}" if roles.class_names else ""))
+
+
+ALLOW_HELP = ("read the files outside the project folder that it refers to (data, vectors, "
+              "dictionaries), for a project not saved on this machine; without it such a "
+              "project is refused and the files are listed")

@@ -15,10 +15,6 @@ import json
 import sys
 from pathlib import Path
 
-# Below this many rows the reader's header guess is unreliable (two distinct texts look like
-# a category): a pair file that short is read without a header, so no pair goes missing.
-HEADER_TRUSTED_ROWS = 20
-
 
 def split_pair_lines(lines: list[str], source: str) -> tuple[list[str], list[str]]:
     """``a<TAB>b`` lines (further fields ignored, blank lines skipped) -> sides a and b.
@@ -69,8 +65,6 @@ def read_pair_file(path: str) -> tuple[list[str], list[str]]:
     from studio.core.errors import StudioError
 
     table = read_table(path)
-    if table.has_header and table.num_rows < HEADER_TRUSTED_ROWS:
-        table = read_table(path, table.delimiter, False, table.encoding)
     columns = pair_columns(table)
     if columns is None:
         raise StudioError("cli.no_pair_columns", file=path)

@@ -12,11 +12,12 @@ import json
 import sys
 from pathlib import Path
 
+from studio.cli_common import ALLOW_HELP
+
 METHOD_HELP = ("bm25: lexical BM25 over the tokens (bm25s); word_vectors: cosine over averaged word "
                "vectors of one of the project's vector sets (--vectors); siamese: cosine over a "
                "Siamese run's sentence vectors (--run) (default bm25)")
-ALLOW_HELP = ("read the files outside the project folder that it refers to (data, vectors, "
-              "dictionaries), for a project not saved on this machine")
+PROJECT_HELP = "project folder (.studio)"
 
 
 def _spec_options(parser, default_method: str | None = "bm25") -> None:
@@ -31,6 +32,13 @@ def _spec_options(parser, default_method: str | None = "bm25") -> None:
                              "word_vectors)")
 
 
+def _command(commands, name: str, help: str, description: str, project_help: str = PROJECT_HELP):
+    """The sub-command ``name``, its first argument the project folder."""
+    command = commands.add_parser(name, help=help, description=description)
+    command.add_argument("project", help=project_help)
+    return command
+
+
 def add_parser(sub) -> None:
     retrieve = sub.add_parser(
         "retrieve", help="build, query and evaluate question-retrieval indexes",
@@ -40,12 +48,11 @@ def add_parser(sub) -> None:
                     "classifier of a <sep> b).")
     commands = retrieve.add_subparsers(dest="retrieve_command", required=True)
 
-    build = commands.add_parser(
-        "build", help="index a question bank into a project",
+    build = _command(
+        commands, "build", help="index a question bank into a project",
         description="Read BANK (one question per line, or a column of a .tsv/.csv, with an optional "
                     "answer column), index it, and save the index in PROJECT under --name (a new "
                     "project folder is made when PROJECT does not exist).")
-    build.add_argument("project", help="project folder (.studio)")
     build.add_argument("bank", help="question bank file: .txt/.tsv/.csv")
     build.add_argument("--name", default="index", help="name of the index: letters, digits, _, . and - "
                        "(default index; an index of that name is replaced)")
@@ -54,12 +61,11 @@ def add_parser(sub) -> None:
     build.add_argument("--answer-column", type=int, help="1-based column of the answers (default: none)")
     build.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
 
-    query = commands.add_parser(
-        "query", help="the stored questions closest to new questions",
+    query = _command(
+        commands, "query", help="the stored questions closest to new questions",
         description="Print the top --k of the index for each QUESTION with its score (BM25 score or "
                     "cosine), and with --rerank the same candidates reordered by a pair run's match "
                     "probability.")
-    query.add_argument("project", help="project folder (.studio)")
     query.add_argument("questions", nargs="*", metavar="QUESTION",
                        help="questions to look up (or use --file, or standard input)")
     query.add_argument("--file", help="file with one question per line")
@@ -69,13 +75,13 @@ def add_parser(sub) -> None:
     query.add_argument("--json", action="store_true", help="print one JSON object per question")
     query.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
 
-    evaluate = commands.add_parser(
-        "evaluate", help="Recall@k and MRR@10 on a labelled pair file",
+    evaluate = _command(
+        commands, "evaluate", help="Recall@k and MRR@10 on a labelled pair file",
         description="From a labelled pair file (text_a, text_b, label, e.g. LCQMC dev): each matching "
                     "pair's text_a is a query whose answer is its text_b, in a bank of every text_b of "
                     "the file. Recall the top --depth with the method of --index (or --method) and "
-                    "print Recall@1/5/10/20 and MRR@10, and with --rerank the same after reranking.")
-    evaluate.add_argument("project", help="project folder (.studio): its vector sets and runs")
+                    "print Recall@1/5/10/20 and MRR@10, and with --rerank the same after reranking.",
+        project_help="project folder (.studio): its vector sets and runs")
     evaluate.add_argument("data", help="labelled pair file")
     evaluate.add_argument("--index", help="take the method and its settings from this stored index")
     _spec_options(evaluate, default_method=None)
@@ -86,14 +92,12 @@ def add_parser(sub) -> None:
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
 
-    listing = commands.add_parser("list", help="list a project's indexes",
-                                  description="Print each index's name, method, size and settings.")
-    listing.add_argument("project", help="project folder (.studio)")
+    listing = _command(commands, "list", help="list a project's indexes",
+                       description="Print each index's name, method, size and settings.")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
 
-    remove = commands.add_parser("remove", help="delete an index from a project",
-                                 description="Delete the index NAME and save the project.")
-    remove.add_argument("project", help="project folder (.studio)")
+    remove = _command(commands, "remove", help="delete an index from a project",
+                      description="Delete the index NAME and save the project.")
     remove.add_argument("name", help="index name")
 
 
@@ -192,9 +196,9 @@ def _pick_index(project, name: str | None, where: str) -> str:
     from studio.core.errors import ConfigError
     from studio.core.retrieval import index_names
 
-    names = index_names(project)
     if name is not None:
         return name
+    names = index_names(project)
     if not names:
         raise ConfigError("retrieval.cli_no_index", project=where)
     return names[-1]

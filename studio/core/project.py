@@ -239,6 +239,11 @@ class Project:
     def _pending(self) -> set[str]:
         return {str(_resolved_or_none(reference.path)) for reference in self.outside_files}
 
+    def is_pending(self, path: str | Path) -> bool:
+        """Whether ``path`` is one of the outside files this project may not read yet
+        (:attr:`outside_files`, not agreed to)."""
+        return str(_resolved_or_none(Path(path))) in self._pending()
+
     def _readable_dataset(self):
         """The dataset settings without the files not agreed to, so nothing reads them."""
         pending, dataset = self._pending(), self.settings.dataset

@@ -18,6 +18,7 @@ from studio.core.errors import ConfigError
 from studio.core.project import Project
 from studio.core.project_archive import export_project, import_project
 from studio.core.retrieval import (
+    Hits,
     IndexSpec,
     PairScorer,
     QuestionBank,
@@ -202,6 +203,17 @@ def test_reranking_tokenizes_once_and_keeps_the_order(pair_project, model):
     direct = scorer.predictor.probabilities(left, right)[:, scorer.column].numpy().reshape(4, 5)
     np.testing.assert_allclose(scorer.score_hits(QUERIES, BANK.questions, hits.indices), direct, rtol=1e-5,
                                atol=1e-6)
+    # in blocks (as evaluate_retrieval reranks) sharing row_tokens, a bank row is still cut once
+    calls.clear()
+    tokenizer.tokenize = lambda text: calls.append(text) or cut(text)
+    row_tokens: dict[int, list[str]] = {}
+    try:
+        blocks = [rerank(QUERIES[s:s + 2], BANK.questions, Hits(hits.indices[s:s + 2], hits.scores[s:s + 2]), scorer,
+                         row_tokens) for s in (0, 2)]
+    finally:
+        del tokenizer.tokenize
+    assert sorted(calls) == sorted(QUERIES + BANK.questions)  # each block recalls all 5 rows
+    assert np.concatenate([b.indices for b in blocks]).tolist() == once.indices.tolist()
 
 
 # ----- one question on a large bank -------------------------------------------------------

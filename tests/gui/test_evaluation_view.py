@@ -23,11 +23,12 @@ def screenshot(view, name: str) -> None:
 
 
 @pytest.fixture
-def view(qtbot):
+def view(qtbot, request):
+    """An evaluation view on its own worker pool, shown at the test module's ``VIEW_SIZE``."""
     pool = WorkerPool()
     widget = EvaluationView(pool)
     qtbot.addWidget(widget)
-    widget.resize(1200, 800)
+    widget.resize(*getattr(request.module, "VIEW_SIZE", (1200, 800)))
     widget.show()
     yield widget
     pool.shutdown()

@@ -101,8 +101,8 @@ def test_each_side_tokenizes_in_char_and_jieba_modes(window, qtbot, lcqmc):
     # max_len cuts each side: the shares follow it
     _edit(tab, qtbot, lambda: tab.text_form.editors["max_len"].setValue(6))
     text = tab.preview.toPlainText()
-    assert tab._preview_result.max_len == 6 and "longer than max_len (6)" in text
-    assert all(0 < side.cut_share < 1 for side in tab._preview_result.sides)
+    assert tab.preview.result.max_len == 6 and "longer than max_len (6)" in text
+    assert all(0 < side.cut_share < 1 for side in tab.preview.result.sides)
     assert tab.lengths.side_b._max_len == 6
     # a pair model reads the texts apart
     window.model_tab.combo.setCurrentIndex(window.model_tab.combo.findData("esim"))

@@ -4,7 +4,6 @@ examples follow, and both texts of each pair in the examples browser."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
@@ -21,11 +20,12 @@ from studio.core.text.config import TextConfig
 from studio.core.training.config import TrainingConfig
 from studio.core.training.pair_metrics import scores_at_threshold
 from studio.core.training.run import execute_run
-from studio.gui.widgets.evaluation_view import EvaluationView
-from studio.gui.workers import WorkerPool
 from tests.conftest import shared_file, write_slice
+from tests.gui import test_evaluation_view
+from tests.gui.test_evaluation_view import SCREENSHOTS
 
-SCREENSHOTS = os.environ.get("STUDIO_SCREENSHOT_DIR")  # set it to keep screenshots of the view
+view = test_evaluation_view.view  # the fixture, at VIEW_SIZE
+VIEW_SIZE = (1300, 900)
 
 
 @pytest.fixture(scope="module")
@@ -41,17 +41,6 @@ def pair_run(tmp_path_factory):
         patch.setenv("STUDIO_CACHE_DIR", str(base / "cache"))
         patch.setenv("STUDIO_DATA_DIR", str(base / "data"))
         return execute_run(settings, run_dir=base / "run")
-
-
-@pytest.fixture
-def view(qtbot):
-    pool = WorkerPool()
-    widget = EvaluationView(pool)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 900)
-    widget.show()
-    yield widget
-    pool.shutdown()
 
 
 def evaluate(qtbot, view, run):

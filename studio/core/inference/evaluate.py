@@ -7,22 +7,12 @@ from typing import Any
 
 from studio.core.data.dataset import dataset_from_table
 from studio.core.data.reader import read_table
-from studio.core.inference.predictor import Predictor
+from studio.core.inference.predictor import Predictor, run_threshold
 from studio.core.project_runs import Run
 from studio.core.report import Reporter
 from studio.core.training.metrics import classification_report
 from studio.core.training.pair_metrics import pair_report
 from studio.core.training.run import scored_as_binary
-
-
-def run_threshold(run: Run) -> float:
-    """The decision threshold ``run`` chose on its validation split (its test report's
-    ``binary.threshold``), or 0.5 when it has none or a value outside 0..1."""
-    binary = (run.finished.get("test") or {}).get("binary")
-    value = binary.get("threshold") if isinstance(binary, dict) else None
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 1.0:
-        return float(value)
-    return 0.5
 
 
 def evaluate_run(run: Run, data_file: str | Path, report: Reporter | None = None) -> dict[str, Any]:

@@ -15,8 +15,7 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from studio.core.data.dataset import load_splits
 from studio.core.data.reader import Table
 from studio.core.errors import ConfigError
-from studio.core.inference.evaluate import run_threshold
-from studio.core.inference.predictor import Predictor
+from studio.core.inference.predictor import Predictor, run_threshold
 from studio.core.project_runs import Run
 from studio.core.report import Reporter
 from studio.core.training.metrics import classification_report

@@ -64,6 +64,23 @@ class Alignment:
     weights: np.ndarray
 
 
+def chosen_threshold(run: Run) -> float | None:
+    """The decision threshold ``run`` chose on its validation split (its test report's
+    ``binary.threshold``), or ``None`` when it has none or a value outside 0..1."""
+    binary = (run.finished.get("test") or {}).get("binary")
+    value = binary.get("threshold") if isinstance(binary, dict) else None
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 1.0:
+        return float(value)
+    return None
+
+
+def run_threshold(run: Run) -> float:
+    """The decision threshold ``run`` chose on its validation split (:func:`chosen_threshold`),
+    or 0.5 when it chose none."""
+    chosen = chosen_threshold(run)
+    return 0.5 if chosen is None else chosen
+
+
 class Predictor:
     """Wraps a trained :class:`Run` for inference on the CPU (or a given device).
 
@@ -149,16 +166,13 @@ class Predictor:
     @property
     def threshold(self) -> float:
         """The decision threshold on the positive class's probability: the one the run chose
-        on its validation split, else 0.5 (:func:`~studio.core.inference.evaluate.run_threshold`)."""
-        from studio.core.inference.evaluate import run_threshold  # it imports this module
-
+        on its validation split, else 0.5 (:func:`run_threshold`)."""
         return run_threshold(self.run)
 
     @property
     def threshold_chosen(self) -> bool:
         """Whether the run chose its threshold on validation (its test report has one)."""
-        binary = (self.run.finished.get("test") or {}).get("binary")
-        return isinstance(binary, dict) and binary.get("threshold") == self.threshold
+        return chosen_threshold(self.run) is not None
 
     def match(self, texts: list[str], pairs: list[str]) -> list[Match]:
         """Each pair ``(texts[i], pairs[i])`` scored as a match or not at :attr:`threshold`.

@@ -76,7 +76,8 @@ class ESIM(nn.Module):
             nn.Dropout(config.dropout), nn.Linear(hidden, num_classes))
 
     def _encode(self, ids: torch.Tensor, lengths: torch.Tensor):
-        """Sides ``(2B, L)`` -> encoded sides ``a, b (B, L, 2H)``, masks ``(B, L)``, lengths."""
+        """A pair batch ``ids (B, 2, L)``, ``lengths (B, 2)`` -> encoded sides ``a, b (B, L, 2H)``,
+        their masks ``(B, L)`` and the sides' lengths ``(2B,)`` (:func:`split_pair`)."""
         sides, side_lengths = split_pair(ids, lengths, "ESIM")
         length = sides.shape[1]
         encoded = run_packed(self.encoder, self.dropout(self.embedding(sides)), side_lengths)

@@ -15,11 +15,10 @@ from torch import nn
 
 from studio.core.models.layers import (
     EmbeddingOptions,
-    pack_by_length,
     real_positions,
     recurrent_layer,
+    run_packed,
     token_embedding,
-    unpack,
 )
 from studio.core.models.registry import register_model
 
@@ -83,9 +82,7 @@ class TextRCNN(nn.Module):
 
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         x = self.embedding(ids)  # (B, L, E)
-        packed = pack_by_length(x, lengths)
-        out, _ = self.rnn(packed)
-        out = unpack(out, ids.shape[1])  # (B, L, D*H)
+        out = run_packed(self.rnn, x, lengths)  # (B, L, D*H)
         hidden = self.config.hidden_size
         # Shift by one word so the contexts exclude the word itself (eqs. 1-2); the outputs
         # are zero past each text, so the last word's right context is zero.

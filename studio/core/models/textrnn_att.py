@@ -15,11 +15,11 @@ from torch import nn
 
 from studio.core.models.layers import (
     EmbeddingOptions,
-    pack_by_length,
+    masked_softmax,
     real_positions,
     recurrent_layer,
+    run_packed,
     token_embedding,
-    unpack,
 )
 from studio.core.models.registry import register_model
 
@@ -60,7 +60,7 @@ class AttentionPooling(nn.Module):
         """``alpha (B, L)``: zero on PAD, summing to 1 over each text's tokens."""
         real = real_positions(lengths.clamp(min=1), h.shape[1])
         scores = torch.tanh(h) @ self.w  # (B, L)
-        return scores.masked_fill(~real, float("-inf")).softmax(dim=1)
+        return masked_softmax(scores, real, dim=1)
 
     def forward(self, h: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         return (self.weights(h, lengths).unsqueeze(2) * h).sum(dim=1)
@@ -92,9 +92,7 @@ class TextRNNAtt(nn.Module):
         self.fc = nn.Linear(config.fc_size, num_classes)
 
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        packed = pack_by_length(self.embedding(ids), lengths)
-        out, _ = self.rnn(packed)
-        h = unpack(out, ids.shape[1])  # (B, L, D*H)
+        h = run_packed(self.rnn, self.embedding(ids), lengths)  # (B, L, D*H)
         r = torch.tanh(self.attention(h, lengths))  # Zhou et al. eq. 12
         # no activation between fc1 and fc, as in the reference repo's TextRNN_Att
         return self.fc(self.fc1(self.dropout(r)))

@@ -31,18 +31,22 @@ class PairScorer:
         probabilities = self.predictor.probabilities(list(queries), list(candidates))
         return probabilities[:, self.column].numpy()
 
-    def score_hits(self, queries: list[str], questions: list[str], indices: np.ndarray) -> np.ndarray:
+    def score_hits(self, queries: list[str], questions: list[str], indices: np.ndarray,
+                   row_tokens: dict[int, list[str]] | None = None) -> np.ndarray:
         """Match probabilities ``(Q, k)`` of each query with its candidates
         ``questions[indices[q, j]]``. Each query and each distinct candidate is tokenized
         once (:meth:`~studio.core.inference.predictor.Predictor.tokenize`'s tokenizer),
         and the pairs are scored from those tokens in one call
         (:meth:`~studio.core.inference.predictor.Predictor.probabilities_of_tokens`):
-        a query's tokens are not cut again for each of its k candidates."""
+        a query's tokens are not cut again for each of its k candidates. ``row_tokens``
+        (bank row -> tokens), when given, keeps the candidates' tokens across calls over
+        the same ``questions`` (blocks of one evaluation)."""
         p = self.predictor
         count, width = indices.shape
         query_tokens = p.tokenizer.tokenize_many(list(queries))
-        rows = np.unique(indices)
-        row_tokens = dict(zip(rows.tolist(), p.tokenizer.tokenize_many([questions[i] for i in rows]), strict=True))
+        row_tokens = {} if row_tokens is None else row_tokens
+        rows = [i for i in np.unique(indices).tolist() if i not in row_tokens]
+        row_tokens.update(zip(rows, p.tokenizer.tokenize_many([questions[i] for i in rows]), strict=True))
         side_a = [query_tokens[q] for q in range(count) for _ in range(width)]
         side_b = [row_tokens[i] for i in indices.reshape(-1).tolist()]
         if p.takes_pairs:
@@ -52,18 +56,20 @@ class PairScorer:
         return probabilities[:, self.column].numpy().reshape(count, width)
 
 
-def rerank(queries: list[str], questions: list[str], hits: Hits, scorer: ScoreFn) -> Hits:
+def rerank(queries: list[str], questions: list[str], hits: Hits, scorer: ScoreFn,
+           row_tokens: dict[int, list[str]] | None = None) -> Hits:
     """Each query's recalled bank rows in ``hits``, reordered by ``scorer``'s match
     probability (best first; equal probabilities keep the recall order), with those
     probabilities as scores. All pairs are scored in one call: through
-    ``scorer.score_hits(queries, questions, indices)`` when it has one
-    (:class:`PairScorer`: each query and candidate tokenized once), else
-    ``scorer(left, right)`` on the ``Q * k`` pairs spelled out."""
+    ``scorer.score_hits(queries, questions, indices, row_tokens)`` when it has one
+    (:class:`PairScorer`: each query and candidate tokenized once; ``row_tokens`` keeps
+    the candidates' tokens across calls), else ``scorer(left, right)`` on the ``Q * k``
+    pairs spelled out."""
     count, width = hits.indices.shape
     if count == 0 or width == 0:
         return hits
     if callable(getattr(scorer, "score_hits", None)):
-        scores = np.asarray(scorer.score_hits(list(queries), questions, hits.indices), dtype=np.float32)
+        scores = np.asarray(scorer.score_hits(list(queries), questions, hits.indices, row_tokens), dtype=np.float32)
     else:
         left = [query for query in queries for _ in range(width)]
         right = [questions[i] for i in hits.indices.reshape(-1)]

@@ -53,7 +53,6 @@ from studio.core.retrieval.stored import (
     read_matrix,
 )
 from studio.core.retrieval.vectors import AveragedWordVectors, SentenceEncoder, VectorRecall
-from studio.core.safe_files import resolved
 from studio.core.text.tokenizers import Tokenizer, TokenizerConfig
 
 if TYPE_CHECKING:
@@ -142,8 +141,7 @@ def _encoder(spec: IndexSpec, project: Project, report: Reporter, vectors):
             raise ConfigError("retrieval.needs_vectors")
         entry = _vector_set(project, spec.vectors)
         if vectors is None:
-            pending = {str(resolved(ref.path)) for ref in project.outside_files}
-            if str(resolved(entry.path)) in pending:
+            if project.is_pending(entry.path):
                 raise ProjectError("retrieval.vectors_not_agreed", name=entry.name, file=entry.path)
             from studio.core.embeddings.vectors import load_vectors
 
@@ -327,11 +325,11 @@ def evaluate_retrieval(rset, spec: IndexSpec, project: Project, scorer: PairScor
     report.progress(building + 0.05)
     reranked = None
     if scorer is not None:
-        blocks, count = [], len(rset.queries)
+        blocks, count, row_tokens = [], len(rset.queries), {}  # a bank row is tokenized once, whatever its blocks
         for start in range(0, count, RERANK_BLOCK):
             report.check()
             block = Hits(hits.indices[start:start + RERANK_BLOCK], hits.scores[start:start + RERANK_BLOCK])
-            blocks.append(rerank(rset.queries[start:start + RERANK_BLOCK], rset.bank, block, scorer))
+            blocks.append(rerank(rset.queries[start:start + RERANK_BLOCK], rset.bank, block, scorer, row_tokens))
             report.progress(building + 0.05 + (0.95 - building) * min(1.0, (start + RERANK_BLOCK) / count))
         reranked = retrieval_metrics(Hits(np.concatenate([b.indices for b in blocks]),
                                           np.concatenate([b.scores for b in blocks])), rset.answers)

@@ -24,6 +24,8 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -251,9 +253,7 @@ def write_index_files(folder: Path, info: IndexInfo, bank: QuestionBank, matrix:
     """Write an index into ``folder`` (replaced whole): its files go into a hidden folder
     beside it, fsynced, which then takes its place, so a crash leaves the old index or
     the new one."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
-    try:
+    with _new_folder(folder, info) as tmp:
         atomic_write_json(tmp / BANK_FILE, {"questions": list(bank.questions),
                                             "answers": None if bank.answers is None else list(bank.answers)})
         if matrix is not None:
@@ -261,12 +261,6 @@ def write_index_files(folder: Path, info: IndexInfo, bank: QuestionBank, matrix:
                 np.save(handle, np.ascontiguousarray(matrix, dtype="<f4"), allow_pickle=False)
                 handle.flush()
                 os.fsync(handle.fileno())
-        atomic_write_json(tmp / INFO_FILE, info.model_dump())
-        fsync_folder(tmp)
-        _replace_folder(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def copy_index_files(source: Path, source_root: Path, folder: Path, info: IndexInfo) -> None:
@@ -281,13 +275,22 @@ def copy_index_files(source: Path, source_root: Path, folder: Path, info: IndexI
     names = [BANK_FILE] + ([MATRIX_FILE] if info.dimension else [])
     limits = {BANK_FILE: MAX_BANK_BYTES, MATRIX_FILE: info.count * info.dimension * 4 + MAX_NPY_HEADER + 128}
     files = [project_file(source / name, base, limits[name]) for name in names]
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
-    try:
+    with _new_folder(folder, info) as tmp:
         for file in files:
             shutil.copyfile(file, tmp / file.name)
             with open(tmp / file.name, "rb+") as handle:
                 os.fsync(handle.fileno())
+
+
+@contextmanager
+def _new_folder(folder: Path, info: IndexInfo) -> Iterator[Path]:
+    """A hidden folder beside ``folder`` for the body to fill; then ``index.json`` is
+    written, everything fsynced, and it takes ``folder``'s place (deleted instead if the
+    body fails)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    try:
+        yield tmp
         atomic_write_json(tmp / INFO_FILE, info.model_dump())
         fsync_folder(tmp)
         _replace_folder(tmp, folder)

@@ -122,18 +122,23 @@ def binary_report(y_true, probs, threshold: float = 0.5, positive_label: str = "
         "pr": {"precision": [], "recall": [], "threshold": []},
     }
     if _both_classes(y_true):
-        report["roc_auc"] = float(roc_auc_score(y_true, probs))
-        report["pr_auc"] = float(average_precision_score(y_true, probs))
-        fpr, tpr, roc_thresholds = roc_curve(y_true, probs)
-        fpr, tpr, roc_thresholds = _downsample(fpr, tpr, np.clip(roc_thresholds, 0.0, 1.0))
-        report["roc"] = {"fpr": fpr, "tpr": tpr, "threshold": roc_thresholds}
-        # precision_recall_curve has one threshold fewer than points: the last point
-        # (recall 0, precision 1) has none; it is given threshold 1
-        pr_precision, pr_recall, pr_thresholds = precision_recall_curve(y_true, probs)
-        pr_thresholds = np.append(np.clip(pr_thresholds, 0.0, 1.0), 1.0)
-        pr_precision, pr_recall, pr_thresholds = _downsample(pr_precision, pr_recall, pr_thresholds)
-        report["pr"] = {"precision": pr_precision, "recall": pr_recall, "threshold": pr_thresholds}
+        report["roc_auc"], report["pr_auc"], roc, pr = _areas_and_curves(y_true, probs)
+        report["roc"] = dict(zip(("fpr", "tpr", "threshold"), _downsample(*roc), strict=True))
+        report["pr"] = dict(zip(("precision", "recall", "threshold"), _downsample(*pr), strict=True))
     return report
+
+
+def _areas_and_curves(y_true: np.ndarray, probs: np.ndarray):
+    """ROC-AUC, PR-AUC and the full curves of ``y_true`` (both classes present) scored by
+    ``probs``: ``(fpr, tpr, thresholds)`` and ``(precision, recall, thresholds)``, the
+    thresholds clipped to 0..1 (scikit-learn starts the ROC curve at an infinite one)."""
+    fpr, tpr, roc_thresholds = roc_curve(y_true, probs)
+    # precision_recall_curve has one threshold fewer than points: the last point
+    # (recall 0, precision 1) has none; it is given threshold 1
+    precision, recall, pr_thresholds = precision_recall_curve(y_true, probs)
+    return (float(roc_auc_score(y_true, probs)), float(average_precision_score(y_true, probs)),
+            (fpr, tpr, np.clip(roc_thresholds, 0.0, 1.0)),
+            (precision, recall, np.append(np.clip(pr_thresholds, 0.0, 1.0), 1.0)))
 
 
 def pair_report(label_names: Sequence[str], y_true, probabilities, threshold: float = 0.5) -> dict[str, Any]:
@@ -257,15 +262,11 @@ class ThresholdSweep:
         self.fpr = self.tpr = self.roc_thresholds = empty
         self.precision = self.recall = self.pr_thresholds = empty
         if _both_classes(y_true.astype(np.int64)):
-            self.roc_auc = float(roc_auc_score(y_true, probs))
-            self.pr_auc = float(average_precision_score(y_true, probs))
-            fpr, tpr, thresholds = roc_curve(y_true, probs)
-            keep = _kept_rows(len(fpr), SWEEP_POINTS)
-            self.fpr, self.tpr, self.roc_thresholds = fpr[keep], tpr[keep], np.clip(thresholds[keep], 0.0, 1.0)
-            precision, recall, thresholds = precision_recall_curve(y_true, probs)
-            thresholds = np.append(np.clip(thresholds, 0.0, 1.0), 1.0)
-            keep = _kept_rows(len(precision), SWEEP_POINTS)
-            self.precision, self.recall, self.pr_thresholds = precision[keep], recall[keep], thresholds[keep]
+            self.roc_auc, self.pr_auc, roc, pr = _areas_and_curves(y_true, probs)
+            keep = _kept_rows(len(roc[0]), SWEEP_POINTS)
+            self.fpr, self.tpr, self.roc_thresholds = (column[keep] for column in roc)
+            keep = _kept_rows(len(pr[0]), SWEEP_POINTS)
+            self.precision, self.recall, self.pr_thresholds = (column[keep] for column in pr)
 
     def __len__(self) -> int:
         return self.positives + self.negatives

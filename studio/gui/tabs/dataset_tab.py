@@ -51,8 +51,6 @@ class DatasetTab(Retranslating, QWidget):
         super().__init__(parent)
         self.model, self.pool = model, pool
         self._updating = False
-        self._preview_result: TokenPreview | None = None
-        self._preview_error = ""
         self._labels: dict[str, QLabel] = {}  # form row labels, set in retranslate()
 
         def row(form: QFormLayout, key: str, field: QWidget) -> None:
@@ -284,14 +282,13 @@ class DatasetTab(Retranslating, QWidget):
             show_label_balance(self.class_chart, None, [], False, pairs=False)
             self.lengths.clear()
             return
-        pair = dataset.text_pair_column
-        pairs = table.columns[pair] if pair is not None and pair < table.num_columns else None
+        pairs = self._second_texts()
         self.lengths.show_texts(table.columns[dataset.text_column], pairs, settings.text.max_len)
         self.chart_row.setStretch(1, 2 if pairs is not None else 1)  # two histograms want the room
-        labels = dataset.label_column if dataset.label_column is not None else table.num_columns
-        names, from_file = self.model.label_names() if labels < table.num_columns else ([], False)
+        label = dataset.label_column
+        names, from_file = self.model.label_names() if label is not None and label < table.num_columns else ([], False)
         self.task_label.set_task(dataset.task, len(names))
-        show_label_balance(self.class_chart, table.columns[labels] if names else None, names, from_file,
+        show_label_balance(self.class_chart, table.columns[label] if names else None, names, from_file,
                            pairs=pairs is not None)
 
     def _request_preview(self) -> None:
@@ -300,27 +297,25 @@ class DatasetTab(Retranslating, QWidget):
         table, dataset = self.model.table, self.model.settings.dataset
         if table is None or dataset.text_column >= table.num_columns:
             self.pool.cancel(key)
-            self._preview_result, self._preview_error = None, ""
-            self._show_preview()
+            self.preview.show_preview(None)
             return
-        pairs = table.columns[dataset.text_pair_column] if dataset.text_pair_column is not None else None
         self.pool.submit(preview_tokens, self.model.settings.text, table.columns[dataset.text_column],
-                         pairs, key=key, on_done=self._preview_done, on_failed=self._preview_failed)
+                         self._second_texts(), key=key, on_done=self._preview_done, on_failed=self._preview_failed)
+
+    def _second_texts(self) -> list[str] | None:
+        """The loaded table's second text column; ``None`` for single texts or a column the file lacks."""
+        table, pair = self.model.table, self.model.settings.dataset.text_pair_column
+        return table.columns[pair] if table is not None and pair is not None and pair < table.num_columns else None
 
     def _preview_done(self, result: TokenPreview) -> None:
-        self._preview_result, self._preview_error = result, ""
         self.lengths.set_preview(result)
-        self._show_preview()
+        self.preview.show_preview(result)
         self.model.set_vocab_estimate(result.vocab_estimate)
         self.previewReady.emit()
 
     def _preview_failed(self, message: str) -> None:
-        self._preview_result, self._preview_error = None, message
-        self._show_preview()
+        self.preview.show_preview(None, message)
         self.previewReady.emit()
-
-    def _show_preview(self) -> None:
-        self.preview.show_preview(self._preview_result, self._preview_error)
 
     # ----- editing ----------------------------------------------------------------
     def _settings_changed(self, group: str) -> None:

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.retrieval import QuestionBank
+from studio.core.data.reader import read_table
+from studio.core.retrieval import PairScorer, QuestionBank
 from studio.core.retrieval.store import RetrievalIndex, build_index, index_names, load_index
 from studio.gui.i18n import Retranslating
 from studio.gui.project_model import ProjectModel
@@ -53,13 +54,12 @@ class RetrievalTab(Retranslating, QWidget):
     def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
         super().__init__(parent)
         self.model, self.pool = model, pool
-        self.table = None  # the bank file's table, for choosing its columns
         self.bank: QuestionBank | None = None
         self.bank_file = ""  # where the bank was read from (recorded in the index's spec)
         self.index: RetrievalIndex | None = None
         self.job: Job | None = None  # the one long job (read, build, open, evaluate) running
         self.last: work.Answered | None = None
-        self._scorer = None  # the reranking run's PairScorer, kept between questions
+        self._scorers: dict[str, PairScorer] = {}  # the reranking run's scorer, kept between questions
         self._bank_text: Callable[[], str] = lambda: ""
 
         self.bank_box, self.recall_box = BankBox(), RecallBox()
@@ -137,7 +137,7 @@ class RetrievalTab(Retranslating, QWidget):
         self.job = None
         self.progress.setValue(0)
         self.show_text(self.progress_label, lambda: "")
-        self.table, self._scorer = None, None
+        self._scorers = {}  # a new cache: a job of the project before fills the old one
         self.bank_box.set_table(None)
         self._set_bank(None, "", lambda: "")
         self._fill_runs()
@@ -180,20 +180,19 @@ class RetrievalTab(Retranslating, QWidget):
     def read_bank_file(self, path: str) -> None:
         """Read a bank file on a worker; its columns are chosen next."""
         name = Path(path).name
-        self._start(lambda: self.tr("Reading {name}…").format(name=name), work.read_bank_table, path,
+        self._start(lambda: self.tr("Reading {name}…").format(name=name), read_table, path,
                     on_done=self._table_read)
 
     def _table_read(self, table) -> None:
-        self.table = table
         self.bank_box.set_table(table)
         self.bank_box.picker.set_path(str(table.path))
         self._columns_changed()
 
     def _columns_changed(self) -> None:
-        columns = self.bank_box.columns()
-        if self.table is None or columns is None:
+        table, columns = self.bank_box.table, self.bank_box.columns()
+        if table is None or columns is None:
             return
-        table, file = self.table, str(self.table.path)
+        file = str(table.path)
         self.pool.submit(work.bank_of_columns, table, *columns, key=(self, "bank"), on_failed=self.errorOccurred.emit,
                          on_done=lambda bank: self._set_bank(bank, file, self._source_text(bank, file)))
 
@@ -202,7 +201,6 @@ class RetrievalTab(Retranslating, QWidget):
         table, column = self.model.table, self.model.settings.dataset.text_pair_column
         if table is None or column is None:
             return
-        self.table = None
         self.bank_box.set_table(None)
         file = str(table.path)
         self.pool.submit(work.unique_questions, table, column, key=(self, "bank"), on_failed=self.errorOccurred.emit,
@@ -276,7 +274,7 @@ class RetrievalTab(Retranslating, QWidget):
             self.results.show_message(self.tr("Build an index first (First stage: recall, on the left)."))
             return
         self.pool.submit(work.answer, self.index, question, self.recall_box.k_spin.value(), self.model.project,
-                         self.rerank_box.run_id(), self._scorer, key=(self, "ask"), on_done=self._answered,
+                         self.rerank_box.run_id(), self._scorers, key=(self, "ask"), on_done=self._answered,
                          on_failed=self.errorOccurred.emit)
 
     def _ask_again(self) -> None:
@@ -290,7 +288,7 @@ class RetrievalTab(Retranslating, QWidget):
     def _answered(self, answered: work.Answered) -> None:
         if answered.index is not self.index:
             return  # a question to an index since replaced
-        self.last, self._scorer = answered, answered.scorer or self._scorer
+        self.last = answered
         scale = "bm25" if self.index.spec.method == "bm25" else "cosine"
         recalled = Ranked(answered.recalled.indices[0].tolist(), answered.recalled.scores[0].tolist(), scale)
         reranked = None if answered.reranked is None else Ranked(
@@ -304,11 +302,10 @@ class RetrievalTab(Retranslating, QWidget):
             return
         name = Path(path).name
         self._start(lambda: self.tr("Evaluating on {name}…").format(name=name), work.evaluate, path,
-                    self.index.spec, self.model.project, self.rerank_box.run_id(), self._scorer,
+                    self.index, self.model.project, self.rerank_box.run_id(), self._scorers,
                     on_done=self._evaluated)
 
     def _evaluated(self, result: work.Evaluated) -> None:
-        self._scorer = result.scorer or self._scorer
         rows = [(lambda: self.tr("{method}: recall").format(method=self._method_name(result.spec.method)),
                  result.recall)]
         if result.reranked is not None:

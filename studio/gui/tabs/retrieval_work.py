@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from studio.core.data.reader import Table, read_table
+from studio.core.data.reader import Table
 from studio.core.report import Reporter
 from studio.core.retrieval import (
     Hits,
@@ -25,11 +25,6 @@ from studio.core.retrieval.store import (
 )
 
 
-def read_bank_table(path: str, *, report: Reporter) -> Table:
-    """The table of a bank file, read as the Dataset tab reads a file."""
-    return read_table(path, report=report)
-
-
 def bank_of_columns(table: Table, question: int, answer: int | None) -> QuestionBank:
     """The bank of ``table``'s ``question`` column (0-based) with the answers of
     ``answer``; without answers, each distinct question once (:func:`unique_questions`)."""
@@ -44,40 +39,42 @@ def unique_questions(table: Table, column: int) -> QuestionBank:
                                   source=table.path)
 
 
-def scorer_for(project, run_id: str | None, scorer: PairScorer | None) -> PairScorer | None:
-    """``scorer`` when it is the run ``run_id``'s, else a new one for that pair run of
-    ``project`` (``None``: no reranking).
+def scorer_for(project, run_id: str | None, scorers: dict[str, PairScorer]) -> PairScorer | None:
+    """The scorer of the pair run ``run_id`` of ``project`` (``None``: no reranking),
+    taken from ``scorers`` (the owner's cache, one run at a time) or made and kept there,
+    so a run's model is loaded once, not once per question.
 
     Raises:
         ConfigError: no such run, or not a pair run.
     """
     if not run_id:
         return None
-    if scorer is not None and scorer.predictor.run.id == run_id:
-        return scorer
-    return pair_scorer(project, run_id)
+    scorer = scorers.get(run_id)
+    if scorer is None:
+        scorer = pair_scorer(project, run_id)
+        scorers.clear()
+        scorers[run_id] = scorer
+    return scorer
 
 
 @dataclass(frozen=True)
 class Answered:
-    """A question's recalled hits ``(1, k)`` and, with a reranking run, its reranked hits
-    and the scorer that made them (kept for the next question)."""
+    """A question's recalled hits ``(1, k)`` and, with a reranking run, its reranked hits."""
 
     question: str
     index: RetrievalIndex
     recalled: Hits
     reranked: Hits | None
-    scorer: PairScorer | None
 
 
 def answer(index: RetrievalIndex, question: str, k: int, project, run_id: str | None,
-           scorer: PairScorer | None) -> Answered:
+           scorers: dict[str, PairScorer]) -> Answered:
     """Recall the top ``k`` of ``index`` for ``question``, then rerank them with the pair
-    run ``run_id`` of ``project`` (none: recall only)."""
+    run ``run_id`` of ``project`` (none: recall only; its scorer from ``scorers``)."""
     recalled = index.search([question], k)
-    scorer = scorer_for(project, run_id, scorer)
+    scorer = scorer_for(project, run_id, scorers)
     reranked = None if scorer is None else rerank_hits(index, [question], recalled, scorer)
-    return Answered(question, index, recalled, reranked, scorer)
+    return Answered(question, index, recalled, reranked)
 
 
 @dataclass(frozen=True)
@@ -92,20 +89,23 @@ class Evaluated:
     run_id: str | None
     recall: dict[str, float]
     reranked: dict[str, float] | None
-    scorer: PairScorer | None
 
 
-def evaluate(path: str, spec: IndexSpec, project, run_id: str | None, scorer: PairScorer | None, *,
+def evaluate(path: str, index: RetrievalIndex, project, run_id: str | None, scorers: dict[str, PairScorer], *,
              report: Reporter) -> Evaluated:
-    """Recall@1/5/10/20 and MRR@10 of ``spec``'s recall on the pair file ``path`` (its
-    own bank: every text_b), and after reranking the top 20 with the pair run ``run_id``.
+    """Recall@1/5/10/20 and MRR@10 of ``index``'s recall method on the pair file ``path``
+    (its own bank: every text_b), and after reranking the top 20 with the pair run
+    ``run_id`` (its scorer from ``scorers``). Averaged word vectors are those ``index``
+    already holds: the vectors file is not read again.
 
     Raises:
         DataFormatError, ConfigError: the file is not a labelled pair file.
         Cancelled: ``report`` was stopped.
     """
-    scorer = scorer_for(project, run_id, scorer)
+    scorer = scorer_for(project, run_id, scorers)
     found = read_retrieval_set(path, report=report.part(0.0, 0.1))
-    figures = evaluate_retrieval(found, spec, project, scorer, max(RECALL_AT), report.part(0.1, 1.0))
-    return Evaluated(str(Path(path)), figures.queries, figures.bank, spec, run_id if scorer is not None else None,
-                     figures.recall, figures.reranked, scorer)
+    vectors = getattr(getattr(index.recall, "encoder", None), "vectors", None)  # word vectors only
+    figures = evaluate_retrieval(found, index.spec, project, scorer, max(RECALL_AT), report.part(0.1, 1.0),
+                                 vectors=vectors)
+    return Evaluated(str(Path(path)), figures.queries, figures.bank, index.spec, run_id or None,
+                     figures.recall, figures.reranked)

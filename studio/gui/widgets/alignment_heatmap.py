@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
 
 from studio.core.inference.predictor import Alignment
 from studio.gui.i18n import Retranslating
-from studio.gui.widgets.evaluation_view import HEAT_COLORS
+from studio.gui.widgets.plots import HEAT_COLORS
 
 _TOP = QModelIndex()  # the parent of every cell
 LEGEND_TICKS = (0.0, 0.5, 1.0)
@@ -108,8 +108,9 @@ class ColorLegend(QWidget):
         margin = metrics.horizontalAdvance("0.5") // 2 + 2
         bar = QRectF(margin, 2, self.width() - 2 * margin, 12)
         gradient = QLinearGradient(bar.topLeft(), bar.topRight())
-        for stop in np.linspace(0.0, 1.0, 11):
-            gradient.setColorAt(float(stop), QColor(*(int(v) for v in weight_colors(np.array([[stop]]))[0, 0])))
+        stops = np.linspace(0.0, 1.0, 11)
+        for stop, color in zip(stops, weight_colors(stops[None, :])[0], strict=True):
+            gradient.setColorAt(float(stop), QColor(*(int(v) for v in color)))
         painter.fillRect(bar, gradient)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawRect(bar)

@@ -34,11 +34,10 @@ from studio.core.inference.evaluation import Evaluation, evaluate_run_split
 from studio.core.training.pair_metrics import ThresholdSweep
 from studio.gui.i18n import Retranslating, translate
 from studio.gui.widgets.examples_browser import ExamplesBrowser
-from studio.gui.widgets.plots import ThemedPlot
+from studio.gui.widgets.plots import HEAT_COLORS, ThemedPlot
 from studio.gui.widgets.threshold_view import ThresholdView
 from studio.gui.workers import WorkerPool
 
-HEAT_COLORS = pg.ColorMap([0.0, 1.0], [(247, 251, 255), (8, 48, 107)])  # white -> dark blue
 SPLIT_NAMES = {"test": QT_TRANSLATE_NOOP("EvaluationView", "Test set"),
                "validation": QT_TRANSLATE_NOOP("EvaluationView", "Validation set"),
                "train": QT_TRANSLATE_NOOP("EvaluationView", "Training set")}

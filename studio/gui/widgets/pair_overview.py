@@ -155,6 +155,11 @@ class TokenPreviewText(Retranslating, QPlainTextEdit):
         self._apart = False
         self.retranslate()
 
+    @property
+    def result(self) -> TokenPreview | None:
+        """The preview shown (``None``: none yet, or the rows could not be tokenized)."""
+        return self._preview
+
     def show_preview(self, preview: TokenPreview | None, error: str = "") -> None:
         """Show ``preview``, or why the rows cannot be tokenized (``error``, worded)."""
         self._preview, self._error = preview, error

@@ -15,6 +15,7 @@ pg.setConfigOptions(antialias=True)
 # mid-tone colours: they read on the light theme's white and on the dark theme's near-black
 BAR_COLOR = (66, 133, 244)
 HIGHLIGHT_COLOR = (234, 67, 53)
+HEAT_COLORS = pg.ColorMap([0.0, 1.0], [(247, 251, 255), (8, 48, 107)])  # heatmaps: white -> dark blue
 
 
 def style_plot(plot: pg.PlotWidget) -> None:

@@ -63,7 +63,7 @@ class BankBox(Retranslating, QGroupBox):
         form.addRow(self._question_label, self.question_combo)
         form.addRow(self._answer_label, self.answer_combo)
         form.addRow(self.info)
-        self._table: Table | None = None
+        self.table: Table | None = None  # the bank file whose columns are offered
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -83,7 +83,7 @@ class BankBox(Retranslating, QGroupBox):
     def set_table(self, table: Table | None) -> None:
         """Offer ``table``'s columns (``None``: no file); a two-column file's second
         column is taken as the answers."""
-        self._table = table
+        self.table = table
         for combo in (self.question_combo, self.answer_combo):
             combo.clear()
         self._fill_columns()
@@ -95,7 +95,7 @@ class BankBox(Retranslating, QGroupBox):
             self.picker.set_path("")
 
     def _fill_columns(self) -> None:
-        table = self._table
+        table = self.table
         names = [] if table is None else [name_text(n) for n in table.names]
         columns = [(f"{name} · {table.columns[c][0][:SAMPLE_CHARS] if table.num_rows else ''}", c)
                    for c, name in enumerate(names)]
@@ -104,14 +104,14 @@ class BankBox(Retranslating, QGroupBox):
 
     def columns(self) -> tuple[int, int | None] | None:
         """The chosen (question, answer) columns of the file, 0-based; ``None`` without a file."""
-        if self._table is None or self.question_combo.currentIndex() < 0:
+        if self.table is None or self.question_combo.currentIndex() < 0:
             return None
         return self.question_combo.currentData(), self.answer_combo.currentData()
 
     def set_enabled(self, idle: bool, pair_data: bool) -> None:
         self.picker.setEnabled(idle)
         for combo in (self.question_combo, self.answer_combo):
-            combo.setEnabled(idle and self._table is not None)
+            combo.setEnabled(idle and self.table is not None)
         self.project_button.setEnabled(idle and pair_data)
         self.project_button.setToolTip(self.tr("The distinct second texts of the project's pair data.") if pair_data
                                        else self.tr("Open a pair dataset (two text columns) in the Dataset tab to "

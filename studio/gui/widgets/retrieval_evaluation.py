@@ -74,9 +74,6 @@ class RetrievalEvaluation(Retranslating, QGroupBox):
     def _update_button(self) -> None:
         self.button.setEnabled(self._ready and bool(self.picker.path()))
 
-    def set_note(self, text: str) -> None:
-        self.note.setText(text)
-
     def show_metrics(self, rows: list[tuple[Callable[[], str], dict[str, float]]]) -> None:
         """One table row per ``(title, metrics)``, e.g. ``(lambda: "BM25", {"recall@1": 0.61, ...})``;
         ``title()`` words the row in the language in force (called again on a switch)."""

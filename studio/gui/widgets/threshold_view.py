@@ -11,7 +11,7 @@ two binary searches, never a prediction.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from studio.core.training.pair_metrics import ThresholdScores, ThresholdSweep
 from studio.gui.i18n import Retranslating
-from studio.gui.theme import plot_colors
 from studio.gui.widgets.plots import BAR_COLOR, HIGHLIGHT_COLOR, ThemedPlot
 
 SLIDER_STEPS = 1000  # the slider moves the threshold in steps of 0.001
@@ -168,8 +167,8 @@ class ThresholdView(Retranslating, QWidget):
         self.score_plot.setTitle(self.tr("P({label}) by true class").format(label=self.positive_label))
         self.score_plot.setLabel("bottom", self.tr("Probability of class {label}").format(label=self.positive_label))
         self.chosen_label.setText(self.tr("Validation choice: {threshold}").format(threshold=f"{self.chosen:.4f}"))
-        self.scores_label.setText(self.scores_text() if sweep is not None else "")
-        color = plot_colors()[1]  # given again: a legend keeps the colour its text was set in
+        self._show_scores()
+        # the labels keep the theme's colour: ThemedPlot recolours them on a theme switch
         for legend, item, text in (
                 (self.roc_legend, self.roc_chosen, self.tr("validation choice")),
                 (self.roc_legend, self.roc_point, self.tr("threshold")),
@@ -177,12 +176,11 @@ class ThresholdView(Retranslating, QWidget):
                 (self.score_legend, self.negative_scores, self.tr("true {label}").format(label=self.negative_label))):
             label = legend.getLabel(item)
             if label is not None:
-                label.setText(text, color=color)
+                label.setText(text)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # a theme switch: the legends' texts in its colour,
-            QTimer.singleShot(0, self._show_texts)  # once the plots have restyled themselves
+    def _show_scores(self) -> None:
+        """The one text a move of the threshold changes."""
+        self.scores_label.setText(self.scores_text() if self.sweep is not None else "")
 
     def scores_text(self) -> str:
         """The scores at the threshold, as shown under the controls."""
@@ -226,6 +224,7 @@ class ThresholdView(Retranslating, QWidget):
             self.pr_chosen.setData(*[[v] for v in scores.pr_point])
             self.chosen_line.setValue(self.chosen)
         self._move_to(self.chosen)
+        self._show_texts()
 
     def set_threshold(self, threshold: float) -> None:
         """Move the threshold to ``threshold`` (clipped to 0..1): the controls, the
@@ -256,4 +255,4 @@ class ThresholdView(Retranslating, QWidget):
             self.roc_point.setData(*[[v] for v in scores.roc_point])
             self.pr_point.setData(*[[v] for v in scores.pr_point])
         self.reset_button.setEnabled(threshold != self.chosen)
-        self._show_texts()
+        self._show_scores()
