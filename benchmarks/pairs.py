@@ -68,8 +68,27 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-length-buckets", dest="length_buckets", action="store_false",
                         help="train on plain random batches padded to max_len (TrainingConfig.length_buckets "
                              "off), to measure what batching by length gives")
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=f"batch size (default {BATCH_SIZE})")
+    parser.add_argument("--lr", type=float, default=LR, help=f"Adam learning rate (default {LR})")
+    parser.add_argument("--lr-schedule", default="constant", choices=["constant", "step", "cosine"],
+                        help="TrainingConfig.lr_schedule (default constant)")
+    parser.add_argument("--grad-clip", type=float, default=0.0, help="gradient clip norm (default 0: off)")
+    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                        help="a model setting for every model, e.g. --set dropout=0.3 (repeatable)")
+    parser.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"],
+                        help="TrainingConfig.precision (default auto: bf16 mixed precision where the "
+                             "hardware has native bf16, else fp32)")
+    parser.add_argument("--save-project", metavar="PATH",
+                        help="save the runs trained here as a project (for benchmarks/retrieval.py --project, "
+                             "or to open in the studio)")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
     args = parser.parse_args(argv)
+    args.model_options = {}
+    for item in args.set:
+        field, _, value = item.partition("=")
+        if not value:
+            parser.error(f"--set: expected FIELD=VALUE, got {item!r}")
+        args.model_options[field.strip()] = json.loads(value) if value[:1] in "0123456789-[{tf" else value
     args.models = [m.strip() for m in args.models.split(",") if m.strip()]
     unknown = [m for m in args.models if m not in MODELS]
     if unknown or not args.models:
@@ -93,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     from studio.core.data.reader import read_table
     from studio.core.inference.predictor import Predictor
     from studio.core.models import count_parameters
+    from studio.core.project import Project
     from studio.core.report import Reporter
     from studio.core.settings import Settings
     from studio.core.text.config import TextConfig
@@ -115,18 +135,23 @@ def main(argv: list[str] | None = None) -> int:
           f"load average {load_average()}")
     print(f"data: {DATA} (train {'first ' + str(args.train_rows) + ' rows of ' if args.train_rows else ''}"
           f"train.txt; validation = test = dev.txt); char tokens, max_len {MAX_LEN} per side; "
-          f"{args.epochs} epoch(s), batch {BATCH_SIZE}, lr {LR}, patience 0, seed {SEED}, "
+          f"{args.epochs} epoch(s), batch {args.batch_size}, lr {args.lr} ({args.lr_schedule}), "
+          f"grad clip {args.grad_clip}, "
+          f"model settings {args.model_options or 'default'}, patience 0, seed {SEED}, "
           f"batches by length {'on' if args.length_buckets else 'off'}")
 
     results: dict[str, dict] = {}
+    project = None
     device_names: set[str] = set()
     for name in args.models:
         settings = Settings(
             dataset=dataset,
             text=TextConfig(tokenizer=TokenizerConfig(type="char"), max_len=MAX_LEN),
-            model={"type": name},
-            training=TrainingConfig(epochs=args.epochs, batch_size=BATCH_SIZE, lr=LR, patience=0,
-                                    seed=SEED, device=args.device, length_buckets=args.length_buckets),
+            model={"type": name, **args.model_options},
+            training=TrainingConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
+                                    lr_schedule=args.lr_schedule, grad_clip=args.grad_clip, patience=0,
+                                    seed=SEED, device=args.device, length_buckets=args.length_buckets,
+                                    precision=args.precision),
         )
         batch_events: list[BatchEnd] = []
         epoch_events: list[EpochEnd] = []
@@ -156,18 +181,19 @@ def main(argv: list[str] | None = None) -> int:
 
         steps = max((e.step for e in batch_events), default=0)
         num_train = int(started["num_train"])  # training pairs per epoch (RunStarted)
-        device_names.add(str(started.get("device", args.device)))
+        device_names.add(f"{started.get('device', args.device)} {started.get('precision') or 'fp32'}")
         train_seconds = sum(e.metrics["seconds"] for e in epoch_events)
         pairs = num_train * len(epoch_events)
         pairs_per_s = pairs / train_seconds if train_seconds else float("nan")
         # BatchEnd windows tile each epoch; each holds samples_per_s * duration pairs
         window_time, window_pairs, last_step = 0.0, 0, 0
-        steps_per_epoch = -(-num_train // BATCH_SIZE)
+        batch_size = args.batch_size
+        steps_per_epoch = -(-num_train // batch_size)
         for event in batch_events:
             n = 0
             for step in range(last_step + 1, event.step + 1):
                 in_epoch = (step - 1) % steps_per_epoch
-                n += min(BATCH_SIZE, num_train - in_epoch * BATCH_SIZE)
+                n += min(batch_size, num_train - in_epoch * batch_size)
             last_step = event.step
             window_pairs += n
             window_time += n / event.samples_per_s if event.samples_per_s else 0.0
@@ -197,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             "peak_rss_mib_after": peak_rss_mib(),
             "num_parameters": count_parameters(Predictor(run).model),
             "model_config": run.config.get("model"),
+            "precision": started.get("precision") or "fp32",
         }
         r = results[name]
         print(f"  dev accuracy {r['dev_accuracy']:.4f} (argmax), F1+ {f1_argmax:.4f}; at threshold "
@@ -205,7 +232,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  training {pairs_per_s:,.0f} pairs/s ({pairs} pairs / {train_seconds:.1f} s, EpochEnd); "
               f"BatchEnd-weighted {batchend_pps:,.0f}; wall {wall:.1f} s; CPU share {r['cpu_share']:.0%}; "
               f"peak RSS so far {r['peak_rss_mib_after']:,.0f} MiB", flush=True)
+        if args.save_project:
+            project = project or Project(settings, name="pairs-benchmark")
+            project.runs.append(run)
         del run
+
+    if project is not None:
+        print(f"saved {project.save(args.save_project)}", flush=True)
 
     total = time.perf_counter() - script_start
     device = ", ".join(sorted(device_names)) or args.device
@@ -250,7 +283,9 @@ def main(argv: list[str] | None = None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         figures = {"torch": torch.__version__, "device": str(device), "threads": torch.get_num_threads(),
                    "epochs": args.epochs, "train_rows": args.train_rows or None, "max_len": MAX_LEN,
-                   "batch_size": BATCH_SIZE, "lr": LR, "seed": SEED, "total_wall_seconds": total,
+                   "batch_size": args.batch_size, "lr": args.lr, "lr_schedule": args.lr_schedule,
+                   "grad_clip": args.grad_clip,
+                   "model_options": args.model_options, "seed": SEED, "total_wall_seconds": total,
                    "peak_rss_mib": peak_rss_mib(), "models": results,
                    "targets": {"esim_dev_accuracy": TARGET_ESIM_ACCURACY,
                                "epoch_seconds": TARGET_EPOCH_SECONDS,

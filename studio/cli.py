@@ -193,7 +193,8 @@ def _report(event) -> None:
     elif isinstance(event, Notice):
         print(f"Warning: {event.message}" if event.level == "warning" else event.message)
     elif isinstance(event, RunStarted):
-        print(f"{event.model_type}: {event.num_parameters:,} parameters on {event.device}; "
+        print(f"{event.model_type}: {event.num_parameters:,} parameters on {event.device}"
+              f"{', bf16 mixed precision' if event.precision == 'bf16' else ''}; "
               f"{event.num_train} training / {event.num_validation} validation examples")
     elif isinstance(event, EpochEnd):
         m = event.metrics

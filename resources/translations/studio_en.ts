@@ -324,6 +324,10 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>On the embeddings, the projected enhancement and the MLP. The paper&apos;s 0.5 learns LCQMC slowly: 69.0 % vs 74.7 % dev accuracy after 2 epochs on 60,000 pairs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>FC size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,6 +553,14 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>When the run has a folder: seconds between checkpoints within an epoch (one is always written at the end of each epoch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: bf16 mixed precision where the hardware computes bf16 natively (a CPU with AVX512-BF16 or AMX, a CUDA GPU with bf16), fp32 elsewhere; bf16: always (slow where it is emulated); fp32: never. Weights and optimizer stay fp32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3889,6 +3901,10 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
     <message>
         <source>Run failed: best epoch {epoch}, {steps} steps on {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{device}, bf16 mixed precision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -328,6 +328,10 @@ It is kept and offered again at the next start.</source>
         <translation>两个 BiLSTM 每个方向的单元数；也是两者之间投影层和 MLP 隐藏层的大小。</translation>
     </message>
     <message>
+        <source>On the embeddings, the projected enhancement and the MLP. The paper&apos;s 0.5 learns LCQMC slowly: 69.0 % vs 74.7 % dev accuracy after 2 epochs on 60,000 pairs.</source>
+        <translation>作用于词向量、投影后的增强表示和 MLP。论文中的 0.5 在 LCQMC 上学得慢：用 60,000 对训练 2 轮后，验证集准确率 69.0 % 对 74.7 %。</translation>
+    </message>
+    <message>
         <source>FC size</source>
         <translation>全连接层大小</translation>
     </message>
@@ -554,6 +558,14 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>When the run has a folder: seconds between checkpoints within an epoch (one is always written at the end of each epoch).</source>
         <translation>运行有文件夹时：一轮之内两次保存检查点之间的秒数（每轮结束时总会保存一个）。</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>auto: bf16 mixed precision where the hardware computes bf16 natively (a CPU with AVX512-BF16 or AMX, a CUDA GPU with bf16), fp32 elsewhere; bf16: always (slow where it is emulated); fp32: never. Weights and optimizer stay fp32.</source>
+        <translation>auto：硬件原生支持 bf16 时（带 AVX512-BF16 或 AMX 的 CPU、支持 bf16 的 CUDA GPU）用 bf16 混合精度，其他情况用 fp32；bf16：总是使用（在模拟 bf16 的硬件上会变慢）；fp32：从不使用。权重和优化器始终为 fp32。</translation>
     </message>
     <message>
         <source>Seed</source>
@@ -3908,6 +3920,10 @@ You have not agreed to these files for this project folder yet (it was made on a
     <message>
         <source>Run failed: best epoch {epoch}, {steps} steps on {device}.</source>
         <translation>运行失败：最佳为第 {epoch} 轮，在 {device} 上共 {steps} 步。</translation>
+    </message>
+    <message>
+        <source>{device}, bf16 mixed precision</source>
+        <translation>{device}，bf16 混合精度</translation>
     </message>
     <message>
         <source>Not started.</source>

@@ -288,3 +288,27 @@ def test_choose_device():
         choose_device("cuda")
     with pytest.raises(ConfigError, match="cuda"):
         Trainer(TrainingConfig(device="cuda"))
+
+
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_precision_is_applied_and_reported(data, precision):
+    _, result, events = fit(data, precision=precision, epochs=1)
+    started = next(e for e in events if isinstance(e, RunStarted))
+    assert started.precision == precision
+    epoch = next(e for e in events if isinstance(e, EpochEnd))
+    assert 0.0 < epoch.metrics["train_loss"] < 10.0
+    assert epoch.metrics["val_accuracy"] > 0.3, "bf16 mixed precision still learns the 10 classes"
+    assert result.status == "completed"
+
+
+def test_auto_precision_is_bf16_only_with_native_bf16(monkeypatch):
+    from studio.core.training import device as device_module
+
+    cpu = torch.device("cpu")
+    assert not device_module.native_bf16(torch.device("meta"))
+    assert device_module.autocast_dtype(cpu, "fp32") is None
+    assert device_module.autocast_dtype(cpu, "bf16") == torch.bfloat16
+    monkeypatch.setattr(device_module, "native_bf16", lambda device: False)
+    assert device_module.autocast_dtype(cpu, "auto") is None
+    monkeypatch.setattr(device_module, "native_bf16", lambda device: True)
+    assert device_module.autocast_dtype(cpu, "auto") == torch.bfloat16

@@ -63,6 +63,16 @@ def test_stages_notices_nested_messages_and_devices_read_in_chinese(chinese):
     assert event_text(object()) is None
 
 
+def test_the_training_device_names_bf16_in_chinese(chinese):
+    from studio.core.training.events import RunStarted
+    from studio.gui.tabs.training_tab import _device
+
+    started = RunStarted("esim", "CPU (2 threads)", 10, 2, 1, 1, 100, "cpu", "", 2, "bf16")
+    assert _device(started) == device_text("cpu", "", 2) + "，bf16 混合精度"
+    fp32 = RunStarted("esim", "CPU (2 threads)", 10, 2, 1, 1, 100, "cpu", "", 2, "fp32")
+    assert _device(fp32) == device_text("cpu", "", 2)
+
+
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
 def test_every_code_words_in_chinese_with_its_parameters(chinese, code):
     fields = list(string.Formatter().parse(CATALOGUE[code]))

@@ -96,15 +96,26 @@ def unpack(packed: PackedSequence, length: int) -> torch.Tensor:
     return pad_packed_sequence(packed, batch_first=True, total_length=length)[0]
 
 
-def lstm_encoder(input_size: int, hidden_size: int) -> nn.LSTM:
-    """One batch-first bidirectional LSTM layer: ``(B, L, input_size) -> (B, L, 2*hidden_size)``."""
-    return nn.LSTM(input_size, hidden_size, batch_first=True, bidirectional=True)
-
-
 def run_packed(rnn: nn.RNNBase, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
     """``rnn`` over ``x (B, L, E)`` packed to ``lengths (B,)``, its outputs padded with zeros
     back to ``(B, L, D*H)``: PAD never enters the recurrence."""
     return unpack(rnn(pack_by_length(x, lengths))[0], x.shape[1])
+
+
+class Dropout(nn.Dropout):
+    """``nn.Dropout`` (Srivastava et al. 2014) whose mask, on the CPU, comes from
+    ``rand_like(x) >= p``: the same Bernoulli(1 - p) keep-mask, scaled by ``1 / (1 - p)``,
+    but about 3x faster to draw than the ``bernoulli_`` kernel ``nn.Dropout`` uses there
+    (a (256, 12, 300) mask: 3.5 vs 11 ms on 2 cores), which cost ESIM 17 % of a training
+    step. Other devices keep the fused kernel. Any shape; no parameters.
+    """
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0.0 or x.device.type != "cpu":
+            return super().forward(x)
+        if self.p == 1.0:
+            return torch.zeros_like(x)
+        return x * (torch.rand_like(x) >= self.p) * (1.0 / (1.0 - self.p))
 
 
 def masked_softmax(scores: torch.Tensor, mask: torch.Tensor, dim: int = -1) -> torch.Tensor:

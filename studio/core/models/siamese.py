@@ -14,12 +14,12 @@ import torch
 from pydantic import ConfigDict, Field
 from torch import nn
 
+from studio.core.models.bilstm import BiLSTM
 from studio.core.models.layers import (
+    Dropout,
     EmbeddingOptions,
-    lstm_encoder,
     masked_mean_max,
     real_positions,
-    run_packed,
     split_pair,
     token_embedding,
 )
@@ -52,8 +52,8 @@ class SiameseEncoder(nn.Module):
         super().__init__()
         self.config = config
         self.embedding = token_embedding(vocab_size, config.embedding_dim)
-        self.dropout = nn.Dropout(config.dropout)
-        self.encoder = lstm_encoder(config.embedding_dim, config.hidden_size)
+        self.dropout = Dropout(config.dropout)
+        self.encoder = BiLSTM(config.embedding_dim, config.hidden_size)
         self.fc = nn.Linear(4 * self.vector_size, num_classes)
 
     @property
@@ -65,7 +65,7 @@ class SiameseEncoder(nn.Module):
         """Sentence vectors of single texts: ``ids (B, L)`` long, PAD = 0 after each text,
         ``lengths (B,)`` long -> ``(B, D)``. An empty text keeps one PAD position."""
         lengths = lengths.clamp(min=1)
-        encoded = run_packed(self.encoder, self.dropout(self.embedding(ids)), lengths)
+        encoded = self.encoder(self.dropout(self.embedding(ids)), lengths)
         return masked_mean_max(encoded, real_positions(lengths, ids.shape[1]))
 
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:

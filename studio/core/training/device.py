@@ -37,6 +37,27 @@ def choose_device(preference: str = "auto") -> torch.device:
     return torch.device(preference)
 
 
+def native_bf16(device: torch.device) -> bool:
+    """Whether ``device`` computes bf16 in hardware: a CPU with AVX512-BF16 or AMX, a CUDA
+    GPU of compute capability 8.0 or later. Elsewhere bf16 is emulated and slower than fp32."""
+    if device.type == "cuda":
+        return torch.cuda.is_bf16_supported(including_emulation=False)
+    if device.type == "cpu":
+        cpu = torch.cpu
+        return any(getattr(cpu, probe, lambda: False)()
+                   for probe in ("_is_avx512_bf16_supported", "_is_amx_tile_supported"))
+    return False
+
+
+def autocast_dtype(device: torch.device, precision: str) -> torch.dtype | None:
+    """The dtype to autocast training to (``torch.autocast``, Micikevicius et al. 2018 as
+    bf16 does it, with fp32 weights and no loss scaling), or None for fp32:
+    ``precision`` is ``TrainingConfig.precision`` (``"auto" | "fp32" | "bf16"``)."""
+    if precision == "bf16" or (precision == "auto" and native_bf16(device)):
+        return torch.bfloat16
+    return None
+
+
 @dataclass(frozen=True)
 class DeviceInfo:
     """What a device is, for the GUI to word and the CLI to print: ``kind`` is

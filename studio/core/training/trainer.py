@@ -40,7 +40,7 @@ from studio.core.training.checkpoint import (
     write_checkpoint,
 )
 from studio.core.training.config import TrainingConfig
-from studio.core.training.device import choose_device, device_info
+from studio.core.training.device import autocast_dtype, choose_device, device_info
 from studio.core.training.events import BatchEnd, EpochEnd, Event, RunFinished, RunStarted
 from studio.core.training.memory import OUT_OF_MEMORY, out_of_memory_message, release_device_memory
 from studio.core.training.metrics import evaluate, evaluate_binary
@@ -145,6 +145,7 @@ class Trainer:
     def __init__(self, config: TrainingConfig | None = None):
         self.config = config or TrainingConfig()
         self.device = choose_device(self.config.device)
+        self.autocast = autocast_dtype(self.device, self.config.precision)
 
     def fit(
         self,
@@ -292,7 +293,8 @@ class Trainer:
         info, model = device_info(self.device), loop.model
         return RunStarted(getattr(getattr(model, "config", None), "type", type(model).__name__),
                           info.english(), loop.num_train, num_validation, self.config.epochs,
-                          loop.steps_per_epoch, count_parameters(model), info.kind, info.name, info.threads)
+                          loop.steps_per_epoch, count_parameters(model), info.kind, info.name, info.threads,
+                          "bf16" if self.autocast == torch.bfloat16 else "fp32")
 
     def _begin_epoch(self, loop: _Loop, number: int) -> _Epoch:
         """Draw the epoch's batch order; a resumed epoch carries on where it stood."""
@@ -331,8 +333,10 @@ class Trainer:
             index = order[start:start + batch_size]
             y = labels[index]
             x = ids[index] if epoch.widths is None else ids[index][..., :epoch.widths[start // batch_size]]
-            logits = model(x, lengths[index])
-            loss = F.cross_entropy(logits, y, weight=loop.weight, label_smoothing=cfg.label_smoothing)
+            with torch.autocast(self.device.type, dtype=self.autocast or torch.float32,
+                                enabled=self.autocast is not None):
+                logits = model(x, lengths[index])
+                loss = F.cross_entropy(logits, y, weight=loop.weight, label_smoothing=cfg.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             if cfg.grad_clip > 0:

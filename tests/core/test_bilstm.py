@@ -1,0 +1,57 @@
+"""BiLSTM: both ways of computing it give the packed LSTM's outputs, and PAD changes nothing."""
+
+import pytest
+import torch
+from torch import nn
+
+from studio.core.models.bilstm import BiLSTM
+from studio.core.models.layers import Dropout
+
+
+@pytest.fixture
+def batch():
+    torch.manual_seed(3)
+    lengths = torch.tensor([5, 1, 3, 5, 2])
+    return torch.randn(5, 5, 4), lengths
+
+
+def test_padded_matches_packed_outputs_and_gradients(batch):
+    x, lengths = batch
+    lstm = BiLSTM(4, 6)
+    packed, padded = lstm.packed(x, lengths), lstm.padded(x, lengths)
+    assert packed.shape == (5, 5, 12)
+    torch.testing.assert_close(padded, packed, atol=1e-6, rtol=1e-5)
+    grads = [torch.autograd.grad(out.pow(2).sum(), lstm.weight_hh_l0_reverse)[0]
+             for out in (lstm.packed(x, lengths), lstm.padded(x, lengths))]
+    torch.testing.assert_close(grads[1], grads[0], atol=1e-5, rtol=1e-4)
+    assert padded[1, 1:].abs().sum() == 0, "positions after a text's end are zero"
+
+
+def test_state_dict_is_that_of_a_bidirectional_lstm():
+    lstm = BiLSTM(4, 6)
+    reference = nn.LSTM(4, 6, batch_first=True, bidirectional=True)
+    assert lstm.state_dict().keys() == reference.state_dict().keys()
+    lstm.load_state_dict(reference.state_dict())
+
+
+@pytest.mark.parametrize("bf16", [False, True])
+def test_appended_pad_changes_no_output(batch, bf16):
+    x, lengths = batch
+    lstm = BiLSTM(4, 6).eval()
+    longer = torch.cat([x, torch.randn(5, 3, 4)], dim=1)  # 3 more PAD positions of noise
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        short, long = lstm(x, lengths), lstm(longer, lengths)
+    torch.testing.assert_close(long[:, :5].float(), short.float(), atol=1e-2 if bf16 else 1e-6, rtol=0)
+    assert long[:, 5:].abs().sum() == 0
+
+
+def test_dropout_keeps_about_one_minus_p_and_scales():
+    torch.manual_seed(0)
+    dropout = Dropout(0.3)
+    out = dropout(torch.ones(200_000))
+    kept = out > 0
+    assert abs(kept.float().mean().item() - 0.7) < 0.01
+    torch.testing.assert_close(out[kept], torch.full_like(out[kept], 1 / 0.7))
+    dropout.eval()
+    assert torch.equal(dropout(torch.ones(3)), torch.ones(3))
+    assert torch.equal(Dropout(1.0)(torch.ones(3)), torch.zeros(3))
