@@ -75,6 +75,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--grad-clip", type=float, default=0.0, help="gradient clip norm (default 0: off)")
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                         help="a model setting for every model, e.g. --set dropout=0.3 (repeatable)")
+    parser.add_argument("--char-vectors", action="store_true",
+                        help="initialise each model's embedding with word2vec (skip-gram, 300 dimensions) "
+                             "trained here on the characters of the training texts, as the Vectors tab does")
     parser.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"],
                         help="TrainingConfig.precision (default auto: bf16 mixed precision where the "
                              "hardware has native bf16, else fp32)")
@@ -94,6 +97,31 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if unknown or not args.models:
         parser.error(f"--models: choose from {', '.join(MODELS)} (got {args.models})")
     return args
+
+
+def char_vectors(train_path: str, rows: int) -> str:
+    """word2vec on the characters of both sides of the (first ``rows``) training pairs,
+    through the studio's embeddings code, saved as a word2vec binary file; its path."""
+    import tempfile
+
+    from studio.core.embeddings.vectors import save_vectors
+    from studio.core.embeddings.word2vec import Word2VecConfig, train_word2vec
+    from studio.core.report import Reporter
+    from studio.core.text.tokenizers import Tokenizer, TokenizerConfig
+
+    texts: list[str] = []
+    with open(train_path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if rows and number >= rows:
+                break
+            texts += line.rstrip("\n").split("\t")[:2]
+    start = time.perf_counter()
+    sentences = Tokenizer(TokenizerConfig(type="char")).tokenize_many(texts)
+    vectors = train_word2vec(sentences, Word2VecConfig(vector_size=300, min_count=2, epochs=5, workers=2), Reporter())
+    path = save_vectors(vectors, Path(tempfile.mkdtemp(prefix="pairs-char-w2v-")) / "lcqmc-char.bin")
+    print(f"char word2vec: {len(sentences):,} texts, {len(vectors):,} characters x {vectors.vector_size}, "
+          f"{time.perf_counter() - start:.0f} s -> {path}", flush=True)
+    return str(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
           f"model settings {args.model_options or 'default'}, patience 0, seed {SEED}, "
           f"batches by length {'on' if args.length_buckets else 'off'}")
 
+    if args.char_vectors:
+        args.model_options.setdefault("pretrained_vectors", char_vectors(train_path, args.train_rows))
     results: dict[str, dict] = {}
     project = None
     device_names: set[str] = set()

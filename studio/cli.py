@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--file", help="file with one text per line; for a sentence-pair project, one pair "
                                         "per line as text a<TAB>text b, or any data file with two text "
                                         "columns (LCQMC's a<TAB>b<TAB>label, a CSV with a header)")
+    predict.add_argument("--out", help="with --file: label the whole file (any data file the studio reads; "
+                                       "true labels are compared when it has them) and write the predictions "
+                                       "here, as .csv, .tsv or .jsonl")
     predict.add_argument("--run", help="run id (default: the latest run)")
     predict.add_argument("--json", action="store_true", help="print one JSON object per text (or pair)")
     predict.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
@@ -257,6 +260,12 @@ def _predict(args) -> int:
     from studio.core.safe_files import os_reason
 
     run = _pick_run(args.project, args.run, args.allow_outside_files)
+    if args.out:
+        if not args.file or args.texts:
+            raise StudioError("cli.out_needs_file")
+        from studio import cli_batch
+
+        return cli_batch.predict_file(args, run)
     if run.settings.task == "pair":
         return cli_pairs.predict_pairs(args, Predictor(run))
     texts = list(args.texts)

@@ -36,24 +36,6 @@ def split_pair_lines(lines: list[str], source: str) -> tuple[list[str], list[str
     return side_a, side_b
 
 
-def pair_columns(table) -> tuple[int, int] | None:
-    """The two text columns of a :class:`~studio.core.data.reader.Table`: the reader's
-    guess (:func:`~studio.core.data.reader.guess_roles`), or columns 1 and 2 of a
-    two-column file (a single pair of very different lengths); ``None`` when none."""
-    from studio.core.data.reader import guess_roles
-    from studio.core.errors import DataFormatError
-
-    if table.num_columns < 2:
-        return None
-    try:
-        roles = guess_roles(table)
-    except DataFormatError:  # no column looks like text (a few short lines look like labels)
-        roles = None
-    if roles is not None and roles.text_pair is not None:
-        return roles.text, roles.text_pair
-    return (0, 1) if table.num_columns == 2 else None
-
-
 def read_pair_file(path: str) -> tuple[list[str], list[str]]:
     """Both text columns of a data file (:func:`pair_columns`).
 
@@ -63,6 +45,7 @@ def read_pair_file(path: str) -> tuple[list[str], list[str]]:
     """
     from studio.core.data.reader import read_table
     from studio.core.errors import StudioError
+    from studio.core.inference.batch import pair_columns
 
     table = read_table(path)
     columns = pair_columns(table)

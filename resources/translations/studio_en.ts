@@ -2331,6 +2331,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--out writes the predictions for a whole file: give the file with --file (and no texts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file}: no two text columns found; write one pair per line as text a&lt;TAB&gt;text b.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2924,6 +2928,14 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     </message>
     <message>
         <source>{file}: reading it would take about {need} of memory, more than the {available} available; it is not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: predictions are written as {formats}; choose a file name with one of these endings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot write the predictions ({reason}). Choose another folder or free some space.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2344,6 +2344,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation>{file} 第 {line} 行：请把句对写成 文本 a&lt;TAB&gt;文本 b。</translation>
     </message>
     <message>
+        <source>--out writes the predictions for a whole file: give the file with --file (and no texts).</source>
+        <translation>--out 用于为整个文件写出预测结果：请用 --file 指定文件（不要再给文本）。</translation>
+    </message>
+    <message>
         <source>{file}: no two text columns found; write one pair per line as text a&lt;TAB&gt;text b.</source>
         <translation>{file}：找不到两列文本；请每行写一对：文本 a&lt;TAB&gt;文本 b。</translation>
     </message>
@@ -2938,6 +2942,14 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     <message>
         <source>{file}: reading it would take about {need} of memory, more than the {available} available; it is not read.</source>
         <translation>{file}：读取它大约需要 {need} 内存，超过了当前可用的 {available}；因此不予读取。</translation>
+    </message>
+    <message>
+        <source>{file}: predictions are written as {formats}; choose a file name with one of these endings.</source>
+        <translation>{file}：预测结果只能写成 {formats}；请选用以这些扩展名结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot write the predictions ({reason}). Choose another folder or free some space.</source>
+        <translation>{file}：无法写入预测结果（{reason}）。请换一个文件夹或腾出一些空间。</translation>
     </message>
 </context>
 <context>

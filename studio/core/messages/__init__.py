@@ -18,10 +18,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from studio.core.messages import config, data, models, project, retrieval, training, vectors
+from studio.core.messages import config, data, inference, models, project, retrieval, training, vectors
 
 CATALOGUE: dict[str, str] = {}
-for _area in (config, data, models, project, retrieval, training, vectors):
+for _area in (config, data, inference, models, project, retrieval, training, vectors):
     _clash = CATALOGUE.keys() & _area.MESSAGES.keys()
     assert not _clash, f"message codes defined twice: {_clash}"
     CATALOGUE.update(_area.MESSAGES)

@@ -276,6 +276,8 @@ MESSAGES = {
                     "text a<TAB>text b), or on standard input."),
     "cli.pair_line": QT_TRANSLATE_NOOP(
         "Messages", "{file}, line {line}: write a pair as text a<TAB>text b."),
+    "cli.out_needs_file": QT_TRANSLATE_NOOP(
+        "Messages", "--out writes the predictions for a whole file: give the file with --file (and no texts)."),
     "cli.no_pair_columns": QT_TRANSLATE_NOOP(
         "Messages", "{file}: no two text columns found; write one pair per line as text a<TAB>text b."),
 }
