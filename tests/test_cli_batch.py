@@ -91,7 +91,11 @@ def test_pairs_become_jsonl_and_tsv(pairs, tmp_path, capsys):
     assert set(first) == {"line", "text", "text_b", "label", "confidence", "probabilities", "true_label", "correct"}
     assert first["line"] == 1 and first["true_label"] in ("0", "1")
     assert abs(sum(first["probabilities"].values()) - 1.0) < 1e-4
-    assert first["confidence"] == max(first["probabilities"].values())
+    threshold = latest_predictor(pairs["project"]).threshold
+    for record in records:  # decided at the run's threshold, as `studio predict` decides a pair
+        match = record["probabilities"]["1"] >= threshold
+        assert record["label"] == ("1" if match else "0")
+        assert record["confidence"] == record["probabilities"][record["label"]]
     rows = list(csv.reader(tsv.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
     assert rows[0][:3] == ["line", "text", "text_b"] and len(rows) == 91
     assert [r[1] for r in rows[1:]] == [r["text"] for r in records]

@@ -134,6 +134,109 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>BatchPanel</name>
+    <message>
+        <source>Label a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label every row of a data file with the chosen run; a labelled file also shows which predictions are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every row&apos;s prediction to a CSV, TSV or JSON Lines file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop a data file here, or choose one: any file the Dataset tab reads (for a sentence-pair run, one with two text columns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelling {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any predicted label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P({label})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows labelled; {shown} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; accuracy {accuracy} against the file&apos;s labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;TSV (*.tsv);;JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} → exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfigField</name>
     <message>
         <source>Length of each token vector.</source>
@@ -1116,6 +1219,14 @@ It is kept and offered again at the next start.</source>
 </context>
 <context>
     <name>InferenceTab</name>
+    <message>
+        <source>One text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label a file</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Model run</source>
         <translation type="unfinished"></translation>

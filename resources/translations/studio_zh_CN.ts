@@ -138,6 +138,109 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>BatchPanel</name>
+    <message>
+        <source>Label a file…</source>
+        <translation>为文件打标签…</translation>
+    </message>
+    <message>
+        <source>Label every row of a data file with the chosen run; a labelled file also shows which predictions are right.</source>
+        <translation>用所选的运行为数据文件的每一行预测标签；带标签的文件还会显示哪些预测是对的。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write every row&apos;s prediction to a CSV, TSV or JSON Lines file.</source>
+        <translation>把每一行的预测写入 CSV、TSV 或 JSON Lines 文件。</translation>
+    </message>
+    <message>
+        <source>Drop a data file here, or choose one: any file the Dataset tab reads (for a sentence-pair run, one with two text columns).</source>
+        <translation>把数据文件拖到这里，或选择一个文件：数据集页能读取的任何文件都可以（句对运行需要有两列文本的文件）。</translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation>按文本筛选</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Wrong only</source>
+        <translation>只看错的</translation>
+    </message>
+    <message>
+        <source>Right only</source>
+        <translation>只看对的</translation>
+    </message>
+    <message>
+        <source>Label a file</source>
+        <translation>为文件打标签</translation>
+    </message>
+    <message>
+        <source>Labelling {name}…</source>
+        <translation>正在为 {name} 打标签…</translation>
+    </message>
+    <message>
+        <source>Any predicted label</source>
+        <translation>任意预测标签</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Second text</source>
+        <translation>第二段文本</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>True label</source>
+        <translation>真实标签</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>对错</translation>
+    </message>
+    <message>
+        <source>P({label})</source>
+        <translation>P({label})</translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows labelled; {shown} shown</source>
+        <translation>已预测 {done} / {total} 行；显示 {shown} 行</translation>
+    </message>
+    <message>
+        <source>; accuracy {accuracy} against the file&apos;s labels</source>
+        <translation>；对照文件中的标签，准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>导出预测结果</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;TSV (*.tsv);;JSON Lines (*.jsonl)</source>
+        <translation>CSV (*.csv);;TSV (*.tsv);;JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>{name} → exported to {path}</source>
+        <translation>{name} → 已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ConfigField</name>
     <message>
         <source>Length of each token vector.</source>
@@ -1120,6 +1223,14 @@ It is kept and offered again at the next start.</source>
 </context>
 <context>
     <name>InferenceTab</name>
+    <message>
+        <source>One text</source>
+        <translation>单条文本</translation>
+    </message>
+    <message>
+        <source>Label a file</source>
+        <translation>为文件打标签</translation>
+    </message>
     <message>
         <source>Model run</source>
         <translation>模型运行</translation>

@@ -24,10 +24,21 @@ def open_dropped(event, open_path: Callable[[str], None]) -> None:
         QTimer.singleShot(0, partial(open_path, files[0]))
 
 
+def _drop_target(widget: QWidget) -> QWidget | None:
+    """The nearest widget from ``widget`` up that handles dropped files itself: one with a
+    ``drop_files(paths)`` method, such as the Inference tab's "Label a file"."""
+    while widget is not None:
+        if callable(getattr(widget, "drop_files", None)):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
 class DropRouter(QObject):
     """Sends files dropped on any widget of ``window`` (text boxes included, which would
-    otherwise paste the path) to ``open_path``, so a drop anywhere opens the file.
-    Installed on the application until :meth:`remove`."""
+    otherwise paste the path) to ``open_path``, so a drop anywhere opens the file; a drop
+    inside a widget with ``drop_files(paths)`` (the Inference tab's "Label a file") goes
+    there instead. Installed on the application until :meth:`remove`."""
 
     def __init__(self, window: QWidget, open_path: Callable[[str], None]):
         super().__init__(window)
@@ -43,8 +54,9 @@ class DropRouter(QObject):
             return False
         if obj.window() is not self.window or not local_files(event):
             return False
+        target = _drop_target(obj)  # a part of the window that takes files itself
         if kind == QEvent.Drop:
-            open_dropped(event, self.open_path)
+            open_dropped(event, self.open_path if target is None else lambda path: target.drop_files([path]))
         else:
             event.acceptProposedAction()
         return True

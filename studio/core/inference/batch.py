@@ -24,6 +24,7 @@ from studio.core.data.reader import Table, guess_roles
 from studio.core.errors import DataFormatError, StudioError
 from studio.core.fileio import atomic_write_text
 from studio.core.report import Reporter
+from studio.core.training.pair_metrics import positive_class
 
 CHUNK_ROWS = 2048  # rows predicted between two progress reports (and Cancel checks)
 FORMATS = (".csv", ".tsv", ".jsonl")
@@ -101,16 +102,29 @@ def batch_input(table: Table, pair_run: bool, label_names: list[str], class_ids:
 @dataclass(frozen=True)
 class BatchPredictions:
     """Predictions for rows ``start .. start + len(labels)`` of a :class:`BatchInput`:
-    the predicted ``labels``, ``probabilities (N, C)`` float32 in the run's label order,
-    and ``confidence (N,)`` the predicted class's probability."""
+    the predicted ``labels`` (a two-class pair run: decided at its threshold, else the
+    likeliest class), ``probabilities (N, C)`` float32 in the run's label order, and
+    ``confidence (N,)`` the predicted class's probability."""
 
     start: int
     labels: list[str]
     probabilities: np.ndarray
 
-    @property
-    def confidence(self) -> np.ndarray:
-        return self.probabilities.max(axis=1) if len(self.probabilities) else np.zeros(0, np.float32)
+    def confidence(self, label_names: list[str]) -> np.ndarray:
+        """The probability of each row's predicted label, ``(N,)``."""
+        column = {name: i for i, name in enumerate(label_names)}
+        chosen = np.fromiter((column[label] for label in self.labels), np.int64, len(self.labels))
+        return self.probabilities[np.arange(len(chosen)), chosen]
+
+
+def _decider(predictor):
+    """``probabilities (N, C) -> class index (N,)``: a two-class pair run decides at the
+    threshold it chose on validation, as its single predictions do
+    (:meth:`~studio.core.inference.predictor.Predictor.match`); any other run takes the argmax."""
+    if not predictor.scores_matches:
+        return lambda probabilities: probabilities.argmax(axis=1)
+    positive, threshold = positive_class(list(predictor.label_names)), predictor.threshold
+    return lambda probabilities: np.where(probabilities[:, positive] >= threshold, positive, 1 - positive)
 
 
 def iter_predictions(predictor, rows: BatchInput, report: Reporter | None = None,
@@ -127,6 +141,7 @@ def iter_predictions(predictor, rows: BatchInput, report: Reporter | None = None
     if chunk_rows < 1:
         raise ValueError("chunk_rows must be at least 1")
     names = list(predictor.label_names)
+    decide = _decider(predictor)
     total = len(rows)
     for start in range(0, total, chunk_rows):
         if report is not None:
@@ -134,7 +149,7 @@ def iter_predictions(predictor, rows: BatchInput, report: Reporter | None = None
         end = min(total, start + chunk_rows)
         pairs = rows.pairs[start:end] if rows.pairs is not None else None
         probabilities = predictor.probabilities(rows.texts[start:end], pairs).numpy().astype(np.float32)
-        yield BatchPredictions(start, [names[i] for i in probabilities.argmax(axis=1)], probabilities)
+        yield BatchPredictions(start, [names[i] for i in decide(probabilities)], probabilities)
         if report is not None:
             report.progress(end / total)
     if report is not None and total == 0:
@@ -170,10 +185,11 @@ def prediction_records(rows: BatchInput, predictions: BatchPredictions, label_na
     if rows.labels is not None:
         header += ["true_label", "correct"]
     records = []
+    confidence = predictions.confidence(label_names).tolist()
     for offset, (label, row) in enumerate(zip(predictions.labels, predictions.probabilities.tolist(), strict=True)):
         i = predictions.start + offset
         record = [rows.line_numbers[i], rows.texts[i]] + ([rows.pairs[i]] if rows.pairs is not None else [])
-        record += [label, round(max(row), 6)] + [round(p, 6) for p in row]
+        record += [label, round(confidence[offset], 6)] + [round(p, 6) for p in row]
         if rows.labels is not None:
             record += [rows.labels[i], rows.labels[i] == label]
         records.append(record)

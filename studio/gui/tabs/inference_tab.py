@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from studio.core.inference.predictor import Alignment, Match, Prediction, Predic
 from studio.core.training.run import Run
 from studio.gui.i18n import Retranslating
 from studio.gui.project_model import ProjectModel
+from studio.gui.tabs.inference_batch import BatchPanel
 from studio.gui.widgets.alignment_heatmap import AlignmentHeatmap
 from studio.gui.widgets.plots import BarChart
 from studio.gui.workers import WorkerPool
@@ -104,21 +106,32 @@ class InferenceTab(Retranslating, QWidget):
         self.views.setStretchFactor(1, 3)
         self.views.setSizes([300, 900])
 
+        self.batch = BatchPanel(pool, self.current_run, self._predictors)
+        self.batch.errorOccurred.connect(self.errorOccurred)
+
         self._run_row_label, self._text_row_label, self._pair_row_label = QLabel(), QLabel(), QLabel()
+        run_row = QFormLayout()
+        run_row.addRow(self._run_row_label, self.run_combo)
         form = QFormLayout()
-        form.addRow(self._run_row_label, self.run_combo)
         form.addRow(self._text_row_label, self.input)
         form.addRow(self._pair_row_label, self.pair_input)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.predict_button)
+        one = QWidget()
+        one_layout = QVBoxLayout(one)
+        one_layout.addLayout(form)
+        one_layout.addLayout(buttons)
+        one_layout.addWidget(self.result)
+        one_layout.addWidget(self.match_detail)
+        one_layout.addWidget(self.tokens_label)
+        one_layout.addWidget(self.views, 1)
+        self.pages = QTabWidget()  # one typed text, or every row of a file
+        self.pages.addTab(one, "")
+        self.pages.addTab(self.batch, "")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.result)
-        layout.addWidget(self.match_detail)
-        layout.addWidget(self.tokens_label)
-        layout.addWidget(self.views, 1)
+        layout.addLayout(run_row)
+        layout.addWidget(self.pages, 1)
 
         model.projectReplaced.connect(self.refresh)
         model.runsChanged.connect(self.refresh)
@@ -126,6 +139,8 @@ class InferenceTab(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.pages.setTabText(0, self.tr("One text"))
+        self.pages.setTabText(1, self.tr("Label a file"))
         self._run_row_label.setText(self.tr("Model run"))
         self.run_combo.setToolTip(self.tr("The trained run whose model predicts the label."))
         if self._paired:
@@ -203,6 +218,7 @@ class InferenceTab(Retranslating, QWidget):
             self.run_combo.addItem(self._run_text(run), run.id)
         self.run_combo.blockSignals(False)
         self.predict_button.setEnabled(bool(runs))
+        self.batch.open_button.setEnabled(bool(runs))
         self._run_changed()
 
     def _run_changed(self) -> None:
