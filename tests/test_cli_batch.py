@@ -45,7 +45,8 @@ def pairs(tmp_path_factory) -> dict[str, Path]:
         patch.setenv("STUDIO_DATA_DIR", str(base / "data"))
         assert main(["train", str(data), "--model", "esim", "--set", "embedding_dim=16", "--set", "hidden_size=16",
                      "--epochs", "1", "--max-len", "24", "--device", "cpu", "--out", str(base / "pairs")]) == 0
-    return {"project": base / "pairs.studio", "data": write_slice(shared_file("lcqmc", "dev.txt"), base / "dev.txt", 90)}
+    dev = write_slice(shared_file("lcqmc", "dev.txt"), base / "dev.txt", 90)
+    return {"project": base / "pairs.studio", "data": dev}
 
 
 def predict(*argv: str) -> int:
