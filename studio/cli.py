@@ -13,10 +13,10 @@ import os
 import sys
 from pathlib import Path
 
-from studio import cli_pairs, cli_retrieve, cli_vectors
+from studio import cli_explain, cli_pairs, cli_retrieve, cli_vectors
 from studio.cli_common import ALLOW_HELP, data_settings, describe_data, parse_set
 
-HEADLESS = ("train", "evaluate", "predict", "vectors", "retrieve")
+HEADLESS = ("train", "evaluate", "predict", "explain", "vectors", "retrieve")
 
 
 
@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--run", help="run id (default: the latest run)")
     predict.add_argument("--json", action="store_true", help="print one JSON object per text (or pair)")
     predict.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
+    cli_explain.add_parser(sub)
     cli_vectors.add_parser(sub)
     cli_retrieve.add_parser(sub)
     return parser
@@ -227,7 +228,7 @@ def _print_report(report: dict, scored: str = "test") -> None:
         print(f"ROC-AUC {score(binary['roc_auc'])}  PR-AUC (average precision) {score(binary['pr_auc'])}")
 
 
-def _pick_run(project_path: str, run_id: str | None, allow_outside: bool = False):
+def pick_run(project_path: str, run_id: str | None, allow_outside: bool = False):
     from studio.core.errors import ProjectError
 
     project = open_project(project_path, allow_outside)
@@ -245,7 +246,7 @@ def _pick_run(project_path: str, run_id: str | None, allow_outside: bool = False
 def _evaluate(args) -> int:
     from studio.core.inference.evaluate import evaluate_run
 
-    run = cli_pairs.fit_pair_columns(_pick_run(args.project, args.run, args.allow_outside_files), args.data)
+    run = cli_pairs.fit_pair_columns(pick_run(args.project, args.run, args.allow_outside_files), args.data)
     report = evaluate_run(run, args.data)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -259,7 +260,7 @@ def _predict(args) -> int:
     from studio.core.inference.predictor import Predictor
     from studio.core.safe_files import os_reason
 
-    run = _pick_run(args.project, args.run, args.allow_outside_files)
+    run = pick_run(args.project, args.run, args.allow_outside_files)
     if args.out:
         if not args.file or args.texts:
             raise StudioError("cli.out_needs_file")
@@ -306,8 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     from studio.core.errors import StudioError
 
     try:
-        return {"train": _train, "evaluate": _evaluate, "predict": _predict,
-                "vectors": cli_vectors.run, "retrieve": cli_retrieve.run}[args.command](args)
+        commands = {"train": _train, "evaluate": _evaluate, "predict": _predict, "explain": cli_explain.run,
+                    "vectors": cli_vectors.run, "retrieve": cli_retrieve.run}
+        return commands[args.command](args)
     except StudioError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -10,7 +10,7 @@ from studio.cli import build_parser, main
 from tests.conftest import write_slice
 
 
-@pytest.mark.parametrize("command", ["train", "evaluate", "predict"])
+@pytest.mark.parametrize("command", ["train", "evaluate", "predict", "explain"])
 def test_help_documents_every_option(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])

@@ -2446,6 +2446,22 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{project} matches sentence pairs: give the second text after the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{project} labels single texts: give one text (quote it if it has spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--target {target} is not a class of the run; choose one of {labels}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text has no tokens the model reads; give a text with some words or characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file}: no two text columns found; write one pair per line as text a&lt;TAB&gt;text b.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2459,6 +2459,22 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation>--out 用于为整个文件写出预测结果：请用 --file 指定文件（不要再给文本）。</translation>
     </message>
     <message>
+        <source>{project} matches sentence pairs: give the second text after the first.</source>
+        <translation>{project} 用于句对匹配：请在第一段文本之后给出第二段文本。</translation>
+    </message>
+    <message>
+        <source>{project} labels single texts: give one text (quote it if it has spaces).</source>
+        <translation>{project} 用于单条文本分类：请只给一段文本（含空格时请加引号）。</translation>
+    </message>
+    <message>
+        <source>--target {target} is not a class of the run; choose one of {labels}.</source>
+        <translation>--target {target} 不是该运行的类别；请从 {labels} 中选择。</translation>
+    </message>
+    <message>
+        <source>The text has no tokens the model reads; give a text with some words or characters.</source>
+        <translation>这段文本里没有模型能读取的词元；请给出含有字或词的文本。</translation>
+    </message>
+    <message>
         <source>{file}: no two text columns found; write one pair per line as text a&lt;TAB&gt;text b.</source>
         <translation>{file}：找不到两列文本；请每行写一对：文本 a&lt;TAB&gt;文本 b。</translation>
     </message>

@@ -24,7 +24,6 @@ from studio.core.data.reader import Table, guess_roles
 from studio.core.errors import DataFormatError, StudioError
 from studio.core.fileio import atomic_write_text
 from studio.core.report import Reporter
-from studio.core.training.pair_metrics import positive_class
 
 CHUNK_ROWS = 2048  # rows predicted between two progress reports (and Cancel checks)
 FORMATS = (".csv", ".tsv", ".jsonl")
@@ -117,16 +116,6 @@ class BatchPredictions:
         return self.probabilities[np.arange(len(chosen)), chosen]
 
 
-def _decider(predictor):
-    """``probabilities (N, C) -> class index (N,)``: a two-class pair run decides at the
-    threshold it chose on validation, as its single predictions do
-    (:meth:`~studio.core.inference.predictor.Predictor.match`); any other run takes the argmax."""
-    if not predictor.scores_matches:
-        return lambda probabilities: probabilities.argmax(axis=1)
-    positive, threshold = positive_class(list(predictor.label_names)), predictor.threshold
-    return lambda probabilities: np.where(probabilities[:, positive] >= threshold, positive, 1 - positive)
-
-
 def iter_predictions(predictor, rows: BatchInput, report: Reporter | None = None,
                      chunk_rows: int = CHUNK_ROWS) -> Iterator[BatchPredictions]:
     """Predict ``rows`` with ``predictor`` (a :class:`~studio.core.inference.predictor.Predictor`)
@@ -141,7 +130,6 @@ def iter_predictions(predictor, rows: BatchInput, report: Reporter | None = None
     if chunk_rows < 1:
         raise ValueError("chunk_rows must be at least 1")
     names = list(predictor.label_names)
-    decide = _decider(predictor)
     total = len(rows)
     for start in range(0, total, chunk_rows):
         if report is not None:
@@ -149,7 +137,7 @@ def iter_predictions(predictor, rows: BatchInput, report: Reporter | None = None
         end = min(total, start + chunk_rows)
         pairs = rows.pairs[start:end] if rows.pairs is not None else None
         probabilities = predictor.probabilities(rows.texts[start:end], pairs).numpy().astype(np.float32)
-        yield BatchPredictions(start, [names[i] for i in decide(probabilities)], probabilities)
+        yield BatchPredictions(start, [names[i] for i in predictor.decide(probabilities)], probabilities)
         if report is not None:
             report.progress(end / total)
     if report is not None and total == 0:

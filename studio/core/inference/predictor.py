@@ -169,6 +169,16 @@ class Predictor:
         on its validation split, else 0.5 (:func:`run_threshold`)."""
         return run_threshold(self.run)
 
+    def decide(self, probabilities: np.ndarray) -> np.ndarray:
+        """The predicted class index of each row of ``probabilities (N, C)``: a two-class pair
+        run (:attr:`scores_matches`) decides at :attr:`threshold` on the positive class, as
+        :meth:`match` does; any other run takes the likeliest class."""
+        probabilities = np.asarray(probabilities)
+        if not self.scores_matches:
+            return probabilities.argmax(axis=1)
+        positive = positive_class(self.label_names)
+        return np.where(probabilities[:, positive] >= self.threshold, positive, 1 - positive)
+
     @property
     def threshold_chosen(self) -> bool:
         """Whether the run chose its threshold on validation (its test report has one)."""

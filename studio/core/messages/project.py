@@ -278,6 +278,14 @@ MESSAGES = {
         "Messages", "{file}, line {line}: write a pair as text a<TAB>text b."),
     "cli.out_needs_file": QT_TRANSLATE_NOOP(
         "Messages", "--out writes the predictions for a whole file: give the file with --file (and no texts)."),
+    "cli.explain_pair": QT_TRANSLATE_NOOP(
+        "Messages", "{project} matches sentence pairs: give the second text after the first."),
+    "cli.explain_single": QT_TRANSLATE_NOOP(
+        "Messages", "{project} labels single texts: give one text (quote it if it has spaces)."),
+    "cli.explain_target": QT_TRANSLATE_NOOP(
+        "Messages", "--target {target} is not a class of the run; choose one of {labels}."),
+    "cli.explain_empty": QT_TRANSLATE_NOOP(
+        "Messages", "The text has no tokens the model reads; give a text with some words or characters."),
     "cli.no_pair_columns": QT_TRANSLATE_NOOP(
         "Messages", "{file}: no two text columns found; write one pair per line as text a<TAB>text b."),
 }
