@@ -152,7 +152,7 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drop a data file here, or choose one: any file the Dataset tab reads (for a sentence-pair run, one with two text columns).</source>
+        <source>Drop a data file here, or choose one: any file the Dataset tab reads (for a sentence-pair run, one with two text columns). Double-click a row to see it on its own, with its explanation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1102,6 +1102,45 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>ExplanationView</name>
+    <message>
+        <source>against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>toward the class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each token&apos;s background: red pushes toward the class explained, blue against it; the stronger the colour, the larger the share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integrated gradients (scores add up to the logit&apos;s change from an all-PAD text, within {delta})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feature ablation (each token&apos;s score: how much the logit drops without it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why “{target}” (probability {probability}): {method}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Data files (*.tsv *.txt *.csv);;All files (*)</source>
@@ -1272,6 +1311,18 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour each token by its share in the decision (integrated gradients; fastText: feature ablation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class whose score is explained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Predict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1334,6 +1385,10 @@ Tokens of the second text: {pair}</source>
     </message>
     <message>
         <source>The match probability is the probability of class “{positive}”: {probability}. The pair matches when it is at least {threshold}, {where}. Decided label: {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -156,8 +156,8 @@ It is kept and offered again at the next start.</source>
         <translation>把每一行的预测写入 CSV、TSV 或 JSON Lines 文件。</translation>
     </message>
     <message>
-        <source>Drop a data file here, or choose one: any file the Dataset tab reads (for a sentence-pair run, one with two text columns).</source>
-        <translation>把数据文件拖到这里，或选择一个文件：数据集页能读取的任何文件都可以（句对运行需要有两列文本的文件）。</translation>
+        <source>Drop a data file here, or choose one: any file the Dataset tab reads (for a sentence-pair run, one with two text columns). Double-click a row to see it on its own, with its explanation.</source>
+        <translation>把数据文件拖到这里，或选择一个文件：数据集页能读取的任何文件都可以（句对运行需要有两列文本的文件）。双击某一行可单独查看它及其解释。</translation>
     </message>
     <message>
         <source>Filter by text</source>
@@ -1106,6 +1106,45 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>ExplanationView</name>
+    <message>
+        <source>against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>toward the class</source>
+        <translation>支持该类别</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <source>Each token&apos;s background: red pushes toward the class explained, blue against it; the stronger the colour, the larger the share.</source>
+        <translation>每个词元的背景色：红色表示推向被解释的类别，蓝色表示相反；颜色越深，贡献越大。</translation>
+    </message>
+    <message>
+        <source>integrated gradients (scores add up to the logit&apos;s change from an all-PAD text, within {delta})</source>
+        <translation>积分梯度（各分数之和等于相对全 PAD 文本的 logit 变化，误差 {delta} 以内）</translation>
+    </message>
+    <message>
+        <source>feature ablation (each token&apos;s score: how much the logit drops without it)</source>
+        <translation>特征消融（每个词元的分数：去掉它后 logit 下降多少）</translation>
+    </message>
+    <message>
+        <source>Why “{target}” (probability {probability}): {method}</source>
+        <translation>为什么是“{target}”（概率 {probability}）：{method}</translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Data files (*.tsv *.txt *.csv);;All files (*)</source>
@@ -1276,6 +1315,18 @@ It is kept and offered again at the next start.</source>
         <translation>文本对中的第二段文本，用于在文本对上训练的模型。</translation>
     </message>
     <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Colour each token by its share in the decision (integrated gradients; fastText: feature ablation).</source>
+        <translation>按每个词元在决策中的贡献为其着色（积分梯度；fastText 用特征消融）。</translation>
+    </message>
+    <message>
+        <source>The class whose score is explained.</source>
+        <translation>要解释其分数的类别。</translation>
+    </message>
+    <message>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
@@ -1340,6 +1391,10 @@ Tokens of the second text: {pair}</source>
     <message>
         <source>The match probability is the probability of class “{positive}”: {probability}. The pair matches when it is at least {threshold}, {where}. Decided label: {label}.</source>
         <translation>匹配概率即类别“{positive}”的概率：{probability}。该概率不低于 {threshold} 时判为匹配，{where}。判定标签：{label}。</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>预测的类别</translation>
     </message>
 </context>
 <context>

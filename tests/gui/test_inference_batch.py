@@ -124,3 +124,34 @@ def test_a_file_dropped_on_the_panel_is_labelled_not_opened(qtbot, make_window, 
     with qtbot.waitSignal(panel.labelled, timeout=60000):
         assert window._drop_router.eventFilter(panel.filter_edit, drop)
     assert panel.table_model.rowCount() == 300 and window.model.settings.dataset.train == data_before
+
+
+def test_explain_colours_each_token_and_ranks_them(qtbot, tab, news):  # noqa: F811
+    tab.model.replace(Project.open(news["project"], trust_outside=True))
+    text = "詹姆斯砍下40分湖人险胜凯尔特人"
+    tab.input.setPlainText(text)
+    with qtbot.waitSignal(tab.explained, timeout=60000) as done:
+        qtbot.mouseClick(tab.explain_button, Qt.LeftButton)
+    explanation = done.args[0]
+    view = tab.explanation_view
+    assert view.isVisible() and not view.side_b.isVisible()
+    assert view.side_a.tokens == list(text) and explanation.tokens == list(text)
+    assert view.ranked.rowCount() == 10 and view.ranked.item(0, 0).text() == explanation.ranked()[0][0]
+    assert "integrated gradients" in view.title.text() and explanation.target in view.title.text()
+    tab.target_combo.setCurrentIndex(tab.target_combo.findData("stocks"))
+    with qtbot.waitSignal(tab.explained, timeout=60000) as done:
+        qtbot.mouseClick(tab.explain_button, Qt.LeftButton)
+    assert done.args[0].target == "stocks" and "“stocks”" in view.title.text()
+
+
+def test_a_double_clicked_row_is_shown_and_explained_on_its_own(qtbot, tab, pairs):  # noqa: F811
+    labelled = label(qtbot, tab, pairs["project"], pairs["data"])
+    index = tab.batch.proxy.index(2, 1)
+    with qtbot.waitSignal(tab.explained, timeout=60000):
+        tab.batch.table.doubleClicked.emit(index)
+    assert tab.pages.currentIndex() == 0
+    assert tab.input.toPlainText() == labelled.rows.texts[2] and tab.pair_input.toPlainText() == labelled.rows.pairs[2]
+    view = tab.explanation_view
+    assert view.side_b.isVisible() and view.side_b.tokens and view.ranked.isColumnHidden(1) is False
+    if SCREENSHOTS:
+        tab.grab().save(str(Path(SCREENSHOTS) / "inference-explain-pair-en.png"))

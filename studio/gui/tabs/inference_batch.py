@@ -41,6 +41,7 @@ class BatchPanel(Retranslating, QWidget):
     :meth:`drop_files`)."""
 
     labelled = Signal(object)  # the Labelled file, once every row is done
+    rowChosen = Signal(str, object)  # a double-clicked row's text and second text (or None)
     errorOccurred = Signal(str)
 
     def __init__(self, pool: WorkerPool, current_run: Callable[[], Run | None],
@@ -70,6 +71,7 @@ class BatchPanel(Retranslating, QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.doubleClicked.connect(self._row_chosen)
         for signal in (self.filter_edit.textChanged, self.label_combo.currentIndexChanged,
                        self.which_combo.currentIndexChanged):
             signal.connect(self._filter)
@@ -98,7 +100,8 @@ class BatchPanel(Retranslating, QWidget):
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Write every row's prediction to a CSV, TSV or JSON Lines file."))
         self.hint.setText(self.tr("Drop a data file here, or choose one: any file the Dataset tab reads (for a "
-                                  "sentence-pair run, one with two text columns)."))
+                                  "sentence-pair run, one with two text columns). Double-click a row to see "
+                                  "it on its own, with its explanation."))
         self.filter_edit.setPlaceholderText(self.tr("Filter by text"))
         self._fill_label_combo()
         current = self.which_combo.currentIndex()
@@ -171,6 +174,12 @@ class BatchPanel(Retranslating, QWidget):
         self.errorOccurred.emit(message)
 
     # ----- looking at it -----------------------------------------------------------
+    def _row_chosen(self, index) -> None:
+        model = self.table_model
+        row = self.proxy.mapToSource(index).row()
+        if model.rows is not None and 0 <= row < len(model.labels):
+            self.rowChosen.emit(model.rows.texts[row], model.rows.pairs[row] if model.paired else None)
+
     def _filter(self) -> None:
         self.proxy.set_filters(self.filter_edit.text(), self.label_combo.currentData() or "",
                                self.which_combo.currentData() or "all")

@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.errors import StudioError
+from studio.core.inference.explain import Explanation, explain
 from studio.core.inference.predictor import Alignment, Match, Prediction, Predictor
 from studio.core.training.run import Run
 from studio.gui.i18n import Retranslating
 from studio.gui.project_model import ProjectModel
 from studio.gui.tabs.inference_batch import BatchPanel
 from studio.gui.widgets.alignment_heatmap import AlignmentHeatmap
+from studio.gui.widgets.attribution_view import ExplanationView
 from studio.gui.widgets.plots import BarChart
 from studio.gui.workers import WorkerPool
 
@@ -48,6 +51,23 @@ class Predicted:
     alignment: Alignment | None = None
 
 
+@dataclass(frozen=True)
+class Explained:
+    run_id: str
+    predictor: Predictor
+    explanation: Explanation
+
+
+def _explain(predictor: Predictor | None, run: Run, text: str, pair: str | None, target: str | None) -> Explained:
+    """Runs on a worker: build the run's predictor (once) and explain toward ``target``
+    (``None``: the predicted class)."""
+    predictor = predictor or Predictor(run)
+    try:
+        return Explained(run.id, predictor, explain(predictor, text, pair, target))
+    except ValueError:  # no token the model reads
+        raise StudioError("cli.explain_empty") from None
+
+
 def _predict(predictor: Predictor | None, run: Run, text: str, pair: str | None) -> Predicted:
     """Runs on a worker: build the run's predictor (once), predict, and for a pair the
     match and the alignment."""
@@ -63,6 +83,7 @@ class InferenceTab(Retranslating, QWidget):
     """Ctrl+Enter is the main window's: it calls :meth:`predict` while this tab is shown."""
 
     predicted = Signal(object)  # the Prediction shown
+    explained = Signal(object)  # the Explanation shown
     errorOccurred = Signal(str)
 
     def __init__(self, model: ProjectModel, pool: WorkerPool, parent=None):
@@ -81,6 +102,9 @@ class InferenceTab(Retranslating, QWidget):
         self.pair_input.setMaximumHeight(PAIR_BOX_HEIGHT)
         self.predict_button = QPushButton()
         self.predict_button.clicked.connect(self.predict)
+        self.explain_button, self.target_combo = QPushButton(), QComboBox()
+        self.explain_button.clicked.connect(self.explain)
+        self.explanation_view = ExplanationView()
         self.result = QLabel()
         font = self.result.font()
         font.setPointSize(font.pointSize() + 6)
@@ -108,6 +132,7 @@ class InferenceTab(Retranslating, QWidget):
 
         self.batch = BatchPanel(pool, self.current_run, self._predictors)
         self.batch.errorOccurred.connect(self.errorOccurred)
+        self.batch.rowChosen.connect(self.look_at)
 
         self._run_row_label, self._text_row_label, self._pair_row_label = QLabel(), QLabel(), QLabel()
         run_row = QFormLayout()
@@ -117,6 +142,8 @@ class InferenceTab(Retranslating, QWidget):
         form.addRow(self._pair_row_label, self.pair_input)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.target_combo)
+        buttons.addWidget(self.explain_button)
         buttons.addWidget(self.predict_button)
         one = QWidget()
         one_layout = QVBoxLayout(one)
@@ -125,6 +152,7 @@ class InferenceTab(Retranslating, QWidget):
         one_layout.addWidget(self.result)
         one_layout.addWidget(self.match_detail)
         one_layout.addWidget(self.tokens_label)
+        one_layout.addWidget(self.explanation_view)
         one_layout.addWidget(self.views, 1)
         self.pages = QTabWidget()  # one typed text, or every row of a file
         self.pages.addTab(one, "")
@@ -154,6 +182,11 @@ class InferenceTab(Retranslating, QWidget):
         self._pair_row_label.setText(self.tr("Second text"))
         self.pair_input.setPlaceholderText(self.tr("Second text of the pair, then press Predict (Ctrl+Enter)."))
         self.pair_input.setToolTip(self.tr("The second text of the pair, for a model trained on text pairs."))
+        self.explain_button.setText(self.tr("Explain"))
+        self.explain_button.setToolTip(self.tr("Colour each token by its share in the decision (integrated "
+                                               "gradients; fastText: feature ablation)."))
+        self.target_combo.setToolTip(self.tr("The class whose score is explained."))
+        self._fill_targets()
         self.predict_button.setText(self.tr("Predict"))
         self.predict_button.setToolTip(self.tr("Predict the label of the text (Ctrl+Enter)."))
         self.chart.setTitle(self.tr("Class probabilities"))
@@ -218,6 +251,7 @@ class InferenceTab(Retranslating, QWidget):
             self.run_combo.addItem(self._run_text(run), run.id)
         self.run_combo.blockSignals(False)
         self.predict_button.setEnabled(bool(runs))
+        self.explain_button.setEnabled(bool(runs))
         self.batch.open_button.setEnabled(bool(runs))
         self._run_changed()
 
@@ -228,6 +262,7 @@ class InferenceTab(Retranslating, QWidget):
         self.pair_input.setVisible(self._paired)
         self.input.setMaximumHeight(PAIR_BOX_HEIGHT if self._paired else TEXT_BOX_HEIGHT)  # room for the heatmap
         self._pair_row_label.setVisible(self._paired)
+        self.explanation_view.set_explanation(None)
         self.retranslate()
 
     def predict(self) -> None:
@@ -242,6 +277,46 @@ class InferenceTab(Retranslating, QWidget):
         self.predict_button.setEnabled(False)
         self.pool.submit(_predict, self._predictors.get(run.id), run, text, pair, key=(self, "predict"),
                          on_done=self._show, on_failed=self._failed)
+
+    def look_at(self, text: str, pair: str | None) -> None:
+        """Show one row of a labelled file on its own: its prediction and explanation."""
+        self.input.setPlainText(text)
+        if pair is not None:
+            self.pair_input.setPlainText(pair)
+        self.pages.setCurrentIndex(0)
+        self.predict()
+        self.explain()
+
+    def _fill_targets(self) -> None:
+        """The classes to explain: the predicted one (default), then each class by name."""
+        run, chosen = self.current_run(), self.target_combo.currentData()
+        self.target_combo.blockSignals(True)
+        self.target_combo.clear()
+        self.target_combo.addItem(self.tr("Predicted class"), None)
+        for name in (run.label_names if run is not None else []):
+            self.target_combo.addItem(name, name)
+        self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(chosen)))
+        self.target_combo.blockSignals(False)
+
+    def explain(self) -> None:
+        """Explain the texts on a worker (a newer request supersedes an older one)."""
+        run, text = self.current_run(), self.input.toPlainText().strip()
+        pair = self.pair_input.toPlainText().strip() if self._paired else None
+        if run is None or not text or pair == "":
+            return
+        self.explain_button.setEnabled(False)
+        self.pool.submit(_explain, self._predictors.get(run.id), run, text, pair, self.target_combo.currentData(),
+                         key=(self, "explain"), on_done=self._show_explanation, on_failed=self._explain_failed)
+
+    def _show_explanation(self, explained: Explained) -> None:
+        self._predictors[explained.run_id] = explained.predictor
+        self.explain_button.setEnabled(True)
+        self.explanation_view.set_explanation(explained.explanation)
+        self.explained.emit(explained.explanation)
+
+    def _explain_failed(self, message: str) -> None:
+        self.explain_button.setEnabled(True)
+        self.errorOccurred.emit(message)
 
     def _show(self, predicted: Predicted) -> None:
         self._predictors[predicted.run_id] = predicted.predictor
