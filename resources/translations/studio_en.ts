@@ -1070,7 +1070,7 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click an example to read it whole.</source>
+        <source>Click an example to read it whole; double-click it to see its prediction explained in the Inference tab.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1074,8 +1074,8 @@ It is kept and offered again at the next start.</source>
         <translation>显示 {shown} / {total} 条</translation>
     </message>
     <message>
-        <source>Click an example to read it whole.</source>
-        <translation>点击一个样本即可在此查看完整内容。</translation>
+        <source>Click an example to read it whole; double-click it to see its prediction explained in the Inference tab.</source>
+        <translation>单击样例可阅读全文；双击它可在推理页查看其预测及解释。</translation>
     </message>
 </context>
 <context>

@@ -106,6 +106,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _connect(self) -> None:
         model, training = self.model, self.training
         self.dataset_tab.openDataRequested.connect(self.files.open_data_dialog)
+        self.training_tab.exampleChosen.connect(self._look_at_example)
         for signal in (self.training_tab.errorOccurred, self.inference_tab.errorOccurred,
                        self.vectors_tab.errorOccurred, self.retrieval_tab.errorOccurred, self.loader.failed,
                        self.data_prompt.failed, self.autosaver.recoveryFailed, self.training.failed):
@@ -178,6 +179,12 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _fill_recent(self) -> None:
         self.menus.fill_recent(self.files.recent_projects(), self.open_path)
+
+    def _look_at_example(self, run_id: str, text: str, pair) -> None:
+        """An example double-clicked in the evaluation: its prediction and explanation."""
+        self.inference_tab.select_run(run_id)
+        self.tabs.setCurrentWidget(self.inference_tab)
+        self.inference_tab.look_at(text, pair)
 
     # ----- drops ------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

@@ -155,3 +155,15 @@ def test_a_double_clicked_row_is_shown_and_explained_on_its_own(qtbot, tab, pair
     assert view.side_b.isVisible() and view.side_b.tokens and view.ranked.isColumnHidden(1) is False
     if SCREENSHOTS:
         tab.grab().save(str(Path(SCREENSHOTS) / "inference-explain-pair-en.png"))
+
+
+def test_an_evaluation_example_is_explained_in_the_inference_tab(qtbot, make_window, news):  # noqa: F811
+    window = make_window()
+    window.model.replace(Project.open(news["project"], trust_outside=True))
+    run = window.model.project.runs[-1]
+    with qtbot.waitSignal(window.inference_tab.explained, timeout=60000):
+        window.training_tab.exampleChosen.emit(run.id, "央行宣布下调存款准备金率", None)
+    assert window.tabs.currentWidget() is window.inference_tab
+    assert window.inference_tab.current_run().id == run.id
+    assert window.inference_tab.input.toPlainText() == "央行宣布下调存款准备金率"
+    assert window.inference_tab.explanation_view.side_a.tokens == list("央行宣布下调存款准备金率")

@@ -204,6 +204,13 @@ def test_the_examples_show_both_texts_and_follow_the_threshold(qtbot, view, pair
         qtbot.wait(200)
         view.grab().save(str(Path(SCREENSHOTS) / "pair-evaluation-examples.png"))
 
+    # a double-clicked example goes to the Inference tab, with the run that scored it
+    index = proxy.index(0, 0)
+    with qtbot.waitSignal(view.exampleChosen) as chosen:
+        view.examples_table.doubleClicked.emit(index)
+    row = proxy.mapToSource(index).row()
+    assert chosen.args == [pair_run.id, ev.texts[row], ev.pairs[row]]
+
 
 def test_the_view_switches_language_with_a_threshold(qtbot, view, pair_run):
     from PySide6.QtCore import QCoreApplication

@@ -278,6 +278,12 @@ class InferenceTab(Retranslating, QWidget):
         self.pool.submit(_predict, self._predictors.get(run.id), run, text, pair, key=(self, "predict"),
                          on_done=self._show, on_failed=self._failed)
 
+    def select_run(self, run_id: str) -> None:
+        """Choose the run ``run_id`` (nothing changes when the project has no such run)."""
+        index = self.run_combo.findData(run_id)
+        if index >= 0:
+            self.run_combo.setCurrentIndex(index)
+
     def look_at(self, text: str, pair: str | None) -> None:
         """Show one row of a labelled file on its own: its prediction and explanation."""
         self.input.setPlainText(text)

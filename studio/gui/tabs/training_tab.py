@@ -76,6 +76,7 @@ class TrainingTab(Retranslating, QWidget):
 
     trainingFinished = Signal(object)  # the Run, or None; emitted once the tab has shown how it ended
     errorOccurred = Signal(str)
+    exampleChosen = Signal(str, str, object)  # run id, text, second text: an example to look at on its own
 
     def __init__(self, model: ProjectModel, session: TrainingSession, pool: WorkerPool, parent=None):
         super().__init__(parent)
@@ -149,6 +150,7 @@ class TrainingTab(Retranslating, QWidget):
         self.views.addTab(live, "")
         self.views.addTab(self.runs_view, "")
         self.evaluation = EvaluationView(pool)
+        self.evaluation.exampleChosen.connect(self.exampleChosen)
         self.views.addTab(self.evaluation, "")
         self._evaluated_id: str | None = None
         self.views.currentChanged.connect(lambda _: self._evaluate_if_shown())

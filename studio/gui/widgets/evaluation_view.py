@@ -73,6 +73,7 @@ class EvaluationView(Retranslating, QWidget):
     failed = Signal(str)
     cellChosen = Signal(int, int)
     rescored = Signal(float)
+    exampleChosen = Signal(str, str, object)  # the run's id, an example's text and second text (or None)
 
     def __init__(self, pool: WorkerPool, parent=None):
         super().__init__(parent)
@@ -159,6 +160,8 @@ class EvaluationView(Retranslating, QWidget):
 
         self.browser = ExamplesBrowser()
         self.browser.filterChanged.connect(self._draw_highlight)
+        self.browser.exampleChosen.connect(
+            lambda text, pair: self._run is not None and self.exampleChosen.emit(self._run.id, text, pair))
         # the browser's parts, by the names they had here
         b = self.browser
         self.filter_edit, self.true_combo, self.pred_combo = b.filter_edit, b.true_combo, b.pred_combo

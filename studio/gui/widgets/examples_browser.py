@@ -170,6 +170,7 @@ class ExamplesBrowser(Retranslating, QWidget):
     """
 
     filterChanged = Signal()
+    exampleChosen = Signal(str, object)  # a double-clicked example's text and second text (or None)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -218,6 +219,7 @@ class ExamplesBrowser(Retranslating, QWidget):
         self.pred_combo.currentIndexChanged.connect(self.apply_filter)
         self.errors_check.toggled.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.table.doubleClicked.connect(self._example_chosen)
         self.model.dataChanged.connect(lambda *_: self._show_detail())
         self.retranslate()
 
@@ -295,10 +297,18 @@ class ExamplesBrowser(Retranslating, QWidget):
         index = self.table.currentIndex()
         return self.proxy.mapToSource(index).row() if index.isValid() else None
 
+    def _example_chosen(self, index) -> None:
+        row = self.proxy.mapToSource(index).row()
+        if self.model.evaluation is not None and row >= 0:
+            pair = self.model.value(row, "pair") if "pair" in self.model.columns else None
+            self.exampleChosen.emit(str(self.model.value(row, "text")), pair)
+
     def _show_detail(self) -> None:
         row = self.current_row()
         if self.model.evaluation is None or row is None:
-            self.detail.setText(self.tr("Click an example to read it whole.") if self.model.evaluation else "")
+            self.detail.setText(self.tr("Click an example to read it whole; double-click it to see its "
+                                        "prediction explained in the Inference tab.")
+                                if self.model.evaluation else "")
             return
         lines = [f"<b>{escape(self.model.header(name))}:</b> {escape(str(self.model.value(row, name)))}"
                  for name in ("text", "pair") if name in self.model.columns]
