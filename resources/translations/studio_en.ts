@@ -160,6 +160,18 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show only the rows whose text (or second text) contains this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the rows predicted as this label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a labelled file: show every row, or only the wrong or right predictions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All rows</source>
         <translation type="unfinished"></translation>
     </message>

@@ -164,6 +164,18 @@ It is kept and offered again at the next start.</source>
         <translation>按文本筛选</translation>
     </message>
     <message>
+        <source>Show only the rows whose text (or second text) contains this.</source>
+        <translation>只显示文本（或第二段文本）包含此内容的行。</translation>
+    </message>
+    <message>
+        <source>Show only the rows predicted as this label.</source>
+        <translation>只显示预测为此标签的行。</translation>
+    </message>
+    <message>
+        <source>With a labelled file: show every row, or only the wrong or right predictions.</source>
+        <translation>对带标签的文件：显示全部行，或只显示预测错的或对的行。</translation>
+    </message>
+    <message>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>

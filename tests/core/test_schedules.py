@@ -145,11 +145,14 @@ def test_weight_decay_uses_adamw_on_dense_only():
     assert optimizer.optimizers[0].param_groups[0]["weight_decay"] == 0.01
     assert isinstance(optimizer.optimizers[1], torch.optim.SparseAdam)
     assert type(ModelOptimizer(model, 1e-3).optimizers[0]) is torch.optim.Adam
+    assert ModelOptimizer(model, 1e-3).optimizers[0].defaults["fused"], "the fused kernel on the CPU"
 
 
 def test_defaults_keep_the_old_loop(data):
-    # batching by length draws another order (tests/core/test_batching.py covers it)
-    cfg = TrainingConfig(epochs=1, batch_size=64, lr=1e-2, seed=5, device="cpu", length_buckets=False)
+    # batching by length draws another order (tests/core/test_batching.py covers it); bf16
+    # mixed precision computes otherwise (tests/core/test_training.py covers it)
+    cfg = TrainingConfig(epochs=1, batch_size=64, lr=1e-2, seed=5, device="cpu", length_buckets=False,
+                         precision="fp32")
     assert (cfg.lr_schedule, cfg.warmup_steps, cfg.grad_clip, cfg.weight_decay,
             cfg.label_smoothing, cfg.class_weights) == ("constant", 0, 0.0, 0.0, 0.0, "none")
     torch.manual_seed(0)
@@ -158,10 +161,11 @@ def test_defaults_keep_the_old_loop(data):
     reference = build_model(MODEL, len(data.vocab), len(data.label_names))
     Trainer(cfg).fit(model, data.train, data.validation, data.label_names)
 
-    # the loop as it was before schedules and regularisation: plain Adam, plain cross-entropy
+    # the loop as it was before schedules and regularisation: plain Adam (the fused kernel the
+    # studio steps with on the CPU), plain cross-entropy
     torch.manual_seed(cfg.seed)
     generator = torch.Generator().manual_seed(cfg.seed)
-    optimizer = torch.optim.Adam(reference.parameters(), lr=cfg.lr)
+    optimizer = torch.optim.Adam(reference.parameters(), lr=cfg.lr, fused=True)
     reference.train()
     order = torch.randperm(len(data.train), generator=generator)
     for start in range(0, len(data.train), cfg.batch_size):

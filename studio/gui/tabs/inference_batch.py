@@ -103,6 +103,10 @@ class BatchPanel(Retranslating, QWidget):
                                   "sentence-pair run, one with two text columns). Double-click a row to see "
                                   "it on its own, with its explanation."))
         self.filter_edit.setPlaceholderText(self.tr("Filter by text"))
+        self.filter_edit.setToolTip(self.tr("Show only the rows whose text (or second text) contains this."))
+        self.label_combo.setToolTip(self.tr("Show only the rows predicted as this label."))
+        self.which_combo.setToolTip(self.tr("With a labelled file: show every row, or only the wrong or right "
+                                            "predictions."))
         self._fill_label_combo()
         current = self.which_combo.currentIndex()
         self.which_combo.blockSignals(True)
