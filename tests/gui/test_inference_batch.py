@@ -1,6 +1,8 @@
 """The Inference tab's "Label a file": rows stream into the table with every class's
 probability and, for a labelled file, the truth and ✓/✗; sorting, filtering, export; a
-file dropped on it is labelled, not opened as the project's data."""
+file dropped on it is labelled, not opened as the project's data. And "Explain": each
+token coloured by its attribution, for a typed text, a row of the table, or an example
+of the evaluation."""
 
 from __future__ import annotations
 
@@ -8,36 +10,20 @@ import csv
 import os
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from studio.core.inference.predictor import Predictor
 from studio.core.project import Project
 from studio.gui import file_dialogs, i18n
-from studio.gui.project_model import ProjectModel
-from studio.gui.tabs.inference_tab import InferenceTab
 from studio.gui.widgets.batch_table import SORT_ROLE
-from studio.gui.workers import WorkerPool
+from tests.gui.test_pair_inference import tab  # noqa: F401 - the Inference tab on its own
 from tests.test_cli_batch import news, pairs  # noqa: F401 - module-scoped fixtures
 
 SCREENSHOTS = os.environ.get("STUDIO_SCREENSHOT_DIR")  # set it to keep screenshots of the panel
 
 
-@pytest.fixture
-def tab(qtbot):
-    pool = WorkerPool()
-    model = ProjectModel()
-    widget = InferenceTab(model, pool)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    yield widget
-    pool.shutdown()
-    model.project.close()
-
-
-def label(qtbot, tab, project: Path, data: Path):
+def label(qtbot, tab, project: Path, data: Path):  # noqa: F811 - the fixture, passed on
     tab.model.replace(Project.open(project, trust_outside=True))
     tab.pages.setCurrentWidget(tab.batch)
     with qtbot.waitSignal(tab.batch.labelled, timeout=60000) as done:
