@@ -153,3 +153,11 @@ def test_an_evaluation_example_is_explained_in_the_inference_tab(qtbot, make_win
     assert window.inference_tab.current_run().id == run.id
     assert window.inference_tab.input.toPlainText() == "央行宣布下调存款准备金率"
     assert window.inference_tab.explanation_view.side_a.tokens == list("央行宣布下调存款准备金率")
+
+
+def test_another_project_clears_the_labelled_file(qtbot, tab, news, pairs):  # noqa: F811
+    label(qtbot, tab, news["project"], news["data"])
+    assert tab.batch.table_model.rowCount() == 300
+    tab.model.replace(Project.open(pairs["project"], trust_outside=True))
+    assert tab.batch.table_model.rowCount() == 0 and not tab.batch.export_button.isEnabled()
+    assert tab.batch.file_label.text() == "" and tab.batch.summary.text() == ""

@@ -49,7 +49,7 @@ class BatchPanel(Retranslating, QWidget):
         super().__init__(parent)
         self.pool, self.current_run, self.predictors = pool, current_run, predictors
         self.result: Labelled | None = None
-        self._path = ""
+        self._path = self._run_id = ""  # the file shown and the run labelling it
         self.setAcceptDrops(True)
 
         self.open_button, self.export_button = QPushButton(), QPushButton()
@@ -119,6 +119,18 @@ class BatchPanel(Retranslating, QWidget):
         self._set_headers()
         self._show_summary()
 
+    def forget_runs_except(self, known: set[str]) -> None:
+        """Clear a labelled file whose run is no longer in the project (another project
+        opened, the run removed); a file being labelled with it is cancelled."""
+        if self._run_id and self._run_id not in known:
+            self.pool.cancel((self, "label"))
+            self.progress.cancel()
+            self.result, self._path, self._run_id = None, "", ""
+            self.file_label.setText("")
+            self.export_button.setEnabled(False)
+            self.table_model.clear()
+            self._show_summary()
+
     # ----- choosing and labelling --------------------------------------------------
     def choose_file(self) -> None:
         path = file_dialogs.open_file(self, self.tr("Label a file"), "data", file_dialogs.data_filter())
@@ -144,7 +156,7 @@ class BatchPanel(Retranslating, QWidget):
         run = self.current_run()
         if run is None:
             return
-        self._path, self.result = path, None
+        self._path, self.result, self._run_id = path, None, run.id
         self.file_label.setText(Path(path).name)
         self.export_button.setEnabled(False)
         self.table_model.clear()

@@ -245,6 +245,7 @@ class InferenceTab(Retranslating, QWidget):
         runs = self.model.project.runs
         known = {run.id for run in runs}
         self._predictors = {k: v for k, v in self._predictors.items() if k in known}
+        self.batch.forget_runs_except(known)
         self.run_combo.blockSignals(True)  # one _run_changed below, not one per item
         self.run_combo.clear()
         for run in reversed(runs):  # newest first
