@@ -54,7 +54,7 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from studio.core.data.reader import read_table
-    from studio.core.inference.batch import batch_input, predict_all, write_predictions
+    from studio.core.inference.batch import predict_all, run_batch_input, write_predictions
     from studio.core.inference.predictor import Predictor
     from studio.core.project import Project
     from studio.gui.project_model import ProjectModel
@@ -75,15 +75,14 @@ def main(argv=None) -> int:
     with open(source, encoding="utf-8") as handle:
         data.write_text("".join(line for _, line in zip(range(args.rows), handle, strict=False)), encoding="utf-8")
     predictor = Predictor(run)
-    class_ids = bool(run.settings.dataset.class_names)
 
     def headless() -> int:
-        rows = batch_input(read_table(data), pair, predictor.label_names, class_ids)
+        rows = run_batch_input(read_table(data), predictor)
         predict_all(predictor, rows)
         return len(rows)
 
     def cli_path() -> int:
-        rows = batch_input(read_table(data), pair, predictor.label_names, class_ids)
+        rows = run_batch_input(read_table(data), predictor)
         write_predictions(folder / "out.csv", rows, predict_all(predictor, rows), predictor.label_names)
         return len(rows)
 

@@ -26,9 +26,9 @@ def predict_file(args, run) -> int:
     from studio.core.errors import StudioError
     from studio.core.inference.batch import (
         FORMATS,
-        batch_input,
         iter_predictions,
         join_predictions,
+        run_batch_input,
         write_predictions,
     )
     from studio.core.inference.predictor import Predictor
@@ -37,8 +37,7 @@ def predict_file(args, run) -> int:
     if Path(args.out).suffix.lower() not in FORMATS:  # before reading and predicting a large file
         raise StudioError("inference.output_format", file=args.out, formats=", ".join(FORMATS))
     predictor = Predictor(run)
-    rows = batch_input(read_table(args.file), run.settings.task == "pair", predictor.label_names,
-                       class_ids=bool(run.settings.dataset.class_names))
+    rows = run_batch_input(read_table(args.file), predictor)
     bar = tqdm(total=len(rows), unit="row", disable=not sys.stderr.isatty(), file=sys.stderr)
     parts = []
     try:

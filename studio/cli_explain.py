@@ -46,10 +46,7 @@ def run(args) -> int:
         raise StudioError("cli.explain_pair" if pair_run else "cli.explain_single", project=args.project)
     if args.target is not None and args.target not in predictor.label_names:
         raise StudioError("cli.explain_target", target=repr(args.target), labels=", ".join(predictor.label_names))
-    try:
-        found = explain(predictor, args.text, args.text_b, args.target)
-    except ValueError:
-        raise StudioError("cli.explain_empty") from None
+    found = explain(predictor, args.text, args.text_b, args.target)
     if args.json:
         print(json.dumps({"target": found.target, "probability": found.probability, "method": found.method,
                           "delta": found.delta,

@@ -98,6 +98,14 @@ def batch_input(table: Table, pair_run: bool, label_names: list[str], class_ids:
                       list(table.line_numbers))
 
 
+def run_batch_input(table: Table, predictor) -> BatchInput:
+    """:func:`batch_input` for ``predictor``'s run (a :class:`~studio.core.inference.predictor.Predictor`):
+    its task, its classes, and whether it was trained with a class-names file."""
+    run = predictor.run
+    return batch_input(table, run.settings.task == "pair", list(predictor.label_names),
+                       class_ids=bool(run.settings.dataset.class_names))
+
+
 @dataclass(frozen=True)
 class BatchPredictions:
     """Predictions for rows ``start .. start + len(labels)`` of a :class:`BatchInput`:

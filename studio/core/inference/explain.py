@@ -21,6 +21,7 @@ import numpy as np
 import torch
 from captum.attr import FeatureAblation, LayerIntegratedGradients
 
+from studio.core.errors import StudioError
 from studio.core.text.encoding import encode, encode_pairs
 from studio.core.text.vocab import PAD_ID
 
@@ -68,7 +69,8 @@ def explain(predictor, text: str, pair: str | None = None, target: str | None = 
     (default: the class it predicts, at the run's threshold for a two-class pair run).
 
     Raises:
-        ValueError: ``target`` is not one of the run's classes; an empty text.
+        ValueError: ``target`` is not one of the run's classes.
+        StudioError: ``inference.nothing_to_explain``: a text without a token the model reads.
         ConfigError: a pair model's run without ``pair``.
     """
     names = list(predictor.label_names)
@@ -76,7 +78,7 @@ def explain(predictor, text: str, pair: str | None = None, target: str | None = 
     kept = tokens[0][: predictor.max_len]
     kept_b = pair_tokens[0][: predictor.max_len] if pair_tokens is not None else None
     if not kept or (kept_b is not None and not kept_b):
-        raise ValueError("there is nothing to explain: a text has no tokens")
+        raise StudioError("inference.nothing_to_explain")
     if kept_b is None:
         ids, lengths = encode([kept], predictor.vocab, len(kept))
     else:

@@ -284,8 +284,6 @@ MESSAGES = {
         "Messages", "{project} labels single texts: give one text (quote it if it has spaces)."),
     "cli.explain_target": QT_TRANSLATE_NOOP(
         "Messages", "--target {target} is not a class of the run; choose one of {labels}."),
-    "cli.explain_empty": QT_TRANSLATE_NOOP(
-        "Messages", "The text has no tokens the model reads; give a text with some words or characters."),
     "cli.no_pair_columns": QT_TRANSLATE_NOOP(
         "Messages", "{file}: no two text columns found; write one pair per line as text a<TAB>text b."),
 }

@@ -12,9 +12,9 @@ from studio.core.data.reader import read_table
 from studio.core.inference.batch import (
     BatchInput,
     BatchPredictions,
-    batch_input,
     iter_predictions,
     join_predictions,
+    run_batch_input,
     write_predictions,
 )
 from studio.core.inference.predictor import Predictor
@@ -49,8 +49,7 @@ def label_file(path: str, run: Run, predictor: Predictor | None, report: Reporte
     :class:`~studio.core.inference.batch.BatchPredictions` as it is done."""
     predictor = predictor or Predictor(run)
     table = read_table(path, report=report.part(0.0, READING))
-    rows = batch_input(table, run.settings.task == "pair", predictor.label_names,
-                       class_ids=bool(run.settings.dataset.class_names))
+    rows = run_batch_input(table, predictor)
     report.event(Started(rows, list(predictor.label_names)))
     parts = []
     for part in iter_predictions(predictor, rows, report.part(READING, 1.0)):

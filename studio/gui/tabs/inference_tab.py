@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.errors import StudioError
 from studio.core.inference.explain import Explanation, explain
 from studio.core.inference.predictor import Alignment, Match, Prediction, Predictor
 from studio.core.training.run import Run
@@ -62,10 +61,7 @@ def _explain(predictor: Predictor | None, run: Run, text: str, pair: str | None,
     """Runs on a worker: build the run's predictor (once) and explain toward ``target``
     (``None``: the predicted class)."""
     predictor = predictor or Predictor(run)
-    try:
-        return Explained(run.id, predictor, explain(predictor, text, pair, target))
-    except ValueError:  # no token the model reads
-        raise StudioError("cli.explain_empty") from None
+    return Explained(run.id, predictor, explain(predictor, text, pair, target))
 
 
 def _predict(predictor: Predictor | None, run: Run, text: str, pair: str | None) -> Predicted:
