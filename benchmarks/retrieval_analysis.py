@@ -1,5 +1,5 @@
-"""Reading benchmarks/retrieval.py's figures: how far apart two rankings really are, what
-fusing recall and rerank ranks would give, and what LCQMC's single-answer labels allow.
+"""Reading benchmarks/retrieval.py's figures: how far apart two rankings really are, how
+the recall weight of the reranked order matters, and what LCQMC's single-answer labels allow.
 
 Analysis for the benchmark's report only; the studio ranks as its Retrieval view shows.
 """
@@ -10,7 +10,7 @@ from collections import Counter
 
 import numpy as np
 
-RRF_K = 60  # Cormack, Clarke & Büttcher (SIGIR 2009): reciprocal rank fusion, their k
+WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)  # recall weights swept
 
 
 def reciprocal_ranks(indices: np.ndarray, answers: np.ndarray, cutoff: int = 10) -> np.ndarray:
@@ -20,18 +20,22 @@ def reciprocal_ranks(indices: np.ndarray, answers: np.ndarray, cutoff: int = 10)
     return np.where(found.any(axis=1), 1.0 / (found.argmax(axis=1) + 1), 0.0)
 
 
-def rank_fusion(recalled: np.ndarray, reranked: np.ndarray, k: int = RRF_K) -> np.ndarray:
-    """The rows of ``recalled (Q, d)`` ordered by reciprocal rank fusion of their rank
-    there and in ``reranked`` (the same rows reordered): ``1/(k + r_recall) + 1/(k + r_rerank)``,
-    ties kept in recall order."""
-    count, depth = recalled.shape
-    rerank_rank = np.empty_like(recalled)
-    for q in range(count):
-        position = {row: r for r, row in enumerate(reranked[q].tolist(), start=1)}
-        rerank_rank[q] = [position[row] for row in recalled[q].tolist()]
-    fused = 1.0 / (k + np.arange(1, depth + 1))[None, :] + 1.0 / (k + rerank_rank)
-    order = np.argsort(-fused, axis=1, kind="stable")
-    return np.take_along_axis(recalled, order, axis=1)
+def weight_sweep(hits, probabilities: np.ndarray, answers: np.ndarray,
+                 weights: tuple[float, ...] = WEIGHTS) -> dict:
+    """MRR@10 of :func:`studio.core.retrieval.reranked_order` at each recall weight, and
+    ``cross_fitted``: the weight chosen on the even-numbered queries scored on the odd ones
+    and the other way round, the two halves' reciprocal ranks averaged (a weight never
+    measured on the queries that chose it)."""
+    from studio.core.retrieval import reranked_order
+
+    ranks = {w: reciprocal_ranks(reranked_order(hits, probabilities, w).indices, answers) for w in weights}
+    halves = [np.arange(len(answers)) % 2 == side for side in (0, 1)]
+    held_out = []
+    for choose, measure in (halves, halves[::-1]):
+        chosen = max(weights, key=lambda w: ranks[w][choose].mean())
+        held_out.append(ranks[chosen][measure])
+    return {"mrr@10": {w: float(r.mean()) for w, r in ranks.items()},
+            "cross_fitted": float(np.concatenate(held_out).mean())}
 
 
 def paired_bootstrap(better: np.ndarray, baseline: np.ndarray, rounds: int = 2000, seed: int = 0) -> dict:

@@ -9,6 +9,7 @@ file (Recall@1/5/10/20, MRR@10).
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -18,6 +19,9 @@ METHOD_HELP = ("bm25: lexical BM25 over the tokens (bm25s); word_vectors: cosine
                "vectors of one of the project's vector sets (--vectors); siamese: cosine over a "
                "Siamese run's sentence vectors (--run) (default bm25)")
 PROJECT_HELP = "project folder (.studio)"
+RECALL_WEIGHT_HELP = ("how much the recall score counts when reranking: the order is the pair run's match "
+                      "log-odds plus W times the recall score standardised over the question's candidates "
+                      "(default 1; 0: the match probability alone)")
 
 
 def _spec_options(parser, default_method: str | None = "bm25") -> None:
@@ -65,13 +69,14 @@ def add_parser(sub) -> None:
         commands, "query", help="the stored questions closest to new questions",
         description="Print the top --k of the index for each QUESTION with its score (BM25 score or "
                     "cosine), and with --rerank the same candidates reordered by a pair run's match "
-                    "probability.")
+                    "probability together with the recall score (see --recall-weight).")
     query.add_argument("questions", nargs="*", metavar="QUESTION",
                        help="questions to look up (or use --file, or standard input)")
     query.add_argument("--file", help="file with one question per line")
     query.add_argument("--index", help="index name (default: the only or last index)")
     query.add_argument("--k", type=int, default=10, help="candidates per question (default 10)")
     query.add_argument("--rerank", metavar="RUN_ID", help="rerank the candidates with this pair run")
+    query.add_argument("--recall-weight", type=float, metavar="W", help=RECALL_WEIGHT_HELP)
     query.add_argument("--json", action="store_true", help="print one JSON object per question")
     query.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
 
@@ -86,6 +91,7 @@ def add_parser(sub) -> None:
     evaluate.add_argument("--index", help="take the method and its settings from this stored index")
     _spec_options(evaluate, default_method=None)
     evaluate.add_argument("--rerank", metavar="RUN_ID", help="also measure after reranking with this pair run")
+    evaluate.add_argument("--recall-weight", type=float, metavar="W", help=RECALL_WEIGHT_HELP)
     evaluate.add_argument("--depth", type=int, default=20, help="candidates recalled (and reranked) per query "
                           "(default 20)")
     evaluate.add_argument("--positive", default="1", help="the label of a matching pair (default 1)")
@@ -211,16 +217,29 @@ def _check_k(value: int, option: str) -> None:
         raise ConfigError("retrieval.cli_k", option=option, value=value)
 
 
+def _recall_weight(args) -> float:
+    """``--recall-weight``, or the studio's default when it is not given."""
+    from studio.core.errors import ConfigError
+    from studio.core.retrieval import RECALL_WEIGHT
+
+    if args.recall_weight is None:
+        return RECALL_WEIGHT
+    if not math.isfinite(args.recall_weight) or args.recall_weight < 0:
+        raise ConfigError("retrieval.cli_recall_weight", value=args.recall_weight)
+    return args.recall_weight
+
+
 def _query(args) -> int:
     from studio.core.retrieval import load_index, pair_scorer, rerank_hits
 
     _check_k(args.k, "--k")
+    args.recall_weight = _recall_weight(args)
     questions = _questions(args)
     project = _open(args.project, args.allow_outside_files)
     index = load_index(project, _pick_index(project, args.index, args.project), _reporter())
     scorer = pair_scorer(project, args.rerank) if args.rerank else None
     hits = index.search(questions, args.k)
-    reranked = rerank_hits(index, questions, hits, scorer) if scorer is not None else None
+    reranked = rerank_hits(index, questions, hits, scorer, args.recall_weight) if scorer is not None else None
     bank = index.bank
     for q, question in enumerate(questions):
         lists = {"recall": _rows(bank, hits, q)}
@@ -230,7 +249,8 @@ def _query(args) -> int:
             print(json.dumps({"question": question, "index": index.name, **lists}, ensure_ascii=False))
             continue
         print(question)
-        titles = {"recall": f"recall ({_describe(index.spec)})", "rerank": f"reranked by {args.rerank}"}
+        titles = {"recall": f"recall ({_describe(index.spec)})",
+                  "rerank": f"reranked by {args.rerank} (recall weight {args.recall_weight:g})"}
         for key, rows in lists.items():
             print(f"  {titles[key]}:")
             for row in rows:
@@ -249,6 +269,7 @@ def _evaluate(args) -> int:
     from studio.core.retrieval import evaluate_retrieval, index_info, pair_scorer, read_retrieval_set
 
     _check_k(args.depth, "--depth")
+    args.recall_weight = _recall_weight(args)
     project = _open(args.project, args.allow_outside_files)
     base = index_info(project, args.index).spec if args.index else None
     if base is None and args.method is None:
@@ -257,18 +278,19 @@ def _evaluate(args) -> int:
     report = _reporter()
     rset = read_retrieval_set(args.data, args.positive, report=report)
     scorer = pair_scorer(project, args.rerank) if args.rerank else None
-    result = evaluate_retrieval(rset, spec, project, scorer, args.depth, report)
+    result = evaluate_retrieval(rset, spec, project, scorer, args.depth, report, recall_weight=args.recall_weight)
     if args.json:
         print(json.dumps({"data": args.data, "queries": result.queries, "bank": result.bank,
                           "method": spec.model_dump(exclude={"bank_file", "question_column", "answer_column"}),
-                          "rerank": args.rerank, "recall": result.recall, "reranked": result.reranked},
+                          "rerank": args.rerank, "recall_weight": args.recall_weight if args.rerank else None,
+                          "recall": result.recall, "reranked": result.reranked},
                          ensure_ascii=False, indent=2))
         return 0
     print(f"{args.data}: {result.queries:,} queries, a bank of {result.bank:,} questions; top {args.depth} "
           f"recalled")
     rows = [(_describe(spec), result.recall)]
     if result.reranked is not None:
-        rows.append((f"+ rerank {args.rerank}", result.reranked))
+        rows.append((f"+ rerank {args.rerank} (recall weight {args.recall_weight:g})", result.reranked))
     names = list(result.recall)
     width = max(len(label) for label, _ in rows)
     print(f"{'':<{width}}  " + "  ".join(f"{name:>9}" for name in names))

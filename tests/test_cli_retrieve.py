@@ -86,6 +86,7 @@ def test_build_query_list_and_remove(files, tmp_path):
     (["build", "{p}", "{bank}", "--question-column", "7"], "no column 7"),
     (["evaluate", "{p}", "{bank}"], "no column 3"),
     (["query", "{p}", "x", "--rerank", "r1"], "no run 'r1'"),
+    (["query", "{p}", "x", "--recall-weight", "-1"], "--recall-weight -1.0: give a number of 0 or more"),
 ])
 def test_errors_are_worded(files, tmp_path, args, words):
     bank, _ = files
@@ -120,16 +121,22 @@ def test_query_and_evaluate_with_a_pair_run_reranking(files, tmp_path):
     run_id = next(p.name for p in (project / "runs").iterdir())
     assert studio("retrieve", "build", str(project), str(bank), "--answer-column", "2")[0] == 0
     code, out, err = studio("retrieve", "query", str(project), "银行卡密码怎么改", "--k", "3", "--rerank", run_id,
-                            "--json")
+                            "--recall-weight", "0", "--json")
     assert code == 0, err
     result = json.loads(out)
     assert {row["row"] for row in result["rerank"]} == {row["row"] for row in result["recall"]}
     probabilities = [row["score"] for row in result["rerank"]]
     assert probabilities == sorted(probabilities, reverse=True) and all(0 <= p <= 1 for p in probabilities)
+    code, out, err = studio("retrieve", "query", str(project), "银行卡密码怎么改", "--k", "3", "--rerank", run_id,
+                            "--json")
+    assert code == 0, err
+    blended = json.loads(out)["rerank"]  # the same probabilities, ordered with the BM25 scores' help
+    assert sorted(row["score"] for row in blended) == pytest.approx(sorted(probabilities))
     code, out, err = studio("retrieve", "query", str(project), "银行卡密码怎么改", "--k", "3", "--rerank", run_id)
-    assert code == 0 and f"reranked by {run_id}:" in out and "recall (bm25, char tokens):" in out
+    assert code == 0 and f"reranked by {run_id} (recall weight 1):" in out and "recall (bm25, char tokens):" in out
     code, out, err = studio("retrieve", "evaluate", str(project), str(pairs), "--rerank", run_id, "--json")
     assert code == 0, err
     report = json.loads(out)
-    assert report["rerank"] == run_id and set(report["reranked"]) == set(report["recall"])
+    assert report["rerank"] == run_id and report["recall_weight"] == 1.0
+    assert set(report["reranked"]) == set(report["recall"])
     assert report["reranked"]["recall@5"] == 1.0  # reranking the whole bank of 5 keeps every answer

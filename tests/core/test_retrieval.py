@@ -25,6 +25,7 @@ from studio.core.retrieval import (
     read_bank,
     read_retrieval_set,
     rerank,
+    reranked_order,
     retrieval_metrics,
     retrieval_set,
     top_k,
@@ -189,13 +190,31 @@ def test_reranking_with_a_fake_scorer_reorders_and_improves_mrr():
         calls.append(len(left))
         return np.array([0.95 if (a, b) in truth else 0.2 for a, b in zip(left, right, strict=True)])
 
-    reranked = rerank(queries, BANK, recalled, scorer)
+    reranked = rerank(queries, BANK, recalled, scorer, recall_weight=0.0)
     assert calls == [6]  # every pair in one call
     assert reranked.indices.tolist() == [[0, 3, 1], [1, 0, 2]]  # ties keep the recall order
     assert reranked.scores[:, 0] == pytest.approx([0.95, 0.95])
     before, after = retrieval_metrics(recalled, answers), retrieval_metrics(reranked, answers)
     assert before["mrr@10"] == pytest.approx((1 / 2 + 1 / 3) / 2)
     assert after["mrr@10"] == 1.0 > before["mrr@10"]
+
+
+def test_reranked_order_lets_the_recall_score_decide_between_sure_matches():
+    recalled = Hits(np.array([[5, 7, 9]]), np.array([[12.0, 6.0, 3.0]]))  # BM25 scores, best first
+    sure = np.array([[0.985, 0.99, 0.10]])  # the model is sure of both 5 and 7
+    assert reranked_order(recalled, sure, 0.0).indices.tolist() == [[7, 5, 9]]
+    both = reranked_order(recalled, sure, 1.0)
+    assert both.indices.tolist() == [[5, 7, 9]]  # 0.4 nats of log-odds lose to 1.6 standard deviations of BM25
+    assert both.scores[0].tolist() == pytest.approx([0.985, 0.99, 0.10])  # shown: the probabilities
+    unsure = np.array([[0.10, 0.95, 0.05]])
+    assert reranked_order(recalled, unsure, 1.0).indices.tolist() == [[7, 5, 9]]  # a clear match still wins
+    flat = Hits(np.array([[1, 2]]), np.array([[4.0, 4.0]]))
+    assert reranked_order(flat, np.array([[0.3, 0.6]]), 5.0).indices.tolist() == [[2, 1]]  # equal recall: no say
+    for weight in (-1.0, float("nan")):
+        with pytest.raises(ValueError, match="recall_weight"):
+            reranked_order(recalled, sure, weight)
+    with pytest.raises(ValueError, match="do not match"):
+        reranked_order(recalled, sure[:, :2], 1.0)
 
 
 def test_pair_scorer_reads_the_positive_labels_probability():

@@ -111,7 +111,10 @@ def test_a_pair_run_reranks_and_the_cutoff_moves_to_its_probability(qtbot, windo
     assert tab.rerank_box.combo.count() == 1 and "No pair run yet" in tab.rerank_box.hint.text()
     window.model.add_run(pair_run)
     assert tab.rerank_box.combo.count() == 2 and tab.rerank_box.hint.text() == ""
+    assert not tab.rerank_box.weight_spin.isEnabled()  # no run, nothing to weigh
     tab.rerank_box.combo.setCurrentIndex(1)
+    assert tab.rerank_box.weight_spin.isEnabled() and tab.rerank_box.recall_weight() == 1.0
+    tab.rerank_box.weight_spin.setValue(0.0)  # the match probability alone
     answered = ask(qtbot, tab, "花呗要怎么还款")
     assert answered.reranked is not None
     recalled, reranked = tab.results.recalled_table, tab.results.reranked_table
@@ -127,6 +130,11 @@ def test_a_pair_run_reranks_and_the_cutoff_moves_to_its_probability(qtbot, windo
     assert tab.results.verdict_label.text().startswith(f"Best match: {cell(reranked, 0, 1)}")
     tab.results.set_cutoffs(1.0, 1.0)
     assert tab.results.verdict.kind == "none"  # the tiny run is never that sure
+    # the recall score counting again: the same probabilities, asked again at once
+    with qtbot.waitSignal(tab.answered, timeout=30000):
+        tab.rerank_box.weight_spin.setValue(2.0)
+    again = [float(cell(reranked, row, 3)) for row in range(reranked.rowCount())]
+    assert sorted(again) == pytest.approx(sorted(probabilities), abs=1e-4)
 
 
 def test_evaluation_fills_the_table_for_recall_and_rerank(qtbot, window, bank_file, pair_run, tmp_path):
@@ -146,7 +154,7 @@ def test_evaluation_fills_the_table_for_recall_and_rerank(qtbot, window, bank_fi
     table = evaluation.table
     assert table.rowCount() == 2 and table.columnCount() == 5
     assert table.verticalHeaderItem(0).text() == "BM25: recall"
-    assert table.verticalHeaderItem(1).text() == f"reranked by {pair_run.id}"
+    assert table.verticalHeaderItem(1).text() == f"reranked by {pair_run.id}, recall's weight 1"
     values = [[float(table.item(r, c).text()) for c in range(5)] for r in range(2)]
     for row in values:
         assert 0 <= row[0] <= row[1] <= row[2] <= row[3] <= 1  # Recall@1 ≤ @5 ≤ @10 ≤ @20

@@ -73,6 +73,8 @@ MESSAGES = {
     "retrieval.cli_no_index": QT_TRANSLATE_NOOP(
         "Messages", "{project}: the project has no retrieval index yet; build one with studio retrieve build."),
     "retrieval.cli_k": QT_TRANSLATE_NOOP("Messages", "{option} {value}: give at least 1."),
+    "retrieval.cli_recall_weight": QT_TRANSLATE_NOOP(
+        "Messages", "--recall-weight {value}: give a number of 0 or more (0: the pair run's match probability alone)."),
     "retrieval.too_large_for_memory": QT_TRANSLATE_NOOP(
         "Messages", "{file}: reading it would take about {need} of memory, more than the {available} available; "
                     "it is not read."),

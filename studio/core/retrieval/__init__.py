@@ -16,7 +16,7 @@ from studio.core.retrieval.metrics import (
     retrieval_metrics,
     retrieval_set,
 )
-from studio.core.retrieval.rerank import PairScorer, rerank
+from studio.core.retrieval.rerank import RECALL_WEIGHT, PairScorer, rerank, reranked_order
 from studio.core.retrieval.search import Hits, cosine_top_k, normalised, top_k
 from studio.core.retrieval.store import (
     RECALL_METHODS,
@@ -43,5 +43,5 @@ __all__ = [
     "PairScorer", "QuestionBank", "RetrievalIndex", "RetrievalSet", "SentenceEncoder", "VectorRecall", "add_index",
     "answer_ranks", "build_index", "cosine_top_k", "encoder_runs", "evaluate_retrieval", "index_info", "index_names",
     "load_index", "normalised", "pair_runs", "pair_scorer", "read_bank", "read_retrieval_set", "remove_index",
-    "rerank", "rerank_hits", "retrieval_metrics", "retrieval_set", "top_k",
+    "RECALL_WEIGHT", "rerank", "rerank_hits", "reranked_order", "retrieval_metrics", "retrieval_set", "top_k",
 ]

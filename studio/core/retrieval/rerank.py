@@ -1,6 +1,14 @@
 """Rerank recalled candidates with a pair model: a callable ``(queries, candidates) ->
 match probability`` per pair, such as :class:`PairScorer` over a pair run's
-:class:`~studio.core.inference.predictor.Predictor`."""
+:class:`~studio.core.inference.predictor.Predictor`.
+
+The reranked order interpolates the pair model with the recall that found the candidates,
+as rerankers over BM25 commonly do (Wang, Zhuang & Zuccon, "BERT-based Dense Retrievers
+Require Interpolation with BM25", ICTIR 2021): each candidate's match log-odds plus
+``recall_weight`` times its recall score standardised over the query's candidates. A pair
+model alone cannot tell apart several candidates it is sure of (LCQMC's bank holds many
+paraphrases of a question); the recall score, lexical or by vectors, still can. Weight 0
+orders by the match probability alone."""
 
 from __future__ import annotations
 
@@ -13,6 +21,8 @@ from studio.core.text.tokenizers import SEP
 from studio.core.training.pair_metrics import positive_class
 
 ScoreFn = Callable[[list[str], list[str]], np.ndarray]
+RECALL_WEIGHT = 1.0  # one standard deviation of recall score counts as one nat of match log-odds
+PROBABILITY_FLOOR = 1e-6  # keeps the log-odds of a certain match finite
 
 
 class PairScorer:
@@ -57,9 +67,9 @@ class PairScorer:
 
 
 def rerank(queries: list[str], questions: list[str], hits: Hits, scorer: ScoreFn,
-           row_tokens: dict[int, list[str]] | None = None) -> Hits:
-    """Each query's recalled bank rows in ``hits``, reordered by ``scorer``'s match
-    probability (best first; equal probabilities keep the recall order), with those
+           row_tokens: dict[int, list[str]] | None = None, recall_weight: float = RECALL_WEIGHT) -> Hits:
+    """Each query's recalled bank rows in ``hits``, reordered by :func:`reranked_order`
+    of ``scorer``'s match probabilities and the recall scores (best first), with those
     probabilities as scores. All pairs are scored in one call: through
     ``scorer.score_hits(queries, questions, indices, row_tokens)`` when it has one
     (:class:`PairScorer`: each query and candidate tokenized once; ``row_tokens`` keeps
@@ -74,6 +84,31 @@ def rerank(queries: list[str], questions: list[str], hits: Hits, scorer: ScoreFn
         left = [query for query in queries for _ in range(width)]
         right = [questions[i] for i in hits.indices.reshape(-1)]
         scores = np.asarray(scorer(left, right), dtype=np.float32)
-    scores = scores.reshape(count, width)
-    order = np.argsort(-scores, axis=1, kind="stable")
-    return Hits(np.take_along_axis(hits.indices, order, axis=1), np.take_along_axis(scores, order, axis=1))
+    return reranked_order(hits, scores.reshape(count, width), recall_weight)
+
+
+def reranked_order(hits: Hits, probabilities: np.ndarray, recall_weight: float = RECALL_WEIGHT) -> Hits:
+    """``hits (Q, k)`` reordered, best first, by ``logit(p) + recall_weight * z`` where ``p``
+    is each candidate's match probability (``probabilities (Q, k)``, aligned with
+    ``hits.indices``; clipped to [1e-6, 1 - 1e-6]) and ``z`` its recall score in
+    ``hits.scores`` standardised over the query's ``k`` candidates (0 where they are all
+    equal). Equal keys keep the recall order. The scores returned are the probabilities.
+
+    Raises:
+        ValueError: ``recall_weight`` is negative or not finite, or the shapes differ.
+    """
+    if not np.isfinite(recall_weight) or recall_weight < 0:
+        raise ValueError(f"recall_weight must be a finite number >= 0, not {recall_weight}")
+    probabilities = np.asarray(probabilities, dtype=np.float32)
+    if probabilities.shape != hits.indices.shape:
+        raise ValueError(f"probabilities {probabilities.shape} do not match the hits {hits.indices.shape}")
+    p = np.clip(probabilities.astype(np.float64), PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR)
+    key = np.log(p) - np.log1p(-p)
+    if recall_weight > 0:
+        recall = np.asarray(hits.scores, dtype=np.float64)
+        spread = recall.std(axis=1, keepdims=True)
+        standardised = np.divide(recall - recall.mean(axis=1, keepdims=True), spread,
+                                 out=np.zeros_like(recall), where=spread > 0)
+        key = key + recall_weight * standardised
+    order = np.argsort(-key, axis=1, kind="stable")
+    return Hits(np.take_along_axis(hits.indices, order, axis=1), np.take_along_axis(probabilities, order, axis=1))

@@ -41,7 +41,7 @@ from studio.core.errors import ConfigError, ProjectError
 from studio.core.report import Reporter
 from studio.core.retrieval.bank import QuestionBank
 from studio.core.retrieval.lexical import BM25Recall
-from studio.core.retrieval.rerank import PairScorer, rerank
+from studio.core.retrieval.rerank import RECALL_WEIGHT, PairScorer, rerank
 from studio.core.retrieval.search import Hits
 from studio.core.retrieval.stored import (
     RECALL_METHODS,
@@ -284,11 +284,12 @@ def pair_scorer(project: Project, run_id: str) -> PairScorer:
     return PairScorer(Predictor(run))
 
 
-def rerank_hits(index: RetrievalIndex, queries: list[str], hits: Hits, scorer: PairScorer) -> Hits:
-    """``hits`` of ``queries`` in ``index`` reordered by ``scorer``'s match probability
-    (best first), each query and each distinct candidate tokenized once (see
-    :func:`~studio.core.retrieval.rerank.rerank`)."""
-    return rerank(list(queries), index.bank.questions, hits, scorer)
+def rerank_hits(index: RetrievalIndex, queries: list[str], hits: Hits, scorer: PairScorer,
+                recall_weight: float = RECALL_WEIGHT) -> Hits:
+    """``hits`` of ``queries`` in ``index`` reordered by ``scorer``'s match probability and
+    ``recall_weight`` times the recall score (best first), each query and each distinct
+    candidate tokenized once (see :func:`~studio.core.retrieval.rerank.rerank`)."""
+    return rerank(list(queries), index.bank.questions, hits, scorer, recall_weight=recall_weight)
 
 
 # ----- measuring --------------------------------------------------------------------------
@@ -306,11 +307,13 @@ class Evaluation:
 
 
 def evaluate_retrieval(rset, spec: IndexSpec, project: Project, scorer: PairScorer | None = None,
-                       depth: int = 20, report: Reporter | None = None, *, vectors=None) -> Evaluation:
+                       depth: int = 20, report: Reporter | None = None, *, vectors=None,
+                       recall_weight: float = RECALL_WEIGHT) -> Evaluation:
     """Build ``spec``'s recall over ``rset.bank`` (a :class:`~studio.core.retrieval.metrics.RetrievalSet`,
     e.g. from :func:`~studio.core.retrieval.metrics.read_retrieval_set`), recall the top
     ``depth`` of each query, and measure; with ``scorer``, also after reranking them (in
-    blocks of :data:`RERANK_BLOCK` queries, ``report`` getting the progress and able to stop it).
+    blocks of :data:`RERANK_BLOCK` queries, ``report`` getting the progress and able to stop it;
+    ``recall_weight`` as :func:`~studio.core.retrieval.rerank.reranked_order`).
 
     Raises:
         as :func:`build_index`; ValueError: ``depth`` below 1.
@@ -329,7 +332,8 @@ def evaluate_retrieval(rset, spec: IndexSpec, project: Project, scorer: PairScor
         for start in range(0, count, RERANK_BLOCK):
             report.check()
             block = Hits(hits.indices[start:start + RERANK_BLOCK], hits.scores[start:start + RERANK_BLOCK])
-            blocks.append(rerank(rset.queries[start:start + RERANK_BLOCK], rset.bank, block, scorer, row_tokens))
+            blocks.append(rerank(rset.queries[start:start + RERANK_BLOCK], rset.bank, block, scorer, row_tokens,
+                                 recall_weight))
             report.progress(building + 0.05 + (0.95 - building) * min(1.0, (start + RERANK_BLOCK) / count))
         reranked = retrieval_metrics(Hits(np.concatenate([b.indices for b in blocks]),
                                           np.concatenate([b.scores for b in blocks])), rset.answers)

@@ -274,7 +274,8 @@ class RetrievalTab(Retranslating, QWidget):
             self.results.show_message(self.tr("Build an index first (First stage: recall, on the left)."))
             return
         self.pool.submit(work.answer, self.index, question, self.recall_box.k_spin.value(), self.model.project,
-                         self.rerank_box.run_id(), self._scorers, key=(self, "ask"), on_done=self._answered,
+                         self.rerank_box.run_id(), self._scorers, self.rerank_box.recall_weight(), key=(self, "ask"),
+                         on_done=self._answered,
                          on_failed=self.errorOccurred.emit)
 
     def _ask_again(self) -> None:
@@ -303,14 +304,15 @@ class RetrievalTab(Retranslating, QWidget):
         name = Path(path).name
         self._start(lambda: self.tr("Evaluating on {name}…").format(name=name), work.evaluate, path,
                     self.index, self.model.project, self.rerank_box.run_id(), self._scorers,
-                    on_done=self._evaluated)
+                    self.rerank_box.recall_weight(), on_done=self._evaluated)
 
     def _evaluated(self, result: work.Evaluated) -> None:
         rows = [(lambda: self.tr("{method}: recall").format(method=self._method_name(result.spec.method)),
                  result.recall)]
         if result.reranked is not None:
-            run_id = result.run_id
-            rows.append((lambda: self.tr("reranked by {run}").format(run=run_id), result.reranked))
+            run_id, weight = result.run_id, f"{result.recall_weight:g}"
+            rows.append((lambda: self.tr("reranked by {run}, recall's weight {weight}").format(
+                run=run_id, weight=weight), result.reranked))
         self.evaluation.show_metrics(rows)
         queries, bank, name = f"{result.queries:,}", f"{result.bank:,}", Path(result.file).name
         self.show_text(self.evaluation.note, lambda: self.tr(

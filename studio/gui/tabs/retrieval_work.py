@@ -10,6 +10,7 @@ from pathlib import Path
 from studio.core.data.reader import Table
 from studio.core.report import Reporter
 from studio.core.retrieval import (
+    RECALL_WEIGHT,
     Hits,
     PairScorer,
     QuestionBank,
@@ -68,12 +69,13 @@ class Answered:
 
 
 def answer(index: RetrievalIndex, question: str, k: int, project, run_id: str | None,
-           scorers: dict[str, PairScorer]) -> Answered:
+           scorers: dict[str, PairScorer], recall_weight: float = RECALL_WEIGHT) -> Answered:
     """Recall the top ``k`` of ``index`` for ``question``, then rerank them with the pair
-    run ``run_id`` of ``project`` (none: recall only; its scorer from ``scorers``)."""
+    run ``run_id`` of ``project`` (none: recall only; its scorer from ``scorers``), the
+    recall score counting ``recall_weight`` (:func:`~studio.core.retrieval.reranked_order`)."""
     recalled = index.search([question], k)
     scorer = scorer_for(project, run_id, scorers)
-    reranked = None if scorer is None else rerank_hits(index, [question], recalled, scorer)
+    reranked = None if scorer is None else rerank_hits(index, [question], recalled, scorer, recall_weight)
     return Answered(question, index, recalled, reranked)
 
 
@@ -89,14 +91,15 @@ class Evaluated:
     run_id: str | None
     recall: dict[str, float]
     reranked: dict[str, float] | None
+    recall_weight: float = RECALL_WEIGHT
 
 
-def evaluate(path: str, index: RetrievalIndex, project, run_id: str | None, scorers: dict[str, PairScorer], *,
-             report: Reporter) -> Evaluated:
+def evaluate(path: str, index: RetrievalIndex, project, run_id: str | None, scorers: dict[str, PairScorer],
+             recall_weight: float = RECALL_WEIGHT, *, report: Reporter) -> Evaluated:
     """Recall@1/5/10/20 and MRR@10 of ``index``'s recall method on the pair file ``path``
     (its own bank: every text_b), and after reranking the top 20 with the pair run
-    ``run_id`` (its scorer from ``scorers``). Averaged word vectors are those ``index``
-    already holds: the vectors file is not read again.
+    ``run_id`` (its scorer from ``scorers``; the recall score counting ``recall_weight``).
+    Averaged word vectors are those ``index`` already holds: the vectors file is not read again.
 
     Raises:
         DataFormatError, ConfigError: the file is not a labelled pair file.
@@ -106,6 +109,6 @@ def evaluate(path: str, index: RetrievalIndex, project, run_id: str | None, scor
     found = read_retrieval_set(path, report=report.part(0.0, 0.1))
     vectors = getattr(getattr(index.recall, "encoder", None), "vectors", None)  # word vectors only
     figures = evaluate_retrieval(found, index.spec, project, scorer, max(RECALL_AT), report.part(0.1, 1.0),
-                                 vectors=vectors)
+                                 vectors=vectors, recall_weight=recall_weight)
     return Evaluated(str(Path(path)), figures.queries, figures.bank, index.spec, run_id or None,
-                     figures.recall, figures.reranked)
+                     figures.recall, figures.reranked, recall_weight)

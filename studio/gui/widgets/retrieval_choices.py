@@ -6,9 +6,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+)
 
 from studio.core.data.reader import Table
+from studio.core.retrieval.rerank import RECALL_WEIGHT
 from studio.core.retrieval.store import RECALL_METHODS, IndexSpec, encoder_runs, pair_runs
 from studio.core.retrieval.stored import INDEX_NAME
 from studio.gui.i18n import Retranslating
@@ -229,23 +240,44 @@ class RecallBox(Retranslating, QGroupBox):
 
 
 class RerankBox(Retranslating, QGroupBox):
-    """The pair run that reranks the recalled questions, or none."""
+    """The pair run that reranks the recalled questions, or none, and how much the recall
+    score still counts (:func:`~studio.core.retrieval.rerank.reranked_order`)."""
 
     changed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.combo = QComboBox()
-        self.combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+        self.combo.currentIndexChanged.connect(lambda _: self._chosen())
+        self.weight_spin = QDoubleSpinBox()
+        self.weight_spin.setRange(0.0, 10.0)
+        self.weight_spin.setSingleStep(0.5)
+        self.weight_spin.setDecimals(1)
+        self.weight_spin.setValue(RECALL_WEIGHT)
+        self.weight_spin.setKeyboardTracking(False)
+        self.weight_spin.valueChanged.connect(lambda _: self.changed.emit())
         self.hint = wrapped_label()
+        self._weight_label = QLabel()
         form = QFormLayout(self)
         form.addRow(self.combo)
+        form.addRow(self._weight_label, self.weight_spin)
         form.addRow(self.hint)
+        self._chosen(emit=False)
         self.retranslate()
+
+    def _chosen(self, emit: bool = True) -> None:
+        self.weight_spin.setEnabled(self.run_id() is not None)
+        if emit:
+            self.changed.emit()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Second stage: rerank"))
         self.combo.setToolTip(self.tr("The pair run whose match probability reorders the recalled questions."))
+        self._weight_label.setText(self.tr("Recall's weight:"))
+        self.weight_spin.setToolTip(self.tr(
+            "How much the recall score still counts: the reranked order is the pair run's match log-odds plus "
+            "this weight times the recall score, standardised over the question's candidates. It decides "
+            "between candidates the pair run is equally sure of. 0: the match probability alone."))
         if self.combo.count():
             self.combo.setItemText(0, self.tr("None: recall only"))
         self.hint.setText("" if self.combo.count() > 1 else self.tr(
@@ -254,10 +286,14 @@ class RerankBox(Retranslating, QGroupBox):
     def fill(self, project) -> None:
         _refill(self.combo, [(self.tr("None: recall only"), None)]
                 + [(run.id, run.id) for run in reversed(pair_runs(project))])
+        self._chosen(emit=False)
         self.retranslate()
 
     def run_id(self) -> str | None:
         return self.combo.currentData() or None
+
+    def recall_weight(self) -> float:
+        return self.weight_spin.value()
 
 
 class IndexBox(Retranslating, QGroupBox):
