@@ -13,10 +13,10 @@ import os
 import sys
 from pathlib import Path
 
-from studio import cli_explain, cli_pairs, cli_retrieve, cli_vectors
+from studio import cli_explain, cli_export, cli_pairs, cli_retrieve, cli_vectors
 from studio.cli_common import ALLOW_HELP, data_settings, describe_data, parse_set
 
-HEADLESS = ("train", "evaluate", "predict", "explain", "vectors", "retrieve")
+HEADLESS = ("train", "evaluate", "predict", "explain", "export", "vectors", "retrieve")
 
 
 
@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--json", action="store_true", help="print one JSON object per text (or pair)")
     predict.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     cli_explain.add_parser(sub)
+    cli_export.add_parser(sub)
     cli_vectors.add_parser(sub)
     cli_retrieve.add_parser(sub)
     return parser
@@ -308,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         commands = {"train": _train, "evaluate": _evaluate, "predict": _predict, "explain": cli_explain.run,
-                    "vectors": cli_vectors.run, "retrieve": cli_retrieve.run}
+                    "export": cli_export.run, "vectors": cli_vectors.run, "retrieve": cli_retrieve.run}
         return commands[args.command](args)
     except StudioError as exc:
         print(f"error: {exc}", file=sys.stderr)

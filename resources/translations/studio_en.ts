@@ -1153,6 +1153,68 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>ExportModelDialog</name>
+    <message>
+        <source>Export model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONNX bundle: model.onnx, vocabulary, labels, tokenizer settings and a predict.py that needs no PyTorch and no studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new or empty folder, or one holding an earlier export (replaced).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export is checked before it is kept: onnxruntime must give the run&apos;s outputs within {tolerance:g}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to export into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting {run} and checking it against PyTorch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {folder}.
+Checked against PyTorch at batch sizes {batches} and lengths {lengths}: the largest difference is {difference:.1e} (allowed: {tolerance:g}).
+Files: {files}.
+Try it: python predict.py --help (needs onnxruntime and numpy, and jieba for a jieba tokenizer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was stopped; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Data files (*.tsv *.txt *.csv);;All files (*)</source>
@@ -1607,6 +1669,14 @@ Tokens of the second text: {pair}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export &amp;model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a trained run as an ONNX bundle that runs without PyTorch or the studio (onnxruntime, numpy, jieba).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1719,6 +1789,14 @@ Tokens of the second text: {pair}</source>
     </message>
     <message>
         <source> with CUDA {cuda}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model first: Export model writes one of the project&apos;s runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the model to {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3121,6 +3199,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--recall-weight {value}: give a number of 0 or more (0: the pair run&apos;s match probability alone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file}: reading it would take about {need} of memory, more than the {available} available; it is not read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3130,6 +3212,22 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     </message>
     <message>
         <source>{file}: cannot write the predictions ({reason}). Choose another folder or free some space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} holds other files: export into a new or empty folder (or one holding an earlier export, which is replaced).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the export to {folder} ({reason}). Choose another folder or free some space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {model} model cannot be exported to ONNX: {reasons}. The run is unchanged; use it in the studio or with studio predict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the run&apos;s tokenizer file cannot be copied into the export ({reason}). Put it back where the run found it, then export again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3578,6 +3676,14 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recall&apos;s weight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much the recall score still counts: the reranked order is the pair run&apos;s match log-odds plus this weight times the recall score, standardised over the question&apos;s candidates. It decides between candidates the pair run is equally sure of. 0: the match probability alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>None: recall only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3759,7 +3865,7 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>reranked by {run}</source>
+        <source>reranked by {run}, recall&apos;s weight {weight}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

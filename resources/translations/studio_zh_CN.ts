@@ -1157,6 +1157,71 @@ It is kept and offered again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>ExportModelDialog</name>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>ONNX bundle: model.onnx, vocabulary, labels, tokenizer settings and a predict.py that needs no PyTorch and no studio</source>
+        <translation>ONNX 包：model.onnx、词表、标签、分词设置，以及一个无需 PyTorch、无需本工作室即可运行的 predict.py</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>A new or empty folder, or one holding an earlier export (replaced).</source>
+        <translation>新的或空的文件夹，或存放着之前导出结果的文件夹（将被替换）。</translation>
+    </message>
+    <message>
+        <source>The export is checked before it is kept: onnxruntime must give the run&apos;s outputs within {tolerance:g}.</source>
+        <translation>导出结果在保留前会先经过检查：onnxruntime 的输出与该运行的输出之差必须在 {tolerance:g} 以内。</translation>
+    </message>
+    <message>
+        <source>Folder to export into</source>
+        <translation>导出到的文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting {run} and checking it against PyTorch…</source>
+        <translation>正在导出 {run}，并与 PyTorch 的输出对照检查…</translation>
+    </message>
+    <message>
+        <source>Exported to {folder}.
+Checked against PyTorch at batch sizes {batches} and lengths {lengths}: the largest difference is {difference:.1e} (allowed: {tolerance:g}).
+Files: {files}.
+Try it: python predict.py --help (needs onnxruntime and numpy, and jieba for a jieba tokenizer).</source>
+        <translation>已导出到 {folder}。
+已在批大小 {batches}、长度 {lengths} 下与 PyTorch 对照检查：最大差值为 {difference:.1e}（允许：{tolerance:g}）。
+文件：{files}。
+试一试：python predict.py --help（需要 onnxruntime 和 numpy；使用 jieba 分词时还需要 jieba）。</translation>
+    </message>
+    <message>
+        <source>The export was stopped; nothing was written.</source>
+        <translation>导出已停止；没有写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Data files (*.tsv *.txt *.csv);;All files (*)</source>
@@ -1612,6 +1677,14 @@ Tokens of the second text: {pair}</source>
         <translation>把项目 .zip 解压到文件夹并打开。</translation>
     </message>
     <message>
+        <source>Export &amp;model…</source>
+        <translation>导出模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Write a trained run as an ONNX bundle that runs without PyTorch or the studio (onnxruntime, numpy, jieba).</source>
+        <translation>把训练好的运行导出为 ONNX 包，无需 PyTorch 或本工作室即可运行（onnxruntime、numpy、jieba）。</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -1725,6 +1798,14 @@ Tokens of the second text: {pair}</source>
     <message>
         <source> with CUDA {cuda}</source>
         <translation>（CUDA {cuda}）</translation>
+    </message>
+    <message>
+        <source>Train a model first: Export model writes one of the project&apos;s runs.</source>
+        <translation>请先训练一个模型：“导出模型”导出的是项目中的某个运行。</translation>
+    </message>
+    <message>
+        <source>Exported the model to {folder}.</source>
+        <translation>已将模型导出到 {folder}。</translation>
     </message>
     <message>
         <source> (CPU build)</source>
@@ -3134,6 +3215,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation>{option} {value}：至少为 1。</translation>
     </message>
     <message>
+        <source>--recall-weight {value}: give a number of 0 or more (0: the pair run&apos;s match probability alone).</source>
+        <translation>--recall-weight {value}：请给出不小于 0 的数（0：只用句对模型的匹配概率）。</translation>
+    </message>
+    <message>
         <source>{file}: reading it would take about {need} of memory, more than the {available} available; it is not read.</source>
         <translation>{file}：读取它大约需要 {need} 内存，超过了当前可用的 {available}；因此不予读取。</translation>
     </message>
@@ -3144,6 +3229,22 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     <message>
         <source>{file}: cannot write the predictions ({reason}). Choose another folder or free some space.</source>
         <translation>{file}：无法写入预测结果（{reason}）。请换一个文件夹或腾出一些空间。</translation>
+    </message>
+    <message>
+        <source>{folder} holds other files: export into a new or empty folder (or one holding an earlier export, which is replaced).</source>
+        <translation>{folder} 中有其他文件：请导出到新的或空的文件夹（或存放着之前导出结果的文件夹，它会被替换）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the export to {folder} ({reason}). Choose another folder or free some space.</source>
+        <translation>无法把导出结果写入 {folder}（{reason}）。请换一个文件夹，或腾出一些空间。</translation>
+    </message>
+    <message>
+        <source>The {model} model cannot be exported to ONNX: {reasons}. The run is unchanged; use it in the studio or with studio predict.</source>
+        <translation>{model} 模型无法导出为 ONNX：{reasons}。该运行未受影响；可在工作室中或用 studio predict 使用它。</translation>
+    </message>
+    <message>
+        <source>{file}: the run&apos;s tokenizer file cannot be copied into the export ({reason}). Put it back where the run found it, then export again.</source>
+        <translation>{file}：无法把该运行的分词文件复制到导出结果中（{reason}）。请把它放回运行时所在的位置，然后重新导出。</translation>
     </message>
 </context>
 <context>
@@ -3596,6 +3697,14 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation>用哪个句对模型运行的匹配概率给召回的问题重新排序。</translation>
     </message>
     <message>
+        <source>Recall&apos;s weight:</source>
+        <translation>召回权重：</translation>
+    </message>
+    <message>
+        <source>How much the recall score still counts: the reranked order is the pair run&apos;s match log-odds plus this weight times the recall score, standardised over the question&apos;s candidates. It decides between candidates the pair run is equally sure of. 0: the match probability alone.</source>
+        <translation>召回得分仍占多大分量：重排顺序按句对模型匹配概率的对数几率，加上此权重乘以召回得分（在该问题的候选中标准化后）。当句对模型对几个候选同样确信时，由它来区分。0：只看匹配概率。</translation>
+    </message>
+    <message>
         <source>None: recall only</source>
         <translation>不重排：仅召回</translation>
     </message>
@@ -3777,8 +3886,8 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation>{method}：召回</translation>
     </message>
     <message>
-        <source>reranked by {run}</source>
-        <translation>经 {run} 重排</translation>
+        <source>reranked by {run}, recall&apos;s weight {weight}</source>
+        <translation>由 {run} 重排，召回权重 {weight}</translation>
     </message>
     <message>
         <source>{queries} questions of {name} against a bank of its {bank} second texts.</source>

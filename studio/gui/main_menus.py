@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 # the action keys of each menu in order; None is a separator, "recent" the Open recent submenu
 LAYOUT = {
     "file": ["new", "open", "open_data", "recent", None, "save", "save_as", "embed", None, "export", "import",
-             None, "preferences", None, "quit"],
+             "export_model", None, "preferences", None, "quit"],
     "training": ["run", "stop"],
     "help": ["sample", "about"],
 }
@@ -80,6 +80,9 @@ class MainMenus(QObject):
             "export": (self.tr("&Export project as .zip…"), self.tr("Write the saved project into one .zip file.")),
             "import": (self.tr("&Import project from .zip…"),
                        self.tr("Unpack a project .zip into a folder and open it.")),
+            "export_model": (self.tr("Export &model…"),
+                             self.tr("Write a trained run as an ONNX bundle that runs without PyTorch or the "
+                                     "studio (onnxruntime, numpy, jieba).")),
             "preferences": (self.tr("&Preferences…"), self.tr("Language and theme.")),
             "quit": (self.tr("&Quit"), self.tr("Close the studio (asks to save changes).")),
             "run": (self.tr("&Start training"),

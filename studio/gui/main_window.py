@@ -30,6 +30,7 @@ from studio.gui.tabs.training_tab import TrainingTab
 from studio.gui.tabs.vectors_tab import VectorsTab
 from studio.gui.training_session import TrainingSession
 from studio.gui.versions import versions
+from studio.gui.widgets.export_model_dialog import ExportModelDialog
 from studio.gui.widgets.runs_view import status_text
 from studio.gui.widgets.status_panel import StatusPanel
 from studio.gui.widgets.task_progress import TaskProgress
@@ -54,6 +55,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.last_error = ""
         self._dialog: QMessageBox | None = None
         self.preferences: PreferencesDialog | None = None
+        self.export_dialog: ExportModelDialog | None = None
 
         self.tabs = QTabWidget()
         self.dataset_tab = DatasetTab(self.model, self.pool)
@@ -100,6 +102,7 @@ class MainWindow(Retranslating, QMainWindow):
         return {"new": files.new_project, "open": files.open_project_dialog, "open_data": files.open_data_dialog,
                 "save": files.save, "save_as": files.save_as, "embed": self.model.set_embed_data,
                 "export": files.export_zip_dialog, "import": files.import_zip_dialog,
+                "export_model": self.show_export_model,
                 "preferences": self.show_preferences, "quit": self.close, "run": self.run_current,
                 "stop": self.training.stop, "sample": files.open_sample, "about": self.show_about}
 
@@ -251,6 +254,21 @@ class MainWindow(Retranslating, QMainWindow):
         self.preferences.show()
         self.preferences.raise_()
         return self.preferences
+
+    def show_export_model(self) -> ExportModelDialog | None:
+        """File > Export model…: the export dialog without blocking (the Inference tab's run
+        chosen), or a message when the project has no run yet; returns the dialog."""
+        project = self.model.project
+        if not project.runs:
+            self.show_error(self.tr("Train a model first: Export model writes one of the project's runs."))
+            return None
+        self.export_dialog = ExportModelDialog(project.runs, project.path, self.pool, self,
+                                               chosen=getattr(self.inference_tab.current_run(), "id", None))
+        self.export_dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.export_dialog.exported.connect(lambda result: self.statusBar().showMessage(
+            self.tr("Exported the model to {folder}.").format(folder=result.folder), 8000))
+        self.export_dialog.open()
+        return self.export_dialog
 
     def show_error(self, message: str, title: str = APP_NAME) -> None:
         """Show a plain message in a dialog that does not block the event loop."""

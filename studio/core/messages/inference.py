@@ -10,4 +10,15 @@ MESSAGES = {
         "Messages", "{file}: predictions are written as {formats}; choose a file name with one of these endings."),
     "inference.cannot_write": QT_TRANSLATE_NOOP(
         "Messages", "{file}: cannot write the predictions ({reason}). Choose another folder or free some space."),
+    "export.folder_in_use": QT_TRANSLATE_NOOP(
+        "Messages", "{folder} holds other files: export into a new or empty folder (or one holding an earlier "
+        "export, which is replaced)."),
+    "export.cannot_write": QT_TRANSLATE_NOOP(
+        "Messages", "Cannot write the export to {folder} ({reason}). Choose another folder or free some space."),
+    "export.not_exportable": QT_TRANSLATE_NOOP(
+        "Messages", "The {model} model cannot be exported to ONNX: {reasons}. The run is unchanged; use it in "
+        "the studio or with studio predict."),
+    "export.tokenizer_file": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: the run's tokenizer file cannot be copied into the export ({reason}). Put it back "
+        "where the run found it, then export again."),
 }

@@ -1,0 +1,323 @@
+"""Export a trained run as a self-contained ONNX bundle that runs without PyTorch or the studio.
+
+The bundle folder holds ``model.onnx`` (torch's ONNX exporter, dynamic batch and length
+axes), ``vocab.json`` (token list: id = position), ``labels.json``, ``tokenizer.json`` (the
+run's tokenizer settings and ``max_len``; a jieba user dictionary and a stopword list
+are copied beside it), ``bundle.json`` (what the model reads: one text, ``a <sep> b`` or
+two texts; a pair run's decision threshold), ``predict.py`` (onnxruntime, numpy and jieba
+only: :mod:`studio.core.inference.bundle_predict`) and a ``README.md``.
+
+The export checks itself: onnxruntime's logits must match PyTorch's within
+:data:`TOLERANCE` (max absolute difference) at two batch sizes and two lengths
+(:data:`CHECK_BATCHES`, :func:`check_lengths`). torch offers two exporters: the
+TorchScript-based one (``dynamo=False``, fast, handles packed LSTMs) is tried first, the
+``torch.export`` one (``dynamo=True``, handles ``embedding_bag`` with a padding index and
+``nn.TransformerEncoder``'s fused path) second; the first whose model passes the check is
+kept. See https://pytorch.org/docs/stable/onnx.html.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from studio.core.errors import ConfigError, StudioError
+from studio.core.models.registry import build_model, get_entry, takes_pairs
+from studio.core.report import Reporter
+from studio.core.text.tokenizers import SEP
+from studio.core.text.vocab import PAD_ID
+from studio.core.training.pair_metrics import positive_class
+from studio.core.training.run import scored_as_binary
+
+FORMATS = ("onnx",)
+TOLERANCE = 1e-4  # max |onnxruntime - torch| of any logit
+CHECK_BATCHES = (1, 7)
+SHORT = 5  # the shorter checked length, in tokens (or max_len when that is shorter)
+OPSET = 18
+EXPORTERS = ("torchscript", "dynamo")
+BUNDLE_FILES = ("model.onnx", "vocab.json", "labels.json", "tokenizer.json", "bundle.json", "predict.py",
+                "README.md")
+
+
+@dataclass(frozen=True)
+class ParityCheck:
+    """One check of the exported model: ``batch`` texts of up to ``length`` tokens, the
+    largest absolute logit difference between onnxruntime and PyTorch."""
+
+    batch: int
+    length: int
+    max_difference: float
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A written bundle: its folder, the exporter that made ``model.onnx`` (``"torchscript"``
+    or ``"dynamo"``), the parity checks it passed and the files written."""
+
+    folder: Path
+    exporter: str
+    checks: tuple[ParityCheck, ...]
+    files: tuple[str, ...]
+
+    @property
+    def max_difference(self) -> float:
+        return max(check.max_difference for check in self.checks)
+
+
+def check_lengths(max_len: int) -> tuple[int, ...]:
+    """The two lengths checked: :data:`SHORT` tokens and ``max_len`` (one when equal)."""
+    return tuple(sorted({min(SHORT, max_len), max_len}))
+
+
+def export_onnx(run, folder: str | os.PathLike, report: Reporter | None = None) -> Exported:
+    """Write ``run``'s bundle (see the module) into ``folder``: a new folder, an empty one,
+    or one holding an earlier bundle (replaced whole). The bundle is written beside it
+    first and moved into place once checked, so a failed export leaves ``folder`` as it was.
+
+    Raises:
+        ConfigError: ``folder`` is a file, or holds other files than a bundle's
+            (``export.folder_in_use``); the run's tokenizer files cannot be read.
+        StudioError: no exporter gives a model that passes the check
+            (``export.not_exportable``, with each exporter's reason); the folder cannot
+            be written (``export.cannot_write``).
+        Cancelled: ``report`` was stopped.
+    """
+    report = report or Reporter()
+    target = Path(folder)
+    _check_target(target)
+    model = build_model(run.settings.model, len(run.vocab), len(run.label_names))
+    model.load_state_dict(run.state_dict)
+    model.float().eval()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    except OSError as exc:
+        raise StudioError("export.cannot_write", folder=target, reason=exc.strerror or str(exc)) from None
+    try:
+        exporter, checks = _export_checked(model, run, staging / "model.onnx", report)
+        report.check()
+        files = _write_bundle_files(run, staging)
+        _replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    report.progress(1.0)
+    return Exported(target, exporter, checks, ("model.onnx", *files))
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise ConfigError("export.folder_in_use", folder=target)
+    if target.is_dir():
+        names = {p.name for p in target.iterdir()}
+        if names and not (names <= set(BUNDLE_FILES) | {"user_dict.txt", "stopwords.txt"} and "bundle.json" in names):
+            raise ConfigError("export.folder_in_use", folder=target)
+
+
+def _replace(staging: Path, target: Path) -> None:
+    try:
+        if target.exists():
+            old = target.with_name(f".{target.name}-old")
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+            staging.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.rename(target)
+    except OSError as exc:
+        raise StudioError("export.cannot_write", folder=target, reason=exc.strerror or str(exc)) from None
+
+
+# ----- the model ----------------------------------------------------------------------------
+def example_inputs(pairs: bool, batch: int, length: int, vocab_size: int,
+                   generator: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """Random ids of real tokens (not PAD or UNK) ``(batch, L)`` or ``(batch, 2, L)`` and
+    lengths ``(batch,)`` or ``(batch, 2)`` between 1 and ``length``, the first row full,
+    every position past a row's length PAD: inputs as the studio's encoder makes them."""
+    shape = (batch, 2, length) if pairs else (batch, length)
+    low = min(2, vocab_size - 1)
+    ids = torch.randint(low, vocab_size, shape, generator=generator)
+    lengths = torch.randint(1, length + 1, shape[:-1], generator=generator)
+    lengths.view(-1)[0] = length
+    ids[torch.arange(length) >= lengths.unsqueeze(-1)] = PAD_ID
+    return ids, lengths
+
+
+def _export_checked(model: torch.nn.Module, run, path: Path, report: Reporter) -> tuple[str, tuple[ParityCheck, ...]]:
+    pairs = takes_pairs(run.settings.model.type)
+    max_len = run.settings.text.max_len
+    generator = torch.Generator().manual_seed(0)
+    example = example_inputs(pairs, 2, max_len, len(run.vocab), generator)
+    reasons = []
+    for number, exporter in enumerate(EXPORTERS):
+        report.check()
+        report.progress(0.1 + 0.4 * number)
+        try:
+            _export(model, example, path, pairs, exporter)
+            checks = _parity(model, path, pairs, max_len, len(run.vocab), generator)
+        except Exception as exc:  # noqa: BLE001 - each exporter's failure is reported, then the next is tried
+            reasons.append(f"{exporter}: {type(exc).__name__}: {_first_line(exc)}")
+            continue
+        worst = max(check.max_difference for check in checks)
+        if worst < TOLERANCE:
+            return exporter, checks
+        reasons.append(f"{exporter}: outputs differ from PyTorch by {worst:.2g} (more than {TOLERANCE:g})")
+    raise StudioError("export.not_exportable", model=run.settings.model.type, reasons="; ".join(reasons))
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:300] if text else ""
+
+
+def _export(model, example, path: Path, pairs: bool, exporter: str) -> None:
+    length_axis = 2 if pairs else 1
+    names = {"input_names": ["ids", "lengths"], "output_names": ["logits"]}
+    with warnings.catch_warnings(), _quiet("torch.onnx", "torch.export", "torch._dynamo", "onnxscript"):
+        warnings.simplefilter("ignore")
+        if exporter == "torchscript":
+            axes = {"ids": {0: "batch", length_axis: "length"}, "lengths": {0: "batch"}, "logits": {0: "batch"}}
+            torch.onnx.export(model, example, str(path), dynamo=False, dynamic_axes=axes, opset_version=OPSET,
+                              **names)
+        else:
+            batch, length = torch.export.Dim("batch", min=1), torch.export.Dim("length", min=1)
+            shapes = {"ids": {0: batch, length_axis: length}, "lengths": {0: batch}}
+            program = torch.onnx.export(model, example, dynamo=True, dynamic_shapes=shapes, opset_version=OPSET,
+                                        verbose=False, **names)
+            program.save(str(path), external_data=False)  # one self-contained file
+
+
+class _quiet:
+    """Lowers the named loggers to ERROR while exporting (the exporters log each step)."""
+
+    def __init__(self, *names: str):
+        self.loggers = [logging.getLogger(name) for name in names]
+
+    def __enter__(self):
+        self.levels = [logger.level for logger in self.loggers]
+        for logger in self.loggers:
+            logger.setLevel(logging.ERROR)
+
+    def __exit__(self, *exc):
+        for logger, level in zip(self.loggers, self.levels, strict=True):
+            logger.setLevel(level)
+
+
+def _parity(model, path: Path, pairs: bool, max_len: int, vocab_size: int,
+            generator: torch.Generator) -> tuple[ParityCheck, ...]:
+    import onnxruntime
+
+    session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    checks = []
+    for batch in CHECK_BATCHES:
+        for length in check_lengths(max_len):
+            ids, lengths = example_inputs(pairs, batch, length, vocab_size, generator)
+            with torch.inference_mode():
+                expected = model(ids, lengths).float().numpy()
+            got = session.run(["logits"], {"ids": ids.numpy(), "lengths": lengths.numpy()})[0]
+            difference = float(np.abs(expected - got).max()) if got.shape == expected.shape else float("inf")
+            checks.append(ParityCheck(batch, length, difference))
+    return tuple(checks)
+
+
+# ----- the other files ------------------------------------------------------------------------
+def bundle_input(run) -> str:
+    """What the exported model reads: ``"two texts"`` (a pair model, ESIM or Siamese),
+    ``"text <sep> text"`` (a classifier on a pair run) or ``"text"``."""
+    if takes_pairs(run.settings.model.type):
+        return "two texts"
+    return "text <sep> text" if run.settings.task == "pair" else "text"
+
+
+def _write_bundle_files(run, folder: Path) -> tuple[str, ...]:
+    from studio.core.inference import bundle_predict
+    from studio.core.inference.predictor import run_threshold
+
+    settings = run.settings
+    tokenizer = settings.text.tokenizer
+    written = []
+
+    def write(name: str, value) -> None:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
+        (folder / name).write_text(text, encoding="utf-8")
+        written.append(name)
+
+    copied = {}
+    for field, name in (("user_dict", "user_dict.txt"), ("stopwords", "stopwords.txt")):
+        source = getattr(tokenizer, field)
+        if source:
+            try:
+                shutil.copyfile(source, folder / name)
+            except OSError as exc:
+                raise ConfigError("export.tokenizer_file", file=source, reason=exc.strerror or str(exc)) from None
+            copied[field] = name
+            written.append(name)
+    write("vocab.json", list(run.vocab))
+    write("labels.json", list(run.label_names))
+    write("tokenizer.json", {"type": tokenizer.type, "lowercase": tokenizer.lowercase,
+                             "user_dict": copied.get("user_dict"), "stopwords": copied.get("stopwords"),
+                             "max_len": settings.text.max_len})
+    info = {"studio_run": run.id, "model": settings.model.type, "task": settings.task, "input": bundle_input(run),
+            "sep_token": SEP, "inputs": {"ids": "int64", "lengths": "int64"}, "outputs": {"logits": "float32"},
+            "threshold": None, "positive": None}
+    if scored_as_binary(settings, run.label_names):
+        info["threshold"] = run_threshold(run)
+        info["positive"] = run.label_names[positive_class(run.label_names)]
+    write("bundle.json", info)
+    write("predict.py", Path(bundle_predict.__file__).read_text(encoding="utf-8"))
+    write("README.md", readme(run, info))
+    return tuple(written)
+
+
+def readme(run, info: dict) -> str:
+    """The bundle's README: what is in it, how to run it, what the model reads."""
+    settings = run.settings
+    pair = info["input"] != "text"
+    example = ('python predict.py --pair "喜欢打篮球的男生喜欢什么样的女生" "爱打篮球的男生喜欢什么样的女生"' if pair
+               else 'python predict.py "这部电影太好看了"')
+    needs = "onnxruntime numpy jieba" if settings.text.tokenizer.type == "jieba" else "onnxruntime numpy"
+    shape = "ids (B, 2, L) int64, lengths (B, 2) int64" if info["input"] == "two texts" else \
+        "ids (B, L) int64, lengths (B,) int64"
+    extra = "".join(note for field, note in (("user_dict", "; `user_dict.txt`: jieba's user dictionary"),
+                                               ("stopwords", "; `stopwords.txt`: tokens dropped"))
+                    if getattr(settings.text.tokenizer, field))
+    decision = (f"\nA match is decided at probability {info['threshold']:.4f} of class {info['positive']!r} "
+                "(the threshold chosen on the validation split in the studio).\n" if info["threshold"] is not None
+                else "")
+    title = get_entry(settings.model.type).title
+    return f"""# {title} — exported by Text Model Studio
+
+Run `{run.id}`: {title} ({settings.model.type}) for {"sentence-pair matching" if pair else "text classification"},
+classes {", ".join(map(str, run.label_names))}.
+
+## Run it
+
+```
+pip install {needs}
+{example}
+python predict.py --file texts.txt --json     # one text{" (a<TAB>b)" if pair else ""} per line
+```
+
+From Python: `from predict import Model; Model(".").predict([...]{", [...]" if pair else ""})`.
+{decision}
+## Files
+
+- `model.onnx`: inputs {shape} (0 = PAD after each text's tokens), output logits (B, {len(run.label_names)});
+  batch and length are dynamic.
+- `vocab.json`: the tokens, id = position (0 = `<pad>`, 1 = `<unk>`).
+- `labels.json`: the class names, in the order of the logits.
+- `tokenizer.json`: how text is cut ({settings.text.tokenizer.type} tokens,{
+    "" if settings.text.tokenizer.lowercase else " not"} lowercased, at most {settings.text.max_len} tokens
+  per text){extra}.
+- `bundle.json`: what the model reads ({info["input"]}) and the decision threshold.
+- `predict.py`: tokenizes, encodes and runs the model exactly as the studio did.
+"""
