@@ -36,12 +36,12 @@ def run(args) -> int:
     exported = export_onnx(chosen, args.out_dir)
     checks = [{"batch": c.batch, "length": c.length, "max_difference": c.max_difference} for c in exported.checks]
     if args.json:
-        print(json.dumps({"run": chosen.id, "folder": str(exported.folder), "exporter": exported.exporter,
+        print(json.dumps({"run": chosen.id, "folder": str(exported.folder), "length": exported.length,
                           "files": list(exported.files), "checks": checks, "tolerance": TOLERANCE},
                          ensure_ascii=False, indent=2))
         return 0
-    print(f"exported run {chosen.id} ({chosen.settings.model.type}) to {exported.folder} "
-          f"(torch.onnx, {exported.exporter} exporter)")
+    axes = "dynamic batch and length" if exported.length is None else f"dynamic batch, length fixed at {exported.length}"
+    print(f"exported run {chosen.id} ({chosen.settings.model.type}) to {exported.folder} (torch.onnx, {axes})")
     print("checked against PyTorch: " + ", ".join(
         f"batch {c.batch} × length {c.length}: {c.max_difference:.1e}" for c in exported.checks)
           + f" (max abs. difference; under {TOLERANCE:g})")

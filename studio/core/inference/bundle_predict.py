@@ -19,7 +19,8 @@ The text is cut and encoded exactly as the studio's run read it (``tokenizer.jso
 character, jieba or whitespace tokens, lowercase, stopwords; ``vocab.json``: id = position,
 0 = PAD, 1 = UNK; at most ``max_len`` tokens per text); ``model.onnx`` takes ``ids (B, L)``
 and ``lengths (B,)`` (a pair model: ``ids (B, 2, L)``, ``lengths (B, 2)``) as int64 and
-gives logits ``(B, C)``; the probabilities are their softmax.
+gives logits ``(B, C)``; the probabilities are their softmax. ``L`` is the batch's longest
+text, or ``bundle.json``'s ``length`` when the model was exported with a fixed one.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ class Model:
         return result
 
     def _logits(self, rows: list[tuple[list[int], ...]]) -> np.ndarray:
-        width = max(len(side) for row in rows for side in row)
+        width = self.info.get("length") or max(len(side) for row in rows for side in row)
         ids = np.full((len(rows), len(rows[0]), width), PAD_ID, dtype=np.int64)
         lengths = np.zeros((len(rows), len(rows[0])), dtype=np.int64)
         for r, row in enumerate(rows):

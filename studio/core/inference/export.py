@@ -7,13 +7,18 @@ are copied beside it), ``bundle.json`` (what the model reads: one text, ``a <sep
 two texts; a pair run's decision threshold), ``predict.py`` (onnxruntime, numpy and jieba
 only: :mod:`studio.core.inference.bundle_predict`) and a ``README.md``.
 
+The model goes through torch's ``torch.export``-based ONNX exporter (``dynamo=True``; the
+TorchScript-based one is deprecated), the batch axis dynamic and the length axis dynamic
+where the model allows (DPCNN's halving blocks fix it at ``max_len``: ``bundle.json``'s
+``length`` then says so and predict.py pads to it; trailing PAD never changes an output).
+While exporting, recurrent layers run on the padded batch instead of packing
+(:func:`studio.core.models.layers.run_padded`: same outputs, no data-dependent shapes),
+each direction as one operator that becomes ONNX's LSTM/GRU/RNN
+(:mod:`studio.core.models.rnn_ops`), so the length stays dynamic.
 The export checks itself: onnxruntime's logits must match PyTorch's within
-:data:`TOLERANCE` (max absolute difference) at two batch sizes and two lengths
-(:data:`CHECK_BATCHES`, :func:`check_lengths`). torch offers two exporters: the
-TorchScript-based one (``dynamo=False``, fast, handles packed LSTMs) is tried first, the
-``torch.export`` one (``dynamo=True``, handles ``embedding_bag`` with a padding index and
-``nn.TransformerEncoder``'s fused path) second; the first whose model passes the check is
-kept. See https://pytorch.org/docs/stable/onnx.html.
+:data:`TOLERANCE` (max absolute difference) at two batch sizes and two text lengths
+(:data:`CHECK_BATCHES`, :func:`check_lengths`), else nothing is kept.
+See https://pytorch.org/docs/stable/onnx.html.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import torch
 
 from studio.core.errors import ConfigError, StudioError
 from studio.core.models.registry import build_model, get_entry, takes_pairs
+from studio.core.models.rnn_ops import onnx_translations
 from studio.core.report import Reporter
 from studio.core.text.tokenizers import SEP
 from studio.core.text.vocab import PAD_ID
@@ -43,7 +49,6 @@ TOLERANCE = 1e-4  # max |onnxruntime - torch| of any logit
 CHECK_BATCHES = (1, 7)
 SHORT = 5  # the shorter checked length, in tokens (or max_len when that is shorter)
 OPSET = 18
-EXPORTERS = ("torchscript", "dynamo")
 BUNDLE_FILES = ("model.onnx", "vocab.json", "labels.json", "tokenizer.json", "bundle.json", "predict.py",
                 "README.md")
 
@@ -60,13 +65,13 @@ class ParityCheck:
 
 @dataclass(frozen=True)
 class Exported:
-    """A written bundle: its folder, the exporter that made ``model.onnx`` (``"torchscript"``
-    or ``"dynamo"``), the parity checks it passed and the files written."""
+    """A written bundle: its folder, the parity checks it passed, the files written, and
+    ``length``: the model's fixed input length, or ``None`` when the length axis is dynamic."""
 
     folder: Path
-    exporter: str
     checks: tuple[ParityCheck, ...]
     files: tuple[str, ...]
+    length: int | None = None
 
     @property
     def max_difference(self) -> float:
@@ -103,15 +108,15 @@ def export_onnx(run, folder: str | os.PathLike, report: Reporter | None = None) 
     except OSError as exc:
         raise StudioError("export.cannot_write", folder=target, reason=exc.strerror or str(exc)) from None
     try:
-        exporter, checks = _export_checked(model, run, staging / "model.onnx", report)
+        length, checks = _export_checked(model, run, staging / "model.onnx", report)
         report.check()
-        files = _write_bundle_files(run, staging)
+        files = _write_bundle_files(run, staging, length)
         _replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     report.progress(1.0)
-    return Exported(target, exporter, checks, ("model.onnx", *files))
+    return Exported(target, checks, ("model.onnx", *files), length)
 
 
 def _check_target(target: Path) -> None:
@@ -138,40 +143,46 @@ def _replace(staging: Path, target: Path) -> None:
 
 
 # ----- the model ----------------------------------------------------------------------------
-def example_inputs(pairs: bool, batch: int, length: int, vocab_size: int,
-                   generator: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
-    """Random ids of real tokens (not PAD or UNK) ``(batch, L)`` or ``(batch, 2, L)`` and
+def example_inputs(pairs: bool, batch: int, length: int, vocab_size: int, generator: torch.Generator,
+                   width: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """Random ids of real tokens (not PAD or UNK) ``(batch, W)`` or ``(batch, 2, W)`` and
     lengths ``(batch,)`` or ``(batch, 2)`` between 1 and ``length``, the first row full,
-    every position past a row's length PAD: inputs as the studio's encoder makes them."""
-    shape = (batch, 2, length) if pairs else (batch, length)
+    every position past a row's length PAD: inputs as the studio's encoder makes them.
+    ``W`` is ``width`` (at least ``length``), else ``length``."""
+    width = length if width is None else width
+    shape = (batch, 2, width) if pairs else (batch, width)
     low = min(2, vocab_size - 1)
     ids = torch.randint(low, vocab_size, shape, generator=generator)
     lengths = torch.randint(1, length + 1, shape[:-1], generator=generator)
     lengths.view(-1)[0] = length
-    ids[torch.arange(length) >= lengths.unsqueeze(-1)] = PAD_ID
+    ids[torch.arange(width) >= lengths.unsqueeze(-1)] = PAD_ID
     return ids, lengths
 
 
-def _export_checked(model: torch.nn.Module, run, path: Path, report: Reporter) -> tuple[str, tuple[ParityCheck, ...]]:
+def _export_checked(model: torch.nn.Module, run, path: Path, report: Reporter
+                    ) -> tuple[int | None, tuple[ParityCheck, ...]]:
     pairs = takes_pairs(run.settings.model.type)
     max_len = run.settings.text.max_len
     generator = torch.Generator().manual_seed(0)
-    example = example_inputs(pairs, 2, max_len, len(run.vocab), generator)
-    reasons = []
-    for number, exporter in enumerate(EXPORTERS):
-        report.check()
-        report.progress(0.1 + 0.4 * number)
-        try:
-            _export(model, example, path, pairs, exporter)
-            checks = _parity(model, path, pairs, max_len, len(run.vocab), generator)
-        except Exception as exc:  # noqa: BLE001 - each exporter's failure is reported, then the next is tried
-            reasons.append(f"{exporter}: {type(exc).__name__}: {_first_line(exc)}")
-            continue
-        worst = max(check.max_difference for check in checks)
-        if worst < TOLERANCE:
-            return exporter, checks
-        reasons.append(f"{exporter}: outputs differ from PyTorch by {worst:.2g} (more than {TOLERANCE:g})")
-    raise StudioError("export.not_exportable", model=run.settings.model.type, reasons="; ".join(reasons))
+    report.progress(0.05)
+    try:
+        length = _export(model, example_inputs(pairs, 2, max_len, len(run.vocab), generator), path, pairs)
+    except Exception as exc:  # noqa: BLE001 - torch.export's and the ONNX translation's failures alike
+        raise StudioError("export.not_exportable", model=run.settings.model.type,
+                          reasons=f"{type(exc).__name__}: {_first_line(exc)}") from None
+    report.check()
+    report.progress(0.8)
+    try:
+        checks = _parity(model, path, pairs, max_len, len(run.vocab), generator, length)
+    except Exception as exc:  # noqa: BLE001 - onnxruntime refusing the file is the export's failure
+        raise StudioError("export.not_exportable", model=run.settings.model.type,
+                          reasons=f"onnxruntime cannot run the exported file: {_first_line(exc)}") from None
+    worst = max(check.max_difference for check in checks)
+    if not worst < TOLERANCE:
+        raise StudioError("export.not_exportable", model=run.settings.model.type,
+                          reasons=f"onnxruntime's outputs differ from PyTorch's by {worst:.2g} (more than "
+                                  f"{TOLERANCE:g})")
+    return length, checks
 
 
 def _first_line(exc: Exception) -> str:
@@ -179,25 +190,24 @@ def _first_line(exc: Exception) -> str:
     return text[0][:300] if text else ""
 
 
-def _export(model, example, path: Path, pairs: bool, exporter: str) -> None:
+def _export(model, example, path: Path, pairs: bool) -> int | None:
+    """Export ``model`` to ``path``; the fixed input length, or ``None`` when it is dynamic."""
     length_axis = 2 if pairs else 1
-    names = {"input_names": ["ids", "lengths"], "output_names": ["logits"]}
+    shapes = {"ids": {0: torch.export.Dim.DYNAMIC, length_axis: torch.export.Dim.AUTO},
+              "lengths": {0: torch.export.Dim.DYNAMIC}}
     with warnings.catch_warnings(), _quiet("torch.onnx", "torch.export", "torch._dynamo", "onnxscript"):
         warnings.simplefilter("ignore")
-        if exporter == "torchscript":
-            axes = {"ids": {0: "batch", length_axis: "length"}, "lengths": {0: "batch"}, "logits": {0: "batch"}}
-            torch.onnx.export(model, example, str(path), dynamo=False, dynamic_axes=axes, opset_version=OPSET,
-                              **names)
-        else:
-            batch, length = torch.export.Dim("batch", min=1), torch.export.Dim("length", min=1)
-            shapes = {"ids": {0: batch, length_axis: length}, "lengths": {0: batch}}
-            program = torch.onnx.export(model, example, dynamo=True, dynamic_shapes=shapes, opset_version=OPSET,
-                                        verbose=False, **names)
-            program.save(str(path), external_data=False)  # one self-contained file
+        program = torch.onnx.export(model, example, dynamo=True, dynamic_shapes=shapes, opset_version=OPSET,
+                                    input_names=["ids", "lengths"], output_names=["logits"], verbose=False,
+                                    custom_translation_table=onnx_translations(),
+                                    optimize=False)  # onnxscript's optimizer dropped a node of ESIM; ORT optimizes
+        program.save(str(path), external_data=False)  # one self-contained file
+    dim = program.model_proto.graph.input[0].type.tensor_type.shape.dim[length_axis]
+    return int(dim.dim_value) if dim.HasField("dim_value") else None
 
 
 class _quiet:
-    """Lowers the named loggers to ERROR while exporting (the exporters log each step)."""
+    """Lowers the named loggers to ERROR while exporting (the exporter logs each step)."""
 
     def __init__(self, *names: str):
         self.loggers = [logging.getLogger(name) for name in names]
@@ -212,15 +222,15 @@ class _quiet:
             logger.setLevel(level)
 
 
-def _parity(model, path: Path, pairs: bool, max_len: int, vocab_size: int,
-            generator: torch.Generator) -> tuple[ParityCheck, ...]:
+def _parity(model, path: Path, pairs: bool, max_len: int, vocab_size: int, generator: torch.Generator,
+            width: int | None = None) -> tuple[ParityCheck, ...]:
     import onnxruntime
 
     session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     checks = []
     for batch in CHECK_BATCHES:
         for length in check_lengths(max_len):
-            ids, lengths = example_inputs(pairs, batch, length, vocab_size, generator)
+            ids, lengths = example_inputs(pairs, batch, length, vocab_size, generator, width)
             with torch.inference_mode():
                 expected = model(ids, lengths).float().numpy()
             got = session.run(["logits"], {"ids": ids.numpy(), "lengths": lengths.numpy()})[0]
@@ -238,7 +248,7 @@ def bundle_input(run) -> str:
     return "text <sep> text" if run.settings.task == "pair" else "text"
 
 
-def _write_bundle_files(run, folder: Path) -> tuple[str, ...]:
+def _write_bundle_files(run, folder: Path, length: int | None) -> tuple[str, ...]:
     from studio.core.inference import bundle_predict
     from studio.core.inference.predictor import run_threshold
 
@@ -268,6 +278,7 @@ def _write_bundle_files(run, folder: Path) -> tuple[str, ...]:
                              "max_len": settings.text.max_len})
     info = {"studio_run": run.id, "model": settings.model.type, "task": settings.task, "input": bundle_input(run),
             "sep_token": SEP, "inputs": {"ids": "int64", "lengths": "int64"}, "outputs": {"logits": "float32"},
+            "length": length,
             "threshold": None, "positive": None}
     if scored_as_binary(settings, run.label_names):
         info["threshold"] = run_threshold(run)
@@ -294,6 +305,8 @@ def readme(run, info: dict) -> str:
                 "(the threshold chosen on the validation split in the studio).\n" if info["threshold"] is not None
                 else "")
     title = get_entry(settings.model.type).title
+    axes = ("the batch is dynamic; L is always " + str(info["length"]) + " (pad after the tokens)"
+            if info["length"] else "batch and length are dynamic")
     return f"""# {title} — exported by Text Model Studio
 
 Run `{run.id}`: {title} ({settings.model.type}) for {"sentence-pair matching" if pair else "text classification"},
@@ -312,7 +325,7 @@ From Python: `from predict import Model; Model(".").predict([...]{", [...]" if p
 ## Files
 
 - `model.onnx`: inputs {shape} (0 = PAD after each text's tokens), output logits (B, {len(run.label_names)});
-  batch and length are dynamic.
+  {axes}.
 - `vocab.json`: the tokens, id = position (0 = `<pad>`, 1 = `<unk>`).
 - `labels.json`: the class names, in the order of the logits.
 - `tokenizer.json`: how text is cut ({settings.text.tokenizer.type} tokens,{

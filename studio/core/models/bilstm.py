@@ -14,7 +14,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from studio.core.models.layers import real_positions, run_packed
+from studio.core.models.layers import real_positions, run_packed, run_padded
 
 
 def _fused_is_faster(x: torch.Tensor) -> bool:
@@ -38,7 +38,11 @@ class BiLSTM(nn.LSTM):
 
     def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:  # type: ignore[override]
         lengths = lengths.clamp(min=1)
-        return self.padded(x, lengths) if _fused_is_faster(x) else self.packed(x, lengths)
+        if torch.compiler.is_exporting():  # torch.export cannot trace packing
+            return run_padded(self, x, lengths)
+        if _fused_is_faster(x):
+            return self.padded(x, lengths)
+        return self.packed(x, lengths)
 
     def packed(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """:meth:`forward` by packing to ``lengths`` (each at least 1)."""

@@ -8,6 +8,7 @@ from torch import nn
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
 from studio.core.errors import ConfigError
+from studio.core.models import rnn_ops
 from studio.core.text.vocab import PAD_ID
 
 EMBEDDING_INIT_RANGE = 0.25
@@ -98,8 +99,63 @@ def unpack(packed: PackedSequence, length: int) -> torch.Tensor:
 
 def run_packed(rnn: nn.RNNBase, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
     """``rnn`` over ``x (B, L, E)`` packed to ``lengths (B,)``, its outputs padded with zeros
-    back to ``(B, L, D*H)``: PAD never enters the recurrence."""
+    back to ``(B, L, D*H)``: PAD never enters the recurrence. While ``torch.export`` traces
+    the model (ONNX export), :func:`run_padded`, which gives the same outputs without
+    packing's data-dependent shapes."""
+    if torch.compiler.is_exporting():
+        return run_padded(rnn, x, lengths)
     return unpack(rnn(pack_by_length(x, lengths))[0], x.shape[1])
+
+
+def run_padded(rnn: nn.RNNBase, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    """:func:`run_packed`'s outputs ``(B, L, D*H)`` from the padded batch, layer by layer
+    and direction by direction: PAD after a text only follows its real steps in the forward
+    direction, and the backward direction reads each text reversed within its own length,
+    so PAD never precedes a real step (the same outputs as packing; no dropout between
+    layers: for inference). ``rnn``: a batch-first ``nn.RNN``/``nn.GRU``/``nn.LSTM``
+    without projections; ``lengths`` raised to 1, as packing does."""
+    length = x.shape[1]
+    lengths = lengths.clamp(min=1)
+    real = real_positions(lengths, length)
+    positions = torch.arange(length, device=x.device)
+    flip = torch.where(real, lengths[:, None] - 1 - positions, positions).unsqueeze(-1)
+    for layer in range(rnn.num_layers):
+        outputs = [_one_direction(rnn, x, layer, "")]
+        if rnn.bidirectional:
+            backward = _one_direction(rnn, x.gather(1, flip.expand(-1, -1, x.shape[2])), layer, "_reverse")
+            outputs.append(backward.gather(1, flip.expand(-1, -1, backward.shape[2])))
+        x = torch.cat(outputs, dim=-1) * real.unsqueeze(-1)
+    return x
+
+
+def _one_direction(rnn: nn.RNNBase, x: torch.Tensor, layer: int, suffix: str) -> torch.Tensor:
+    """One layer and direction of ``rnn`` over padded ``x``: ``(B, L, H)``; while exporting,
+    as the one operator :func:`~studio.core.models.rnn_ops.rnn_direction`, which keeps the
+    length dynamic in the ONNX graph."""
+    w_ih, w_hh = getattr(rnn, f"weight_ih_l{layer}{suffix}"), getattr(rnn, f"weight_hh_l{layer}{suffix}")
+    if rnn.bias:
+        b_ih, b_hh = getattr(rnn, f"bias_ih_l{layer}{suffix}"), getattr(rnn, f"bias_hh_l{layer}{suffix}")
+    else:
+        b_ih = b_hh = w_hh.new_zeros(w_hh.shape[0])
+    mode = rnn.mode  # LSTM, GRU, RNN_TANH or RNN_RELU
+    step = rnn_ops.rnn_direction if torch.compiler.is_exporting() else rnn_ops.direction
+    return step(x, w_ih, w_hh, b_ih, b_hh, mode)
+
+
+def last_states(rnn: nn.RNNBase, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    """The top layer's final hidden state of each direction, ``(D, B, H)``: the state after
+    each text's last real step forward (and after its first step, read backward), as the
+    packed ``rnn``'s ``h_n`` gives it."""
+    if not torch.compiler.is_exporting():
+        _, state = rnn(pack_by_length(x, lengths))
+        h = state[0] if isinstance(state, tuple) else state  # (layers*D, B, H)
+        return h[-(2 if rnn.bidirectional else 1):]
+    out = run_padded(rnn, x, lengths)  # (B, L, D*H)
+    last = (lengths.clamp(min=1) - 1).view(-1, 1, 1).expand(-1, 1, rnn.hidden_size)
+    states = [out[:, :, : rnn.hidden_size].gather(1, last).squeeze(1)]
+    if rnn.bidirectional:
+        states.append(out[:, 0, rnn.hidden_size:])
+    return torch.stack(states)
 
 
 class Dropout(nn.Dropout):

@@ -12,7 +12,7 @@ import torch
 from pydantic import ConfigDict, Field
 from torch import nn
 
-from studio.core.models.layers import EmbeddingOptions, pack_by_length, recurrent_layer, token_embedding
+from studio.core.models.layers import EmbeddingOptions, last_states, recurrent_layer, token_embedding
 from studio.core.models.registry import register_model
 
 
@@ -49,9 +49,5 @@ class TextRNN(nn.Module):
         self.fc = nn.Linear(config.hidden_size * directions, num_classes)
 
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        packed = pack_by_length(self.embedding(ids), lengths)
-        _, state = self.rnn(packed)
-        h = state[0] if isinstance(state, tuple) else state  # (layers*D, B, H)
-        directions = 2 if self.config.bidirectional else 1
-        top = h[-directions:]  # (D, B, H)
+        top = last_states(self.rnn, self.embedding(ids), lengths)  # (D, B, H)
         return self.fc(self.dropout(torch.cat(list(top), dim=1)))
