@@ -40,7 +40,8 @@ def run(args) -> int:
                           "files": list(exported.files), "checks": checks, "tolerance": TOLERANCE},
                          ensure_ascii=False, indent=2))
         return 0
-    axes = "dynamic batch and length" if exported.length is None else f"dynamic batch, length fixed at {exported.length}"
+    axes = ("dynamic batch and length" if exported.length is None
+            else f"dynamic batch, length fixed at {exported.length}")
     print(f"exported run {chosen.id} ({chosen.settings.model.type}) to {exported.folder} (torch.onnx, {axes})")
     print("checked against PyTorch: " + ", ".join(
         f"batch {c.batch} × length {c.length}: {c.max_difference:.1e}" for c in exported.checks)
