@@ -62,7 +62,10 @@ class Model:
             self._jieba = jieba.Tokenizer()
             if self.tokenizer.get("user_dict"):
                 self._jieba.load_userdict(str(folder / self.tokenizer["user_dict"]))
-        self.session = onnxruntime.InferenceSession(str(folder / "model.onnx"), providers=["CPUExecutionProvider"])
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3  # errors only: the graph optimizer's notes are not the user's business
+        self.session = onnxruntime.InferenceSession(str(folder / "model.onnx"), options,
+                                                    providers=["CPUExecutionProvider"])
 
     @property
     def takes_pairs(self) -> bool:

@@ -226,7 +226,9 @@ def _parity(model, path: Path, pairs: bool, max_len: int, vocab_size: int, gener
             width: int | None = None) -> tuple[ParityCheck, ...]:
     import onnxruntime
 
-    session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3  # errors only
+    session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
     checks = []
     for batch in CHECK_BATCHES:
         for length in check_lengths(max_len):
