@@ -31,7 +31,6 @@ pytest.importorskip("onnxruntime", reason="onnxruntime is installed with the stu
 
 VOCAB = ["<pad>", "<unk>", *"天地人山水火木金土日月星云风雨雪花草鸟鱼虫石田车马牛羊好坏"]
 LABELS = ["a", "b", "c"]
-MAY_FIX_LENGTH = {"dpcnn"}  # torch.export may fix its length axis (see studio.core.inference.export)
 # A guard run before predict.py: importing torch or the studio fails, as on a machine without them.
 NO_TORCH = textwrap.dedent("""
     import builtins, runpy, sys
@@ -74,7 +73,7 @@ def test_every_model_of_the_zoo_exports_and_matches_pytorch(tmp_path, model_type
                      "README.md"}  # one file for the model: no external weights beside it
     info = json.loads((tmp_path / "bundle" / "bundle.json").read_text(encoding="utf-8"))
     assert info["model"] == model_type and info["input"] == ("two texts" if takes_pairs(model_type) else "text")
-    assert info["length"] == exported.length and (exported.length is None or model_type in MAY_FIX_LENGTH)
+    assert info["length"] == exported.length is None
     assert json.loads((tmp_path / "bundle" / "vocab.json").read_text(encoding="utf-8")) == VOCAB
 
 
@@ -212,3 +211,23 @@ def test_example_inputs_are_padded_like_the_encoder(tmp_path):
             n = int(lengths[b, s])
             assert (ids[b, s, :n] >= 2).all() and (ids[b, s, n:] == 0).all()
     assert np.all(lengths.numpy() >= 1)
+
+
+def test_predict_pads_to_a_fixed_length_when_the_bundle_has_one(tmp_path):
+    import importlib.util
+
+    run = random_run("textcnn")
+    folder = export_onnx(run, tmp_path / "bundle").folder
+    spec = importlib.util.spec_from_file_location("bundle_predict_fixed", folder / "predict.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    texts = ["天地", "山水火木金土日月星云风雨"]
+    dynamic = module.Model(folder).probabilities(texts)
+    info = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))
+    (folder / "bundle.json").write_text(json.dumps({**info, "length": 16}), encoding="utf-8")
+    fixed = module.Model(folder)
+    seen = []
+    real_run = fixed.session.run
+    fixed.session.run = lambda names, feeds: seen.append(feeds["ids"].shape) or real_run(names, feeds)
+    np.testing.assert_allclose(fixed.probabilities(texts), dynamic, atol=1e-6)
+    assert seen == [(2, 16)]  # padded to the model's length; PAD changes nothing

@@ -9,8 +9,9 @@ only: :mod:`studio.core.inference.bundle_predict`) and a ``README.md``.
 
 The model goes through torch's ``torch.export``-based ONNX exporter (``dynamo=True``; the
 TorchScript-based one is deprecated), the batch axis dynamic and the length axis dynamic
-where the model allows (DPCNN's halving blocks fix it at ``max_len``: ``bundle.json``'s
-``length`` then says so and predict.py pads to it; trailing PAD never changes an output).
+where ``torch.export`` keeps it so (every zoo model does; were one to specialise it,
+``bundle.json``'s ``length`` would say so and predict.py pads to it: trailing PAD never
+changes an output).
 While exporting, recurrent layers run on the padded batch instead of packing
 (:func:`studio.core.models.layers.run_padded`: same outputs, no data-dependent shapes),
 each direction as one operator that becomes ONNX's LSTM/GRU/RNN
