@@ -647,6 +647,14 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Weight averaging (EMA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep an exponential moving average of the weights, updated after every step with this decay (e.g. 0.999), and validate, keep and save the averaged weights (Polyak &amp; Juditsky 1992; torch.optim.swa_utils); 0 = off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Class weights</source>
         <translation type="unfinished"></translation>
     </message>

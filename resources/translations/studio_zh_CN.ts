@@ -651,6 +651,14 @@ It is kept and offered again at the next start.</source>
         <translation>将目标概率的这一比例均匀分给所有类别（Szegedy et al. 2016）；0 = 关闭。</translation>
     </message>
     <message>
+        <source>Weight averaging (EMA)</source>
+        <translation>权重平均（EMA）</translation>
+    </message>
+    <message>
+        <source>Keep an exponential moving average of the weights, updated after every step with this decay (e.g. 0.999), and validate, keep and save the averaged weights (Polyak &amp; Juditsky 1992; torch.optim.swa_utils); 0 = off.</source>
+        <translation>维护权重的指数移动平均，每一步后按此衰减率更新（例如 0.999），并用平均后的权重做验证、保留和保存（Polyak &amp; Juditsky 1992；torch.optim.swa_utils）；0 = 关闭。</translation>
+    </message>
+    <message>
         <source>Class weights</source>
         <translation>类别权重</translation>
     </message>

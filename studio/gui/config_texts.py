@@ -139,6 +139,8 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("ConfigField", "Decoupled weight decay (AdamW, Loshchilov & Hutter 2019) on the dense parameters; sparse embedding tables are not decayed; 0 = off."),
     QT_TRANSLATE_NOOP("ConfigField", "Label smoothing"),
     QT_TRANSLATE_NOOP("ConfigField", "Share of the target mass spread evenly over all classes (Szegedy et al. 2016); 0 = off."),
+    QT_TRANSLATE_NOOP("ConfigField", "Weight averaging (EMA)"),
+    QT_TRANSLATE_NOOP("ConfigField", "Keep an exponential moving average of the weights, updated after every step with this decay (e.g. 0.999), and validate, keep and save the averaged weights (Polyak & Juditsky 1992; torch.optim.swa_utils); 0 = off."),
     QT_TRANSLATE_NOOP("ConfigField", "Class weights"),
     QT_TRANSLATE_NOOP("ConfigField", "balanced: weight each class's loss by n_samples / (n_classes * count) on the training split, as scikit-learn does; none: every example counts the same."),
     QT_TRANSLATE_NOOP("ConfigField", "Patience"),

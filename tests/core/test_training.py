@@ -312,3 +312,28 @@ def test_auto_precision_is_bf16_only_with_native_bf16(monkeypatch):
     assert device_module.autocast_dtype(cpu, "auto") is None
     monkeypatch.setattr(device_module, "native_bf16", lambda device: True)
     assert device_module.autocast_dtype(cpu, "auto") == torch.bfloat16
+
+
+def test_weight_averaging_keeps_the_ema_of_every_step(data, monkeypatch):
+    from torch.optim.swa_utils import AveragedModel
+
+    seen = []
+    update = AveragedModel.update_parameters
+
+    def record(self, model):
+        seen.append({k: v.detach().clone() for k, v in model.state_dict().items()})
+        update(self, model)
+
+    monkeypatch.setattr(AveragedModel, "update_parameters", record)
+    decay = 0.9
+    _, result, events = fit(data, ema_decay=decay, epochs=1, patience=0)
+    steps = next(e for e in events if isinstance(e, RunStarted)).steps_per_epoch
+    assert len(seen) == steps  # one update after every optimizer step
+    expected = dict(seen[0])  # the first update copies, then each step moves it by 1 - decay
+    for state in seen[1:]:
+        expected = {k: decay * expected[k] + (1 - decay) * v for k, v in state.items()}
+    for name, tensor in expected.items():
+        torch.testing.assert_close(result.best_state[name], tensor, rtol=1e-5, atol=1e-6)
+    assert not torch.equal(result.best_state["fc.weight"], seen[-1]["fc.weight"])  # not the raw last step
+    epoch = next(e for e in events if isinstance(e, EpochEnd))
+    assert epoch.metrics["val_accuracy"] > 0.3, "the averaged weights are the ones validated"

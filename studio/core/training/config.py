@@ -11,8 +11,8 @@ class TrainingConfig(BaseModel):
     """Adam on cross-entropy, validated after every epoch, best weights kept.
 
     The defaults train as the studio always did: a constant learning rate, no
-    warm-up, no gradient clipping, no weight decay, no label smoothing and no class
-    weights.
+    warm-up, no gradient clipping, no weight decay, no label smoothing, no weight
+    averaging and no class weights.
     """
 
     model_config = ConfigDict(extra="forbid", title="Training")
@@ -44,6 +44,11 @@ class TrainingConfig(BaseModel):
     label_smoothing: float = Field(0.0, ge=0.0, lt=1.0, title="Label smoothing",
                                    description="Share of the target mass spread evenly over all "
                                                "classes (Szegedy et al. 2016); 0 = off.")
+    ema_decay: float = Field(0.0, ge=0.0, lt=1.0, title="Weight averaging (EMA)",
+                             description="Keep an exponential moving average of the weights, updated "
+                                         "after every step with this decay (e.g. 0.999), and validate, "
+                                         "keep and save the averaged weights (Polyak & Juditsky 1992; "
+                                         "torch.optim.swa_utils); 0 = off.")
     class_weights: Literal["none", "balanced"] = Field(
         "none", title="Class weights",
         description="balanced: weight each class's loss by n_samples / (n_classes * count) on the "

@@ -24,6 +24,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 from torch import nn
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from studio.core.data.prepare import EncodedSplit
 from studio.core.errors import ProjectError, TrainingError
@@ -83,6 +84,7 @@ class _Loop:
     log: EventLog | None
     run_dir: Path | None
     best_state: dict[str, torch.Tensor] = field(default_factory=dict)
+    averaged: AveragedModel | None = None  # the EMA of the weights (ema_decay > 0)
     events: list[Event] = field(default_factory=list)
     resumed: bool = False
     first_epoch: int = 1
@@ -101,6 +103,11 @@ class _Loop:
     @property
     def num_train(self) -> int:
         return len(self.labels)
+
+    @property
+    def kept(self) -> nn.Module:
+        """The weights validated, kept as the best and saved: the averaged ones with EMA."""
+        return self.model if self.averaged is None else self.averaged.module
 
     def emit(self, event: Event, persist: bool = True) -> None:
         if self.log is not None and persist:
@@ -227,7 +234,7 @@ class Trainer:
         if checkpoint is not None:
             self._resume(loop, checkpoint)
         else:
-            loop.best_state = _cpu_state(model)
+            loop.best_state = _cpu_state(loop.kept)
         loop.emit(self._run_started(loop, len(validation)), persist=checkpoint is None)
         loop.checkpoint_clock = time.monotonic()
         epochs = range(loop.first_epoch, self.config.epochs + 1) if loop.finished_as is None else range(0)
@@ -262,8 +269,11 @@ class Trainer:
                   if cfg.class_weights == "balanced" else None)
         trainable = [p for p in model.parameters() if p.requires_grad]
         by_length = row_lengths(train.lengths).cpu() if cfg.length_buckets else None
-        return _Loop(model, optimizer, schedulers, generator, ids, lengths, labels, by_length, weight, trainable,
+        loop = _Loop(model, optimizer, schedulers, generator, ids, lengths, labels, by_length, weight, trainable,
                      steps_per_epoch, report, log, run_dir)
+        if cfg.ema_decay > 0:
+            loop.averaged = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True)
+        return loop
 
     def _resume(self, loop: _Loop, checkpoint: Checkpoint) -> None:
         """Restore the weights, optimizer, schedule, random states and where the loop stood.
@@ -278,6 +288,8 @@ class Trainer:
         try:
             loop.best_state = restore_training(checkpoint, loop.model, loop.optimizer.optimizers,
                                                loop.schedulers, loop.generator, self.device)
+            if loop.averaged is not None:
+                loop.averaged.load_state_dict(checkpoint.prefixed("ema"))
             loop.first_epoch, loop.skip, loop.step = int(meta["epoch"]), int(meta["batches_done"]), int(meta["step"])
             loop.best_acc, loop.best_epoch = float(meta["best_acc"]), int(meta["best_epoch"])
             loop.stale, loop.history, loop.finished_as = int(meta["stale"]), list(meta["history"]), meta["finished_as"]
@@ -346,6 +358,8 @@ class Trainer:
             optimizer.step()
             for scheduler in schedulers:
                 scheduler.step()
+            if loop.averaged is not None:
+                loop.averaged.update_parameters(model)
 
             loop.step += 1
             epoch.batches_done += 1
@@ -402,7 +416,7 @@ class Trainer:
             "seconds": epoch.seconds(time.perf_counter()),
         }
         if len(validation):
-            val = evaluate(loop.model, validation, label_names, self.device)
+            val = evaluate(loop.kept, validation, label_names, self.device)
             metrics.update(val_loss=val["loss"], val_accuracy=val["accuracy"], val_macro_f1=val["macro_f1"])
         loop.history.append(metrics)
         loop.emit(EpochEnd(epoch.number, metrics))
@@ -413,7 +427,7 @@ class Trainer:
         score = metrics.get("val_accuracy", metrics["train_accuracy"])
         if score > loop.best_acc:
             loop.best_acc, loop.best_epoch, loop.stale = score, number, 0
-            loop.best_state = _cpu_state(loop.model)
+            loop.best_state = _cpu_state(loop.kept)
         else:
             loop.stale += 1
 
@@ -441,6 +455,8 @@ class Trainer:
                           finished: str | None = None) -> None:
         tensors, optimizers = training_tensors(_cpu_state(loop.model), loop.best_state,
                                                loop.optimizer.optimizers, order_state, self.device)
+        if loop.averaged is not None:
+            tensors.update({f"ema.{k}": v for k, v in _cpu_state(loop.averaged).items()})
         write_checkpoint(loop.run_dir, tensors, {
             "epoch": epoch, "batches_done": batches_done, "step": loop.step,
             "num_train": loop.num_train, "steps_per_epoch": loop.steps_per_epoch,
