@@ -20,7 +20,7 @@ def test_export_writes_a_bundle_that_labels_like_the_studio(news, tmp_path, caps
     out = tmp_path / "bundle"
     assert main(["export", str(news["project"]), str(out), "--format", "onnx", "--allow-outside-files"]) == 0
     printed = capsys.readouterr().out
-    assert f"to {out}" in printed and "checked against PyTorch: batch 1 × length 5" in printed
+    assert f"to {out}" in printed and "checked against PyTorch: batch 1 × length 1" in printed
     assert "model.onnx, vocab.json, labels.json, tokenizer.json, bundle.json, predict.py, README.md" in printed
     text = "中国男篮今晚迎战美国队，姚明到场观战"
     done = subprocess.run([sys.executable, "-c", NO_TORCH, str(out / "predict.py"), text, "--json"],
@@ -32,7 +32,7 @@ def test_export_writes_a_bundle_that_labels_like_the_studio(news, tmp_path, caps
     assert got["probabilities"] == pytest.approx(expected.probabilities, abs=1e-4)
     assert main(["export", str(news["project"]), str(out), "--json", "--allow-outside-files"]) == 0  # replaced
     report = json.loads(capsys.readouterr().out)
-    assert report["length"] is None and len(report["checks"]) == 4
+    assert report["length"] is None and len(report["checks"]) == 6
     assert all(check["max_difference"] < report["tolerance"] for check in report["checks"])
 
 

@@ -3,6 +3,7 @@ answers are known, and reranking with a pair run trained by `studio train`."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 from contextlib import redirect_stderr, redirect_stdout
@@ -111,7 +112,7 @@ def test_evaluate_reports_recall_and_mrr(files, tmp_path):
     assert "bm25, char tokens" in out and "1.0000" in out
 
 
-def test_query_and_evaluate_with_a_pair_run_reranking(files, tmp_path):
+def test_query_and_evaluate_with_a_pair_run_reranking(files, tmp_path, monkeypatch):
     bank, pairs = files
     train = write_slice(shared_file("lcqmc", "train.txt"), tmp_path / "lcqmc.txt", 300)
     project = tmp_path / "Pairs.studio"
@@ -120,8 +121,14 @@ def test_query_and_evaluate_with_a_pair_run_reranking(files, tmp_path):
     assert code == 0, err
     run_id = next(p.name for p in (project / "runs").iterdir())
     assert studio("retrieve", "build", str(project), str(bank), "--answer-column", "2")[0] == 0
+    rerank_module = importlib.import_module("studio.core.retrieval.rerank")  # the name is shadowed by rerank()
+
+    weights = []
+    order = rerank_module.reranked_order
+    monkeypatch.setattr(rerank_module, "reranked_order", lambda h, p, w: weights.append(w) or order(h, p, w))
     code, out, err = studio("retrieve", "query", str(project), "银行卡密码怎么改", "--k", "3", "--rerank", run_id,
                             "--recall-weight", "0", "--json")
+    assert weights == [0.0]  # the option reaches the reranking
     assert code == 0, err
     result = json.loads(out)
     assert {row["row"] for row in result["rerank"]} == {row["row"] for row in result["recall"]}
@@ -137,6 +144,6 @@ def test_query_and_evaluate_with_a_pair_run_reranking(files, tmp_path):
     code, out, err = studio("retrieve", "evaluate", str(project), str(pairs), "--rerank", run_id, "--json")
     assert code == 0, err
     report = json.loads(out)
-    assert report["rerank"] == run_id and report["recall_weight"] == 1.0
+    assert report["rerank"] == run_id and report["recall_weight"] == 1.0 and set(weights[1:]) == {1.0}
     assert set(report["reranked"]) == set(report["recall"])
     assert report["reranked"]["recall@5"] == 1.0  # reranking the whole bank of 5 keeps every answer

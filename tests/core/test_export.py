@@ -175,12 +175,12 @@ def test_a_folder_with_other_files_is_refused_and_left_alone(tmp_path):
 
 
 def test_a_model_the_exporter_cannot_take_gets_a_clear_message(tmp_path, monkeypatch):
-    def refuse(model, example, path, pairs):
+    def refuse(model, example, path, pairs):  # the signature of export._export
         raise RuntimeError("torch.export cannot do this")
 
     monkeypatch.setattr(export_module, "_export", refuse)
     (tmp_path / "old").mkdir()
-    (tmp_path / "old" / "bundle.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "old" / "bundle.json").write_text('{"studio_run": "run-1"}', encoding="utf-8")  # an earlier export
     with pytest.raises(StudioError) as caught:
         export_onnx(random_run("textcnn"), tmp_path / "old")
     assert caught.value.code == "export.not_exportable"
@@ -231,3 +231,44 @@ def test_predict_pads_to_a_fixed_length_when_the_bundle_has_one(tmp_path):
     fixed.session.run = lambda names, feeds: seen.append(feeds["ids"].shape) or real_run(names, feeds)
     np.testing.assert_allclose(fixed.probabilities(texts), dynamic, atol=1e-6)
     assert seen == [(2, 16)]  # padded to the model's length; PAD changes nothing
+
+
+def test_predict_py_parses_as_python_3_8():
+    import ast
+    from importlib import resources
+
+    source = resources.files("studio.core.inference").joinpath("bundle_predict.py").read_text(encoding="utf-8")
+    ast.parse(source, feature_version=(3, 8))  # the bundle runs where the studio does not
+
+
+def test_a_failed_move_puts_the_earlier_bundle_back(tmp_path, monkeypatch):
+    folder = tmp_path / "bundle"
+    export_onnx(random_run("mlp"), folder)
+    (tmp_path / ".bundle-old").mkdir()  # a user's folder that merely looks like a leftover
+    (tmp_path / ".bundle-old" / "precious.txt").write_text("mine", encoding="utf-8")
+    real_rename = type(folder).rename
+
+    def refuse_new(self, target):
+        if self.name.startswith(".bundle-new-"):
+            raise OSError(13, "Permission denied")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(type(folder), "rename", refuse_new)
+    with pytest.raises(StudioError) as caught:
+        export_onnx(random_run("textcnn"), folder)
+    assert caught.value.code == "export.cannot_write" and "Permission denied" in str(caught.value.params["reason"])
+    info = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))
+    assert info["model"] == "mlp"  # the earlier export, back in place
+    assert (tmp_path / ".bundle-old" / "precious.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".bundle-old", "bundle"]
+
+
+def test_only_a_real_earlier_bundle_is_replaced(tmp_path):
+    folder = tmp_path / "looks-like"
+    folder.mkdir()
+    (folder / "bundle.json").write_text('{"mine": true}', encoding="utf-8")  # not a studio bundle
+    (folder / "README.md").mkdir()  # a folder under a bundle file's name
+    with pytest.raises(ConfigError) as caught:
+        export_onnx(random_run("mlp"), folder)
+    assert caught.value.code == "export.folder_in_use"
+    assert sorted(p.name for p in folder.iterdir()) == ["README.md", "bundle.json"]

@@ -4,10 +4,13 @@ one or two layers, one or two directions."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 import torch
 from torch import nn
 
+from studio.core.models.export_mode import exporting, tracing_for_export
 from studio.core.models.layers import last_states, run_packed, run_padded
 
 
@@ -37,4 +40,17 @@ def test_last_states_while_exporting_match_packing(monkeypatch):
     with torch.no_grad():
         packed = last_states(rnn, x, lengths)
         monkeypatch.setattr(torch.compiler, "is_exporting", lambda: True)
-        torch.testing.assert_close(last_states(rnn, x, lengths), packed, atol=1e-6, rtol=1e-5)
+        with tracing_for_export():
+            torch.testing.assert_close(last_states(rnn, x, lengths), packed, atol=1e-6, rtol=1e-5)
+
+
+def test_only_the_exporting_thread_takes_the_export_paths(monkeypatch):
+    monkeypatch.setattr(torch.compiler, "is_exporting", lambda: True)  # torch's flag is process-wide
+    assert not exporting()
+    seen = {}
+    with tracing_for_export():
+        assert exporting()
+        other = threading.Thread(target=lambda: seen.update(other=exporting()))
+        other.start()
+        other.join()
+    assert seen == {"other": False} and not exporting()  # a model training meanwhile is untouched

@@ -29,7 +29,7 @@ def test_export_model_writes_the_chosen_run(qtbot, window, tmp_path):
     info = json.loads((tmp_path / "bundle" / "bundle.json").read_text(encoding="utf-8"))
     assert info["model"] == "textcnn"
     text = dialog.status.text()
-    assert f"Exported to {tmp_path / 'bundle'}" in text and "batch sizes 1 / 7 and lengths 5 / 16" in text
+    assert f"Exported to {tmp_path / 'bundle'}" in text and "batch sizes 1 / 7 and lengths 1 / 5 / 16" in text
     assert dialog.export_button.isEnabled() and dialog.open_button.isEnabled()
     i18n.apply_language("zh_CN")  # the result is worded again in the new language
     qtbot.waitUntil(lambda: dialog.status.text().startswith("已导出到"))

@@ -3,6 +3,8 @@ run, the "did you mean" cut-off, evaluation, and an index kept with the project.
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from studio.core.data.dataset import DatasetConfig
@@ -72,6 +74,8 @@ def test_the_verdict_follows_the_cutoffs():
     assert verdict(ranked, 0.8, 0.3) == verdict(ranked, 0.8, 0.3)
     assert verdict(ranked, 0.8, 0.3).kind == "suggest" and verdict(ranked, 0.8, 0.3).rows == [3, 1]
     assert verdict(ranked, 0.8, 0.75).kind == "none"
+    blended = Ranked([5, 2, 8], [0.45, 0.6, 0.2], "probability")  # reranked with the recall's help
+    assert verdict(blended, 0.5, 0.2).kind == "match" and verdict(blended, 0.5, 0.2).rows == [2]
 
 
 def test_bm25_recall_answers_a_question_from_a_file_bank(qtbot, window, bank_file):
@@ -106,7 +110,8 @@ def test_bm25_recall_answers_a_question_from_a_file_bank(qtbot, window, bank_fil
     assert table.rowCount() == 2 and tab.results.verdict is not None
 
 
-def test_a_pair_run_reranks_and_the_cutoff_moves_to_its_probability(qtbot, window, bank_file, pair_run):
+def test_a_pair_run_reranks_and_the_cutoff_moves_to_its_probability(qtbot, window, bank_file, pair_run,
+                                                                     monkeypatch):
     tab = built(qtbot, window, bank_file)
     assert tab.rerank_box.combo.count() == 1 and "No pair run yet" in tab.rerank_box.hint.text()
     window.model.add_run(pair_run)
@@ -131,8 +136,14 @@ def test_a_pair_run_reranks_and_the_cutoff_moves_to_its_probability(qtbot, windo
     tab.results.set_cutoffs(1.0, 1.0)
     assert tab.results.verdict.kind == "none"  # the tiny run is never that sure
     # the recall score counting again: the same probabilities, asked again at once
+    rerank_module = importlib.import_module("studio.core.retrieval.rerank")  # the name is shadowed by rerank()
+
+    weights = []
+    order = rerank_module.reranked_order
+    monkeypatch.setattr(rerank_module, "reranked_order", lambda h, p, w: weights.append(w) or order(h, p, w))
     with qtbot.waitSignal(tab.answered, timeout=30000):
         tab.rerank_box.weight_spin.setValue(2.0)
+    assert weights == [2.0]  # the spin box reaches the reranking
     again = [float(cell(reranked, row, 3)) for row in range(reranked.rowCount())]
     assert sorted(again) == pytest.approx(sorted(probabilities), abs=1e-4)
 

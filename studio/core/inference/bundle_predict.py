@@ -149,14 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Predict with a model exported by Text Model Studio.")
     parser.add_argument("texts", nargs="*", help="texts to label (with --pair: text a and text b)")
     parser.add_argument("--pair", action="store_true", help="the two texts are one pair")
-    parser.add_argument("--file", help="one text per line (a pair model: text a<TAB>text b)")
+    parser.add_argument("--file", help="one text per line (a pair model: text a<TAB>text b, further columns "
+                                       "ignored)")
     parser.add_argument("--model", default=str(Path(__file__).resolve().parent), help="the bundle folder")
     parser.add_argument("--json", action="store_true", help="print one JSON object per text")
     args = parser.parse_args(argv)
     model = Model(args.model)
+    if args.pair and not model.takes_pairs:
+        parser.error("this model reads one text: give the texts without --pair")
     if args.file:
         lines = [line for line in Path(args.file).read_text(encoding="utf-8-sig").splitlines() if line.strip()]
-        cells = [line.split("\t") for line in lines]
+        cells = [line.split("\t", 2)[:2] if model.takes_pairs else [line] for line in lines]
     elif args.pair:
         if len(args.texts) != 2:
             parser.error("--pair takes two texts")

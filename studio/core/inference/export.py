@@ -27,16 +27,18 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import shutil
-import tempfile
 import warnings
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import torch
 
 from studio.core.errors import ConfigError, StudioError
+from studio.core.models.export_mode import tracing_for_export
 from studio.core.models.registry import build_model, get_entry, takes_pairs
 from studio.core.models.rnn_ops import onnx_translations
 from studio.core.report import Reporter
@@ -48,8 +50,9 @@ from studio.core.training.run import scored_as_binary
 FORMATS = ("onnx",)
 TOLERANCE = 1e-4  # max |onnxruntime - torch| of any logit
 CHECK_BATCHES = (1, 7)
-SHORT = 5  # the shorter checked length, in tokens (or max_len when that is shorter)
+SHORT = 5  # a short checked length, in tokens (or max_len when that is shorter)
 OPSET = 18
+TOKENIZER_FILES = {"user_dict": "user_dict.txt", "stopwords": "stopwords.txt"}  # copied beside the bundle
 BUNDLE_FILES = ("model.onnx", "vocab.json", "labels.json", "tokenizer.json", "bundle.json", "predict.py",
                 "README.md")
 
@@ -80,8 +83,9 @@ class Exported:
 
 
 def check_lengths(max_len: int) -> tuple[int, ...]:
-    """The two lengths checked: :data:`SHORT` tokens and ``max_len`` (one when equal)."""
-    return tuple(sorted({min(SHORT, max_len), max_len}))
+    """The text lengths checked: one token (predict.py pads a batch only to its longest
+    text), :data:`SHORT` tokens and ``max_len`` (fewer when they coincide)."""
+    return tuple(sorted({1, min(SHORT, max_len), max_len}))
 
 
 def export_onnx(run, folder: str | os.PathLike, report: Reporter | None = None) -> Exported:
@@ -92,9 +96,9 @@ def export_onnx(run, folder: str | os.PathLike, report: Reporter | None = None) 
     Raises:
         ConfigError: ``folder`` is a file, or holds other files than a bundle's
             (``export.folder_in_use``); the run's tokenizer files cannot be read.
-        StudioError: no exporter gives a model that passes the check
-            (``export.not_exportable``, with each exporter's reason); the folder cannot
-            be written (``export.cannot_write``).
+        StudioError: the exporter fails or its model does not pass the check
+            (``export.not_exportable``, with the reason); the folder cannot be written
+            (``export.cannot_write``).
         Cancelled: ``report`` was stopped.
     """
     report = report or Reporter()
@@ -103,15 +107,19 @@ def export_onnx(run, folder: str | os.PathLike, report: Reporter | None = None) 
     model = build_model(run.settings.model, len(run.vocab), len(run.label_names))
     model.load_state_dict(run.state_dict)
     model.float().eval()
+    staging = _beside(target, "new")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        staging.mkdir()  # the user's umask applies, as to any folder they make
     except OSError as exc:
-        raise StudioError("export.cannot_write", folder=target, reason=exc.strerror or str(exc)) from None
+        raise _cannot_write(target, exc) from None
     try:
-        length, checks = _export_checked(model, run, staging / "model.onnx", report)
+        length, checks = _export_checked(model, run, staging / "model.onnx", report, target)
         report.check()
-        files = _write_bundle_files(run, staging, length)
+        try:
+            files = _write_bundle_files(run, staging, length)
+        except OSError as exc:
+            raise _cannot_write(target, exc) from None
         _replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -120,27 +128,63 @@ def export_onnx(run, folder: str | os.PathLike, report: Reporter | None = None) 
     return Exported(target, checks, ("model.onnx", *files), length)
 
 
+def _beside(target: Path, kind: str) -> Path:
+    """A hidden, unused name beside ``target`` for the bundle being written or replaced."""
+    return target.with_name(f".{target.name}-{kind}-{secrets.token_hex(6)}")
+
+
+def _cannot_write(target: Path, exc: OSError) -> StudioError:
+    return StudioError("export.cannot_write", folder=target, reason=exc.strerror or str(exc))
+
+
 def _check_target(target: Path) -> None:
+    """Refuse a file, or a folder holding anything but an earlier bundle."""
     if target.exists() and not target.is_dir():
         raise ConfigError("export.folder_in_use", folder=target)
-    if target.is_dir():
-        names = {p.name for p in target.iterdir()}
-        if names and not (names <= set(BUNDLE_FILES) | {"user_dict.txt", "stopwords.txt"} and "bundle.json" in names):
-            raise ConfigError("export.folder_in_use", folder=target)
+    if not target.is_dir():
+        return
+    try:
+        entries = list(target.iterdir())
+    except OSError as exc:
+        raise _cannot_write(target, exc) from None
+    if entries and not _earlier_bundle(target, entries):
+        raise ConfigError("export.folder_in_use", folder=target)
+
+
+def _earlier_bundle(folder: Path, entries: list[Path]) -> bool:
+    """Only a bundle's regular files, its bundle.json naming the studio run it came from."""
+    if not {e.name for e in entries} <= set(BUNDLE_FILES) | set(TOKENIZER_FILES.values()):
+        return False
+    if not all(e.is_file() and not e.is_symlink() for e in entries):
+        return False
+    try:
+        info = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(info, dict) and "studio_run" in info
 
 
 def _replace(staging: Path, target: Path) -> None:
+    """Move the checked bundle into place; an earlier bundle there (checked again now) is
+    set aside, put back if the move fails, and removed once the new one is in place."""
+    if not target.exists():
+        try:
+            staging.rename(target)
+        except OSError as exc:
+            raise _cannot_write(target, exc) from None
+        return
+    _check_target(target)
+    old = _beside(target, "old")
     try:
-        if target.exists():
-            old = target.with_name(f".{target.name}-old")
-            shutil.rmtree(old, ignore_errors=True)
-            target.rename(old)
-            staging.rename(target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            staging.rename(target)
+        target.rename(old)
     except OSError as exc:
-        raise StudioError("export.cannot_write", folder=target, reason=exc.strerror or str(exc)) from None
+        raise _cannot_write(target, exc) from None
+    try:
+        staging.rename(target)
+    except OSError as exc:
+        old.rename(target)
+        raise _cannot_write(target, exc) from None
+    shutil.rmtree(old, ignore_errors=True)
 
 
 # ----- the model ----------------------------------------------------------------------------
@@ -160,7 +204,7 @@ def example_inputs(pairs: bool, batch: int, length: int, vocab_size: int, genera
     return ids, lengths
 
 
-def _export_checked(model: torch.nn.Module, run, path: Path, report: Reporter
+def _export_checked(model: torch.nn.Module, run, path: Path, report: Reporter, target: Path
                     ) -> tuple[int | None, tuple[ParityCheck, ...]]:
     pairs = takes_pairs(run.settings.model.type)
     max_len = run.settings.text.max_len
@@ -168,6 +212,8 @@ def _export_checked(model: torch.nn.Module, run, path: Path, report: Reporter
     report.progress(0.05)
     try:
         length = _export(model, example_inputs(pairs, 2, max_len, len(run.vocab), generator), path, pairs)
+    except OSError as exc:  # writing model.onnx
+        raise _cannot_write(target, exc) from None
     except Exception as exc:  # noqa: BLE001 - torch.export's and the ONNX translation's failures alike
         raise StudioError("export.not_exportable", model=run.settings.model.type,
                           reasons=f"{type(exc).__name__}: {_first_line(exc)}") from None
@@ -196,7 +242,8 @@ def _export(model, example, path: Path, pairs: bool) -> int | None:
     length_axis = 2 if pairs else 1
     shapes = {"ids": {0: torch.export.Dim.DYNAMIC, length_axis: torch.export.Dim.AUTO},
               "lengths": {0: torch.export.Dim.DYNAMIC}}
-    with warnings.catch_warnings(), _quiet("torch.onnx", "torch.export", "torch._dynamo", "onnxscript"):
+    with warnings.catch_warnings(), _quiet("torch.onnx", "torch.export", "torch._dynamo", "onnxscript"), \
+            tracing_for_export():
         warnings.simplefilter("ignore")
         program = torch.onnx.export(model, example, dynamo=True, dynamic_shapes=shapes, opset_version=OPSET,
                                     input_names=["ids", "lengths"], output_names=["logits"], verbose=False,
@@ -252,7 +299,6 @@ def bundle_input(run) -> str:
 
 
 def _write_bundle_files(run, folder: Path, length: int | None) -> tuple[str, ...]:
-    from studio.core.inference import bundle_predict
     from studio.core.inference.predictor import run_threshold
 
     settings = run.settings
@@ -265,7 +311,7 @@ def _write_bundle_files(run, folder: Path, length: int | None) -> tuple[str, ...
         written.append(name)
 
     copied = {}
-    for field, name in (("user_dict", "user_dict.txt"), ("stopwords", "stopwords.txt")):
+    for field, name in TOKENIZER_FILES.items():
         source = getattr(tokenizer, field)
         if source:
             try:
@@ -287,7 +333,8 @@ def _write_bundle_files(run, folder: Path, length: int | None) -> tuple[str, ...
         info["threshold"] = run_threshold(run)
         info["positive"] = run.label_names[positive_class(run.label_names)]
     write("bundle.json", info)
-    write("predict.py", Path(bundle_predict.__file__).read_text(encoding="utf-8"))
+    write("predict.py", resources.files("studio.core.inference").joinpath("bundle_predict.py")
+          .read_text(encoding="utf-8"))  # a data file in the packaged app (packaging/studio.spec)
     write("README.md", readme(run, info))
     return tuple(written)
 

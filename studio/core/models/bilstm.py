@@ -14,6 +14,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from studio.core.models.export_mode import exporting
 from studio.core.models.layers import real_positions, run_packed, run_padded
 
 
@@ -38,7 +39,7 @@ class BiLSTM(nn.LSTM):
 
     def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:  # type: ignore[override]
         lengths = lengths.clamp(min=1)
-        if torch.compiler.is_exporting():  # torch.export cannot trace packing
+        if exporting():  # torch.export cannot trace packing
             return run_padded(self, x, lengths)
         if _fused_is_faster(x):
             return self.padded(x, lengths)

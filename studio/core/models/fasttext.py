@@ -14,6 +14,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from studio.core.messages import Message, message
+from studio.core.models.export_mode import exporting
 from studio.core.models.layers import EmbeddingOptions
 from studio.core.models.registry import register_model
 from studio.core.text.vocab import PAD_ID
@@ -88,7 +89,7 @@ def bag_sum(table: nn.EmbeddingBag, ids: torch.Tensor) -> torch.Tensor:
     While ``torch.export`` traces the model (ONNX export), the same sum as a masked gather:
     ONNX has no bag operator, and the translation of ``embedding_bag`` loops over the rows
     (about 0.4 ms a text in onnxruntime)."""
-    if not torch.compiler.is_exporting():
+    if not exporting():
         return table(ids)
     vectors = F.embedding(ids, table.weight)  # (B, L, E)
     return (vectors * (ids != table.padding_idx).unsqueeze(-1).to(vectors.dtype)).sum(dim=1)

@@ -9,6 +9,7 @@ from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_
 
 from studio.core.errors import ConfigError
 from studio.core.models import rnn_ops
+from studio.core.models.export_mode import exporting
 from studio.core.text.vocab import PAD_ID
 
 EMBEDDING_INIT_RANGE = 0.25
@@ -102,7 +103,7 @@ def run_packed(rnn: nn.RNNBase, x: torch.Tensor, lengths: torch.Tensor) -> torch
     back to ``(B, L, D*H)``: PAD never enters the recurrence. While ``torch.export`` traces
     the model (ONNX export), :func:`run_padded`, which gives the same outputs without
     packing's data-dependent shapes."""
-    if torch.compiler.is_exporting():
+    if exporting():
         return run_padded(rnn, x, lengths)
     return unpack(rnn(pack_by_length(x, lengths))[0], x.shape[1])
 
@@ -138,7 +139,7 @@ def _one_direction(rnn: nn.RNNBase, x: torch.Tensor, layer: int, suffix: str) ->
     else:
         b_ih = b_hh = w_hh.new_zeros(w_hh.shape[0])
     mode = rnn.mode  # LSTM, GRU, RNN_TANH or RNN_RELU
-    step = rnn_ops.rnn_direction if torch.compiler.is_exporting() else rnn_ops.direction
+    step = rnn_ops.rnn_direction if exporting() else rnn_ops.direction
     return step(x, w_ih, w_hh, b_ih, b_hh, mode)
 
 
@@ -146,7 +147,7 @@ def last_states(rnn: nn.RNNBase, x: torch.Tensor, lengths: torch.Tensor) -> torc
     """The top layer's final hidden state of each direction, ``(D, B, H)``: the state after
     each text's last real step forward (and after its first step, read backward), as the
     packed ``rnn``'s ``h_n`` gives it."""
-    if not torch.compiler.is_exporting():
+    if not exporting():
         _, state = rnn(pack_by_length(x, lengths))
         h = state[0] if isinstance(state, tuple) else state  # (layers*D, B, H)
         return h[-(2 if rnn.bidirectional else 1):]

@@ -7,7 +7,8 @@ operator (``torch.library.custom_op``) whose shape function keeps the length sym
 (https://onnx.ai/onnx/operators/onnx__LSTM.html), reordering the gates: PyTorch stacks them
 ``i, f, g, o`` (LSTM) and ``r, z, n`` (GRU), ONNX ``i, o, f, c`` and ``z, r, h``; PyTorch's
 GRU is ONNX's with ``linear_before_reset = 1``. Only :func:`studio.core.models.layers.run_padded`
-calls it, and only while exporting; training and inference call ``torch.lstm`` & co directly.
+calls it, and only while exporting (:mod:`studio.core.models.export_mode`); training and
+inference run the modules themselves (packed, or :meth:`~studio.core.models.bilstm.BiLSTM.padded`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ vocabulary, labels, weights, ``metrics.jsonl``) is :mod:`studio.core.project_run
 
 Tensor keys: ``model.<name>`` (current weights), ``best.<name>`` (best-on-validation
 weights), ``optim.<i>.<param index>.<state key>`` (optimizer ``i``'s per-parameter
-state), ``rng.torch`` / ``rng.cuda`` / ``rng.batch_order`` (uint8 RNG states).
+state), ``rng.torch`` / ``rng.cuda`` / ``rng.batch_order`` (uint8 RNG states), and with
+weight averaging ``ema.module.<name>`` / ``ema.n_averaged`` (the averaged model's state,
+added by the Trainer).
 """
 
 from __future__ import annotations

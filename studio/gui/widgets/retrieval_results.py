@@ -54,10 +54,13 @@ class Verdict:
 
 
 def verdict(ranked: Ranked, best: float, lowest: float) -> Verdict:
-    """The best row when its score reaches ``best``; else the rows (at most
-    :data:`SUGGESTIONS`) that reach ``lowest``; else none."""
-    if ranked.scores and ranked.scores[0] >= best:
-        return Verdict("match", ranked.rows[:1])
+    """The first row (in the list's order) whose score reaches ``best``; else the rows (at
+    most :data:`SUGGESTIONS`) that reach ``lowest``; else none. A reranked list is ordered
+    by match and recall together (:func:`studio.core.retrieval.reranked_order`), so its
+    top row need not have the highest match probability."""
+    sure = next((row for row, score in zip(ranked.rows, ranked.scores, strict=True) if score >= best), None)
+    if sure is not None:
+        return Verdict("match", [sure])
     rows = [row for row, score in zip(ranked.rows, ranked.scores, strict=True) if score >= lowest][:SUGGESTIONS]
     return Verdict("suggest", rows) if rows else Verdict("none", [])
 
