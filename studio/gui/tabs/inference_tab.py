@@ -75,6 +75,9 @@ def _predict(predictor: Predictor | None, run: Run, text: str, pair: str | None)
     return Predicted(run.id, predictor, prediction, match, predictor.alignment(text, pair))
 
 
+CLASS_ROW_PX, CHART_MARGIN_PX = 20, 70  # the probability chart's height per class, and for its title and axis
+
+
 class InferenceTab(Retranslating, QWidget):
     """Ctrl+Enter is the main window's: it calls :meth:`predict` while this tab is shown."""
 
@@ -334,6 +337,8 @@ class InferenceTab(Retranslating, QWidget):
         self._show_result()
         shown = predicted.match.label if predicted.match is not None else prediction.label  # at the threshold
         self.chart.set_data(names, probs, highlight=names.index(shown))
+        # room for every class's name: the explanation above yields (its ranked list scrolls)
+        self.chart.setMinimumHeight(CHART_MARGIN_PX + CLASS_ROW_PX * len(names))
         if predicted.match is not None:  # set_data cleared the chart
             self.threshold_line.setValue(predicted.match.threshold)
             self.chart.addItem(self.threshold_line)
