@@ -1421,10 +1421,6 @@ Try it: python predict.py --help (needs onnxruntime and numpy, and jieba for a j
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{run} · test accuracy {accuracy}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3902,6 +3898,13 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
     <message>
         <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <source>{run} · test accuracy {accuracy}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

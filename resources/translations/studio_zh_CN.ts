@@ -1428,10 +1428,6 @@ Try it: python predict.py --help (needs onnxruntime and numpy, and jieba for a j
         <translation>匹配阈值</translation>
     </message>
     <message>
-        <source>{run} · test accuracy {accuracy}</source>
-        <translation>{run} · 测试集准确率 {accuracy}</translation>
-    </message>
-    <message>
         <source>Match</source>
         <translation>匹配</translation>
     </message>
@@ -3924,6 +3920,13 @@ You have not agreed to these files for this project folder yet (it was made on a
     <message>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <source>{run} · test accuracy {accuracy}</source>
+        <translation>{run} · 测试集准确率 {accuracy}</translation>
     </message>
 </context>
 <context>

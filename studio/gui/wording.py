@@ -62,3 +62,11 @@ def name_text(name: Message | str) -> str:
     """A name that is either the user's own text (a column header read from the file),
     shown as it is, or a placeholder the core gives as a message ("column 3")."""
     return word(name) if isinstance(name, Message) else name
+
+
+def run_text(run) -> str:
+    """A run as the run choosers name it: its id, and its test accuracy when it has one."""
+    accuracy = run.summary()["test_accuracy"]
+    if accuracy is None:
+        return run.id
+    return translate("Runs", "{run} · test accuracy {accuracy}").format(run=run.id, accuracy=f"{accuracy:.2%}")

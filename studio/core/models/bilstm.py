@@ -15,7 +15,7 @@ import torch
 from torch import nn
 
 from studio.core.models.export_mode import exporting
-from studio.core.models.layers import real_positions, run_packed, run_padded
+from studio.core.models.layers import run_packed, run_padded
 
 
 def _fused_is_faster(x: torch.Tensor) -> bool:
@@ -39,9 +39,7 @@ class BiLSTM(nn.LSTM):
 
     def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:  # type: ignore[override]
         lengths = lengths.clamp(min=1)
-        if exporting():  # torch.export cannot trace packing
-            return run_padded(self, x, lengths)
-        if _fused_is_faster(x):
+        if exporting() or _fused_is_faster(x):  # torch.export cannot trace packing
             return self.padded(x, lengths)
         return self.packed(x, lengths)
 
@@ -51,20 +49,5 @@ class BiLSTM(nn.LSTM):
 
     def padded(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """:meth:`forward` on the padded batch, each text reversed within its length for the
-        backward direction (``lengths`` each at least 1)."""
-        length = x.shape[1]
-        real = real_positions(lengths, length)
-        positions = torch.arange(length, device=x.device)
-        reversed_index = torch.where(real, lengths[:, None] - 1 - positions, positions).unsqueeze(-1)
-        forward_out = self._direction(x, "")
-        backward_in = x.gather(1, reversed_index.expand(-1, -1, x.shape[2]))
-        backward_out = self._direction(backward_in, "_reverse")
-        backward_out = backward_out.gather(1, reversed_index.expand(-1, -1, backward_out.shape[2]))
-        return torch.cat([forward_out, backward_out], dim=-1) * real.unsqueeze(-1)
-
-    def _direction(self, x: torch.Tensor, suffix: str) -> torch.Tensor:
-        """One direction's weights over padded ``x``: ``(B, L, hidden_size)``."""
-        weights = [getattr(self, f"{name}_l0{suffix}")
-                   for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
-        zeros = x.new_zeros(1, x.shape[0], self.hidden_size)
-        return torch.lstm(x, (zeros, zeros), weights, True, 1, 0.0, self.training, False, True)[0]
+        backward direction (:func:`~studio.core.models.layers.run_padded`)."""
+        return run_padded(self, x, lengths)

@@ -112,8 +112,8 @@ def run_padded(rnn: nn.RNNBase, x: torch.Tensor, lengths: torch.Tensor) -> torch
     """:func:`run_packed`'s outputs ``(B, L, D*H)`` from the padded batch, layer by layer
     and direction by direction: PAD after a text only follows its real steps in the forward
     direction, and the backward direction reads each text reversed within its own length,
-    so PAD never precedes a real step (the same outputs as packing; no dropout between
-    layers: for inference). ``rnn``: a batch-first ``nn.RNN``/``nn.GRU``/``nn.LSTM``
+    so PAD never precedes a real step (the same outputs as packing, gradients included; no
+    dropout between stacked layers). ``rnn``: a batch-first ``nn.RNN``/``nn.GRU``/``nn.LSTM``
     without projections; ``lengths`` raised to 1, as packing does."""
     length = x.shape[1]
     lengths = lengths.clamp(min=1)
@@ -138,9 +138,9 @@ def _one_direction(rnn: nn.RNNBase, x: torch.Tensor, layer: int, suffix: str) ->
         b_ih, b_hh = getattr(rnn, f"bias_ih_l{layer}{suffix}"), getattr(rnn, f"bias_hh_l{layer}{suffix}")
     else:
         b_ih = b_hh = w_hh.new_zeros(w_hh.shape[0])
-    mode = rnn.mode  # LSTM, GRU, RNN_TANH or RNN_RELU
-    step = rnn_ops.rnn_direction if exporting() else rnn_ops.direction
-    return step(x, w_ih, w_hh, b_ih, b_hh, mode)
+    if exporting():
+        return rnn_ops.rnn_direction(x, w_ih, w_hh, b_ih, b_hh, rnn.mode)
+    return rnn_ops.direction(x, w_ih, w_hh, b_ih, b_hh, rnn.mode, rnn.training)
 
 
 def last_states(rnn: nn.RNNBase, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:

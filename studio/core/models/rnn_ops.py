@@ -7,8 +7,8 @@ operator (``torch.library.custom_op``) whose shape function keeps the length sym
 (https://onnx.ai/onnx/operators/onnx__LSTM.html), reordering the gates: PyTorch stacks them
 ``i, f, g, o`` (LSTM) and ``r, z, n`` (GRU), ONNX ``i, o, f, c`` and ``z, r, h``; PyTorch's
 GRU is ONNX's with ``linear_before_reset = 1``. Only :func:`studio.core.models.layers.run_padded`
-calls it, and only while exporting (:mod:`studio.core.models.export_mode`); training and
-inference run the modules themselves (packed, or :meth:`~studio.core.models.bilstm.BiLSTM.padded`).
+calls it, and only while exporting (:mod:`studio.core.models.export_mode`); otherwise it
+calls :func:`direction` (the BiLSTM's fused bf16 path in training, :mod:`studio.core.models.bilstm`).
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ _GATES = {"LSTM": (0, 3, 1, 2), "GRU": (1, 0, 2), "RNN_TANH": (0,), "RNN_RELU": 
 
 
 def direction(x: torch.Tensor, w_ih: torch.Tensor, w_hh: torch.Tensor, b_ih: torch.Tensor,
-              b_hh: torch.Tensor, mode: str) -> torch.Tensor:
+              b_hh: torch.Tensor, mode: str, train: bool = False) -> torch.Tensor:
     """One layer and direction of an ``nn.LSTM``/``GRU``/``RNN`` (``mode``, one of
     :data:`MODES`) over the batch-first ``x (B, L, E)`` from a zero state: ``(B, L, H)``,
     ``H = w_hh.shape[1]``; the weights are the module's ``weight_ih_l{k}`` etc. (zeros for
-    a module without biases). Differentiable; :func:`rnn_direction` is the same as one
-    operator for ``torch.export``.
+    a module without biases). Differentiable; ``train`` as the module's ``training`` (the
+    fused CPU kernel keeps what its backward needs only then). :func:`rnn_direction` is the
+    same, for inference, as one operator for ``torch.export``.
 
     Raises:
         ValueError: an unknown ``mode``.
@@ -33,12 +34,12 @@ def direction(x: torch.Tensor, w_ih: torch.Tensor, w_hh: torch.Tensor, b_ih: tor
     h0 = x.new_zeros(1, x.shape[0], w_hh.shape[1])
     weights = [w_ih, w_hh, b_ih, b_hh]
     if mode == "LSTM":
-        return torch.lstm(x, (h0, h0), weights, True, 1, 0.0, False, False, True)[0]
+        return torch.lstm(x, (h0, h0), weights, True, 1, 0.0, train, False, True)[0]
     if mode == "GRU":
-        return torch.gru(x, h0, weights, True, 1, 0.0, False, False, True)[0]
+        return torch.gru(x, h0, weights, True, 1, 0.0, train, False, True)[0]
     if mode in ("RNN_TANH", "RNN_RELU"):
         step = torch.rnn_tanh if mode == "RNN_TANH" else torch.rnn_relu
-        return step(x, h0, weights, True, 1, 0.0, False, False, True)[0]
+        return step(x, h0, weights, True, 1, 0.0, train, False, True)[0]
     raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
 
 

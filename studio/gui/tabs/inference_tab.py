@@ -32,6 +32,7 @@ from studio.gui.tabs.inference_batch import BatchPanel
 from studio.gui.widgets.alignment_heatmap import AlignmentHeatmap
 from studio.gui.widgets.attribution_view import ExplanationView
 from studio.gui.widgets.plots import BarChart
+from studio.gui.wording import run_text
 from studio.gui.workers import WorkerPool
 
 TEXT_BOX_HEIGHT, PAIR_BOX_HEIGHT = 120, 64  # pixels
@@ -193,14 +194,8 @@ class InferenceTab(Retranslating, QWidget):
         for i in range(self.run_combo.count()):
             run = next((r for r in self.model.project.runs if r.id == self.run_combo.itemData(i)), None)
             if run is not None:
-                self.run_combo.setItemText(i, self._run_text(run))
+                self.run_combo.setItemText(i, run_text(run))
         self._show_result()
-
-    def _run_text(self, run: Run) -> str:
-        accuracy = run.summary()["test_accuracy"]
-        if accuracy is None:
-            return run.id
-        return self.tr("{run} · test accuracy {accuracy}").format(run=run.id, accuracy=f"{accuracy:.2%}")
 
     def _show_result(self) -> None:
         """The prediction shown, or what to do to get one."""
@@ -248,7 +243,7 @@ class InferenceTab(Retranslating, QWidget):
         self.run_combo.blockSignals(True)  # one _run_changed below, not one per item
         self.run_combo.clear()
         for run in reversed(runs):  # newest first
-            self.run_combo.addItem(self._run_text(run), run.id)
+            self.run_combo.addItem(run_text(run), run.id)
         self.run_combo.blockSignals(False)
         self.predict_button.setEnabled(bool(runs))
         self.explain_button.setEnabled(bool(runs))

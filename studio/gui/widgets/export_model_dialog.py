@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from studio.core.inference.export import TOLERANCE, Exported, export_onnx
 from studio.gui import file_dialogs
 from studio.gui.i18n import Retranslating
+from studio.gui.wording import run_text
 from studio.gui.workers import WorkerPool
 
 
@@ -50,7 +51,7 @@ class ExportModelDialog(Retranslating, QDialog):
         self.running = False
         self.run_combo = QComboBox()
         for run in self.runs:
-            self.run_combo.addItem(self._run_text(run), run.id)
+            self.run_combo.addItem(run_text(run), run.id)
         if chosen is not None and self.run_combo.findData(chosen) >= 0:
             self.run_combo.setCurrentIndex(self.run_combo.findData(chosen))
         self.format_label = QLabel()
@@ -95,15 +96,10 @@ class ExportModelDialog(Retranslating, QDialog):
             "The export is checked before it is kept: onnxruntime must give the run's outputs within "
             "{tolerance:g}.").format(tolerance=TOLERANCE))
 
-    @staticmethod
-    def _run_text(run) -> str:
-        test = run.finished.get("test") or {}
-        accuracy = test.get("accuracy")
-        figure = f", {accuracy:.1%}" if isinstance(accuracy, int | float) else ""
-        return f"{run.id} — {run.settings.model.type}{figure}"
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export model"))
+        for index, run in enumerate(self.runs):
+            self.run_combo.setItemText(index, run_text(run))
         self._run_label.setText(self.tr("Run:"))
         self._format_label.setText(self.tr("Format:"))
         self._folder_label.setText(self.tr("Folder:"))
