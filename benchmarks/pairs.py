@@ -76,6 +76,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--ema-decay", type=float, default=0.0,
                         help="TrainingConfig.ema_decay: validate and keep an exponential moving average of "
                              "the weights (e.g. 0.999; default 0: off)")
+    parser.add_argument("--swap-pairs", action="store_true",
+                        help="TrainingConfig.swap_pairs: each epoch shows a random half of the training pairs "
+                             "as (b, a)")
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                         help="a model setting for every model, e.g. --set dropout=0.3 (repeatable)")
     parser.add_argument("--char-vectors", action="store_true",
@@ -167,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"data: {DATA} (train {'first ' + str(args.train_rows) + ' rows of ' if args.train_rows else ''}"
           f"train.txt; validation = test = dev.txt); char tokens, max_len {MAX_LEN} per side; "
           f"{args.epochs} epoch(s), batch {args.batch_size}, lr {args.lr} ({args.lr_schedule}), "
-          f"grad clip {args.grad_clip}, EMA decay {args.ema_decay}, "
+          f"grad clip {args.grad_clip}, EMA decay {args.ema_decay}, swap pairs {args.swap_pairs}, "
           f"model settings {args.model_options or 'default'}, patience 0, seed {SEED}, "
           f"batches by length {'on' if args.length_buckets else 'off'}")
 
@@ -183,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             model={"type": name, **args.model_options},
             training=TrainingConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
                                     lr_schedule=args.lr_schedule, grad_clip=args.grad_clip, patience=0,
-                                    ema_decay=args.ema_decay,
+                                    ema_decay=args.ema_decay, swap_pairs=args.swap_pairs,
                                     seed=SEED, device=args.device, length_buckets=args.length_buckets,
                                     precision=args.precision),
         )
@@ -318,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = {"torch": torch.__version__, "device": str(device), "threads": torch.get_num_threads(),
                    "epochs": args.epochs, "train_rows": args.train_rows or None, "max_len": MAX_LEN,
                    "batch_size": args.batch_size, "lr": args.lr, "lr_schedule": args.lr_schedule,
-                   "grad_clip": args.grad_clip, "ema_decay": args.ema_decay,
+                   "grad_clip": args.grad_clip, "ema_decay": args.ema_decay, "swap_pairs": args.swap_pairs,
                    "model_options": args.model_options, "seed": SEED, "total_wall_seconds": total,
                    "peak_rss_mib": peak_rss_mib(), "models": results,
                    "targets": {"esim_dev_accuracy": TARGET_ESIM_ACCURACY,

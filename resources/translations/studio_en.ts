@@ -655,6 +655,14 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Swap pair texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentence pairs only: each epoch presents a random half of the training pairs with their two texts swapped, for tasks where (a, b) means the same as (b, a), such as question matching. Ignored for one-text tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Class weights</source>
         <translation type="unfinished"></translation>
     </message>

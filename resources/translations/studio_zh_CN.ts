@@ -659,6 +659,14 @@ It is kept and offered again at the next start.</source>
         <translation>维护权重的指数移动平均，每一步后按此衰减率更新（例如 0.999），并用平均后的权重做验证、保留和保存（Polyak &amp; Juditsky 1992；torch.optim.swa_utils）；0 = 关闭。</translation>
     </message>
     <message>
+        <source>Swap pair texts</source>
+        <translation>交换句对顺序</translation>
+    </message>
+    <message>
+        <source>Sentence pairs only: each epoch presents a random half of the training pairs with their two texts swapped, for tasks where (a, b) means the same as (b, a), such as question matching. Ignored for one-text tasks.</source>
+        <translation>仅用于句对任务：每轮随机选取一半训练句对，交换其两段文本的顺序，适用于 (a, b) 与 (b, a) 含义相同的任务，例如问题匹配。单文本任务忽略此项。</translation>
+    </message>
+    <message>
         <source>Class weights</source>
         <translation>类别权重</translation>
     </message>

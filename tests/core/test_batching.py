@@ -7,7 +7,7 @@ import torch
 from torch import nn
 
 from studio.core.data.prepare import EncodedSplit
-from studio.core.training.batching import batch_widths, bucketed_order, row_lengths
+from studio.core.training.batching import batch_widths, bucketed_order, row_lengths, swap_sides
 from studio.core.training.config import TrainingConfig
 from studio.core.training.metrics import predict_logits
 from studio.core.training.trainer import Trainer
@@ -92,3 +92,67 @@ def test_predictions_are_the_same_cut_or_not():
         whole = model(split.ids, split.lengths)
     torch.testing.assert_close(cut, whole, atol=1e-5, rtol=1e-5)
     assert min(model.widths[:-1]) < 32
+
+
+def test_swap_sides_exchanges_only_the_chosen_pairs():
+    ids = torch.tensor([[[1, 2, 0], [3, 0, 0]], [[4, 0, 0], [5, 6, 7]]])
+    lengths = torch.tensor([[2, 1], [1, 3]])
+    swapped_ids, swapped_lengths = swap_sides(ids, lengths, torch.tensor([True, False]))
+    assert swapped_ids.tolist() == [[[3, 0, 0], [1, 2, 0]], [[4, 0, 0], [5, 6, 7]]]
+    assert swapped_lengths.tolist() == [[1, 2], [1, 3]]
+    assert ids[0, 0].tolist() == [1, 2, 0]  # the input is left as it was
+
+
+class PairRecorder(nn.Module):
+    """Sums the embedded tokens of both sides; records the first token of each side it is shown."""
+
+    def __init__(self, vocab: int):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, 4, padding_idx=0)
+        self.head = nn.Linear(4, 2)
+        self.shown: list[tuple[int, int]] = []
+
+    def forward(self, ids, lengths):
+        if self.training:
+            self.shown += [tuple(row) for row in ids[:, :, 0].tolist()]
+        return self.head(self.embedding(ids).sum(dim=(1, 2)) / lengths.sum(dim=1, keepdim=True))
+
+
+def pair_split(n: int) -> EncodedSplit:
+    """Row ``i`` is the pair (2i + 1, 2i + 2): every side's first token names its row and side."""
+    ids = torch.zeros(n, 2, 4, dtype=torch.long)
+    ids[:, 0, 0] = torch.arange(n) * 2 + 1
+    ids[:, 1, 0] = torch.arange(n) * 2 + 2
+    return EncodedSplit(ids, torch.ones(n, 2, dtype=torch.long), torch.arange(n) % 2)
+
+
+def shown_pairs(swap: bool, seed: int = 42, n: int = 400) -> list[tuple[int, int]]:
+    model = PairRecorder(2 * n + 1)
+    config = TrainingConfig(epochs=2, batch_size=32, swap_pairs=swap, patience=0, device="cpu", seed=seed)
+    Trainer(config).fit(model, pair_split(n), pair_split(40), ["no", "yes"])
+    return model.shown
+
+
+@pytest.mark.parametrize("swap", [True, False])
+def test_swap_pairs_shows_a_random_half_of_the_pairs_as_b_a(swap):
+    n = 400
+    shown = shown_pairs(swap, n=n)
+    assert len(shown) == 2 * n
+    for first_epoch_row in (shown[:n], shown[n:]):
+        assert sorted(min(a, b) for a, b in first_epoch_row) == list(range(1, 2 * n, 2))  # each pair once
+        assert all(abs(a - b) == 1 and max(a, b) % 2 == 0 for a, b in first_epoch_row)
+    flipped = [a > b for a, b in shown]
+    if swap:
+        assert 0.4 < sum(flipped[:n]) / n < 0.6 and 0.4 < sum(flipped[n:]) / n < 0.6
+        by_row = [{min(a, b): a > b for a, b in epoch} for epoch in (shown[:n], shown[n:])]
+        assert by_row[0] != by_row[1]  # drawn again each epoch
+        assert shown_pairs(swap, n=n) == shown  # from the run's seed
+    else:
+        assert not any(flipped)
+
+
+def test_swap_pairs_leaves_one_text_tasks_alone():
+    model = WidthRecorder()
+    Trainer(TrainingConfig(epochs=1, batch_size=64, swap_pairs=True, patience=0, device="cpu")).fit(
+        model, split_of(256), split_of(64), ["short", "long"])
+    assert len(model.widths) > 4

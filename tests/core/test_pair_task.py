@@ -116,3 +116,26 @@ def test_the_textcnn_baseline_trains_on_pairs_as_one_sequence(lcqmc_slice):
     assert run.summary()["status"] == "completed" and "<sep>" in run.vocab
     prediction = Predictor(run).predict(["今天天气好"], ["天气不错"])[0]
     assert "<sep>" in prediction.tokens and prediction.pair_tokens is None
+
+
+def test_swapped_pairs_resume_to_the_same_weights(tmp_path, lcqmc_slice, monkeypatch):
+    """The swaps are drawn with the epoch's batch order: a run stopped mid-epoch and resumed
+    shows the remaining pairs in the same order and orientation as a run never stopped."""
+    from studio.core.report import Reporter
+    from studio.core.training import trainer as trainer_module
+    from studio.core.training.events import BatchEnd
+    from studio.core.training.run import resume_run
+
+    monkeypatch.setattr(trainer_module, "EMIT_EVERY_S", 0.0)
+    settings = pair_settings(lcqmc_slice, ESIM).model_copy(update={"training": TRAINING.model_copy(
+        update={"epochs": 2, "swap_pairs": True, "checkpoint_every_s": 3600, "seed": 5})})
+    report = Reporter(on_event=lambda event: isinstance(event, BatchEnd) and event.step == 11 and report.stop())
+    run_dir = tmp_path / "pairs.studio" / "runs" / "run-1"
+    assert execute_run(settings, report=report, run_dir=run_dir).finished["status"] == "stopped"
+    resumed = resume_run(run_dir)
+    straight = execute_run(settings)
+    for name, tensor in straight.state_dict.items():
+        assert torch.equal(resumed.state_dict[name], tensor), name
+    unswapped = execute_run(settings.model_copy(update={"training": settings.training.model_copy(
+        update={"swap_pairs": False})}))
+    assert not torch.equal(unswapped.state_dict["embedding.weight"], straight.state_dict["embedding.weight"])

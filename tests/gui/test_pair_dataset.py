@@ -114,6 +114,8 @@ def test_a_single_text_file_hides_the_pair_views(window, qtbot, lcqmc, tmp_path)
     window.tabs.setCurrentWidget(tab)
     _open(window, qtbot, lcqmc)
     assert tab.lengths.side_b.isVisibleTo(tab)
+    form = window.training_tab.form
+    assert form.row_labels["swap_pairs"].isVisibleTo(form)  # a pair-only training setting
     single = tmp_path / "reviews.tsv"
     single.write_text("".join(f"{a}\t{y}\n" for a, _, y in
                               (line.split("\t") for line in lcqmc.read_text(encoding="utf-8").splitlines())),
@@ -121,6 +123,7 @@ def test_a_single_text_file_hides_the_pair_views(window, qtbot, lcqmc, tmp_path)
     _open(window, qtbot, single)
     assert window.model.settings.dataset.text_pair_column is None
     assert not tab.lengths.side_b.isVisibleTo(tab)
+    assert not form.row_labels["swap_pairs"].isVisibleTo(form)
     assert tab.lengths.side_a.plot.plotItem.titleLabel.text == "Text length"
     assert tab.task_label.text() == "Task: text classification (2 classes)"
     assert tab.class_chart.plotItem.titleLabel.text == "Examples per class"
@@ -134,6 +137,7 @@ def test_a_single_text_file_hides_the_pair_views(window, qtbot, lcqmc, tmp_path)
     _edit(tab, qtbot, lambda: tab.pair_combo.setCurrentIndex(0))
     assert window.model.settings.task == "classification"
     assert not tab.lengths.side_b.isVisibleTo(tab) and "a: " not in tab.preview.toPlainText()
+    assert not form.row_labels["swap_pairs"].isVisibleTo(form)
 
 
 def test_graded_labels_in_a_pair_csv(window, qtbot, lcqmc, tmp_path):

@@ -56,3 +56,15 @@ def batch_widths(order: torch.Tensor, lengths: torch.Tensor, batch_size: int) ->
     if full < len(ordered):
         widths.append(int(ordered[full:].max()))
     return [max(width, 1) for width in widths]
+
+
+def swap_sides(ids: torch.Tensor, lengths: torch.Tensor, swap: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """A pair batch with the two texts of the rows where ``swap`` is true exchanged.
+
+    ``ids (B, 2, L)``, ``lengths (B, 2)``, ``swap (B,)`` bool, all on one device; returns
+    new tensors of the same shapes (the inputs are not changed). Data augmentation for
+    symmetric pair tasks (``TrainingConfig.swap_pairs``): a paraphrase label does not depend
+    on which question comes first.
+    """
+    return (torch.where(swap[:, None, None], ids.flip(1), ids),
+            torch.where(swap[:, None], lengths.flip(1), lengths))

@@ -49,6 +49,11 @@ class TrainingConfig(BaseModel):
                                          "after every step with this decay (e.g. 0.999), and validate, "
                                          "keep and save the averaged weights (Polyak & Juditsky 1992; "
                                          "torch.optim.swa_utils); 0 = off.")
+    swap_pairs: bool = Field(
+        False, title="Swap pair texts",
+        description="Sentence pairs only: each epoch presents a random half of the training pairs "
+                    "with their two texts swapped, for tasks where (a, b) means the same as (b, a), "
+                    "such as question matching. Ignored for one-text tasks.")
     class_weights: Literal["none", "balanced"] = Field(
         "none", title="Class weights",
         description="balanced: weight each class's loss by n_samples / (n_classes * count) on the "

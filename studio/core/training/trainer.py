@@ -31,7 +31,7 @@ from studio.core.errors import ProjectError, TrainingError
 from studio.core.models.registry import count_parameters
 from studio.core.report import Reporter
 from studio.core.run_files import EventLog, write_weights
-from studio.core.training.batching import batch_widths, bucketed_order, row_lengths
+from studio.core.training.batching import batch_widths, bucketed_order, row_lengths, swap_sides
 from studio.core.training.checkpoint import (
     Checkpoint,
     read_checkpoint,
@@ -125,6 +125,7 @@ class _Epoch:
     order_state: torch.Tensor  # the generator's state before this epoch's order was drawn
     order: torch.Tensor
     widths: list[int] | None  # how far each batch's ids reach (length_buckets), else None
+    swapped: torch.Tensor | None  # (N,) bool on the device: pairs shown b, a this epoch (swap_pairs)
     batches_done: int
     loss: torch.Tensor  # summed over the examples seen
     correct: torch.Tensor
@@ -317,12 +318,15 @@ class Trainer:
         if loop.row_lengths is not None:
             order = bucketed_order(order, loop.row_lengths, self.config.batch_size, loop.generator)
             widths = batch_widths(order, loop.row_lengths, self.config.batch_size)
+        swapped = None
+        if self.config.swap_pairs and loop.ids.dim() == 3:  # drawn from the epoch's generator: a resume redraws it
+            swapped = (torch.rand(loop.num_train, generator=loop.generator) < 0.5).to(device)
         order = order.to(device)
         resumed = loop.resumed and number == loop.first_epoch
         carried = loop.carried if resumed else {"epoch_loss": 0.0, "epoch_correct": 0, "epoch_seconds": 0.0}
         optimizers = loop.optimizer.optimizers
         now = time.perf_counter()
-        return _Epoch(number, order_state, order, widths, loop.skip if resumed else 0,
+        return _Epoch(number, order_state, order, widths, swapped, loop.skip if resumed else 0,
                       torch.tensor(carried["epoch_loss"], device=device),
                       torch.tensor(carried["epoch_correct"], device=device, dtype=torch.long),
                       carried["epoch_seconds"], now,
@@ -345,9 +349,12 @@ class Trainer:
             index = order[start:start + batch_size]
             y = labels[index]
             x = ids[index] if epoch.widths is None else ids[index][..., :epoch.widths[start // batch_size]]
+            x_lengths = lengths[index]
+            if epoch.swapped is not None:
+                x, x_lengths = swap_sides(x, x_lengths, epoch.swapped[index])
             with torch.autocast(self.device.type, dtype=self.autocast or torch.float32,
                                 enabled=self.autocast is not None):
-                logits = model(x, lengths[index])
+                logits = model(x, x_lengths)
                 loss = F.cross_entropy(logits, y, weight=loop.weight, label_smoothing=cfg.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()

@@ -52,6 +52,8 @@ FINISHED_TEXTS = {
     "failed": QT_TRANSLATE_NOOP("TrainingTab", "Run failed: best epoch {epoch}, {steps} steps on {device}."),
 }
 
+PAIR_ONLY_FIELDS = {"swap_pairs"}  # training settings that mean something for sentence pairs only
+
 
 def _clock(seconds: float) -> str:
     seconds = int(seconds)
@@ -169,7 +171,7 @@ class TrainingTab(Retranslating, QWidget):
         self.timer.timeout.connect(self.redraw)
         model.projectReplaced.connect(self.refresh)
         model.runsChanged.connect(self._runs_changed)
-        model.settingsChanged.connect(lambda group: group == "training" and self._show_form())
+        model.settingsChanged.connect(lambda group: group in ("training", "dataset") and self._show_form())
         session.started.connect(self._started)
         session.reported.connect(lambda event: self._say(lambda: event_text(event)))
         session.finished.connect(self._finished)
@@ -233,6 +235,7 @@ class TrainingTab(Retranslating, QWidget):
     def _show_form(self) -> None:
         if self.form.value() != self.model.settings.training:
             self.form.set_model(TrainingConfig, self.model.settings.training)
+        self.form.hide_fields(set() if self.model.settings.task == "pair" else PAIR_ONLY_FIELDS)
 
     def update_buttons(self) -> None:
         problems = self.session.blockers() + ([] if self.form.valid else [self.tr("Fix the training settings.")])

@@ -95,6 +95,7 @@ class ConfigForm(Retranslating, QWidget):
         self.note_labels: dict[str, QLabel] = {}
         self.valid = True
         self._extra_errors: dict[str, str] = {}
+        self._hidden: set[str] = set()
         self._layout = QFormLayout()
         self._form_error = QLabel()
         self._form_error.setStyleSheet("color: #c5221f;")
@@ -267,10 +268,17 @@ class ConfigForm(Retranslating, QWidget):
         if emit and config is not None:
             self.changed.emit(config.model_dump())
 
+    def hide_fields(self, names: set[str]) -> None:
+        """Hide the rows of ``names`` (fields that do not apply to what lies outside this
+        form, such as the project's task), showing the others again; values are kept."""
+        self._hidden = set(names)
+        if self._cls is not None:
+            self._validate(emit=False)
+
     def _show_applicable(self, errors: dict[str, str]) -> None:
         """Show the rows whose field applies to the other values (a field in error stays
-        shown, so that the error can be fixed)."""
+        shown, so that the error can be fixed), except those hidden by :meth:`hide_fields`."""
         values = self.raw_values()
         for name, label in self.row_labels.items():
-            shown = name in errors or applies(self._cls.model_fields[name], values)
+            shown = name in errors or (name not in self._hidden and applies(self._cls.model_fields[name], values))
             self._layout.setRowVisible(label, shown)
