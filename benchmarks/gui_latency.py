@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     import torch
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
+    import studio.gui.window_parts  # noqa: F401  (loaded first: the window builds its tabs at once)
     from studio.core.data.reader import read_table
     from studio.core.settings import Settings
     from studio.core.training.run import execute_run

@@ -1768,6 +1768,19 @@ Tokens of the second text: {pair}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Loading {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you asked for runs when it has loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The studio could not load its libraries: {error}
+Reinstall it (see the README) and start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>6 · Retrieval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1821,6 +1834,10 @@ Tokens of the second text: {pair}</source>
     </message>
     <message>
         <source>Training or reading is running. Stop it and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the studio&apos;s tabs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

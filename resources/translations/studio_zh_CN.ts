@@ -1776,6 +1776,20 @@ Tokens of the second text: {pair}</source>
         <translation>已停止读取 {name}；当前项目没有改变。</translation>
     </message>
     <message>
+        <source>Loading {name}…</source>
+        <translation>正在加载 {name}…</translation>
+    </message>
+    <message>
+        <source>What you asked for runs when it has loaded.</source>
+        <translation>您要求的操作将在加载完成后执行。</translation>
+    </message>
+    <message>
+        <source>The studio could not load its libraries: {error}
+Reinstall it (see the README) and start it again.</source>
+        <translation>工作室无法加载所需的库：{error}
+请重新安装（见 README）后再启动。</translation>
+    </message>
+    <message>
         <source>6 · Retrieval</source>
         <translation>6 · 检索</translation>
     </message>
@@ -1830,6 +1844,10 @@ Tokens of the second text: {pair}</source>
     <message>
         <source>Training or reading is running. Stop it and quit?</source>
         <translation>训练或读取正在进行。停止并退出吗？</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s tabs</source>
+        <translation>工作室的各个标签页</translation>
     </message>
 </context>
 <context>

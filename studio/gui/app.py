@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from studio.gui import app_settings, i18n, theme
+from studio.gui import app_settings, i18n, startup_trace, theme
 from studio.gui.main_window import APP_NAME, MainWindow
 from studio.gui.resources import icon_path, resource_dir
 from studio.gui.versions import versions
@@ -68,16 +68,21 @@ def main(argv: list[str] | None = None) -> int:
     app_settings.use(store)
     apply_preferences(store)
     window = MainWindow(store)
+    window._startup_trace = startup_trace.install(window, opens=bool(args.sample or args.path))
     window.show()
     if args.smoke_test:
-        from studio.gui.smoke import start_smoke_test
-
-        start_smoke_test(window)
+        window.when_ready(lambda: smoke_test(window))
     elif args.sample:
         window.open_sample()
     elif args.path:
         window.open_path(Path(args.path).expanduser().resolve())  # launchers start in $HOME
     return app.exec()
+
+
+def smoke_test(window) -> None:
+    from studio.gui.smoke import start_smoke_test
+
+    start_smoke_test(window)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+APP_NAME = "Text Model Studio"  # also QSettings' application name
+
 LANGUAGE = "ui/language"      # "system", "en" or "zh_CN"
 THEME = "ui/theme"            # "system", "light" or "dark"
 GEOMETRY = "window/geometry"
@@ -51,3 +53,10 @@ def remember_folder(kind: str, path: str | Path) -> None:
     path = Path(path)
     folder = path if path.is_dir() else path.parent
     settings().setValue(_FOLDER + kind, str(folder))
+
+
+def recent_projects(store: QSettings) -> list[str]:
+    """The recent projects kept in ``store``, newest first; junk from a hand-edited file is dropped."""
+    value = store.value(RECENT_PROJECTS, [])
+    values = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else []
+    return [v for v in values if isinstance(v, str) and v]

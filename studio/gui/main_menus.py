@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 # the action keys of each menu in order; None is a separator, "recent" the Open recent submenu
 LAYOUT = {
@@ -23,10 +23,11 @@ SHORTCUTS = {
 
 class MainMenus(QObject):
     """File, Training, View and Help. ``slots`` maps each action key of :data:`LAYOUT`
-    to what it does; the View menu shows each of ``pages`` (Ctrl+1 … Ctrl+6)."""
+    to what it does; the View menu shows each of ``page_count`` tabs by its index
+    (Ctrl+1 … Ctrl+6)."""
 
-    def __init__(self, window: QMainWindow, slots: dict[str, Callable], pages: list[QWidget],
-                 show_page: Callable[[QWidget], None]):
+    def __init__(self, window: QMainWindow, slots: dict[str, Callable], page_count: int,
+                 show_page: Callable[[int], None]):
         super().__init__(window)
         self.actions: dict[str, QAction] = {}
         self.menus = {}
@@ -42,8 +43,8 @@ class MainMenus(QObject):
         self.actions["embed"].setCheckable(True)
         self.actions["run"].setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.tab_actions = []
-        for index, page in enumerate(pages):
-            action = self._action(window, self.menus["view"], lambda _=False, p=page: show_page(p),
+        for index in range(page_count):
+            action = self._action(window, self.menus["view"], lambda _=False, i=index: show_page(i),
                                   f"Ctrl+{index + 1}")
             self.tab_actions.append(action)
 

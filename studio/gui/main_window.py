@@ -3,35 +3,28 @@
 State lives in the models beside it (:class:`ProjectModel`, :class:`TrainingSession`);
 file operations in :class:`ProjectFiles` and :class:`DataLoader`; the autosave in
 :class:`Autosaver`. The window wires them together and shows what they report.
+
+The window paints before PyTorch has loaded (:mod:`studio.gui.startup`): its frame, menus
+and tab titles need only Qt, and the tabs are built once :mod:`studio.gui.window_parts`
+has been imported on a worker. What the user asks for meanwhile (open a project, drop a
+file, start training) waits for that and then runs, in order; :attr:`is_ready` and
+``ready`` tell when. This module imports nothing slow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from studio.core.training.device import choose_device
-from studio.gui import app_settings
-from studio.gui.autosave import Autosaver
-from studio.gui.data_loader import DataLoader, LoadedData
+from studio.gui import app_settings, startup, theme
+from studio.gui.app_settings import APP_NAME
 from studio.gui.drops import DropRouter, local_files, open_dropped
 from studio.gui.i18n import Retranslating
-from studio.gui.main_menus import MainMenus
+from studio.gui.main_menus import LAYOUT, MainMenus
 from studio.gui.preferences import PreferencesDialog
-from studio.gui.project_files import APP_NAME, ProjectFiles
-from studio.gui.project_model import ProjectModel
-from studio.gui.tabs.dataset_tab import DatasetTab
-from studio.gui.tabs.inference_tab import InferenceTab
-from studio.gui.tabs.model_tab import ModelTab
-from studio.gui.tabs.retrieval_tab import RetrievalTab
-from studio.gui.tabs.training_tab import TrainingTab
-from studio.gui.tabs.vectors_tab import VectorsTab
-from studio.gui.training_session import TrainingSession
-from studio.gui.versions import versions
-from studio.gui.widgets.export_model_dialog import ExportModelDialog
-from studio.gui.widgets.runs_view import status_text
 from studio.gui.widgets.status_panel import StatusPanel
 from studio.gui.widgets.task_progress import TaskProgress
 from studio.gui.wording import error_text
@@ -39,56 +32,55 @@ from studio.gui.workers import WorkerPool
 
 __all__ = ["APP_NAME", "MainWindow"]
 
+TAB_COUNT = 6
+LOAD_UNPAINTED_MS = 300  # start loading this soon even if the window has not been painted
+IMMEDIATE = {"preferences", "quit"}  # menu actions that do not wait for the tabs
+
 
 class MainWindow(Retranslating, QMainWindow):
     dataLoaded = Signal()
     projectOpened = Signal()
     errorShown = Signal(str)
+    ready = Signal()  # the tabs are built: everything works (see the module docstring)
 
     def __init__(self, settings: QSettings | None = None):
         super().__init__()
         self.qsettings = settings or QSettings()
         app_settings.use(self.qsettings)
         self.pool = WorkerPool(self)
-        self.model = ProjectModel(self)
-        self.training = TrainingSession(self.model, self.pool, self)
+        self.is_ready = False
         self.last_error = ""
         self._dialog: QMessageBox | None = None
         self.preferences: PreferencesDialog | None = None
-        self.export_dialog: ExportModelDialog | None = None
+        self.export_dialog = None
+        self._waiting: list[Callable[[], None]] = []
+        self._loading_name = ""
+        self._later_text = ""
+        self._closed = False  # closed before the tabs were built: building stops
 
         self.tabs = QTabWidget()
-        self.dataset_tab = DatasetTab(self.model, self.pool)
-        self.vectors_tab = VectorsTab(self.model, self.pool)
-        self.model_tab = ModelTab(self.model, self.pool)
-        self.training_tab = TrainingTab(self.model, self.training, self.pool)
-        self.inference_tab = InferenceTab(self.model, self.pool)
-        self.retrieval_tab = RetrievalTab(self.model, self.pool)
-        for tab in self.tab_pages():
-            self.tabs.addTab(tab, "")
+        for _ in range(TAB_COUNT):
+            page = QLabel()
+            page.setAlignment(Qt.AlignCenter)
+            font = page.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            page.setFont(font)
+            self.tabs.addTab(page, "")
         self.setCentralWidget(self.tabs)
         self.status_panel = StatusPanel()
         self.load_progress = TaskProgress()
         self.statusBar().addPermanentWidget(self.load_progress)
         self.statusBar().addPermanentWidget(self.status_panel)
-
-        self.loader = DataLoader(self.model, self.pool, self.load_progress, self)
-        self.files = ProjectFiles(self, self.model, self.training, self.pool, self.loader, self.qsettings)
-        self.opener, self.data_prompt = self.files.opener, self.files.data_prompt
-        self.autosaver = Autosaver(self.model, self.pool, self.training, self.files.may_replace, parent=self)
-        self.menus = MainMenus(self, self._slots(), self.tab_pages(), self.tabs.setCurrentWidget)
+        slots = {key: (lambda _=False, k=key: self._act(k))
+                 for keys in LAYOUT.values() for key in keys if key not in (None, "recent")}
+        self.menus = MainMenus(self, slots, TAB_COUNT, self.tabs.setCurrentIndex)
         self.file_menu, self.training_menu = self.menus.menus["file"], self.menus.menus["training"]
         self.view_menu, self.help_menu = self.menus.menus["view"], self.menus.menus["help"]
         self.recent_menu, self.run_action = self.menus.recent, self.menus.actions["run"]
         self.menus.actions["stop"].setEnabled(False)
+        self.menus.fill_recent(app_settings.recent_projects(self.qsettings), self.open_path)
         self.setAcceptDrops(True)
         self._drop_router = DropRouter(self, self.open_path)
-        self._connect()
-        if self.autosaver.error:
-            self.statusBar().showMessage(self.autosaver.error, 15000)
-        QTimer.singleShot(0, lambda: self.autosaver.offer_recovery(self))
-        self._fill_recent()
-        self.retranslate()
         geometry = self.qsettings.value(app_settings.GEOMETRY)
         if not isinstance(geometry, (bytes, QByteArray)) or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
@@ -96,6 +88,140 @@ class MainWindow(Retranslating, QMainWindow):
             self.tabs.setCurrentIndex(int(self.qsettings.value(app_settings.CURRENT_TAB, 0) or 0))
         except (TypeError, ValueError):  # a hand-edited settings file: start on the first tab
             pass
+        self.retranslate()
+        self._load_started = startup.loaded()
+        if self._load_started:
+            self._build_studio()
+        else:  # after the first paint (the import would slow it down), or soon if never shown
+            QTimer.singleShot(LOAD_UNPAINTED_MS, self._start_loading)
+
+    # ----- start-up ---------------------------------------------------------------
+    def when_ready(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now when the tabs are built, else as soon as they are (in the
+        order asked), saying so in the status bar."""
+        if self.is_ready:
+            action()
+            return
+        self._waiting.append(action)
+        self._show_loading()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._load_started:
+            QTimer.singleShot(0, self._start_loading)
+        return super().event(event)
+
+    def _start_loading(self) -> None:
+        if self._load_started:
+            return
+        self._load_started = True
+        task = self.pool.submit(startup.load_modules, reports=True, on_event=self._loading,
+                                on_done=lambda _: self._build_studio(stepwise=True),
+                                on_failed=self._loading_failed)
+        self.load_progress.track(task, "")
+        self.load_progress.cancel_button.hide()  # an import cannot be stopped halfway
+        self.load_progress.bar.setRange(0, 0)  # busy: an import's progress cannot be told
+        self._show_loading()
+
+    def _act(self, key: str) -> None:
+        if key in IMMEDIATE:
+            {"preferences": self.show_preferences, "quit": self.close}[key]()
+        else:
+            self.when_ready(lambda: self._slots()[key]())
+
+    def _loading(self, name: object) -> None:
+        self._loading_name = str(name)
+        self._show_loading()
+
+    def _show_loading(self) -> None:
+        text = self.tr("Loading {name}…").format(name=self.tr(self._loading_name or "PyTorch"))
+        self.load_progress.label.setText(text)
+        if self._waiting:
+            text += "\n" + self.tr("What you asked for runs when it has loaded.")
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if isinstance(page, QLabel):
+                page.setText(text)
+
+    def _loading_failed(self, message: str) -> None:
+        self._waiting.clear()
+        self.show_error(self.tr("The studio could not load its libraries: {error}\n"
+                                "Reinstall it (see the README) and start it again.").format(error=message))
+
+    def _build_studio(self, stepwise: bool = False) -> None:
+        """Build the tabs and everything behind them, then run what waited for them;
+        ``stepwise``: one tab per turn of the event loop, so that the window keeps
+        answering input while it builds them (after loading)."""
+        steps = self._build_steps()
+        if not stepwise:
+            for _ in steps:
+                pass
+            return
+
+        def step() -> None:
+            if not self._closed and next(steps, None) is not None:
+                QTimer.singleShot(0, step)
+
+        step()
+
+    def _build_steps(self):
+        """The building of :meth:`_build_studio`, a generator that yields between tabs."""
+        from studio.gui import window_parts as parts
+
+        theme.restyle_plots()
+        self.model = parts.ProjectModel(self)
+        self.training = parts.TrainingSession(self.model, self.pool, self)
+        tabs = []
+        for name, make in (("dataset_tab", lambda: parts.DatasetTab(self.model, self.pool)),
+                           ("vectors_tab", lambda: parts.VectorsTab(self.model, self.pool)),
+                           ("model_tab", lambda: parts.ModelTab(self.model, self.pool)),
+                           ("training_tab", lambda: parts.TrainingTab(self.model, self.training, self.pool)),
+                           ("inference_tab", lambda: parts.InferenceTab(self.model, self.pool)),
+                           ("retrieval_tab", lambda: parts.RetrievalTab(self.model, self.pool))):
+            tabs.append(make())
+            yield name
+        (self.dataset_tab, self.vectors_tab, self.model_tab, self.training_tab, self.inference_tab,
+         self.retrieval_tab) = tabs
+        current = self.tabs.currentIndex()
+        placeholders = [self.tabs.widget(index) for index in range(self.tabs.count())]
+        self.tabs.clear()
+        for page in placeholders:
+            page.deleteLater()
+        for tab in self.tab_pages():
+            self.tabs.addTab(tab, "")
+        self.tabs.setCurrentIndex(current)
+
+        self.loader = parts.DataLoader(self.model, self.pool, self.load_progress, self)
+        self.files = parts.ProjectFiles(self, self.model, self.training, self.pool, self.loader, self.qsettings)
+        self.opener, self.data_prompt = self.files.opener, self.files.data_prompt
+        self.autosaver = parts.Autosaver(self.model, self.pool, self.training, self.files.may_replace, parent=self)
+        self.load_progress.cancel_button.show()
+        self.load_progress.bar.setRange(0, 1000)
+        self._connect()
+        self.is_ready = True
+        self._fill_recent()
+        self.retranslate()
+        self.statusBar().clearMessage()
+        if self.autosaver.error:
+            self.statusBar().showMessage(self.autosaver.error, 15000)
+        QTimer.singleShot(0, lambda: self.autosaver.offer_recovery(self))
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+        self.ready.emit()
+        if not startup.later_loaded():
+            self.pool.submit(startup.load_modules, steps=startup.LATER, reports=True, on_event=self._loading_later,
+                             on_done=lambda _: self._loading_later(None))
+
+    def _loading_later(self, name: object) -> None:
+        """Say which library is loading after the tabs; ``None``: all have (clear the message
+        unless another has replaced it)."""
+        bar = self.statusBar()
+        if name is None:
+            if bar.currentMessage() == self._later_text:
+                bar.clearMessage()
+            return
+        self._later_text = self.tr("Loading {name}…").format(name=self.tr(str(name)))
+        bar.showMessage(self._later_text)
 
     def _slots(self) -> dict:
         files = self.files
@@ -146,24 +272,28 @@ class MainWindow(Retranslating, QMainWindow):
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         self.menus.retranslate(titles)
+        if not self.is_ready:
+            self.setWindowTitle(APP_NAME)
+            self._show_loading()
+            return
         self._show_device()
         self._update_title()
 
     # ----- what the file operations offer (the tests and the smoke test drive these) ----
     def open_path(self, path: str | Path) -> None:
-        self.files.open_path(path)
+        self.when_ready(lambda: self.files.open_path(path))
 
     def open_data(self, path: str | Path) -> None:
-        self.loader.load(path)
+        self.when_ready(lambda: self.loader.load(path))
 
     def open_project(self, path: str | Path) -> None:
-        self.files.open_project(path)
+        self.when_ready(lambda: self.files.open_project(path))
 
     def open_sample(self) -> None:
-        self.files.open_sample()
+        self.when_ready(lambda: self.files.open_sample())
 
     def new_project(self) -> None:
-        self.files.new_project()
+        self.when_ready(lambda: self.files.new_project())
 
     def save(self) -> bool:
         return self.files.save()
@@ -198,7 +328,7 @@ class MainWindow(Retranslating, QMainWindow):
         open_dropped(event, self.open_path)
 
     # ----- what the models report -------------------------------------------------
-    def _data_loaded(self, data: LoadedData) -> None:
+    def _data_loaded(self, data) -> None:
         self.tabs.setCurrentWidget(self.dataset_tab)
         self.statusBar().showMessage(self.tr("Read {rows} rows from {name}.").format(
             rows=f"{data.table.num_rows:,}", name=Path(data.path).name), 5000)
@@ -212,8 +342,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.projectOpened.emit()
 
     def _show_device(self) -> None:
+        from studio.gui.window_parts import choose_device, device_info
+
         try:
-            self.status_panel.set_device(choose_device(self.model.settings.training.device))
+            self.status_panel.set_device(device_info(choose_device(self.model.settings.training.device)))
         except Exception as exc:  # an unavailable device is shown, not raised
             self.status_panel.set_device(None, error_text(exc))
 
@@ -233,7 +365,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menus.actions["stop"].setEnabled(False)
         if run is not None:
             self.statusBar().showMessage(self.tr("Run {id} finished: {status}.").format(
-                id=run.id, status=status_text(run.summary()["status"])), 8000)
+                id=run.id, status=window_parts().status_text(run.summary()["status"])), 8000)
 
     # ----- actions ----------------------------------------------------------------
     def run_current(self) -> None:
@@ -255,14 +387,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.preferences.raise_()
         return self.preferences
 
-    def show_export_model(self) -> ExportModelDialog | None:
+    def show_export_model(self):
         """File > Export model…: the export dialog without blocking (the Inference tab's run
         chosen), or a message when the project has no run yet; returns the dialog."""
         project = self.model.project
         if not project.runs:
             self.show_error(self.tr("Train a model first: Export model writes one of the project's runs."))
             return None
-        self.export_dialog = ExportModelDialog(project.runs, project.path, self.pool, self,
+        self.export_dialog = window_parts().ExportModelDialog(project.runs, project.path, self.pool, self,
                                                chosen=getattr(self.inference_tab.current_run(), "id", None))
         self.export_dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.export_dialog.exported.connect(lambda result: self.statusBar().showMessage(
@@ -281,7 +413,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.errorShown.emit(message)
 
     def about_text(self) -> str:
-        found = versions()
+        found = window_parts().versions()
         build = self.tr(" with CUDA {cuda}").format(cuda=found["cuda"]) if found["cuda"] else self.tr(" (CPU build)")
         return self.tr("<h3>{app} {version}</h3><p>Build, train and use neural text models, Chinese first.</p>"
                        "<p>PyTorch {torch}{cuda}<br>Qt {qt} (PySide6 {pyside})<br>Python {python}</p>").format(
@@ -299,6 +431,9 @@ class MainWindow(Retranslating, QMainWindow):
         return box
 
     def closeEvent(self, event) -> None:
+        if not self.is_ready:  # closed while loading: nothing is open yet
+            self._close_loading(event)
+            return
         if self.training.running or self.vectors_tab.running or self.retrieval_tab.running:
             answer = QMessageBox.question(self, APP_NAME, self.tr("Training or reading is running. Stop it and quit?"))
             if answer != QMessageBox.Yes:
@@ -319,3 +454,22 @@ class MainWindow(Retranslating, QMainWindow):
         if self._dialog is not None:
             self._dialog.close()
         event.accept()
+
+    def _close_loading(self, event) -> None:
+        self._closed = True
+        self.qsettings.setValue(app_settings.GEOMETRY, self.saveGeometry())
+        self.qsettings.setValue(app_settings.CURRENT_TAB, self.tabs.currentIndex())
+        self._waiting.clear()
+        self._drop_router.remove()
+        if self.preferences is not None:
+            self.preferences.close()
+        self.hide()
+        self.pool.shutdown()  # the import under way cannot be cut short: wait for it, hidden
+        event.accept()
+
+
+def window_parts():
+    """:mod:`studio.gui.window_parts`, imported by the time the tabs exist."""
+    from studio.gui import window_parts as parts
+
+    return parts

@@ -14,6 +14,7 @@ from studio.core.project_archive import export_project, import_project
 from studio.core.safe_files import os_reason
 from studio.core.sample import ensure_sample_project
 from studio.gui import app_settings, file_dialogs
+from studio.gui.app_settings import APP_NAME
 from studio.gui.data_loader import DataLoader
 from studio.gui.data_prompt import DataFilePrompt
 from studio.gui.project_model import ProjectModel
@@ -22,7 +23,6 @@ from studio.gui.training_session import TrainingSession
 from studio.gui.wording import error_text, word
 from studio.gui.workers import WorkerPool
 
-APP_NAME = "Text Model Studio"
 MAX_RECENT = 8
 
 
@@ -52,9 +52,7 @@ class ProjectFiles(QObject):
 
     # ----- recent projects --------------------------------------------------------
     def recent_projects(self) -> list[str]:
-        value = self.store.value(app_settings.RECENT_PROJECTS, [])
-        values = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else []
-        return [v for v in values if isinstance(v, str) and v]  # junk from a hand-edited file is dropped
+        return app_settings.recent_projects(self.store)
 
     def remember(self, path: Path) -> None:
         recent = [str(path)] + [p for p in self.recent_projects() if p != str(path)]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 
+import studio.gui.window_parts  # noqa: F401  (loaded first: the window builds its tabs at once)
 from studio.gui import app_settings, i18n, theme
 from studio.gui.app import create_app
 from studio.gui.main_window import MainWindow

@@ -6,7 +6,8 @@ Qt does); ``"light"`` and ``"dark"`` use Fusion, which draws the same everywhere
 
 from __future__ import annotations
 
-import pyqtgraph as pg
+import sys
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -74,6 +75,9 @@ def plot_colors() -> tuple[str, str]:
 def restyle_plots() -> None:
     """Give every plot the theme's background and axis colours (new plots get them from
     pyqtgraph's config options)."""
+    pg = sys.modules.get("pyqtgraph")
+    if pg is None:  # not loaded yet at start-up: the window restyles once it is
+        return
     background, foreground = plot_colors()
     pg.setConfigOptions(background=background, foreground=foreground)
     app = QCoreApplication.instance()

@@ -15,7 +15,7 @@ from typing import Any
 from studio.core.errors import StudioError
 from studio.core.messages import CATALOGUE, CONTEXT, Message, format_message
 from studio.core.report import Notice, Stage
-from studio.core.training.device import DeviceInfo
+from studio.core.training.device_info import DeviceInfo
 from studio.gui.i18n import translate
 
 

@@ -91,6 +91,7 @@ class WorkerPool(QObject):
         self._callbacks: dict[Job, _Callbacks] = {}
         self._keyed: dict[Hashable, Job] = {}  # the running job of each key
         self._pending: dict[Hashable, Job] = {}  # the newest job waiting for it
+        self._closed = False  # after shutdown(): a job asked for by a late signal never starts
 
     def submit(self, fn: Callable[..., Any], *args: Any, key: Hashable | None = None,
                reports: bool = False, on_done: Callable[[Any], None] | None = None,
@@ -102,6 +103,9 @@ class WorkerPool(QObject):
         ``report=``. Callbacks run on the GUI thread; ``on_failed`` gets the error worded
         in the user's language. With ``key``, this job supersedes that key's job."""
         job = Job(fn, *args, reports=reports, **kwargs)
+        if self._closed:
+            job.deleteLater()
+            return job
         self._callbacks[job] = _Callbacks(key, on_done, on_failed, on_progress, on_event, on_cancelled)
         if key is not None and key in self._keyed:
             self._supersede(self._keyed[key])
@@ -206,7 +210,9 @@ class WorkerPool(QObject):
                 self._start(waiting)
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
-        """Drop waiting jobs, ask running ones to stop, and wait for every thread to end."""
+        """Drop waiting jobs, ask running ones to stop, and wait for every thread to end;
+        jobs submitted afterwards (by signals still queued as the window closes) never run."""
+        self._closed = True
         for waiting in self._pending.values():
             self._callbacks.pop(waiting, None)
             waiting.deleteLater()

@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt, QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
+import studio.gui.window_parts  # noqa: F401  (loaded, so a window builds its tabs at once)
 from studio.gui.app import create_app
 from studio.gui.main_window import MainWindow
 

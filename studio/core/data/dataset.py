@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
-from sklearn.model_selection import train_test_split
 
 from studio.core.data.reader import Table, column_name, guess_roles, is_number, read_class_names, read_table
 from studio.core.errors import ConfigError, DataFormatError, StudioError
@@ -217,6 +216,8 @@ def _one_class_error(table: Table, config: DatasetConfig, names: list[str]) -> S
 
 def _split(data: TextDataset, size: int, seed: int) -> tuple[TextDataset, TextDataset]:
     """Hold out ``size`` examples, stratified by label when every class allows it."""
+    from sklearn.model_selection import train_test_split  # loaded at first use (start-up does without it)
+
     if size <= 0:
         return data, data.subset([])
     indices = list(range(len(data)))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from studio.core.data.dataset import load_splits
 from studio.core.data.reader import Table
@@ -180,6 +179,8 @@ def evaluation_from_predictions(label_names: list[str], y_true, probabilities, t
     else:
         positive = positive_class(label_names)
         y_pred = np.where(probs[:, positive] >= threshold, positive, 1 - positive).astype(np.int64)
+    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support  # loaded at first use
+
     confidence = np.take_along_axis(probs, y_pred[:, None], axis=1)[:, 0]
     labels = list(range(len(label_names)))
     if len(y_true):

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
-from captum.attr import FeatureAblation, LayerIntegratedGradients
 
 from studio.core.errors import StudioError
 from studio.core.text.encoding import encode, encode_pairs
@@ -94,6 +93,8 @@ def explain(predictor, text: str, pair: str | None = None, target: str | None = 
         index = names.index(target)
     else:
         raise ValueError(f"{target!r} is not one of the run's classes {names}")
+
+    from captum.attr import FeatureAblation, LayerIntegratedGradients  # 1 s to import: only when explaining
 
     def forward(x, n):
         return model(x, n).float()

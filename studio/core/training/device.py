@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import torch
 
 from studio.core.errors import ConfigError
-from studio.core.messages import Message, message
+from studio.core.training.device_info import DeviceInfo
 
 
 def available_devices() -> list[str]:
@@ -56,30 +54,6 @@ def autocast_dtype(device: torch.device, precision: str) -> torch.dtype | None:
     if precision == "bf16" or (precision == "auto" and native_bf16(device)):
         return torch.bfloat16
     return None
-
-
-@dataclass(frozen=True)
-class DeviceInfo:
-    """What a device is, for the GUI to word and the CLI to print: ``kind`` is
-    ``"cuda"``, ``"mps"`` or ``"cpu"``; ``name`` the GPU's name (empty for the CPU);
-    ``threads`` the CPU threads torch uses (0 for a GPU)."""
-
-    kind: str
-    name: str
-    threads: int
-
-    def english(self) -> str:
-        """A short English name, e.g. ``"CUDA: NVIDIA H100"`` or ``"CPU (2 threads)"``."""
-        return self.message().english()
-
-    def message(self) -> Message:
-        """The name as a message (``training.device_cuda`` / ``_mps`` / ``_cpu``), for a
-        sentence that names the device."""
-        if self.kind == "cuda":
-            return message("training.device_cuda", name=self.name)
-        if self.kind == "mps":
-            return message("training.device_mps")
-        return message("training.device_cpu", threads=self.threads)
 
 
 def device_info(device: torch.device) -> DeviceInfo:

@@ -6,7 +6,6 @@ from typing import Any
 
 import torch
 import torch.nn.functional as F
-from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 from torch import nn
 
 from studio.core.data.prepare import EncodedSplit
@@ -23,6 +22,8 @@ def classification_report(y_true, y_pred, label_names: list[str]) -> dict[str, A
         y_true, y_pred: integer class ids ``0..C-1``, same length.
         label_names: ``C`` class names, in id order.
     """
+    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support  # loaded at first use
+
     labels = list(range(len(label_names)))
     precision, recall, f1, support = precision_recall_fscore_support(
         y_true, y_pred, labels=labels, zero_division=0)

@@ -14,15 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.metrics import (
-    accuracy_score,
-    average_precision_score,
-    confusion_matrix,
-    precision_recall_curve,
-    precision_recall_fscore_support,
-    roc_auc_score,
-    roc_curve,
-)
 
 CURVE_POINTS = 200
 DIGITS = 4  # curves are rounded: they go into metrics.jsonl
@@ -58,6 +49,8 @@ def choose_threshold(val_labels, val_probs) -> float:
         val_labels: ``(N,)`` 1 for the positive class, 0 for the other.
         val_probs: ``(N,)`` the positive class's probability.
     """
+    from sklearn.metrics import roc_curve  # loaded at first use (start-up does without it)
+
     y_true = np.asarray(val_labels, dtype=np.int64)
     probs = np.asarray(val_probs, dtype=float)
     if not _both_classes(y_true):
@@ -106,6 +99,8 @@ def binary_report(y_true, probs, threshold: float = 0.5, positive_label: str = "
         classes). A curve's thresholds are clipped to 0..1 (scikit-learn starts the ROC
         curve at an infinite one).
     """
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+
     y_true = np.asarray(y_true, dtype=np.int64)
     probs = np.asarray(probs, dtype=float)
     y_pred = (probs >= threshold).astype(np.int64)
@@ -132,6 +127,8 @@ def _areas_and_curves(y_true: np.ndarray, probs: np.ndarray):
     """ROC-AUC, PR-AUC and the full curves of ``y_true`` (both classes present) scored by
     ``probs``: ``(fpr, tpr, thresholds)`` and ``(precision, recall, thresholds)``, the
     thresholds clipped to 0..1 (scikit-learn starts the ROC curve at an infinite one)."""
+    from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score, roc_curve
+
     fpr, tpr, roc_thresholds = roc_curve(y_true, probs)
     # precision_recall_curve has one threshold fewer than points: the last point
     # (recall 0, precision 1) has none; it is given threshold 1

@@ -8,9 +8,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontMetrics
 
-from studio.gui.theme import plot_colors
+from studio.gui.theme import plot_colors, restyle_plots
 
 pg.setConfigOptions(antialias=True)
+restyle_plots()  # the theme may have been chosen before pyqtgraph loaded (start-up loads it later)
 
 # mid-tone colours: they read on the light theme's white and on the dark theme's near-black
 BAR_COLOR = (66, 133, 244)

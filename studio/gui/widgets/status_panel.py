@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import psutil
-import torch
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from studio.core.training.device import device_info
+from studio.core.training.device_info import DeviceInfo
 from studio.gui.i18n import Retranslating
 from studio.gui.wording import device_info_text
 
@@ -27,7 +28,7 @@ class StatusPanel(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for label in (self.run_label, self.memory_label, self.device_label):
             layout.addWidget(label)
-        self._device: torch.device | None = None
+        self._device: DeviceInfo | None = None
         self._device_error = ""
         self._run_id: str | None = None
         self._running = False
@@ -38,9 +39,10 @@ class StatusPanel(Retranslating, QWidget):
         self.timer.start()
         self.retranslate()
 
-    def set_device(self, device: torch.device | None, error: str = "") -> None:
-        """Show ``device``, or ``error`` (worded by the caller, e.g. with
-        :func:`studio.gui.wording.error_text`) when the chosen device is unavailable."""
+    def set_device(self, device: DeviceInfo | None, error: str = "") -> None:
+        """Show ``device`` (:func:`studio.core.training.device.device_info`), or ``error``
+        (worded by the caller, e.g. with :func:`studio.gui.wording.error_text`) when the
+        chosen device is unavailable."""
         self._device, self._device_error = device, error
         self._show_device()
 
@@ -59,7 +61,7 @@ class StatusPanel(Retranslating, QWidget):
         self._show_run()
 
     def _show_device(self) -> None:
-        name = (device_info_text(device_info(self._device)) if self._device is not None
+        name = (device_info_text(self._device) if self._device is not None
                 else self._device_error or "—")
         self.device_label.setText(self.tr("Device: {name}").format(name=name))
 
@@ -70,7 +72,8 @@ class StatusPanel(Retranslating, QWidget):
             self.memory_label.setText("")
             return
         text = self.tr("Memory: {used:.2f} GB").format(used=resident)
-        if torch.cuda.is_available() and torch.cuda.is_initialized():
+        torch = sys.modules.get("torch")  # not loaded yet at start-up; CUDA is in use only once it is
+        if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
             text += " · " + self.tr("GPU: {used:.2f} GB").format(used=torch.cuda.memory_allocated() / GIB)
         self.memory_label.setText(text)
 
