@@ -84,7 +84,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--char-vectors", action="store_true",
                         help="initialise each model's embedding with word2vec (skip-gram, 300 dimensions) "
                              "trained here on the characters of the training texts, as the Vectors tab does")
-    parser.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"],
+    parser.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16", "fp16"],
                         help="TrainingConfig.precision (default auto: bf16 mixed precision where the "
                              "hardware has native bf16, else fp32)")
     parser.add_argument("--save-project", metavar="PATH",

@@ -199,7 +199,7 @@ def _report(event) -> None:
         print(f"Warning: {event.message}" if event.level == "warning" else event.message)
     elif isinstance(event, RunStarted):
         print(f"{event.model_type}: {event.num_parameters:,} parameters on {event.device}"
-              f"{', bf16 mixed precision' if event.precision == 'bf16' else ''}; "
+              f"{f', {event.precision} mixed precision' if event.precision in ('bf16', 'fp16') else ''}; "
               f"{event.num_train} training / {event.num_validation} validation examples")
     elif isinstance(event, EpochEnd):
         m = event.metrics

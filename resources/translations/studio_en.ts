@@ -691,10 +691,6 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>auto: bf16 mixed precision where the hardware computes bf16 natively (a CPU with AVX512-BF16 or AMX, a CUDA GPU with bf16), fp32 elsewhere; bf16: always (slow where it is emulated); fp32: never. Weights and optimizer stay fp32.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,6 +704,10 @@ It is kept and offered again at the next start.</source>
     </message>
     <message>
         <source>Draw each batch from texts of similar length and cut it to its longest text: the same model with far less padding (several times faster on short texts such as questions). Off: each batch is a plain random draw, padded to max_len.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: bf16 mixed precision where the hardware computes bf16 natively (a CPU with AVX512-BF16 or AMX, a CUDA GPU from Ampere on), fp16 with loss scaling on an older CUDA GPU, fp32 elsewhere; bf16 or fp16: always (slow where emulated); fp32: never. Weights and optimizer stay fp32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4252,10 +4252,6 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{device}, bf16 mixed precision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4369,6 +4365,10 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
     <message>
         <source>Stopping after this batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{device}, {precision} mixed precision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -695,10 +695,6 @@ It is kept and offered again at the next start.</source>
         <translation>精度</translation>
     </message>
     <message>
-        <source>auto: bf16 mixed precision where the hardware computes bf16 natively (a CPU with AVX512-BF16 or AMX, a CUDA GPU with bf16), fp32 elsewhere; bf16: always (slow where it is emulated); fp32: never. Weights and optimizer stay fp32.</source>
-        <translation>auto：硬件原生支持 bf16 时（带 AVX512-BF16 或 AMX 的 CPU、支持 bf16 的 CUDA GPU）用 bf16 混合精度，其他情况用 fp32；bf16：总是使用（在模拟 bf16 的硬件上会变慢）；fp32：从不使用。权重和优化器始终为 fp32。</translation>
-    </message>
-    <message>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
@@ -713,6 +709,10 @@ It is kept and offered again at the next start.</source>
     <message>
         <source>Draw each batch from texts of similar length and cut it to its longest text: the same model with far less padding (several times faster on short texts such as questions). Off: each batch is a plain random draw, padded to max_len.</source>
         <translation>每批从长度相近的文本中抽取，并截到该批最长文本的长度：模型不变，填充大大减少（对问题这类短文本快数倍）。关闭时每批完全随机抽取，并填充到 max_len。</translation>
+    </message>
+    <message>
+        <source>auto: bf16 mixed precision where the hardware computes bf16 natively (a CPU with AVX512-BF16 or AMX, a CUDA GPU from Ampere on), fp16 with loss scaling on an older CUDA GPU, fp32 elsewhere; bf16 or fp16: always (slow where emulated); fp32: never. Weights and optimizer stay fp32.</source>
+        <translation>auto：硬件原生支持 bf16 时（带 AVX512-BF16 或 AMX 的 CPU、Ampere 及之后的 CUDA GPU）用 bf16 混合精度，较早的 CUDA GPU 上用带损失缩放的 fp16，其他情况用 fp32；bf16 或 fp16：总是使用（在模拟的硬件上会变慢）；fp32：从不使用。权重和优化器始终为 fp32。</translation>
     </message>
     <message>
         <source>Device</source>
@@ -4274,10 +4274,6 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation>运行失败：最佳为第 {epoch} 轮，在 {device} 上共 {steps} 步。</translation>
     </message>
     <message>
-        <source>{device}, bf16 mixed precision</source>
-        <translation>{device}，bf16 混合精度</translation>
-    </message>
-    <message>
         <source>Not started.</source>
         <translation>尚未开始。</translation>
     </message>
@@ -4392,6 +4388,10 @@ You have not agreed to these files for this project folder yet (it was made on a
     <message>
         <source>Stopping after this batch…</source>
         <translation>将在本批次结束后停止…</translation>
+    </message>
+    <message>
+        <source>{device}, {precision} mixed precision</source>
+        <translation>{device}，{precision} 混合精度</translation>
     </message>
     <message>
         <source>Training failed.</source>

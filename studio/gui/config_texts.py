@@ -152,7 +152,7 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("ConfigField", "Batch by length"),
     QT_TRANSLATE_NOOP("ConfigField", "Draw each batch from texts of similar length and cut it to its longest text: the same model with far less padding (several times faster on short texts such as questions). Off: each batch is a plain random draw, padded to max_len."),
     QT_TRANSLATE_NOOP("ConfigField", "Precision"),
-    QT_TRANSLATE_NOOP("ConfigField", "auto: bf16 mixed precision where the hardware computes bf16 natively (a CPU with AVX512-BF16 or AMX, a CUDA GPU with bf16), fp32 elsewhere; bf16: always (slow where it is emulated); fp32: never. Weights and optimizer stay fp32."),
+    QT_TRANSLATE_NOOP("ConfigField", "auto: bf16 mixed precision where the hardware computes bf16 natively (a CPU with AVX512-BF16 or AMX, a CUDA GPU from Ampere on), fp16 with loss scaling on an older CUDA GPU, fp32 elsewhere; bf16 or fp16: always (slow where emulated); fp32: never. Weights and optimizer stay fp32."),
     QT_TRANSLATE_NOOP("ConfigField", "Seed"),
     QT_TRANSLATE_NOOP("ConfigField", "Seeds weights and batch order."),
     QT_TRANSLATE_NOOP("ConfigField", "Device"),

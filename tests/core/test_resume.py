@@ -125,11 +125,12 @@ def test_resume_after_kill(tmp_path, settings_dict, monkeypatch):
         assert torch.equal(run.state_dict[name], tensor), name
 
 
-@pytest.mark.parametrize("ema_decay", [0.0, 0.99])
-def test_resume_after_stop(tmp_path, settings_dict, monkeypatch, ema_decay):
+@pytest.mark.parametrize("ema_decay, precision", [(0.0, "auto"), (0.99, "auto"), (0.0, "fp16")])
+def test_resume_after_stop(tmp_path, settings_dict, monkeypatch, ema_decay, precision):
     monkeypatch.setattr(trainer_module, "EMIT_EVERY_S", 0.0)
     settings_dict["training"]["checkpoint_every_s"] = 3600  # only the stop writes one mid-epoch
     settings_dict["training"]["ema_decay"] = ema_decay  # the weight average is resumed too
+    settings_dict["training"]["precision"] = precision  # and fp16's loss scale
     settings = Settings.from_dict(settings_dict)
     run_dir = tmp_path / "stopped.studio" / "runs" / "run-1"
 

@@ -290,15 +290,35 @@ def test_choose_device():
         Trainer(TrainingConfig(device="cuda"))
 
 
-@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+@pytest.mark.parametrize("precision", ["fp32", "bf16", "fp16"])
 def test_precision_is_applied_and_reported(data, precision):
     _, result, events = fit(data, precision=precision, epochs=1)
     started = next(e for e in events if isinstance(e, RunStarted))
     assert started.precision == precision
     epoch = next(e for e in events if isinstance(e, EpochEnd))
     assert 0.0 < epoch.metrics["train_loss"] < 10.0
-    assert epoch.metrics["val_accuracy"] > 0.3, "bf16 mixed precision still learns the 10 classes"
+    assert epoch.metrics["val_accuracy"] > 0.3, f"{precision} mixed precision still learns the 10 classes"
     assert result.status == "completed"
+
+
+def test_fp16_scales_the_loss_and_skips_a_step_whose_gradients_overflow(data, monkeypatch):
+    """fp16 (CUDA before Ampere; forced here on the CPU) goes through torch.amp.GradScaler:
+    the loss is scaled, gradients are unscaled before clipping, and a step with inf
+    gradients is skipped and the scale lowered instead of the weights turned to NaN."""
+    scalers = []
+    real = torch.amp.GradScaler
+
+    class Recording(real):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, init_scale=2.0 ** 24, **kwargs)  # overflows fp16 at once
+            scalers.append(self)
+
+    monkeypatch.setattr(torch.amp, "GradScaler", Recording)
+    model, result, _ = fit(data, precision="fp16", epochs=1, grad_clip=1.0)
+    assert len(scalers) == 1
+    assert scalers[0].get_scale() < 2.0 ** 24  # lowered after overflowing steps
+    assert all(torch.isfinite(p).all() for p in model.parameters())
+    assert result.epochs[0]["val_accuracy"] > 0.2  # still learns (10 classes), the skipped steps aside
 
 
 def test_auto_precision_is_bf16_only_with_native_bf16(monkeypatch):
@@ -312,6 +332,10 @@ def test_auto_precision_is_bf16_only_with_native_bf16(monkeypatch):
     assert device_module.autocast_dtype(cpu, "auto") is None
     monkeypatch.setattr(device_module, "native_bf16", lambda device: True)
     assert device_module.autocast_dtype(cpu, "auto") == torch.bfloat16
+    assert device_module.autocast_dtype(torch.device("cuda"), "auto") == torch.bfloat16  # Ampere on
+    monkeypatch.setattr(device_module, "native_bf16", lambda device: False)
+    assert device_module.autocast_dtype(torch.device("cuda"), "auto") == torch.float16  # before: loss scaling
+    assert device_module.autocast_dtype(cpu, "fp16") == torch.float16
 
 
 def test_weight_averaging_keeps_the_ema_of_every_step(data, monkeypatch):

@@ -70,11 +70,12 @@ class TrainingConfig(BaseModel):
         description="Draw each batch from texts of similar length and cut it to its longest text: "
                     "the same model with far less padding (several times faster on short texts such "
                     "as questions). Off: each batch is a plain random draw, padded to max_len.")
-    precision: Literal["auto", "fp32", "bf16"] = Field(
+    precision: Literal["auto", "fp32", "bf16", "fp16"] = Field(
         "auto", title="Precision",
         description="auto: bf16 mixed precision where the hardware computes bf16 natively (a CPU "
-                    "with AVX512-BF16 or AMX, a CUDA GPU with bf16), fp32 elsewhere; bf16: always "
-                    "(slow where it is emulated); fp32: never. Weights and optimizer stay fp32.")
+                    "with AVX512-BF16 or AMX, a CUDA GPU from Ampere on), fp16 with loss scaling on "
+                    "an older CUDA GPU, fp32 elsewhere; bf16 or fp16: always (slow where emulated); "
+                    "fp32: never. Weights and optimizer stay fp32.")
     seed: int = Field(42, ge=0, title="Seed", description="Seeds weights and batch order.")
     device: Literal["auto", "cpu", "cuda", "mps"] = Field(
         "auto", title="Device", description="auto: CUDA, then Apple MPS, then CPU.")

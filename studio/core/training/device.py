@@ -48,11 +48,15 @@ def native_bf16(device: torch.device) -> bool:
 
 
 def autocast_dtype(device: torch.device, precision: str) -> torch.dtype | None:
-    """The dtype to autocast training to (``torch.autocast``, Micikevicius et al. 2018 as
-    bf16 does it, with fp32 weights and no loss scaling), or None for fp32:
-    ``precision`` is ``TrainingConfig.precision`` (``"auto" | "fp32" | "bf16"``)."""
+    """The dtype to autocast training to (``torch.autocast``; mixed precision after
+    Micikevicius et al. 2018, with fp32 weights), or None for fp32. ``precision`` is
+    ``TrainingConfig.precision`` (``"auto" | "fp32" | "bf16" | "fp16"``); ``"auto"`` gives
+    bf16 where ``device`` computes it natively, fp16 on a CUDA GPU without bf16 (before
+    Ampere; the Trainer then scales the loss with ``torch.amp.GradScaler``), else fp32."""
     if precision == "bf16" or (precision == "auto" and native_bf16(device)):
         return torch.bfloat16
+    if precision == "fp16" or (precision == "auto" and device.type == "cuda"):
+        return torch.float16
     return None
 
 

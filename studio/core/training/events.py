@@ -15,7 +15,7 @@ class RunStarted:
     """``device`` is the English name (``"CPU (2 threads)"``) kept for older streams and
     the CLI; ``device_kind`` (``cuda``/``mps``/``cpu``), ``device_name`` (the GPU's name)
     and ``threads`` (CPU threads, 0 on a GPU) let the GUI word it; ``precision`` is how the
-    training computes, ``"fp32"`` or ``"bf16"`` (mixed precision). Streams written before
+    training computes, ``"fp32"``, ``"bf16"`` or ``"fp16"`` (mixed precision). Streams written before
     these fields existed replay with them empty."""
 
     kind: ClassVar[str] = "run_started"

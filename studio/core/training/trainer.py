@@ -85,6 +85,7 @@ class _Loop:
     run_dir: Path | None
     best_state: dict[str, torch.Tensor] = field(default_factory=dict)
     averaged: AveragedModel | None = None  # the EMA of the weights (ema_decay > 0)
+    scaler: torch.amp.GradScaler | None = None  # loss scaling, with fp16 autocast
     events: list[Event] = field(default_factory=list)
     resumed: bool = False
     first_epoch: int = 1
@@ -272,6 +273,10 @@ class Trainer:
         by_length = row_lengths(train.lengths).cpu() if cfg.length_buckets else None
         loop = _Loop(model, optimizer, schedulers, generator, ids, lengths, labels, by_length, weight, trainable,
                      steps_per_epoch, report, log, run_dir)
+        if self.autocast == torch.float16:  # fp16 gradients underflow without loss scaling
+            loop.scaler = torch.amp.GradScaler(device.type)
+        if device.type == "cuda" and not cfg.length_buckets:  # one input shape: let cuDNN pick its kernels
+            torch.backends.cudnn.benchmark = True
         if cfg.ema_decay > 0:
             loop.averaged = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True)
         return loop
@@ -291,6 +296,8 @@ class Trainer:
                                                loop.schedulers, loop.generator, self.device)
             if loop.averaged is not None:
                 loop.averaged.load_state_dict(checkpoint.prefixed("ema"))
+            if loop.scaler is not None and meta.get("grad_scaler"):
+                loop.scaler.load_state_dict(meta["grad_scaler"])
             loop.first_epoch, loop.skip, loop.step = int(meta["epoch"]), int(meta["batches_done"]), int(meta["step"])
             loop.best_acc, loop.best_epoch = float(meta["best_acc"]), int(meta["best_epoch"])
             loop.stale, loop.history, loop.finished_as = int(meta["stale"]), list(meta["history"]), meta["finished_as"]
@@ -307,7 +314,7 @@ class Trainer:
         return RunStarted(getattr(getattr(model, "config", None), "type", type(model).__name__),
                           info.english(), loop.num_train, num_validation, self.config.epochs,
                           loop.steps_per_epoch, count_parameters(model), info.kind, info.name, info.threads,
-                          "bf16" if self.autocast == torch.bfloat16 else "fp32")
+                          {torch.bfloat16: "bf16", torch.float16: "fp16"}.get(self.autocast, "fp32"))
 
     def _begin_epoch(self, loop: _Loop, number: int) -> _Epoch:
         """Draw the epoch's batch order; a resumed epoch carries on where it stood."""
@@ -357,12 +364,22 @@ class Trainer:
                 logits = model(x, x_lengths)
                 loss = F.cross_entropy(logits, y, weight=loop.weight, label_smoothing=cfg.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
-            loss.backward()
+            if loop.scaler is None:
+                loss.backward()
+            else:
+                loop.scaler.scale(loss).backward()
             if cfg.grad_clip > 0:
+                for opt in optimizer.optimizers if loop.scaler is not None else ():
+                    loop.scaler.unscale_(opt)  # clip the true gradients
                 clip_gradients(loop.trainable, cfg.grad_clip)
             if optimizer.optimizers:
                 epoch.lr = optimizer.optimizers[0].param_groups[0]["lr"]  # the rate of this step
-            optimizer.step()
+            if loop.scaler is None:
+                optimizer.step()
+            else:  # a step whose gradients overflowed is skipped, and the scale lowered
+                for opt in optimizer.optimizers:
+                    loop.scaler.step(opt)
+                loop.scaler.update()
             for scheduler in schedulers:
                 scheduler.step()
             if loop.averaged is not None:
@@ -471,6 +488,7 @@ class Trainer:
             "history": loop.history, "finished_as": finished, "lines": loop.log.lines,
             "epoch_loss": epoch_loss, "epoch_correct": epoch_correct, "epoch_seconds": epoch_seconds,
             "optimizers": optimizers, "schedulers": [s.state_dict() for s in loop.schedulers],
+            "grad_scaler": loop.scaler.state_dict() if loop.scaler is not None else None,
         })
 
     def _finish(self, loop: _Loop, test: EncodedSplit | None, label_names: list[str],

@@ -60,16 +60,17 @@ def _clock(seconds: float) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-MIXED_PRECISION = QT_TRANSLATE_NOOP("TrainingTab", "{device}, bf16 mixed precision")
+MIXED_PRECISION = QT_TRANSLATE_NOOP("TrainingTab", "{device}, {precision} mixed precision")
 
 
 def _device(started: RunStarted) -> str:
     """The run's device in the user's language (English for streams older than the
-    device fields), and bf16 when the run computes in it."""
+    device fields), and bf16 or fp16 when the run computes in it."""
     device = device_text(started.device_kind, started.device_name, started.threads) if started.device_kind \
         else started.device
-    return translate("TrainingTab", MIXED_PRECISION).format(device=device) if started.precision == "bf16" \
-        else device
+    if started.precision in ("bf16", "fp16"):
+        return translate("TrainingTab", MIXED_PRECISION).format(device=device, precision=started.precision)
+    return device
 
 
 class TrainingTab(Retranslating, QWidget):
