@@ -439,6 +439,14 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Symmetric head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the pooled sides in both orders, [a; b] and [b; a], and average the logits: the match no longer depends on which text comes first, as in question matching. Costs one more pass of the small MLP (the rest of ESIM is shared).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>On the embeddings, the projected enhancement and the MLP. The paper&apos;s 0.5 learns LCQMC slowly: 69.0 % vs 74.7 % dev accuracy after 2 epochs on 60,000 pairs.</source>
         <translation type="unfinished"></translation>
     </message>

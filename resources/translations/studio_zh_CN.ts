@@ -443,6 +443,14 @@ It is kept and offered again at the next start.</source>
         <translation>两个 BiLSTM 每个方向的单元数；也是两者之间投影层和 MLP 隐藏层的大小。</translation>
     </message>
     <message>
+        <source>Symmetric head</source>
+        <translation>对称输出层</translation>
+    </message>
+    <message>
+        <source>Score the pooled sides in both orders, [a; b] and [b; a], and average the logits: the match no longer depends on which text comes first, as in question matching. Costs one more pass of the small MLP (the rest of ESIM is shared).</source>
+        <translation>按 [a; b] 和 [b; a] 两种顺序对池化后的两侧打分并平均 logits：匹配结果不再取决于哪段文本在前，适合问题匹配。只多算一次小型 MLP（ESIM 其余部分共享）。</translation>
+    </message>
+    <message>
         <source>On the embeddings, the projected enhancement and the MLP. The paper&apos;s 0.5 learns LCQMC slowly: 69.0 % vs 74.7 % dev accuracy after 2 epochs on 60,000 pairs.</source>
         <translation>作用于词向量、投影后的增强表示和 MLP。论文中的 0.5 在 LCQMC 上学得慢：用 60,000 对训练 2 轮后，验证集准确率 69.0 % 对 74.7 %。</translation>
     </message>

@@ -59,6 +59,8 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("ConfigField", "Share of pooled features zeroed during training."),
     QT_TRANSLATE_NOOP("ConfigField", "Hidden size"),
     QT_TRANSLATE_NOOP("ConfigField", "Units per direction of both BiLSTMs; also the size of the projection between them and of the MLP's hidden layer."),
+    QT_TRANSLATE_NOOP("ConfigField", "Symmetric head"),
+    QT_TRANSLATE_NOOP("ConfigField", "Score the pooled sides in both orders, [a; b] and [b; a], and average the logits: the match no longer depends on which text comes first, as in question matching. Costs one more pass of the small MLP (the rest of ESIM is shared)."),
     QT_TRANSLATE_NOOP("ConfigField", "On the embeddings, the projected enhancement and the MLP. The paper's 0.5 learns LCQMC slowly: 69.0 % vs 74.7 % dev accuracy after 2 epochs on 60,000 pairs."),
     QT_TRANSLATE_NOOP("ConfigField", "Length of each token and n-gram vector."),
     QT_TRANSLATE_NOOP("ConfigField", "N-gram sizes"),

@@ -178,3 +178,18 @@ def test_esim_learns_a_tiny_pair_set():
     with torch.no_grad():
         accuracy = (model(test_ids, test_lengths).argmax(1) == test_labels).float().mean().item()
     assert accuracy > 0.9, accuracy
+
+
+def test_esim_symmetric_head_scores_both_orders_alike():
+    ids, swapped_ids, swapped_lengths = make_pairs(), make_pairs().flip(1), LENGTHS.flip(1)
+    symmetric = make_model("esim", symmetric=True).eval()
+    plain = make_model("esim").eval()
+    with torch.no_grad():
+        torch.testing.assert_close(symmetric(ids, LENGTHS), symmetric(swapped_ids, swapped_lengths),
+                                   atol=1e-5, rtol=1e-5)
+        assert not torch.allclose(plain(ids, LENGTHS), plain(swapped_ids, swapped_lengths), atol=1e-3)
+        # the same weights: the symmetric head is the mean of the plain head over both orders
+        plain.load_state_dict(symmetric.state_dict())
+        torch.testing.assert_close(symmetric(ids, LENGTHS),
+                                   (plain(ids, LENGTHS) + plain(swapped_ids, swapped_lengths)) / 2,
+                                   atol=1e-5, rtol=1e-5)

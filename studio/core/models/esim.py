@@ -38,6 +38,11 @@ class ESIMConfig(EmbeddingOptions):
         128, ge=1, le=4096, title="Hidden size",
         description="Units per direction of both BiLSTMs; also the size of the projection "
                     "between them and of the MLP's hidden layer.")
+    symmetric: bool = Field(
+        False, title="Symmetric head",
+        description="Score the pooled sides in both orders, [a; b] and [b; a], and average the "
+                    "logits: the match no longer depends on which text comes first, as in question "
+                    "matching. Costs one more pass of the small MLP (the rest of ESIM is shared).")
     dropout: float = Field(
         0.2, ge=0.0, lt=1.0, title="Dropout",
         description="On the embeddings, the projected enhancement and the MLP. The paper's 0.5 "
@@ -59,7 +64,8 @@ class ESIM(nn.Module):
     3. Enhancement ``[a; ã; a−ã; a⊙ã]`` ``(B, L, 8H)``, projected by a ReLU layer to ``H``.
     4. Composition: a second BiLSTM over each side, ``(B, L, 2H)``.
     5. Mean- and max-pooling of both sides over their real tokens, ``(B, 8H)``; an MLP
-       (tanh hidden layer of ``H``) gives the logits.
+       (tanh hidden layer of ``H``) gives the logits. With ``symmetric`` the MLP scores
+       ``[b; a]`` too and the two logits are averaged, so ``f(a, b) = f(b, a)``.
 
     PAD never changes an output: recurrences are packed, softmax and pooling are masked.
     :meth:`alignment` returns the attention weights of step 2 for a heatmap.
@@ -109,9 +115,11 @@ class ESIM(nn.Module):
         enhanced = torch.stack([m_a, m_b], dim=1).flatten(0, 1)  # (2B, L, 8H), as the sides
         composed = self.composition(self.dropout(self.projection(enhanced)), side_lengths)
         composed = composed.view(batch, 2, length, -1)
-        pooled = torch.cat([masked_mean_max(composed[:, 0], mask_a),
-                            masked_mean_max(composed[:, 1], mask_b)], dim=-1)  # (B, 8H)
-        return self.classifier(pooled)
+        pooled_a, pooled_b = masked_mean_max(composed[:, 0], mask_a), masked_mean_max(composed[:, 1], mask_b)
+        if not self.config.symmetric:
+            return self.classifier(torch.cat([pooled_a, pooled_b], dim=-1))  # (B, 8H) -> (B, C)
+        both = torch.cat([torch.cat([pooled_a, pooled_b], dim=-1), torch.cat([pooled_b, pooled_a], dim=-1)])
+        return self.classifier(both).view(2, batch, -1).mean(dim=0)  # (2B, C) -> (B, C)
 
     @torch.no_grad()
     def alignment(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
