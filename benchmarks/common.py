@@ -48,3 +48,34 @@ def load_average() -> str:
         return f"{os.getloadavg()[0]:.2f}"
     except (AttributeError, OSError):
         return "n/a"
+
+
+def matmul_peak_gflops(dtype_name: str = "float32", size: int = 2048, repeats: int = 7) -> float:
+    """The machine's matrix-multiply rate now, GFLOP/s: the best of ``repeats`` products of
+    two ``size`` x ``size`` matrices of ``dtype_name`` (torch's default threads). What a
+    model's own rate is compared with: measured in the same run, because machines and the
+    load on them differ from one session to the next."""
+    import time
+
+    import torch
+
+    dtype = getattr(torch, dtype_name)
+    a, b = torch.randn(size, size).to(dtype), torch.randn(size, size).to(dtype)
+    a @ b  # warm-up: thread pool and kernel selection
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        a @ b
+        best = min(best, time.perf_counter() - start)
+    return 2 * size ** 3 / best / 1e9
+
+
+def cpu_flags() -> str:
+    """The vector instruction sets of this CPU that decide its speed (Linux), e.g.
+    ``"avx2 avx512_bf16 avx512f"``; "n/a" elsewhere."""
+    try:
+        words = set(Path("/proc/cpuinfo").read_text().split())
+    except OSError:
+        return "n/a"
+    return " ".join(sorted(words & {"avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile",
+                                    "amx_bf16"})) or "none"

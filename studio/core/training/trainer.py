@@ -47,6 +47,7 @@ from studio.core.training.memory import OUT_OF_MEMORY, out_of_memory_message, re
 from studio.core.training.metrics import evaluate, evaluate_binary
 from studio.core.training.optim import ModelOptimizer
 from studio.core.training.schedule import balanced_class_weights, clip_gradients, make_schedulers
+from studio.core.training.threads import fit_threads
 
 EMIT_EVERY_S = 0.1
 
@@ -260,6 +261,8 @@ class Trainer:
                run_dir: Path | None, log: EventLog | None) -> _Loop:
         """Seed, move the model and data to the device, make the optimizer and schedule."""
         cfg, device = self.config, self.device
+        if device.type == "cpu":
+            fit_threads()
         torch.manual_seed(cfg.seed)
         generator = torch.Generator().manual_seed(cfg.seed)
         model.to(device).train()
