@@ -79,3 +79,37 @@ def cpu_flags() -> str:
         return "n/a"
     return " ".join(sorted(words & {"avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile",
                                     "amx_bf16"})) or "none"
+
+
+def training_flop_per_sample(model, split, training, batches: int = 8) -> float:
+    """FLOP of one training step per sample, forward and backward, as the Trainer computes
+    them: the first ``batches`` batches of its first epoch (same seed and batch order,
+    length buckets included), counted by ``torch.utils.flop_counter.FlopCounterMode``
+    (matrix products and convolutions; recurrent kernels such as ``aten.lstm`` have no
+    formula there and count as 0). The model's weights are left as they were; its
+    gradients are cleared."""
+    import torch
+    import torch.nn.functional as F
+    from torch.utils.flop_counter import FlopCounterMode
+
+    from studio.core.training.batching import batch_widths, bucketed_order, row_lengths
+
+    generator = torch.Generator().manual_seed(training.seed)
+    order = torch.randperm(len(split), generator=generator)
+    widths = None
+    if training.length_buckets:
+        lengths = row_lengths(split.lengths)
+        order = bucketed_order(order, lengths, training.batch_size, generator)
+        widths = batch_widths(order, lengths, training.batch_size)
+    device = next(model.parameters()).device
+    model.train()
+    counter, rows = FlopCounterMode(display=False), 0
+    with counter:
+        for number in range(min(batches, -(-len(split) // training.batch_size))):
+            index = order[number * training.batch_size:(number + 1) * training.batch_size]
+            ids = split.ids[index] if widths is None else split.ids[index][..., :widths[number]]
+            F.cross_entropy(model(ids.to(device), split.lengths[index].to(device)),
+                            split.labels[index].to(device)).backward()
+            rows += len(index)
+    model.zero_grad(set_to_none=True)
+    return counter.get_total_flops() / rows

@@ -39,7 +39,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, load_average, missing_data, peak_rss_mib, thucnews_dataset  # noqa: E402
+from common import (  # noqa: E402
+    ROOT,
+    cpu_flags,
+    load_average,
+    matmul_peak_gflops,
+    missing_data,
+    peak_rss_mib,
+    thucnews_dataset,
+    training_flop_per_sample,
+)
 
 TARGET_ACCURACY = 0.84
 MAX_LEN = 32
@@ -136,6 +145,7 @@ def run_one(name: str, args: argparse.Namespace) -> dict:
         torch.cuda.synchronize(trainer.device)
     infer_seconds = time.perf_counter() - infer_start
     test = result.test or {}
+    flop_per_sample = training_flop_per_sample(model, data.train, settings.training)
     print(f"[{name}] test accuracy {test.get('accuracy', float('nan')):.4f}, macro-F1 "
           f"{test.get('macro_f1', float('nan')):.4f}; train {train_samples / train_seconds:.0f} "
           f"samples/s, inference {len(data.test) / infer_seconds:.0f} samples/s, peak RSS "
@@ -156,6 +166,8 @@ def run_one(name: str, args: argparse.Namespace) -> dict:
         "test_macro_f1": test.get("macro_f1"),
         "train_seconds": train_seconds,
         "train_samples_per_s": train_samples / train_seconds if train_seconds else None,
+        "flop_per_sample": flop_per_sample,
+        "precision": {torch.bfloat16: "bf16", torch.float16: "fp16"}.get(trainer.autocast, "fp32"),
         "inference_samples_per_s": len(data.test) / infer_seconds,
         "fit_wall_seconds": fit_seconds,
         "read_prepare_seconds": load_seconds,
@@ -202,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     script_start = time.perf_counter()
     results: list[dict] = []
 
-    def write_json() -> None:  # after every model, so an interrupted run keeps its figures
+    def write_json(**extra) -> None:  # after every model, so an interrupted run keeps its figures
         if not args.json:
             return
         path = Path(args.json)
@@ -212,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             "cpu_count": os.cpu_count(), "threads": torch.get_num_threads(),
             "epochs": args.epochs, "batch_size": BATCH_SIZE, "max_len": MAX_LEN, "seed": SEED,
             "train_rows": args.train_rows, "target_accuracy": TARGET_ACCURACY,
-            "load_average_start": load_start, "load_average_end": load_average(),
+            "load_average_start": load_start, "load_average_end": load_average(), **extra,
             "total_wall_seconds": time.perf_counter() - script_start, "models": results,
         }, indent=2, ensure_ascii=False), encoding="utf-8")
 
@@ -234,12 +246,14 @@ def main(argv: list[str] | None = None) -> int:
             figures["process_wall_seconds"] = wall
             results.append(figures)
             write_json()
+    peak = matmul_peak_gflops("float32") if args.device in ("auto", "cpu") and not torch.cuda.is_available() \
+        else float("nan")
     total_seconds = time.perf_counter() - script_start
     load_end = load_average()
 
     def cell(figures: dict) -> list[str]:
         if "error" in figures:
-            return [figures["model"], "", f"**failed** ({figures['error']})", "", "", "", "", "",
+            return [figures["model"], "", f"**failed** ({figures['error']})", "", "", "", "", "", "", "",
                     f"{figures['process_wall_seconds']:.0f} s", ""]
         acc = figures["test_accuracy"]
         below = acc < TARGET_ACCURACY
@@ -247,7 +261,10 @@ def main(argv: list[str] | None = None) -> int:
             figures["model"], f"{figures['num_parameters']:,}",
             f"**{acc:.2%}** (< {TARGET_ACCURACY:.0%})" if below else f"{acc:.2%}",
             f"{figures['test_macro_f1']:.2%}",
-            f"{figures['train_samples_per_s']:,.0f}", f"{figures['inference_samples_per_s']:,.0f}",
+            f"{figures['train_samples_per_s']:,.0f}",
+            f"{figures['train_samples_per_s'] * figures['flop_per_sample'] / 1e9:,.1f}",
+            f"{figures['train_samples_per_s'] * figures['flop_per_sample'] / 1e9 / peak:.0%}",
+            f"{figures['inference_samples_per_s']:,.0f}",
             f"{figures['peak_rss_mib']:,.0f}",
             f"{figures['epochs']} (best {figures['best_epoch']})",
             f"{figures['process_wall_seconds']:.0f} s", f"{figures['cpu_share_fit']:.0%}",
@@ -259,9 +276,13 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs; load average {load_start} before, {load_end} after; "
           f"total {total_seconds / 60:.1f} min")
     print()
-    print("| Model | Parameters | Test accuracy | Macro-F1 | Train samples/s | "
-          "Inference samples/s | Peak RSS (MiB) | Epochs | Wall time | CPU share |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+    print(f"fp32 matmul peak measured in this run: {peak:.0f} GFLOP/s (2048^3, CPU flags {cpu_flags()}); "
+          "training GFLOP/s = samples/s x FLOP per sample counted by torch's FlopCounterMode on the "
+          "Trainer's first batches (recurrent kernels count 0, so the RNN models' share is a lower bound)")
+    print()
+    print("| Model | Parameters | Test accuracy | Macro-F1 | Train samples/s | Train GFLOP/s | "
+          "Of fp32 peak | Inference samples/s | Peak RSS (MiB) | Epochs | Wall time | CPU share |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     for figures in results:
         print("| " + " | ".join(cell(figures)) + " |")
     low = [r["model"] for r in results if "error" in r or r["test_accuracy"] < TARGET_ACCURACY]
@@ -273,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
               "means other processes competed for the cores; those samples/s are low.")
 
     if args.json:
-        write_json()
+        write_json(matmul_fp32_gflops=peak)
         print(f"\nfigures written to {args.json}")
     return 0
 
