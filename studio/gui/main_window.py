@@ -98,7 +98,7 @@ class MainWindow(Retranslating, QMainWindow):
     # ----- start-up ---------------------------------------------------------------
     def when_ready(self, action: Callable[[], None]) -> None:
         """Run ``action`` now when the tabs are built, else as soon as they are (in the
-        order asked), saying so in the status bar."""
+        order asked), saying so on the tab shown meanwhile."""
         if self.is_ready:
             action()
             return
