@@ -76,6 +76,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="training device (default auto: CUDA, then MPS, then CPU)")
     parser.add_argument("--train-rows", type=int, default=0, metavar="N",
                         help="train on the first N training rows only, for a quick check (default: all)")
+    parser.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16", "fp16"],
+                        help="TrainingConfig.precision (default auto: bf16 where the CPU computes it natively)")
+    parser.add_argument("--no-length-buckets", dest="length_buckets", action="store_false",
+                        help="plain random batches padded to max_len, to measure what batching by length gives")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
     return parser.parse_args(argv)
 
@@ -187,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         model={"type": "textcnn", "embedding_dim": EMBEDDING_DIM,
                "kernel_sizes": KERNEL_SIZES, "num_filters": NUM_FILTERS},
         training=TrainingConfig(epochs=args.epochs, batch_size=BATCH_SIZE, lr=LR, patience=0,
-                                seed=SEED, device=args.device),
+                                seed=SEED, device=args.device, precision=args.precision,
+                                length_buckets=args.length_buckets),
     )
 
     print(f"torch {torch.__version__}, Python {platform.python_version()}, "
