@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from studio.gui import app_settings, startup, theme
@@ -93,6 +93,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self._load_started:
             self._build_studio()
         else:  # after the first paint (the import would slow it down), or soon if never shown
+            self._first_paint = _FirstPaint(self, self._start_loading)
             QTimer.singleShot(LOAD_UNPAINTED_MS, self._start_loading)
 
     # ----- start-up ---------------------------------------------------------------
@@ -104,11 +105,6 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self._waiting.append(action)
         self._show_loading()
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._load_started:
-            QTimer.singleShot(0, self._start_loading)
-        return super().event(event)
 
     def _start_loading(self) -> None:
         if self._load_started:
@@ -466,6 +462,22 @@ class MainWindow(Retranslating, QMainWindow):
         self.hide()
         self.pool.shutdown()  # the import under way cannot be cut short: wait for it, hidden
         event.accept()
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, on the next turn of the event loop after ``widget``'s first
+    paint, and stops watching (a filter in Python on every event would cost for good)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
 
 
 def window_parts():
