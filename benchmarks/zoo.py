@@ -9,7 +9,7 @@ Run from the repository root::
 It reads ``../shared/data/thucnews/{train,dev,test,class}.txt`` (``headline<TAB>label_id``)
 beside the repository and exits with status 0 and a message when they are absent.
 
-Each model of ``model_names()`` is trained in its own subprocess (the script re-invokes
+Each classification model of ``model_names(task="classification")`` is trained in its own subprocess (the script re-invokes
 itself with ``--one NAME --json PATH``), so the peak resident set (``ru_maxrss``) is that
 model's alone. Every child goes the app's own way, headless: ``Settings`` ->
 ``load_splits`` -> ``prepare`` (cached) -> ``build_model`` -> ``setup_model`` (embedding
@@ -197,10 +197,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from studio.core.models import model_names
 
-    names = args.models or model_names()
-    unknown = sorted(set(names) - set(model_names()))
+    classifiers = model_names(task="classification")  # the pair-only models (ESIM, Siamese) need pairs
+    names = args.models or classifiers
+    unknown = sorted(set(names) - set(classifiers))
     if unknown:
-        print(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(model_names())}")
+        print(f"unknown or pair-only model(s) {', '.join(unknown)}; choose from {', '.join(classifiers)}")
         return 2
     load_start = load_average()
     print(f"torch {torch.__version__}, Python {platform.python_version()}, "
