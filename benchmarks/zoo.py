@@ -9,9 +9,9 @@ Run from the repository root::
 It reads ``../shared/data/thucnews/{train,dev,test,class}.txt`` (``headline<TAB>label_id``)
 beside the repository and exits with status 0 and a message when they are absent.
 
-Each classification model of ``model_names(task="classification")`` is trained in its own subprocess (the script re-invokes
-itself with ``--one NAME --json PATH``), so the peak resident set (``ru_maxrss``) is that
-model's alone. Every child goes the app's own way, headless: ``Settings`` ->
+Each classification model (``model_names(task="classification")``) is trained in its own
+subprocess (the script re-invokes itself with ``--one NAME --json PATH``), so the peak
+resident set (``ru_maxrss``) is that model's alone. Every child goes the app's own way, headless: ``Settings`` ->
 ``load_splits`` -> ``prepare`` (cached) -> ``build_model`` -> ``setup_model`` (embedding
 options, the MLP's IDF weights) -> ``Trainer.fit``, the steps of
 ``studio.core.training.run.execute_run``. Same data and settings for all: character
