@@ -92,15 +92,11 @@ def training_flop_per_sample(model, split, training, batches: int = 8) -> float:
     import torch.nn.functional as F
     from torch.utils.flop_counter import FlopCounterMode
 
-    from studio.core.training.batching import batch_widths, bucketed_order, row_lengths
+    from studio.core.training.batching import epoch_order, row_lengths
 
-    generator = torch.Generator().manual_seed(training.seed)
-    order = torch.randperm(len(split), generator=generator)
-    widths = None
-    if training.length_buckets:
-        lengths = row_lengths(split.lengths)
-        order = bucketed_order(order, lengths, training.batch_size, generator)
-        widths = batch_widths(order, lengths, training.batch_size)
+    lengths = row_lengths(split.lengths) if training.length_buckets else None
+    order, widths = epoch_order(len(split), lengths, training.batch_size,
+                                torch.Generator().manual_seed(training.seed))
     device = next(model.parameters()).device
     model.train()
     counter, rows = FlopCounterMode(display=False), 0

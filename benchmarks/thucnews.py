@@ -148,16 +148,13 @@ def main(argv: list[str] | None = None) -> int:
         batch is cut to its longest text (length buckets), and the model computes a
         window at every position of that width for every kernel. Replays the Trainer's
         batch order (same seed, same generator calls) to get each batch's width."""
-        from studio.core.training.batching import batch_widths, bucketed_order, row_lengths
+        from studio.core.training.batching import epoch_order, row_lengths
 
-        if not training.length_buckets:
-            widths = [MAX_LEN]
-        else:
+        widths = [MAX_LEN]
+        if training.length_buckets:
             generator, lengths, widths = torch.Generator().manual_seed(training.seed), row_lengths(split.lengths), []
             for _ in range(epochs):
-                order = bucketed_order(torch.randperm(len(split), generator=generator), lengths, BATCH_SIZE,
-                                       generator)
-                widths += batch_widths(order, lengths, BATCH_SIZE)
+                widths += epoch_order(len(split), lengths, BATCH_SIZE, generator)[1]
         mean_width = sum(widths) / len(widths)
         return 3 * 2 * EMBEDDING_DIM * NUM_FILTERS * sum(KERNEL_SIZES) * mean_width
 

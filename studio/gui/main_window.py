@@ -427,40 +427,32 @@ class MainWindow(Retranslating, QMainWindow):
         return box
 
     def closeEvent(self, event) -> None:
-        if not self.is_ready:  # closed while loading: nothing is open yet
-            self._close_loading(event)
-            return
-        if self.training.running or self.vectors_tab.running or self.retrieval_tab.running:
-            answer = QMessageBox.question(self, APP_NAME, self.tr("Training or reading is running. Stop it and quit?"))
-            if answer != QMessageBox.Yes:
+        if self.is_ready:  # while loading nothing is open yet: nothing to ask
+            if self.training.running or self.vectors_tab.running or self.retrieval_tab.running:
+                answer = QMessageBox.question(self, APP_NAME,
+                                              self.tr("Training or reading is running. Stop it and quit?"))
+                if answer != QMessageBox.Yes:
+                    event.ignore()
+                    return
+            if not self.files.confirm_discard():
                 event.ignore()
                 return
-        if not self.files.confirm_discard():
-            event.ignore()
-            return
+        self._closed = True  # tabs still being built stop building
+        self._waiting.clear()
         self.qsettings.setValue(app_settings.GEOMETRY, self.saveGeometry())
         self.qsettings.setValue(app_settings.CURRENT_TAB, self.tabs.currentIndex())
         self._drop_router.remove()
         if self.preferences is not None:
             self.preferences.close()
+        if not self.is_ready:
+            self.hide()  # an import under way cannot be cut short: the pool waits for it, hidden
         self.pool.shutdown()
-        self.autosaver.close()
-        self.opener.close()
-        self.model.close()  # another window may edit it now
+        if self.is_ready:
+            self.autosaver.close()
+            self.opener.close()
+            self.model.close()  # another window may edit it now
         if self._dialog is not None:
             self._dialog.close()
-        event.accept()
-
-    def _close_loading(self, event) -> None:
-        self._closed = True
-        self.qsettings.setValue(app_settings.GEOMETRY, self.saveGeometry())
-        self.qsettings.setValue(app_settings.CURRENT_TAB, self.tabs.currentIndex())
-        self._waiting.clear()
-        self._drop_router.remove()
-        if self.preferences is not None:
-            self.preferences.close()
-        self.hide()
-        self.pool.shutdown()  # the import under way cannot be cut short: wait for it, hidden
         event.accept()
 
 

@@ -58,6 +58,19 @@ def batch_widths(order: torch.Tensor, lengths: torch.Tensor, batch_size: int) ->
     return [max(width, 1) for width in widths]
 
 
+def epoch_order(num: int, lengths: torch.Tensor | None, batch_size: int,
+                generator: torch.Generator) -> tuple[torch.Tensor, list[int] | None]:
+    """An epoch's batch order over ``num`` rows, drawn from ``generator`` (the Trainer's,
+    so the same seed replays it): a random permutation, grouped by length when
+    ``lengths`` (:func:`row_lengths`, CPU) are given; and then each batch's width
+    (:func:`batch_widths`), else None."""
+    order = torch.randperm(num, generator=generator)
+    if lengths is None:
+        return order, None
+    order = bucketed_order(order, lengths, batch_size, generator)
+    return order, batch_widths(order, lengths, batch_size)
+
+
 def swap_sides(ids: torch.Tensor, lengths: torch.Tensor, swap: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """A pair batch with the two texts of the rows where ``swap`` is true exchanged.
 

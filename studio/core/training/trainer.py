@@ -31,7 +31,7 @@ from studio.core.errors import ProjectError, TrainingError
 from studio.core.models.registry import count_parameters
 from studio.core.report import Reporter
 from studio.core.run_files import EventLog, write_weights
-from studio.core.training.batching import batch_widths, bucketed_order, row_lengths, swap_sides
+from studio.core.training.batching import epoch_order, row_lengths, swap_sides
 from studio.core.training.checkpoint import (
     Checkpoint,
     read_checkpoint,
@@ -86,7 +86,6 @@ class _Loop:
     run_dir: Path | None
     best_state: dict[str, torch.Tensor] = field(default_factory=dict)
     averaged: AveragedModel | None = None  # the EMA of the weights (ema_decay > 0)
-    scaler: torch.amp.GradScaler | None = None  # loss scaling, with fp16 autocast
     events: list[Event] = field(default_factory=list)
     resumed: bool = False
     first_epoch: int = 1
@@ -266,7 +265,9 @@ class Trainer:
         torch.manual_seed(cfg.seed)
         generator = torch.Generator().manual_seed(cfg.seed)
         model.to(device).train()
-        optimizer = ModelOptimizer(model, cfg.lr, cfg.weight_decay)
+        # fp16 gradients underflow without loss scaling
+        scaler = torch.amp.GradScaler(device.type) if self.autocast == torch.float16 else None
+        optimizer = ModelOptimizer(model, cfg.lr, cfg.weight_decay, scaler)
         ids, lengths, labels = (t.to(device) for t in (train.ids, train.lengths, train.labels))
         steps_per_epoch = max(1, -(-len(train) // cfg.batch_size))
         schedulers = make_schedulers(optimizer.optimizers, cfg, steps_per_epoch)
@@ -276,8 +277,6 @@ class Trainer:
         by_length = row_lengths(train.lengths).cpu() if cfg.length_buckets else None
         loop = _Loop(model, optimizer, schedulers, generator, ids, lengths, labels, by_length, weight, trainable,
                      steps_per_epoch, report, log, run_dir)
-        if self.autocast == torch.float16:  # fp16 gradients underflow without loss scaling
-            loop.scaler = torch.amp.GradScaler(device.type)
         if device.type == "cuda" and not cfg.length_buckets:  # one input shape: let cuDNN pick its kernels
             torch.backends.cudnn.benchmark = True
         if cfg.ema_decay > 0:
@@ -299,8 +298,8 @@ class Trainer:
                                                loop.schedulers, loop.generator, self.device)
             if loop.averaged is not None:
                 loop.averaged.load_state_dict(checkpoint.prefixed("ema"))
-            if loop.scaler is not None and meta.get("grad_scaler"):
-                loop.scaler.load_state_dict(meta["grad_scaler"])
+            if loop.optimizer.scaler is not None and meta.get("grad_scaler"):
+                loop.optimizer.scaler.load_state_dict(meta["grad_scaler"])
             loop.first_epoch, loop.skip, loop.step = int(meta["epoch"]), int(meta["batches_done"]), int(meta["step"])
             loop.best_acc, loop.best_epoch = float(meta["best_acc"]), int(meta["best_epoch"])
             loop.stale, loop.history, loop.finished_as = int(meta["stale"]), list(meta["history"]), meta["finished_as"]
@@ -323,11 +322,7 @@ class Trainer:
         """Draw the epoch's batch order; a resumed epoch carries on where it stood."""
         device = self.device
         order_state = loop.generator.get_state()
-        order = torch.randperm(loop.num_train, generator=loop.generator)
-        widths = None
-        if loop.row_lengths is not None:
-            order = bucketed_order(order, loop.row_lengths, self.config.batch_size, loop.generator)
-            widths = batch_widths(order, loop.row_lengths, self.config.batch_size)
+        order, widths = epoch_order(loop.num_train, loop.row_lengths, self.config.batch_size, loop.generator)
         swapped = None
         if self.config.swap_pairs and loop.ids.dim() == 3:  # drawn from the epoch's generator: a resume redraws it
             swapped = (torch.rand(loop.num_train, generator=loop.generator) < 0.5).to(device)
@@ -367,22 +362,13 @@ class Trainer:
                 logits = model(x, x_lengths)
                 loss = F.cross_entropy(logits, y, weight=loop.weight, label_smoothing=cfg.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
-            if loop.scaler is None:
-                loss.backward()
-            else:
-                loop.scaler.scale(loss).backward()
+            optimizer.backward(loss)
             if cfg.grad_clip > 0:
-                for opt in optimizer.optimizers if loop.scaler is not None else ():
-                    loop.scaler.unscale_(opt)  # clip the true gradients
+                optimizer.unscale()  # clip the true gradients
                 clip_gradients(loop.trainable, cfg.grad_clip)
             if optimizer.optimizers:
                 epoch.lr = optimizer.optimizers[0].param_groups[0]["lr"]  # the rate of this step
-            if loop.scaler is None:
-                optimizer.step()
-            else:  # a step whose gradients overflowed is skipped, and the scale lowered
-                for opt in optimizer.optimizers:
-                    loop.scaler.step(opt)
-                loop.scaler.update()
+            optimizer.step()
             for scheduler in schedulers:
                 scheduler.step()
             if loop.averaged is not None:
@@ -491,7 +477,7 @@ class Trainer:
             "history": loop.history, "finished_as": finished, "lines": loop.log.lines,
             "epoch_loss": epoch_loss, "epoch_correct": epoch_correct, "epoch_seconds": epoch_seconds,
             "optimizers": optimizers, "schedulers": [s.state_dict() for s in loop.schedulers],
-            "grad_scaler": loop.scaler.state_dict() if loop.scaler is not None else None,
+            "grad_scaler": loop.optimizer.scaler.state_dict() if loop.optimizer.scaler is not None else None,
         })
 
     def _finish(self, loop: _Loop, test: EncodedSplit | None, label_names: list[str],
