@@ -451,6 +451,14 @@ It is kept and offered again at the next start.</source>
         <translation>按 [a; b] 和 [b; a] 两种顺序对池化后的两侧打分并平均 logits：匹配结果不再取决于哪段文本在前，适合问题匹配。只多算一次小型 MLP（ESIM 其余部分共享）。</translation>
     </message>
     <message>
+        <source>Exact-match feature</source>
+        <translation>精确匹配特征</translation>
+    </message>
+    <message>
+        <source>Give the input BiLSTM one more input per token: 1 where the token also occurs in the other text, else 0 (the exact-match feature of Chen et al. 2017, DrQA). Question pairs such as LCQMC&apos;s share most characters; the flag points the model at the few that differ.</source>
+        <translation>给输入 BiLSTM 的每个词元多一个输入：该词元也出现在另一段文本中时为 1，否则为 0（Chen 等 2017 年 DrQA 的精确匹配特征）。LCQMC 这类问题对的大部分字符相同，这个标记把模型的注意力引向少数不同之处。</translation>
+    </message>
+    <message>
         <source>On the embeddings, the projected enhancement and the MLP. The paper&apos;s 0.5 learns LCQMC slowly: 69.0 % vs 74.7 % dev accuracy after 2 epochs on 60,000 pairs.</source>
         <translation>作用于词向量、投影后的增强表示和 MLP。论文中的 0.5 在 LCQMC 上学得慢：用 60,000 对训练 2 轮后，验证集准确率 69.0 % 对 74.7 %。</translation>
     </message>

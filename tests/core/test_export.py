@@ -136,7 +136,8 @@ def pair_runs(tmp_path_factory):
                             training=TrainingConfig(epochs=1, batch_size=32, seed=2, device="cpu", patience=0))
         return execute_run(settings)
 
-    return {"esim": pair_run({"type": "esim", "embedding_dim": 16, "hidden_size": 16, "symmetric": True}),
+    return {"esim": pair_run({"type": "esim", "embedding_dim": 16, "hidden_size": 16, "symmetric": True,
+                              "exact_match": True}),
             "textcnn": pair_run({"type": "textcnn", "embedding_dim": 16, "num_filters": 8})}
 
 

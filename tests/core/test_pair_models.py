@@ -14,8 +14,8 @@ import torch.nn.functional as F
 
 from studio.core.errors import ConfigError
 from studio.core.models import build_model, default_config, get_entry, model_names, parse_config, takes_pairs
-from studio.core.models.esim import ESIM
-from studio.core.text.vocab import PAD_ID
+from studio.core.models.esim import ESIM, exact_match
+from studio.core.text.vocab import PAD_ID, UNK_ID
 
 VOCAB, CLASSES, LENGTH = 40, 3, 9
 PAIR_MODELS = ("esim", "siamese")
@@ -58,16 +58,23 @@ def name(request) -> str:
     return request.param
 
 
-def test_output_shape(name):
-    model = make_model(name).eval()
+@pytest.fixture(params=[("esim", {}), ("esim", {"exact_match": True, "symmetric": True}), ("siamese", {})],
+                ids=["esim", "esim-exact-match", "siamese"])
+def variant(request) -> tuple[str, dict]:
+    """A pair model and settings that change its forward pass."""
+    return request.param
+
+
+def test_output_shape(variant):
+    model = make_model(variant[0], **variant[1]).eval()
     with torch.no_grad():
         logits = model(make_pairs(), LENGTHS)
     assert logits.shape == (len(LENGTHS), CLASSES)
     assert torch.isfinite(logits).all()
 
 
-def test_every_parameter_gets_a_gradient(name):
-    model = make_model(name).train()
+def test_every_parameter_gets_a_gradient(variant):
+    model = make_model(variant[0], **variant[1]).train()
     loss = F.cross_entropy(model(make_pairs(), LENGTHS), torch.arange(len(LENGTHS)) % CLASSES)
     loss.backward()
     for n, p in model.named_parameters():
@@ -77,8 +84,8 @@ def test_every_parameter_gets_a_gradient(name):
 
 
 @pytest.mark.parametrize("side", [0, 1, "both"])
-def test_pad_never_changes_an_output(name, side):
-    model = make_model(name, seed=1).eval()
+def test_pad_never_changes_an_output(variant, side):
+    model = make_model(variant[0], seed=1, **variant[1]).eval()
     ids = make_pairs(seed=2)
     padded = torch.cat([ids, torch.full((len(LENGTHS), 2, 6), PAD_ID, dtype=ids.dtype)], dim=-1)
     if side != "both":  # extra PAD on one side only: the other side's real tokens stay put
@@ -193,3 +200,26 @@ def test_esim_symmetric_head_scores_both_orders_alike():
         torch.testing.assert_close(symmetric(ids, LENGTHS),
                                    (plain(ids, LENGTHS) + plain(swapped_ids, swapped_lengths)) / 2,
                                    atol=1e-5, rtol=1e-5)
+
+
+def test_exact_match_flags_the_tokens_the_other_side_has():
+    x, y, z = 5, 6, 7
+    sides = torch.tensor([[x, y, UNK_ID, z, PAD_ID], [y, 8, UNK_ID, x, x],  # pair 0: a, b
+                          [PAD_ID, PAD_ID, PAD_ID, PAD_ID, PAD_ID], [PAD_ID, PAD_ID, PAD_ID, PAD_ID, PAD_ID],
+                          [x, x, PAD_ID, PAD_ID, PAD_ID], [z, PAD_ID, PAD_ID, PAD_ID, PAD_ID]])
+    lengths = torch.tensor([4, 5, 1, 1, 2, 1])  # the empty sides keep one PAD position
+    flags = exact_match(sides, torch.arange(5)[None, :] < lengths[:, None])
+    assert flags.tolist() == [[True, True, False, False, False], [True, False, False, True, True],
+                              [False] * 5, [False] * 5,
+                              [False] * 5, [False] * 5]
+    # what lies beyond a side's length never matches: an x beyond b's length in pair 2
+    sides[5, 1] = x
+    assert not exact_match(sides, torch.arange(5)[None, :] < lengths[:, None])[4].any()
+
+
+def test_esim_exact_match_widens_only_the_input_encoder():
+    plain, matched = make_model("esim"), make_model("esim", exact_match=True)
+    shapes = {name: p.shape for name, p in plain.named_parameters()}
+    changed = {name for name, p in matched.named_parameters() if p.shape != shapes[name]}
+    assert changed == {"encoder.weight_ih_l0", "encoder.weight_ih_l0_reverse"}
+    assert matched.encoder.weight_ih_l0.shape[1] == plain.encoder.weight_ih_l0.shape[1] + 1
