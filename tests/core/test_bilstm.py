@@ -21,9 +21,11 @@ def test_padded_matches_packed_outputs_and_gradients(batch):
     packed, padded = lstm.packed(x, lengths), lstm.padded(x, lengths)
     assert packed.shape == (5, 5, 12)
     torch.testing.assert_close(padded, packed, atol=1e-6, rtol=1e-5)
-    grads = [torch.autograd.grad(out.pow(2).sum(), lstm.weight_hh_l0_reverse)[0]
+    x = x.requires_grad_()
+    grads = [torch.autograd.grad(out.pow(2).sum(), (lstm.weight_hh_l0_reverse, x))
              for out in (lstm.packed(x, lengths), lstm.padded(x, lengths))]
-    torch.testing.assert_close(grads[1], grads[0], atol=1e-5, rtol=1e-4)
+    for padded_grad, packed_grad in zip(grads[1], grads[0], strict=True):  # the weights, then the input
+        torch.testing.assert_close(padded_grad, packed_grad, atol=1e-5, rtol=1e-4)
     assert padded[1, 1:].abs().sum() == 0, "positions after a text's end are zero"
 
 
@@ -55,3 +57,19 @@ def test_dropout_keeps_about_one_minus_p_and_scales():
     dropout.eval()
     assert torch.equal(dropout(torch.ones(3)), torch.ones(3))
     assert torch.equal(Dropout(1.0)(torch.ones(3)), torch.zeros(3))
+
+
+def test_dropout_lanes_are_independent_and_replayable():
+    """Four mask entries come from each 64-bit word: neighbours must not be correlated."""
+    torch.manual_seed(1)
+    kept = (Dropout(0.5)(torch.ones(400_003)) > 0).float()  # not a multiple of 4
+    assert abs(kept.mean().item() - 0.5) < 0.005
+    for lag in (1, 2, 3, 4):
+        assert abs(torch.corrcoef(torch.stack([kept[:-lag], kept[lag:]]))[0, 1].item()) < 0.01, lag
+    torch.manual_seed(1)
+    assert torch.equal((Dropout(0.5)(torch.ones(400_003)) > 0).float(), kept)
+    x = torch.ones(7, 5, dtype=torch.bfloat16, requires_grad=True)
+    out = Dropout(0.2)(x)
+    assert out.dtype == torch.bfloat16
+    out.sum().backward()
+    torch.testing.assert_close(x.grad, out.detach())  # the gradient is the mask itself
