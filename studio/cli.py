@@ -13,10 +13,10 @@ import os
 import sys
 from pathlib import Path
 
-from studio import cli_explain, cli_export, cli_pairs, cli_retrieve, cli_vectors
+from studio import cli_explain, cli_export, cli_pairs, cli_retrieve, cli_search, cli_vectors
 from studio.cli_common import ALLOW_HELP, data_settings, describe_data, parse_set
 
-HEADLESS = ("train", "evaluate", "predict", "explain", "export", "vectors", "retrieve")
+HEADLESS = ("train", "evaluate", "predict", "explain", "export", "vectors", "retrieve", "search")
 
 
 
@@ -38,6 +38,28 @@ def open_project(path: str | Path, allow_outside: bool):
     return project
 
 
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    """DATA and the options that read, split and tokenize it (``train`` and ``search``)."""
+    parser.add_argument("data", nargs="?", help="training data: .tsv/.txt/.csv, one example per line")
+    parser.add_argument("--validation", help="validation file (default: split from DATA)")
+    parser.add_argument("--test", help="test file (default: split from DATA)")
+    parser.add_argument("--class-names", help="file with one class name per line; line i names label id i "
+                        "(default: class.txt beside DATA when labels are integers)")
+    parser.add_argument("--text-column", help="text column, 1-based number or header name (default: guessed)")
+    parser.add_argument("--text-pair-column", help="second text column of a sentence pair (default: guessed)")
+    parser.add_argument("--label-column", help="label column, 1-based number or header name (default: guessed)")
+    parser.add_argument("--val-fraction", type=float, default=0.1, help="validation share when split (default 0.1)")
+    parser.add_argument("--test-fraction", type=float, default=0.1, help="test share when split (default 0.1)")
+    parser.add_argument("--split-seed", type=int, default=42, help="seed of the split (default 42)")
+    parser.add_argument("--tokenizer", choices=["char", "jieba", "whitespace"], default="char",
+                        help="char: one token per character; jieba: Chinese words; whitespace (default char)")
+    parser.add_argument("--user-dict", help="jieba user dictionary file")
+    parser.add_argument("--stopwords", help="stopword file, one word per line")
+    parser.add_argument("--max-len", type=int, default=32, help="tokens per text (default 32)")
+    parser.add_argument("--min-freq", type=int, default=1, help="minimum token count for the vocabulary (default 1)")
+    parser.add_argument("--max-size", type=int, default=50000, help="largest vocabulary (default 50000)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="studio", description="Text Model Studio, headless commands.",
@@ -47,24 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = sub.add_parser("train", help="train a model on a data file and save a project",
                            description="Read DATA, train a model, report test scores and save a project.")
-    train.add_argument("data", nargs="?", help="training data: .tsv/.txt/.csv, one example per line")
-    train.add_argument("--validation", help="validation file (default: split from DATA)")
-    train.add_argument("--test", help="test file (default: split from DATA)")
-    train.add_argument("--class-names", help="file with one class name per line; line i names label id i "
-                       "(default: class.txt beside DATA when labels are integers)")
-    train.add_argument("--text-column", help="text column, 1-based number or header name (default: guessed)")
-    train.add_argument("--text-pair-column", help="second text column of a sentence pair (default: guessed)")
-    train.add_argument("--label-column", help="label column, 1-based number or header name (default: guessed)")
-    train.add_argument("--val-fraction", type=float, default=0.1, help="validation share when split (default 0.1)")
-    train.add_argument("--test-fraction", type=float, default=0.1, help="test share when split (default 0.1)")
-    train.add_argument("--split-seed", type=int, default=42, help="seed of the split (default 42)")
-    train.add_argument("--tokenizer", choices=["char", "jieba", "whitespace"], default="char",
-                       help="char: one token per character; jieba: Chinese words; whitespace (default char)")
-    train.add_argument("--user-dict", help="jieba user dictionary file")
-    train.add_argument("--stopwords", help="stopword file, one word per line")
-    train.add_argument("--max-len", type=int, default=32, help="tokens per text (default 32)")
-    train.add_argument("--min-freq", type=int, default=1, help="minimum token count for the vocabulary (default 1)")
-    train.add_argument("--max-size", type=int, default=50000, help="largest vocabulary (default 50000)")
+    _add_data_options(train)
     train.add_argument("--model", default="textcnn", help="registered model name (default textcnn); "
                        "see `studio train --list-models`")
     train.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -115,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_export.add_parser(sub)
     cli_vectors.add_parser(sub)
     cli_retrieve.add_parser(sub)
+    cli_search.add_parser(sub, _add_data_options)
     return parser
 
 
@@ -309,7 +315,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         commands = {"train": _train, "evaluate": _evaluate, "predict": _predict, "explain": cli_explain.run,
-                    "export": cli_export.run, "vectors": cli_vectors.run, "retrieve": cli_retrieve.run}
+                    "export": cli_export.run, "vectors": cli_vectors.run, "retrieve": cli_retrieve.run,
+                    "search": cli_search.run}
         return commands[args.command](args)
     except StudioError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -61,6 +62,8 @@ class Reporter:
         self._last_progress = -1.0
         self._last_time = 0.0
         self._span = (0.0, 1.0)
+        self._children: weakref.WeakSet[Reporter] = weakref.WeakSet()
+        self._children_lock = threading.Lock()
 
     # ----- the job's side -------------------------------------------------------
     def progress(self, fraction: float) -> None:
@@ -98,14 +101,31 @@ class Reporter:
         of this one; events, stop and pause are shared."""
         child = Reporter(self._on_progress, self._on_event)
         child._stop, child._pause = self._stop, self._pause
+        child._children, child._children_lock = self._children, self._children_lock  # one stop for both
         low, high = self._span
         child._span = (low + (high - low) * start, low + (high - low) * end)
+        return child
+
+    def child(self, on_event: Callable[[Any], None] | None = None) -> Reporter:
+        """A reporter for a job inside this one that can be stopped alone (a hyperparameter
+        search's trial, pruned): it shares this one's pause, and stopping this one stops it
+        too, but stopping it leaves this one running. Its events go to ``on_event`` only."""
+        child = Reporter(None, on_event)
+        child._pause = self._pause
+        with self._children_lock:
+            self._children.add(child)
+            if self._stop.is_set():
+                child._stop.set()
         return child
 
     # ----- the caller's side (any thread) ------------------------------------------
     def stop(self) -> None:
         self._pause.clear()
-        self._stop.set()
+        with self._children_lock:
+            self._stop.set()
+            children = list(self._children)
+        for child in children:
+            child.stop()
 
     def pause(self, paused: bool = True) -> None:
         if paused:

@@ -18,10 +18,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from studio.core.messages import config, data, inference, models, project, retrieval, training, vectors
+from studio.core.messages import config, data, inference, models, project, retrieval, search, training, vectors
 
 CATALOGUE: dict[str, str] = {}
-for _area in (config, data, inference, models, project, retrieval, training, vectors):
+for _area in (config, data, inference, models, project, retrieval, search, training, vectors):
     _clash = CATALOGUE.keys() & _area.MESSAGES.keys()
     assert not _clash, f"message codes defined twice: {_clash}"
     CATALOGUE.update(_area.MESSAGES)
@@ -49,6 +49,32 @@ class Message:
 
     def __str__(self) -> str:
         return self.english()
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"code": ..., "params": {...}}``, nested messages too (for files: a search's trials).
+        Parameters must be JSON values or messages."""
+        def value(item: Any) -> Any:
+            if isinstance(item, Message):
+                return item.to_json()
+            if isinstance(item, (list, tuple)):
+                return [value(i) for i in item]
+            return item
+        return {"code": self.code, "params": {key: value(item) for key, item in self.params.items()}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Message:
+        """The message :meth:`to_json` wrote.
+
+        Raises:
+            KeyError: an unknown code, or no ``code``.
+        """
+        def value(item: Any) -> Any:
+            if isinstance(item, Mapping) and "code" in item:
+                return cls.from_json(item)
+            if isinstance(item, list):
+                return [value(i) for i in item]
+            return item
+        return cls(data["code"], {key: value(item) for key, item in dict(data.get("params") or {}).items()})
 
 
 def message(code: str, **params: Any) -> Message:

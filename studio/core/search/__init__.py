@@ -1,0 +1,2 @@
+"""Hyperparameter search on Optuna: the space (:mod:`.space`) proposed from the settings'
+schemas, and the study (:mod:`.study`) whose trials are runs of the project."""
