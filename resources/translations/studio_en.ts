@@ -3275,6 +3275,58 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>{file}: the run&apos;s tokenizer file cannot be copied into the export ({reason}). Put it back where the run found it, then export again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>search: {key} is not a setting a search can vary. Choose from: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search: choose at least one setting to search (for example training.lr).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search: the name {name!r} cannot be a file name. Use letters, digits, - and _ (at most 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search: give a number of trials, a time limit, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} holds a search of {found}, not {model}. Give the search another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a search ({reason}). Move it away or give the search another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these settings cannot work: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pruned after epoch {epoch}: validation accuracy {value} below the other trials&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted (the search stopped or the studio closed); tried again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{option}: {value!r} is not a duration. Write seconds, or a number with s, m or h: 90s, 30m, 1.5h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--range {value!r}: write KEY=LOW:HIGH for a number (lr=1e-4:1e-2) or KEY=A/B/C for choices, for a searched setting: {keys}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial {number}…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -4033,6 +4085,275 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>SearchPlots</name>
+    <message>
+        <source>Best so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>val. accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each trial (× pruned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings → value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown once {count} trials have finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchSession</name>
+    <message>
+        <source>Save the project first: a search keeps its trials in the project folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the training run to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices (A / B / C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the settings to search. Numbers are drawn between From and To (the learning rate and weight decay on a log scale); choices are separated by a slash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit (min, 0: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs per trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished trials in all, counting those of earlier sessions of this study; trials with settings that cannot work do not count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start no new trial after this many minutes (0: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs each trial trains at most; the pruner may stop it after any epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median: stop a trial whose validation accuracy after an epoch is below the median of the earlier trials at that epoch. Hyperband: successive halving over several brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPE models which settings gave good results and draws more like them; Random draws uniformly (a baseline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study is kept in search/&lt;name&gt;.db in the project; the same name continues it, a new one starts afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median (stop trials below the median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperband</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPE (Bayesian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train trial after trial with settings drawn from these ranges; a study of the same name continues where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running trial after this batch; starting again tries its settings again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected trial&apos;s settings into the Model and Training forms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation acc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruned at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}: give From &lt;= To (numbers), or at least one choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one setting to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trials yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} trials finished ({pruned} pruned); best {best}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} in trial {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial {number} is training. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch {epoch}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>The device training runs on. Change it under Training settings &gt; device.</source>
@@ -4360,6 +4681,10 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4369,6 +4694,10 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
     <message>
         <source>Fix the training settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A search is running (Search view).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

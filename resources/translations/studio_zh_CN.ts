@@ -3292,6 +3292,58 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <source>{file}: the run&apos;s tokenizer file cannot be copied into the export ({reason}). Put it back where the run found it, then export again.</source>
         <translation>{file}：无法把该运行的分词文件复制到导出结果中（{reason}）。请把它放回运行时所在的位置，然后重新导出。</translation>
     </message>
+    <message>
+        <source>search: {key} is not a setting a search can vary. Choose from: {choices}.</source>
+        <translation>搜索：{key} 不是可以搜索的设置。可选：{choices}。</translation>
+    </message>
+    <message>
+        <source>search: choose at least one setting to search (for example training.lr).</source>
+        <translation>搜索：至少选择一个要搜索的设置（例如 training.lr）。</translation>
+    </message>
+    <message>
+        <source>search: the name {name!r} cannot be a file name. Use letters, digits, - and _ (at most 64).</source>
+        <translation>搜索：名称 {name!r} 不能用作文件名。请只用字母、数字、- 和 _（最多 64 个）。</translation>
+    </message>
+    <message>
+        <source>search: give a number of trials, a time limit, or both.</source>
+        <translation>搜索：请给出试验次数、时间上限，或两者都给。</translation>
+    </message>
+    <message>
+        <source>{file} holds a search of {found}, not {model}. Give the search another name.</source>
+        <translation>{file} 中是 {found} 的搜索，不是 {model} 的。请给这次搜索另起一个名字。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a search ({reason}). Move it away or give the search another name.</source>
+        <translation>{file} 无法作为搜索读取（{reason}）。请把它移走，或给这次搜索另起一个名字。</translation>
+    </message>
+    <message>
+        <source>these settings cannot work: {problems}</source>
+        <translation>这组设置无法使用：{problems}</translation>
+    </message>
+    <message>
+        <source>pruned after epoch {epoch}: validation accuracy {value} below the other trials&apos;</source>
+        <translation>第 {epoch} 轮后被剪枝：验证准确率 {value} 低于其他试验</translation>
+    </message>
+    <message>
+        <source>failed: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+    <message>
+        <source>interrupted (the search stopped or the studio closed); tried again</source>
+        <translation>被中断（搜索已停止或工作室已关闭）；已重新尝试</translation>
+    </message>
+    <message>
+        <source>{option}: {value!r} is not a duration. Write seconds, or a number with s, m or h: 90s, 30m, 1.5h.</source>
+        <translation>{option}：{value!r} 不是时长。请写秒数，或带 s、m、h 的数：90s、30m、1.5h。</translation>
+    </message>
+    <message>
+        <source>--range {value!r}: write KEY=LOW:HIGH for a number (lr=1e-4:1e-2) or KEY=A/B/C for choices, for a searched setting: {keys}.</source>
+        <translation>--range {value!r}：数值请写 KEY=LOW:HIGH（lr=1e-4:1e-2），选项请写 KEY=A/B/C，且只能用于正在搜索的设置：{keys}。</translation>
+    </message>
+    <message>
+        <source>Trial {number}…</source>
+        <translation>试验 {number}…</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -4055,6 +4107,275 @@ You have not agreed to these files for this project folder yet (it was made on a
     </message>
 </context>
 <context>
+    <name>SearchPlots</name>
+    <message>
+        <source>Best so far</source>
+        <translation>目前最佳</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>val. accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Each trial (× pruned)</source>
+        <translation>各次试验（× 为剪枝）</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>Settings → value</source>
+        <translation>设置 → 结果</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Shown once {count} trials have finished.</source>
+        <translation>完成 {count} 次试验后显示。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchSession</name>
+    <message>
+        <source>Save the project first: a search keeps its trials in the project folder.</source>
+        <translation>请先保存项目：搜索把试验保存在项目文件夹中。</translation>
+    </message>
+    <message>
+        <source>Wait for the training run to end.</source>
+        <translation>请等待当前训练结束。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <source>complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <source>invalid settings</source>
+        <translation>设置无效</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Settings to search</source>
+        <translation>要搜索的设置</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Choices (A / B / C)</source>
+        <translation>选项（A / B / C）</translation>
+    </message>
+    <message>
+        <source>Tick the settings to search. Numbers are drawn between From and To (the learning rate and weight decay on a log scale); choices are separated by a slash.</source>
+        <translation>勾选要搜索的设置。数值在“从”和“到”之间抽取（学习率和权重衰减按对数刻度）；选项之间用斜杠分隔。</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <source>Time limit (min, 0: none)</source>
+        <translation>时间上限（分钟，0 为不限）</translation>
+    </message>
+    <message>
+        <source>Epochs per trial</source>
+        <translation>每次试验的轮数</translation>
+    </message>
+    <message>
+        <source>Pruner</source>
+        <translation>剪枝器</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <source>Study name</source>
+        <translation>研究名称</translation>
+    </message>
+    <message>
+        <source>Finished trials in all, counting those of earlier sessions of this study; trials with settings that cannot work do not count.</source>
+        <translation>总共要完成的试验次数，包括这个研究以前各次运行的试验；设置无法使用的试验不计在内。</translation>
+    </message>
+    <message>
+        <source>Start no new trial after this many minutes (0: no limit).</source>
+        <translation>超过这么多分钟后不再开始新的试验（0 为不限）。</translation>
+    </message>
+    <message>
+        <source>Epochs each trial trains at most; the pruner may stop it after any epoch.</source>
+        <translation>每次试验最多训练的轮数；剪枝器可能在任何一轮之后停止它。</translation>
+    </message>
+    <message>
+        <source>Median: stop a trial whose validation accuracy after an epoch is below the median of the earlier trials at that epoch. Hyperband: successive halving over several brackets.</source>
+        <translation>中位数：某轮之后验证准确率低于之前各试验在同一轮的中位数时，停止该试验。Hyperband：在多个分组中逐次减半。</translation>
+    </message>
+    <message>
+        <source>TPE models which settings gave good results and draws more like them; Random draws uniformly (a baseline).</source>
+        <translation>TPE 会学习哪些设置效果好，并多抽取类似的设置；随机则均匀抽取（作为基线）。</translation>
+    </message>
+    <message>
+        <source>The study is kept in search/&lt;name&gt;.db in the project; the same name continues it, a new one starts afresh.</source>
+        <translation>研究保存在项目的 search/&lt;名称&gt;.db 中；用同一名称会继续它，换新名称则重新开始。</translation>
+    </message>
+    <message>
+        <source>Median (stop trials below the median)</source>
+        <translation>中位数（停止低于中位数的试验）</translation>
+    </message>
+    <message>
+        <source>Hyperband</source>
+        <translation>Hyperband</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>TPE (Bayesian)</source>
+        <translation>TPE（贝叶斯）</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Start search</source>
+        <translation>开始搜索</translation>
+    </message>
+    <message>
+        <source>Train trial after trial with settings drawn from these ranges; a study of the same name continues where it stopped.</source>
+        <translation>用从这些范围中抽取的设置逐次训练；同名的研究会从上次停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the running trial after this batch; starting again tries its settings again.</source>
+        <translation>在本批次后停止当前试验；再次开始时会重试这组设置。</translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation>使用这组设置</translation>
+    </message>
+    <message>
+        <source>Copy the selected trial&apos;s settings into the Model and Training forms.</source>
+        <translation>把所选试验的设置填入模型和训练表单。</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Validation acc.</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Pruned at</source>
+        <translation>剪枝于</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>{setting}: give From &lt;= To (numbers), or at least one choice.</source>
+        <translation>{setting}：请让“从”不大于“到”（数值），或至少给一个选项。</translation>
+    </message>
+    <message>
+        <source>Tick at least one setting to search.</source>
+        <translation>请至少勾选一个要搜索的设置。</translation>
+    </message>
+    <message>
+        <source>Starting the search…</source>
+        <translation>正在开始搜索…</translation>
+    </message>
+    <message>
+        <source>No trials yet.</source>
+        <translation>还没有试验。</translation>
+    </message>
+    <message>
+        <source>{done} trials finished ({pruned} pruned); best {best}.</source>
+        <translation>已完成 {done} 次试验（{pruned} 次被剪枝）；最佳：{best}。</translation>
+    </message>
+    <message>
+        <source>{value} in trial {number}</source>
+        <translation>试验 {number} 的 {value}</translation>
+    </message>
+    <message>
+        <source>Trial {number} is training. </source>
+        <translation>试验 {number} 正在训练。</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}</source>
+        <translation>第 {epoch} 轮</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>The device training runs on. Change it under Training settings &gt; device.</source>
@@ -4382,6 +4703,10 @@ You have not agreed to these files for this project folder yet (it was made on a
         <translation>评估</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -4392,6 +4717,10 @@ You have not agreed to these files for this project folder yet (it was made on a
     <message>
         <source>Fix the training settings.</source>
         <translation>请修正训练设置。</translation>
+    </message>
+    <message>
+        <source>A search is running (Search view).</source>
+        <translation>正在进行搜索（搜索视图）。</translation>
     </message>
     <message>
         <source>Starting…</source>

@@ -10,8 +10,6 @@ MESSAGES = {
     "search.bad_name": QT_TRANSLATE_NOOP(
         "Messages", "search: the name {name!r} cannot be a file name. Use letters, digits, - and _ "
                     "(at most 64)."),
-    "search.needs_project": QT_TRANSLATE_NOOP(
-        "Messages", "A search keeps its trials in the project folder. Save the project first."),
     "search.no_budget": QT_TRANSLATE_NOOP(
         "Messages", "search: give a number of trials, a time limit, or both."),
     "search.other_model": QT_TRANSLATE_NOOP(

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from studio.core.errors import Cancelled, ConfigError, StudioError
 from studio.core.messages import Message, message
 from studio.core.project_runs import place_new_run
 from studio.core.report import Reporter
+from studio.core.search import MIN_FOR_IMPORTANCE
 from studio.core.search.space import ParamSpec, apply
 from studio.core.settings import Settings
 from studio.core.training.events import EpochEnd
@@ -45,7 +45,6 @@ STUDY_NAME = "studio"  # one study per file: the file's name is the search's
 NAME_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 OBJECTIVE = "val_accuracy"
 MAX_INVALID = 200  # settings in a row that cannot work before a search gives up
-MIN_FOR_IMPORTANCE = 4  # finished trials before importances mean anything
 
 optuna.logging.disable_default_handler()  # trials are reported as events, in the user's language
 
@@ -224,12 +223,11 @@ class _Objective:
         self.tables, self.report, self.study = tables, report, study
 
     def __call__(self, trial: optuna.Trial) -> float:
-        started = time.monotonic()
         values = {spec.key: spec.suggest(trial) for spec in self.search.space}
         trial_settings, problems = self._settings(values)
         if problems:
             trial.set_user_attr("invalid", True)
-            self._end(trial, "invalid", started, reason=message("search.trial_invalid", problems=problems))
+            self._end(trial, message("search.trial_invalid", problems=problems))
             raise optuna.TrialPruned()
         run_dir = place_new_run(self.project_dir, trial_settings.model.type)
         trial.set_user_attr("run_id", run_dir.name)
@@ -253,18 +251,16 @@ class _Objective:
         except Cancelled:
             if not self.report.stopped:
                 raise
-            return self._interrupted(trial, started, curve)
+            return self._interrupted(trial)
         except StudioError as exc:
             trial.set_user_attr("error", exc.message.to_json())
-            self._end(trial, "failed", started, curve, reason=message("search.trial_failed", error=exc.message))
+            self._end(trial, message("search.trial_failed", error=exc.message))
             raise
         if self.report.stopped or not curve:  # stopped before the first validation: nothing to judge
-            return self._interrupted(trial, started, curve)
+            return self._interrupted(trial)
         if pruned:
-            self._end(trial, "pruned", started, curve, reason=message("search.trial_pruned", **pruned),
-                      pruned_at=pruned["epoch"])
+            self._end(trial, message("search.trial_pruned", **pruned))
             raise optuna.TrialPruned()
-        self._end(trial, "complete", started, curve, value=max(curve))
         return max(curve)
 
     def _settings(self, values: dict[str, Any]) -> tuple[Settings | None, list[Message]]:
@@ -276,23 +272,21 @@ class _Objective:
         problems = list(check(trial_settings.text.max_len).values()) if check else []
         return trial_settings, problems
 
-    def _interrupted(self, trial: optuna.Trial, started: float, curve: list[float]) -> float:
+    def _interrupted(self, trial: optuna.Trial) -> float:
         trial.set_user_attr("interrupted", True)
-        self._end(trial, "interrupted", started, curve, reason=message("search.trial_interrupted"))
         self.study.stop()
         raise Cancelled()
 
-    def _end(self, trial: optuna.Trial, state: TrialStateName, started: float, curve: Sequence[float] = (),
-             reason: Message | None = None, value: float | None = None, pruned_at: int | None = None) -> None:
-        if reason is not None and state != "interrupted":
+    @staticmethod
+    def _end(trial: optuna.Trial, reason: Message | None) -> None:
+        """Record why ``trial`` ends without a value (:class:`_Budget` reports it once stored)."""
+        if reason is not None:
             trial.set_user_attr("reason", reason.to_json())
-        record = TrialRecord(trial.number, state, value, dict(trial.params), trial.user_attrs.get("run_id"),
-                             tuple(curve), pruned_at, reason, time.monotonic() - started)
-        self.report.event(TrialEnded(record))
 
 
 class _Budget:
-    """An Optuna callback that ends the search when ``report`` is stopped or the budget of
+    """An Optuna callback, run once each trial is stored: it reports the trial
+    (:class:`TrialEnded`), and ends the search when ``report`` is stopped or the budget of
     trials is spent. Invalid settings cost no training, so they do not count, but a space
     where nearly nothing can work ends after :data:`MAX_INVALID` of them in a row."""
 
@@ -300,6 +294,7 @@ class _Budget:
         self.search, self.report, self.invalid_in_a_row = search, report, 0
 
     def __call__(self, study: optuna.Study, trial: FrozenTrial) -> None:
+        self.report.event(TrialEnded(_record(trial)))
         invalid = trial.state == TrialState.PRUNED and trial.user_attrs.get("invalid")
         self.invalid_in_a_row = self.invalid_in_a_row + 1 if invalid else 0
         if (self.report.stopped or self.invalid_in_a_row >= MAX_INVALID

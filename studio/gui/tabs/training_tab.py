@@ -32,11 +32,13 @@ from studio.core.training.history import MetricHistory
 from studio.gui import file_dialogs
 from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
+from studio.gui.search_session import SearchSession
 from studio.gui.training_session import TrainingSession
 from studio.gui.widgets.config_form import ConfigForm
 from studio.gui.widgets.evaluation_view import EvaluationView
 from studio.gui.widgets.live_plots import LivePlots
 from studio.gui.widgets.runs_view import RunsView
+from studio.gui.widgets.search_view import SearchView
 from studio.gui.wording import device_text, event_text
 from studio.gui.workers import WorkerPool
 
@@ -155,6 +157,11 @@ class TrainingTab(Retranslating, QWidget):
         self.evaluation = EvaluationView(pool)
         self.evaluation.exampleChosen.connect(self.exampleChosen)
         self.views.addTab(self.evaluation, "")
+        self.search_session = SearchSession(model, session, pool, self)
+        self.search_view = SearchView(self.search_session)
+        self.search_view.useSettings.connect(self.use_settings)
+        self.search_session.blockersChanged.connect(self.update_buttons)
+        self.views.addTab(self.search_view, "")
         self._evaluated_id: str | None = None
         self.views.currentChanged.connect(lambda _: self._evaluate_if_shown())
         self.runs_view.selectionChanged.connect(lambda _: self._evaluate_if_shown())
@@ -204,7 +211,7 @@ class TrainingTab(Retranslating, QWidget):
                                                   "and epoch as a CSV file."))
         self.plots_hint.setText(self.tr("Drag to pan, wheel to zoom; the dashed line marks the best epoch."))
         for widget, text in ((self.views.widget(0), self.tr("Live")), (self.runs_view, self.tr("Runs")),
-                             (self.evaluation, self.tr("Evaluation"))):
+                             (self.evaluation, self.tr("Evaluation")), (self.search_view, self.tr("Search"))):
             self.views.setTabText(self.views.indexOf(widget), text)
         self.update_buttons()
         if self.history.finished is not None:
@@ -240,6 +247,8 @@ class TrainingTab(Retranslating, QWidget):
 
     def update_buttons(self) -> None:
         problems = self.session.blockers() + ([] if self.form.valid else [self.tr("Fix the training settings.")])
+        if getattr(self, "search_session", None) is not None and self.search_session.running:
+            problems.append(self.tr("A search is running (Search view)."))
         self.start_button.setEnabled(not self.running and not problems)
         self.resume_button.setEnabled(not self.running and self.session.resumable_dir() is not None)
         self.pause_button.setEnabled(self.running)
@@ -255,6 +264,15 @@ class TrainingTab(Retranslating, QWidget):
     def resume(self) -> None:
         """Continue the newest resumable run; its curves go on from where they stopped."""
         self.session.resume()
+
+    def use_settings(self, params: dict) -> None:
+        """Put a search trial's settings (``{"model.dropout": 0.3, ...}``) into the Model,
+        Training and text settings of the project."""
+        from studio.core.search.space import apply
+
+        settings = apply(self.model.settings, params)
+        for group in sorted({key.partition(".")[0] for key in params}):
+            self.model.update(group, getattr(settings, group))
 
     def stop(self) -> None:
         """Stop after the current batch (the session says so below)."""
