@@ -17,7 +17,7 @@ import pytest
 import torch
 
 from studio.cli import main as cli_main
-from studio.core.errors import ConfigError
+from studio.core.errors import ConfigError, StudioError
 from studio.core.models import model_names
 from studio.core.project_runs import read_run
 from studio.core.report import Reporter
@@ -278,3 +278,17 @@ def test_a_study_of_another_model_is_refused(tmp_path):
     (tmp_path / "search" / "broken.db").write_bytes(b"not a database at all" * 10)
     with pytest.raises(ConfigError, match="broken.db"):
         open_study(tmp_path / "search" / "broken.db")
+
+
+def test_a_search_where_nothing_can_train_stops_at_the_first_failure(tmp_path):
+    data = tmp_path / "one-class.tsv"
+    data.write_text("这部电影很好看\t正面\n" * 40, encoding="utf-8")
+    settings = Settings.from_dict({"dataset": {"train": str(data), "label_column": 1},
+                                   "model": {"type": "textcnn", "embedding_dim": 8, "num_filters": 4},
+                                   "training": {"epochs": 1, "device": "cpu"}})
+    search = SearchConfig(space=propose(settings, ["training.lr"]), trials=5)
+    with pytest.raises(StudioError, match="only one class"):
+        run_search(settings, search, tmp_path)
+    records = trial_records(open_study(study_file(tmp_path, "search")))
+    assert [r.state for r in records] == ["failed"]
+    assert records[0].reason.code == "search.trial_failed" and "only one class" in str(records[0].reason)

@@ -174,8 +174,8 @@ def run_search(settings: Settings, search: SearchConfig, project_dir: str | os.P
 
     Raises:
         ConfigError: a bad search (:meth:`SearchConfig.check`) or study file.
-        StudioError: the data cannot be read (the first trial's error, before any trial is
-            recorded as failed: nothing could work).
+        StudioError: a trial failed before any trial of the study had trained (unreadable
+            data, say: nothing could work); the search stops there, the failure recorded.
     """
     search.check()
     report = report or Reporter()
@@ -193,6 +193,8 @@ def run_search(settings: Settings, search: SearchConfig, project_dir: str | os.P
                        callbacks=[_Budget(search, report)], gc_after_trial=False, show_progress_bar=False)
     except Cancelled:
         pass  # the stop interrupted a trial: recorded, retried when the search continues
+    if objective.hopeless is not None:
+        raise objective.hopeless
     return SearchResult(trial_records(study))
 
 
@@ -221,6 +223,7 @@ class _Objective:
                  tables: dict[str, Table] | None, report: Reporter, study: optuna.Study):
         self.settings, self.search, self.project_dir = settings, search, project_dir
         self.tables, self.report, self.study = tables, report, study
+        self.hopeless: StudioError | None = None  # a failure before anything trained: stop, and say why
 
     def __call__(self, trial: optuna.Trial) -> float:
         values = {spec.key: spec.suggest(trial) for spec in self.search.space}
@@ -255,6 +258,11 @@ class _Objective:
         except StudioError as exc:
             trial.set_user_attr("error", exc.message.to_json())
             self._end(trial, message("search.trial_failed", error=exc.message))
+            trained = [t for t in self.study.get_trials(deepcopy=False, states=(TrialState.COMPLETE, TrialState.PRUNED))
+                       if not t.user_attrs.get("invalid")]
+            if not trained:
+                self.hopeless = exc
+                self.study.stop()
             raise
         if self.report.stopped or not curve:  # stopped before the first validation: nothing to judge
             return self._interrupted(trial)
