@@ -45,6 +45,7 @@ class SearchPlots(Retranslating, QWidget):
         self.best_plot = _plot()
         self.best_points = self.best_plot.plot(pen=None, symbol="o", symbolBrush=BLUE, symbolSize=7)
         self.best_line = self.best_plot.plot(pen=pg.mkPen(GREEN, width=2), stepMode="right")
+        self.best_plot.getAxis("left").enableAutoSIPrefix(False)  # accuracies, not "x0.001" thousands
         self.curves_plot = _plot()
         self.parallel_plot = _plot()
         self.parallel_plot.getPlotItem().hideAxis("bottom")
