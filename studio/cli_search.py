@@ -88,10 +88,6 @@ def edit_ranges(space: list, edits: list[str]) -> list:
     Raises:
         ConfigError: an edit of a setting not searched, or a value it cannot take.
     """
-    import json
-
-    from pydantic import ValidationError
-
     from studio.core.errors import ConfigError
 
     space = list(space)
@@ -101,25 +97,12 @@ def edit_ranges(space: list, edits: list[str]) -> list:
         if index is None or not value:
             raise ConfigError("cli.bad_range", value=edit, keys=", ".join(s.key for s in space))
         spec = space[index]
+        low, _, high = value.partition(":")
         try:
-            if spec.kind == "categorical":
-                choices = [json.loads(c) if c.strip() in ("true", "false") or _number(c) else c.strip()
-                           for c in value.split("/")]
-                space[index] = spec.model_validate({**spec.model_dump(), "choices": choices})
-            else:
-                low, _, high = value.partition(":")
-                space[index] = spec.model_validate({**spec.model_dump(), "low": float(low), "high": float(high)})
-        except (ValueError, ValidationError):
+            space[index] = spec.edited(low, high, choices=value)
+        except ValueError:
             raise ConfigError("cli.bad_range", value=edit, keys=", ".join(s.key for s in space)) from None
     return space
-
-
-def _number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def run(args) -> int:

@@ -99,3 +99,15 @@ class Retranslating:
             for label, render in getattr(self, "_live_texts", {}).items():
                 label.setText(render())
         super().changeEvent(event)
+
+
+def fill_combo(combo, items: list[tuple[str, str]], current: str) -> None:
+    """Fill ``combo`` with ``(value, text)`` items (the texts worded in the current
+    language) and select ``current``, without emitting a change: a refill on a switch of
+    language is not the user's choice."""
+    combo.blockSignals(True)
+    combo.clear()
+    for value, shown in items:
+        combo.addItem(shown, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)

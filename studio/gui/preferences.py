@@ -40,21 +40,12 @@ class PreferencesDialog(Retranslating, QDialog):
                                          "\"System\" follows the computer's language."))
         self.theme.setToolTip(self.tr("Light or dark colours for the windows and plots. "
                                       "\"System\" follows the computer's setting."))
-        self._fill(self.language, [(i18n.SYSTEM, self.tr("System ({language})").format(
+        i18n.fill_combo(self.language, [(i18n.SYSTEM, self.tr("System ({language})").format(
             language=i18n.LANGUAGES[i18n.system_language()]))] + list(i18n.LANGUAGES.items()),
             app_settings.text(app_settings.LANGUAGE, i18n.SYSTEM))
-        self._fill(self.theme, [(theme.SYSTEM, self.tr("System")), (theme.LIGHT, self.tr("Light")),
-                                (theme.DARK, self.tr("Dark"))],
-                   app_settings.text(app_settings.THEME, theme.SYSTEM))
-
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, str]], current: str) -> None:
-        combo.blockSignals(True)
-        combo.clear()
-        for value, shown in items:
-            combo.addItem(shown, value)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(False)
+        i18n.fill_combo(self.theme, [(theme.SYSTEM, self.tr("System")), (theme.LIGHT, self.tr("Light")),
+                                     (theme.DARK, self.tr("Dark"))],
+                        app_settings.text(app_settings.THEME, theme.SYSTEM))
 
     def _language_chosen(self) -> None:
         choose_language(self.language.currentData())

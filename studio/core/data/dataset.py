@@ -229,6 +229,21 @@ def _split(data: TextDataset, size: int, seed: int) -> tuple[TextDataset, TextDa
     return data.subset(keep), data.subset(held)
 
 
+def read_tables(config: DatasetConfig, tables: dict[str, Table] | None = None) -> dict[str, Table]:
+    """``tables`` (keyed by path) with every file ``config`` names (train, validation, test)
+    read once, as :func:`load_splits` reads them: for callers that split the same files many
+    times (a hyperparameter search's trials).
+
+    Raises:
+        DataFormatError: a file cannot be read.
+    """
+    tables = dict(tables or {})
+    for path in (config.train, config.validation, config.test):
+        if path and path not in tables:
+            tables[path] = read_table(path, config.delimiter, config.has_header, config.encoding)
+    return tables
+
+
 def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -> DatasetSplits:
     """Build train / validation / test datasets from the files ``config`` names.
 
@@ -244,15 +259,9 @@ def load_splits(config: DatasetConfig, tables: dict[str, Table] | None = None) -
     """
     if not config.train:
         raise ConfigError("data.no_train_file")
-    tables = dict(tables or {})
-
-    def table(path: str) -> Table:
-        if path not in tables:
-            tables[path] = read_table(path, config.delimiter, config.has_header, config.encoding)
-        return tables[path]
-
+    tables = read_tables(config, tables)
     files = {role: getattr(config, role) for role in ("train", "validation", "test")}
-    loaded = {role: table(path) for role, path in files.items() if path}
+    loaded = {role: tables[path] for role, path in files.items() if path}
     class_names = read_class_names(config.class_names) if config.class_names else None
     raw, skips, warnings, train_classes = [], {}, [], set()
     for role, t in loaded.items():

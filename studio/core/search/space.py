@@ -11,7 +11,6 @@ must be plain scalars.
 from __future__ import annotations
 
 import math
-import types
 import typing
 from typing import Any, Literal
 
@@ -71,6 +70,20 @@ class ParamSpec(BaseModel):
         elif self.log and self.low <= 0:
             raise ValueError(f"{self.key}: a log scale needs low > 0")
         return self
+
+    def edited(self, low: str = "", high: str = "", choices: str = "") -> ParamSpec:
+        """This setting with a range or choices as a user typed them: ``low``/``high``
+        numbers, or ``choices`` separated by ``/`` (true/false and numbers are read as such;
+        ``3,4,5`` stays a kernel-size choice).
+
+        Raises:
+            ValueError: text that is not a number, ``low > high``, no choice, or a log
+                scale reaching 0 (pydantic's ValidationError is a ValueError).
+        """
+        if self.kind == "categorical":
+            values = [_choice(c) for c in choices.split("/") if c.strip()]
+            return self.model_validate({**self.model_dump(), "choices": values})
+        return self.model_validate({**self.model_dump(), "low": float(low), "high": float(high)})
 
     @property
     def key(self) -> str:
@@ -142,9 +155,10 @@ def _groups(settings: Settings) -> list[tuple[str, BaseModel, tuple[str, ...]]]:
             ("text", settings.text, TEXT_FIELDS)]
 
 
-def _bounds(field) -> tuple[float, float]:
+def _bounds(metadata) -> tuple[float, float]:
+    """``ge``/``gt`` and ``le``/``lt`` of a field's (or a list item's) constraints."""
     low, high = -math.inf, math.inf
-    for item in field.metadata:
+    for item in metadata:
         if isinstance(item, Ge):
             low = item.ge
         elif isinstance(item, Gt):
@@ -162,7 +176,7 @@ def _propose(group: str, name: str, config: BaseModel) -> ParamSpec | None:
     if field is None:
         return None
     annotation, default = field.annotation, getattr(config, name)
-    low, high = _bounds(field)
+    low, high = _bounds(field.metadata)
     origin = typing.get_origin(annotation)
     if annotation is bool:
         return ParamSpec(group=group, name=name, kind="categorical", choices=[False, True])
@@ -184,7 +198,7 @@ def _propose(group: str, name: str, config: BaseModel) -> ParamSpec | None:
         if not 0 < lo < hi:
             return None
         return ParamSpec(group=group, name=name, kind="float", low=lo, high=hi, log=True)
-    if annotation is int and not isinstance(annotation, types.UnionType):
+    if annotation is int:
         lo = int(max(low, 1, default // 4))
         hi = int(min(high, max(default * 4, default + 2)))
         if lo >= hi:
@@ -202,7 +216,8 @@ def _list_choices(group: str, name: str, default, field) -> ParamSpec | None:
     low = 1
     args = typing.get_args(field.annotation)
     if args:
-        item_low = _bounds_of_item(args[0])[0]
+        item_low = _bounds(item for a in getattr(args[0], "__metadata__", ())
+                           for item in getattr(a, "metadata", [a]))[0]
         low = max(low, int(item_low)) if math.isfinite(item_low) else low
     candidates = [values, [v - 1 for v in values], [v + 1 for v in values], values[:-1],
                   [*values, max(values) + 1]]
@@ -214,17 +229,14 @@ def _list_choices(group: str, name: str, default, field) -> ParamSpec | None:
     return ParamSpec(group=group, name=name, kind="categorical", choices=choices)
 
 
-def _bounds_of_item(annotation) -> tuple[float, float]:
-    """Bounds of a list's item type, ``Annotated[int, Field(ge=1)]``."""
-    low, high = -math.inf, math.inf
-    for item in getattr(annotation, "__metadata__", ()):
-        for constraint in getattr(item, "metadata", [item]):
-            if isinstance(constraint, Ge):
-                low = constraint.ge
-            elif isinstance(constraint, Gt):
-                low = constraint.gt
-            elif isinstance(constraint, Le):
-                high = constraint.le
-            elif isinstance(constraint, Lt):
-                high = constraint.lt
-    return low, high
+def _choice(text: str):
+    """A choice as typed: true/false, an int, a float, else the text itself."""
+    text = text.strip()
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text

@@ -29,6 +29,7 @@ import optuna
 from optuna.trial import FrozenTrial, TrialState
 from pydantic import BaseModel, ConfigDict, Field
 
+from studio.core.data.dataset import read_tables
 from studio.core.data.reader import Table
 from studio.core.errors import Cancelled, ConfigError, StudioError
 from studio.core.messages import Message, message
@@ -187,6 +188,7 @@ def run_search(settings: Settings, search: SearchConfig, project_dir: str | os.P
     _retry_interrupted(study)
     if search.trials is not None and _counted(study) >= search.trials:
         return SearchResult(trial_records(study))
+    tables = read_tables(settings.dataset, tables)  # once, not once per trial
     objective = _Objective(settings, search, Path(project_dir), tables, report, study)
     try:
         study.optimize(objective, timeout=search.timeout_s, catch=(StudioError,),

@@ -86,6 +86,7 @@ class TrainingTab(Retranslating, QWidget):
     def __init__(self, model: ProjectModel, session: TrainingSession, pool: WorkerPool, parent=None):
         super().__init__(parent)
         self.model, self.session = model, session
+        self.search_session = SearchSession(model, session, pool, self)  # Start waits while it searches
         self.history = MetricHistory()  # shown: the session's run, else the project's latest
         self._drawn_version = -1
         self._plotted_at = 0.0
@@ -157,7 +158,6 @@ class TrainingTab(Retranslating, QWidget):
         self.evaluation = EvaluationView(pool)
         self.evaluation.exampleChosen.connect(self.exampleChosen)
         self.views.addTab(self.evaluation, "")
-        self.search_session = SearchSession(model, session, pool, self)
         self.search_view = SearchView(self.search_session)
         self.search_view.useSettings.connect(self.use_settings)
         self.search_session.blockersChanged.connect(self.update_buttons)
@@ -247,7 +247,7 @@ class TrainingTab(Retranslating, QWidget):
 
     def update_buttons(self) -> None:
         problems = self.session.blockers() + ([] if self.form.valid else [self.tr("Fix the training settings.")])
-        if getattr(self, "search_session", None) is not None and self.search_session.running:
+        if self.search_session.running:
             problems.append(self.tr("A search is running (Search view)."))
         self.start_button.setEnabled(not self.running and not problems)
         self.resume_button.setEnabled(not self.running and self.session.resumable_dir() is not None)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.search.space import ParamSpec, propose, searchable
-from studio.gui.i18n import Retranslating, translate
+from studio.gui.i18n import Retranslating, fill_combo, translate
 from studio.gui.search_session import SearchSession
 from studio.gui.widgets.search_plots import SearchPlots
 from studio.gui.wording import word
@@ -41,23 +41,6 @@ STATES = {
     "waiting": QT_TRANSLATE_NOOP("SearchView", "waiting"),
 }
 SPACE_COLUMNS = 4  # setting, from, to, choices
-
-
-def choice_text(value) -> str:
-    return str(value)
-
-
-def parse_choice(text: str):
-    """A choice as typed: true/false, a number, else the text (kernel sizes stay "3,4,5")."""
-    text = text.strip()
-    if text.lower() in ("true", "false"):
-        return text.lower() == "true"
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return text
 
 
 def _seconds(seconds: float) -> str:
@@ -210,9 +193,11 @@ class SearchView(Retranslating, QWidget):
                 (self.name_edit, self.tr("The study is kept in search/<name>.db in the project; the same "
                                          "name continues it, a new one starts afresh."))):
             field.setToolTip(tip)
-        self._fill_combo(self.pruner_combo, [("median", self.tr("Median (stop trials below the median)")),
-                                             ("hyperband", self.tr("Hyperband")), ("none", self.tr("None"))])
-        self._fill_combo(self.sampler_combo, [("tpe", self.tr("TPE (Bayesian)")), ("random", self.tr("Random"))])
+        fill_combo(self.pruner_combo, [("median", self.tr("Median (stop trials below the median)")),
+                                       ("hyperband", self.tr("Hyperband")), ("none", self.tr("None"))],
+                   self.pruner_combo.currentData() or "median")
+        fill_combo(self.sampler_combo, [("tpe", self.tr("TPE (Bayesian)")), ("random", self.tr("Random"))],
+                   self.sampler_combo.currentData() or "tpe")
         self.start_button.setText(self.tr("Start search"))
         self.start_button.setToolTip(self.tr("Train trial after trial with settings drawn from these ranges; "
                                              "a study of the same name continues where it stopped."))
@@ -227,16 +212,6 @@ class SearchView(Retranslating, QWidget):
                                                      self.tr("Settings"), self.tr("Time"), self.tr("Pruned at")])
         self.update_buttons()
         self._fill_trials()
-
-    @staticmethod
-    def _fill_combo(combo: QComboBox, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for data, text in items:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(False)
 
     def _label_pause_button(self) -> None:
         self.pause_button.setText(self.tr("Continue") if self.pause_button.isChecked() else self.tr("Pause"))
@@ -268,7 +243,7 @@ class SearchView(Retranslating, QWidget):
             numeric = spec.kind != "categorical"
             for column, text in ((1, value_text(spec.low) if numeric else ""),
                                  (2, value_text(spec.high) if numeric else ""),
-                                 (3, "" if numeric else " / ".join(map(choice_text, spec.choices)))):
+                                 (3, "" if numeric else " / ".join(map(str, spec.choices)))):
                 item = QTableWidgetItem(text)
                 editable = numeric == (column in (1, 2))
                 item.setFlags(Qt.ItemIsEnabled | (Qt.ItemIsEditable if editable else Qt.NoItemFlags))
@@ -295,12 +270,7 @@ class SearchView(Retranslating, QWidget):
                 continue
             spec = self._specs[item.data(Qt.UserRole)]
             try:
-                if spec.kind == "categorical":
-                    choices = [parse_choice(c) for c in table.item(row, 3).text().split("/") if c.strip()]
-                    spec = ParamSpec.model_validate({**spec.model_dump(), "choices": choices})
-                else:
-                    low, high = float(table.item(row, 1).text()), float(table.item(row, 2).text())
-                    spec = ParamSpec.model_validate({**spec.model_dump(), "low": low, "high": high})
+                spec = spec.edited(table.item(row, 1).text(), table.item(row, 2).text(), table.item(row, 3).text())
             except ValueError:
                 raise ValueError(self.tr("{setting}: give From <= To (numbers), or at least one choice.")
                                  .format(setting=spec.key)) from None
