@@ -119,9 +119,9 @@ class SearchPlots(Retranslating, QWidget):
         for i, name in enumerate([k.partition(".")[2] for k in keys] + [self.tr("value")]):
             self.parallel_plot.addItem(pg.InfiniteLine(pos=i, angle=90, pen=pg.mkPen(GREY, width=1)))
             label = pg.TextItem(name, anchor=(0.5, 0.0), color=GREY)
-            label.setPos(i, -0.04)
+            label.setPos(i, -0.04 if i % 2 == 0 else -0.11)  # staggered: long names side by side overlap
             self.parallel_plot.addItem(label)
-        self.parallel_plot.setYRange(-0.2, 1.04, padding=0)
+        self.parallel_plot.setYRange(-0.24, 1.04, padding=0)
         self.parallel_plot.setXRange(-0.5, len(keys) + 0.5, padding=0)
 
     def _draw_importances(self, importances: dict[str, float]) -> None:
