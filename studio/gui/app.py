@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,11 @@ from studio.gui.versions import versions
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
+    # Qt's raster engine hands each fill of 96+ spans to its own thread pool and waits for
+    # it (qdrawhelper). For plot-sized shapes the hand-off costs more than the fill, and on a
+    # small CPU those pool threads preempt training's OpenMP threads, stalling every core at
+    # the next barrier. Read once, at the pool's first use; a user's own setting wins.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     QCoreApplication.setOrganizationName("TextModelStudio")
     QCoreApplication.setApplicationName(APP_NAME)
     if QApplication.instance() is None:  # fractional scales (150 %) draw sharp, not rounded up

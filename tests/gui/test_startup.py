@@ -96,3 +96,24 @@ def test_the_later_libraries_load_on_a_worker_and_say_which(qtbot):
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
     pool.shutdown()
     assert names == ["JSON", "scikit-learn"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads through Linux's /proc")
+@pytest.mark.parametrize("studio_app", [False, True])
+def test_painting_starts_no_thread_pool_beside_training(studio_app):
+    """Qt hands big fills to a pool of its own threads; in the studio they would preempt
+    training's threads, so the app keeps painting on the GUI thread."""
+    if not studio_app and (os.cpu_count() or 1) < 2:
+        pytest.skip("Qt fills on the calling thread alone with one CPU")
+    make = ("from studio.gui.app import create_app; app = create_app()" if studio_app
+            else "from PySide6.QtWidgets import QApplication; app = QApplication([])")
+    code = (f"import os; from pathlib import Path; {make}\n"
+            "from PySide6.QtGui import QColor, QImage, QPainter\n"
+            "image = QImage(800, 600, QImage.Format.Format_ARGB32_Premultiplied)\n"
+            "painter = QPainter(image); painter.fillRect(0, 0, 800, 600, QColor(200, 10, 10, 128)); painter.end()\n"
+            "print(sum(Path(f'/proc/self/task/{t}/comm').read_text().strip() == 'Thread (pooled)'"
+            " for t in os.listdir('/proc/self/task')))")
+    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"} | {"QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
+    pooled = int(out.stdout.strip())
+    assert pooled == 0 if studio_app else pooled > 0
