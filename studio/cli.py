@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from studio import cli_explain, cli_export, cli_pairs, cli_retrieve, cli_search, cli_vectors
+from studio import cli_distributed, cli_explain, cli_export, cli_pairs, cli_retrieve, cli_search, cli_vectors
 from studio.cli_common import ALLOW_HELP, data_settings, describe_data, parse_set
 
 HEADLESS = ("train", "evaluate", "predict", "explain", "export", "vectors", "retrieve", "search")
@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="continue a killed or stopped run from its checkpoint, e.g. "
                             "PROJECT.studio/runs/RUN_ID, and save its project (other options are ignored)")
     train.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
+    cli_distributed.add_options(train)
 
     evaluate = sub.add_parser("evaluate", help="score a project's run on a labelled file",
                               description="Print accuracy, macro-F1 and per-class scores.")
@@ -130,8 +131,12 @@ def _train(args) -> int:
     from studio.core.project import SUFFIX, Project
     from studio.core.project_runs import place_new_run
     from studio.core.report import Reporter
+    from studio.core.training.distributed import from_environment
     from studio.core.training.run import execute_run
 
+    place = from_environment()
+    if args.nproc_per_node > 1 and place is None and not args.list_models:
+        return cli_distributed.launch(args.argv, args.nproc_per_node, args.max_restarts)
     if args.resume:
         return _resume(args.resume, args.allow_outside_files)
     if args.list_models:  # the models the data's task can train (without data: one text in)
@@ -145,15 +150,22 @@ def _train(args) -> int:
     table, settings = data_settings(args, {
         "model": parse_config({"type": args.model, **parse_set(args.set)}),
         "training": {"epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
-                     "patience": args.patience, "seed": args.seed, "device": args.device},
+                     "patience": args.patience, "seed": args.seed, "device": args.device,
+                     **({"checkpoint_every_s": args.checkpoint_every} if args.checkpoint_every else {})},
     })
     check_task(settings.model.type, settings.task)  # before a project folder is made
-    print(describe_data(table, settings))
+    if place is None or place.is_main:
+        print(describe_data(table, settings))
     out = Path(args.out or str(Path(args.data).with_suffix("")))
     if out.suffix != SUFFIX:
         out = out.with_name(out.name + SUFFIX)
-    run_dir = place_new_run(out, settings.model.type)  # resumable with --resume
-    run = execute_run(settings, {args.data: table}, report=Reporter(on_event=_report), run_dir=run_dir)
+    if place is not None:  # one of torchrun's processes
+        run = cli_distributed.train(settings, {args.data: table}, out, _report)
+        if run is None:
+            return 0  # process 0 reports and saves
+    else:
+        run_dir = place_new_run(out, settings.model.type)  # resumable with --resume
+        run = execute_run(settings, {args.data: table}, report=Reporter(on_event=_report), run_dir=run_dir)
     finished = run.finished
     if finished.get("test"):
         _print_report(finished["test"])
@@ -171,17 +183,29 @@ def _resume(run_dir: str, allow_outside: bool = False) -> int:
     from studio.core.project_lock import FolderLock
     from studio.core.project_runs import resume_config
     from studio.core.report import Reporter
+    from studio.core.run_files import settings_of
+    from studio.core.training.device import choose_device
+    from studio.core.training.distributed import from_environment, join, leave
     from studio.core.training.run import resume_run
 
     root = Path(os.path.abspath(run_dir)).parent.parent  # not resolved: a linked run folder is refused
     project = open_project(root, allow_outside) if (root / PROJECT_FILE).is_file() else None
-    lock = FolderLock(root)
-    lock.acquire()  # another studio resuming or saving the same run would break it
+    place = from_environment()
+    lock = FolderLock(root) if place is None or place.is_main else None  # process 0 writes for all
+    if lock is not None:
+        lock.acquire()  # another studio resuming or saving the same run would break it
     try:
         config = resume_config(run_dir, allow_outside)
-        run = resume_run(run_dir, report=Reporter(on_event=_report), config=config)
+        if place is not None:
+            join(place, choose_device(settings_of(config).training.device))
+        report = Reporter(on_event=_report if place is None or place.is_main else None)
+        run = resume_run(run_dir, report=report, config=config, distributed=place)
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
+        leave()
+    if place is not None and not place.is_main:
+        return 0
     finished = run.finished
     if finished.get("test"):
         _print_report(finished["test"])
@@ -306,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         return gui_main(argv)
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
+    args.argv = argv  # `train --nproc-per-node` runs the same command again under torchrun
     if args.command == "predict":  # texts may follow options: predict P --json "text"
         args.texts += [e for e in extra if not e.startswith("-")]
         extra = [e for e in extra if e.startswith("-")]

@@ -91,7 +91,7 @@ def _load_cached(path: Path, label_names: list[str]) -> PreparedData | None:
 
 
 def prepare(splits: DatasetSplits, config: TextConfig, use_cache: bool = True,
-            pairs_apart: bool = False) -> PreparedData:
+            pairs_apart: bool = False, write_cache: bool = True) -> PreparedData:
     """Tokenize every split, build the vocabulary from the training split only, encode.
 
     A text pair is encoded as one sequence ``a <sep> b`` (``ids (N, L)``), or with
@@ -99,6 +99,10 @@ def prepare(splits: DatasetSplits, config: TextConfig, use_cache: bool = True,
     :func:`studio.core.models.registry.takes_pairs`) as its two sides apart, each cut or
     padded to ``max_len``: ``ids (N, 2, L)``, ``lengths (N, 2)``; the vocabulary then
     counts the tokens of both sides.
+
+    With ``use_cache`` the encoding is read from the studio's cache when there, else
+    stored there unless ``write_cache`` is false (the other processes of a distributed run
+    leave the writing to process 0).
 
     Raises:
         ConfigError: the tokenizer's user dictionary or stopword file cannot be read.
@@ -130,7 +134,7 @@ def prepare(splits: DatasetSplits, config: TextConfig, use_cache: bool = True,
             ids, lengths = encode(tokens[name], vocab, config.max_len)
         labels = torch.tensor(getattr(splits, name).labels, dtype=torch.long)
         parts[name] = EncodedSplit(ids, lengths, labels)
-    if use_cache:
+    if use_cache and write_cache:
         _store(path, parts, vocab)
     return PreparedData(**parts, vocab=vocab, label_names=splits.label_names)
 

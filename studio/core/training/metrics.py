@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -69,23 +70,30 @@ def _report(logits: torch.Tensor, split: EncodedSplit, label_names: list[str]) -
     return report
 
 
+Predict = Callable[[EncodedSplit], torch.Tensor]  # a split's logits (N, C), on the CPU
+
+
 def evaluate(model: nn.Module, split: EncodedSplit, label_names: list[str],
-             device: torch.device) -> dict:
-    """Loss, accuracy, macro-F1 and per-class scores of ``model`` on ``split``."""
-    return _report(predict_logits(model, split, device), split, label_names)
+             device: torch.device, predict: Predict | None = None) -> dict:
+    """Loss, accuracy, macro-F1 and per-class scores of ``model`` on ``split``; its logits
+    from ``predict`` when given (gathered from several processes, say), else
+    :func:`predict_logits`."""
+    predict = predict or (lambda part: predict_logits(model, part, device))
+    return _report(predict(split), split, label_names)
 
 
 def evaluate_binary(model: nn.Module, split: EncodedSplit, validation: EncodedSplit,
-                    label_names: list[str], device: torch.device) -> dict:
+                    label_names: list[str], device: torch.device, predict: Predict | None = None) -> dict:
     """:func:`evaluate` of a two-class task, plus ``"binary"``: the positive class's scores
     and curves on ``split`` (:func:`~studio.core.training.pair_metrics.pair_report`) at
     the threshold that maximises accuracy on ``validation`` (0.5 when it is empty)."""
-    logits = predict_logits(model, split, device)
+    predict = predict or (lambda part: predict_logits(model, part, device))
+    logits = predict(split)
     report = _report(logits, split, label_names)
     threshold = 0.5
     if len(validation):
         positive = positive_class(label_names)
-        val_probs = predict_logits(model, validation, device).softmax(1)[:, positive]
+        val_probs = predict(validation).softmax(1)[:, positive]
         threshold = choose_threshold((validation.labels == positive).numpy(), val_probs.numpy())
     report["binary"] = pair_report(label_names, split.labels.numpy(), logits.softmax(1).numpy(), threshold)
     return report

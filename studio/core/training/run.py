@@ -28,6 +28,7 @@ from studio.core.project_runs import Run, new_run_id
 from studio.core.report import Reporter
 from studio.core.run_files import read_events, read_run_files, run_config, settings_of, start_run_folder
 from studio.core.settings import Settings
+from studio.core.training.distributed import Distributed
 from studio.core.training.events import event_to_dict
 from studio.core.training.trainer import Trainer
 
@@ -73,13 +74,14 @@ class PreparedRun:
 
 
 def prepare_run(settings: Settings, tables: dict[str, Table] | None, report: Reporter,
-                check_data: Callable[[PreparedData], None] | None = None) -> PreparedRun:
+                check_data: Callable[[PreparedData], None] | None = None,
+                write_cache: bool = True) -> PreparedRun:
     """Refuse a model that does not serve the project's task (:attr:`Settings.task`),
     read and split the data (its warnings go to ``report`` as notices), encode it
     (cached; the two sides of a pair apart for a model that takes pairs), seed torch
     with the training seed, build the model and set it up
     (:func:`setup_model`), reporting each stage. ``check_data`` sees the encoded data
-    before the model is built.
+    before the model is built; ``write_cache`` false leaves the encoding cache unwritten.
 
     Raises:
         StudioError: bad data or settings, with a message naming the file or field, or
@@ -93,7 +95,7 @@ def prepare_run(settings: Settings, tables: dict[str, Table] | None, report: Rep
         report.notice(warning, "warning")
     report.check()
     report.stage("stage.tokenizing")
-    data = prepare(splits, settings.text, pairs_apart=settings.pairs_apart)
+    data = prepare(splits, settings.text, pairs_apart=settings.pairs_apart, write_cache=write_cache)
     report.check()
     if check_data is not None:
         check_data(data)
@@ -111,6 +113,7 @@ def execute_run(
     report: Reporter | None = None,
     taken_ids: Sequence[str] = (),
     run_dir: str | os.PathLike | None = None,
+    distributed: Distributed | None = None,
 ) -> Run:
     """Read and split the data, encode it (cached), build the model, train and test it.
 
@@ -124,6 +127,8 @@ def execute_run(
             ``checkpoint/`` while training, and ``weights.safetensors`` (the best
             weights) at the end. The run's id is the folder's name and ``saved_to`` is
             the folder. Without it the run lives in memory until the project is saved.
+        distributed: this process's place among several training together (torchrun);
+            only process 0 writes ``run_dir``.
 
     Raises:
         StudioError: bad data or settings, with a message naming the file or field.
@@ -135,15 +140,16 @@ def execute_run(
         OSError: ``run_dir`` cannot be written later, while training.
     """
     report = report or Reporter()
-    prepared = prepare_run(settings, tables, report)
+    prepared = prepare_run(settings, tables, report, write_cache=distributed is None or distributed.is_main)
     data = prepared.data
     config = run_config(settings)
     run_id = new_run_id(settings.model.type, taken_ids)
     if run_dir is not None:
-        run_dir = start_run_folder(run_dir, config, data.vocab.tokens, data.label_names)
-        run_id = run_dir.name
+        run_id = Path(run_dir).name
+        run_dir = (start_run_folder(run_dir, config, data.vocab.tokens, data.label_names)
+                   if distributed is None or distributed.is_main else None)
     report.stage("stage.training")
-    result = Trainer(settings.training).fit(prepared.model, data.train, data.validation, data.label_names,
+    result = Trainer(settings.training, distributed).fit(prepared.model, data.train, data.validation, data.label_names,
                                             data.test, report=report, run_dir=run_dir,
                                             binary=scored_as_binary(settings, data.label_names))
     return Run(run_id, config, data.vocab.tokens, data.label_names, result.best_state,
@@ -155,8 +161,11 @@ def resume_run(
     tables: dict[str, Table] | None = None,
     report: Reporter | None = None,
     config: dict | None = None,
+    distributed: Distributed | None = None,
 ) -> Run:
-    """Continue a run written by :func:`execute_run` with ``run_dir`` from its checkpoint.
+    """Continue a run written by :func:`execute_run` with ``run_dir`` from its checkpoint
+    (with ``distributed``, on several processes, whatever number it was started on; only
+    process 0 writes).
 
     ``config`` is the run's settings as the caller checked them (see
     :func:`studio.core.project_runs.resume_config`: the files they read outside the
@@ -189,11 +198,12 @@ def resume_run(
         if data.vocab.tokens != vocab or data.label_names != label_names:
             raise ProjectError("run.data_changed", folder=run_dir)
 
-    prepared = prepare_run(settings, tables, report, trained_on_this)
+    prepared = prepare_run(settings, tables, report, trained_on_this, distributed is None or distributed.is_main)
     data = prepared.data
     report.stage("stage.resuming")
-    result = Trainer(settings.training).fit(prepared.model, data.train, data.validation, data.label_names,
-                                            data.test, report=report, run_dir=run_dir, resume=True,
+    result = Trainer(settings.training, distributed).fit(
+        prepared.model, data.train, data.validation, data.label_names, data.test, report=report,
+        run_dir=run_dir, resume=True,
                                             binary=scored_as_binary(settings, data.label_names))
     return Run(run_dir.name, config, vocab, label_names, result.best_state, read_events(run_dir),
                saved_to=run_dir)

@@ -24,6 +24,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 from torch import nn
+from torch.nn.parallel import DistributedDataParallel
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from studio.core.data.prepare import EncodedSplit
@@ -42,9 +43,10 @@ from studio.core.training.checkpoint import (
 )
 from studio.core.training.config import TrainingConfig
 from studio.core.training.device import autocast_dtype, choose_device, device_info
+from studio.core.training.distributed import Distributed, all_sum, gathered_logits, join, launch_id, share
 from studio.core.training.events import BatchEnd, EpochEnd, Event, RunFinished, RunStarted
 from studio.core.training.memory import OUT_OF_MEMORY, out_of_memory_message, release_device_memory
-from studio.core.training.metrics import evaluate, evaluate_binary
+from studio.core.training.metrics import Predict, evaluate, evaluate_binary, predict_logits
 from studio.core.training.optim import ModelOptimizer
 from studio.core.training.schedule import balanced_class_weights, clip_gradients, make_schedulers
 from studio.core.training.threads import fit_threads
@@ -86,6 +88,7 @@ class _Loop:
     run_dir: Path | None
     best_state: dict[str, torch.Tensor] = field(default_factory=dict)
     averaged: AveragedModel | None = None  # the EMA of the weights (ema_decay > 0)
+    forward: nn.Module | None = None  # what a training step calls: the model, or its DDP wrapper
     events: list[Event] = field(default_factory=list)
     resumed: bool = False
     first_epoch: int = 1
@@ -151,9 +154,14 @@ class Trainer:
     ``warmup_steps`` (:func:`~studio.core.training.schedule.lr_factor`), per step.
     """
 
-    def __init__(self, config: TrainingConfig | None = None):
+    def __init__(self, config: TrainingConfig | None = None, distributed: Distributed | None = None):
+        """``distributed``: this process's place among several that train together
+        (:mod:`~studio.core.training.distributed`); it joins their process group here."""
         self.config = config or TrainingConfig()
         self.device = choose_device(self.config.device)
+        self.distributed = distributed
+        if distributed is not None:
+            self.device = join(distributed, self.device)
         self.autocast = autocast_dtype(self.device, self.config.precision)
 
     def fit(
@@ -213,11 +221,13 @@ class Trainer:
             checkpoint = read_checkpoint(run_dir)
             if checkpoint is None:
                 raise ProjectError("run.no_checkpoint", folder=run_dir)
-        log = EventLog(run_dir, checkpoint.meta["lines"] if checkpoint else 0) if run_dir is not None else None
+        writes = self.distributed is None or self.distributed.is_main  # other processes only read
+        log = (EventLog(run_dir, checkpoint.meta["lines"] if checkpoint else 0)
+               if run_dir is not None and writes else None)
         try:
             try:
-                return self._fit(model, train, validation, list(label_names), test, report, run_dir, log,
-                                 checkpoint, binary)
+                return self._fit(model, train, validation, list(label_names), test, report,
+                                 run_dir if writes else None, log, checkpoint, binary)
             except OUT_OF_MEMORY:
                 pass  # handled below: the traceback holds the loop's tensors until this block ends
             model.to("cpu")
@@ -279,6 +289,9 @@ class Trainer:
                      steps_per_epoch, report, log, run_dir)
         if device.type == "cuda" and not cfg.length_buckets:  # one input shape: let cuDNN pick its kernels
             torch.backends.cudnn.benchmark = True
+        loop.forward = model
+        if self.distributed is not None:  # gradients averaged over the processes in backward()
+            loop.forward = DistributedDataParallel(model, device_ids=[device] if device.type == "cuda" else None)
         if cfg.ema_decay > 0:
             loop.averaged = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True)
         return loop
@@ -343,7 +356,7 @@ class Trainer:
         cfg, epoch = self.config, self._begin_epoch(loop, number)
         model, optimizer, schedulers, order = loop.model, loop.optimizer, loop.schedulers, epoch.order
         ids, lengths, labels, n, batch_size = loop.ids, loop.lengths, loop.labels, loop.num_train, cfg.batch_size
-        report, stop = loop.report, loop.report.stop_event
+        report, stop, place = loop.report, loop.report.stop_event, self.distributed
         keeps_checkpoints = loop.run_dir is not None
         for start in range(epoch.batches_done * batch_size, n, batch_size):
             if report.paused:
@@ -352,14 +365,19 @@ class Trainer:
                 loop.status = "stopped"
                 break
             index = order[start:start + batch_size]
-            y = labels[index]
-            x = ids[index] if epoch.widths is None else ids[index][..., :epoch.widths[start // batch_size]]
-            x_lengths = lengths[index]
+            rows = index
+            if place is not None:
+                if len(index) < place.world_size:  # a last batch too small to deal out: skipped by all
+                    break
+                rows = share(index, place)
+            y = labels[rows]
+            x = ids[rows] if epoch.widths is None else ids[rows][..., :epoch.widths[start // batch_size]]
+            x_lengths = lengths[rows]
             if epoch.swapped is not None:
-                x, x_lengths = swap_sides(x, x_lengths, epoch.swapped[index])
+                x, x_lengths = swap_sides(x, x_lengths, epoch.swapped[rows])
             with torch.autocast(self.device.type, dtype=self.autocast or torch.float32,
                                 enabled=self.autocast is not None):
-                logits = model(x, x_lengths)
+                logits = loop.forward(x, x_lengths)
                 loss = F.cross_entropy(logits, y, weight=loop.weight, label_smoothing=cfg.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
             optimizer.backward(loss)
@@ -376,10 +394,14 @@ class Trainer:
 
             loop.step += 1
             epoch.batches_done += 1
-            detached = loss.detach()
-            epoch.window_loss += detached
-            epoch.loss += detached * len(index)
-            epoch.correct += (logits.detach().argmax(1) == y).sum()
+            summed = loss.detach() * len(rows)
+            correct = (logits.detach().argmax(1) == y).sum()
+            if place is not None:  # the global batch's sums, the same on every process
+                summed, correct = all_sum(torch.stack([summed.float(), correct.float()])).unbind()
+                correct = correct.long()
+            epoch.window_loss += summed / len(index)
+            epoch.loss += summed
+            epoch.correct += correct
             epoch.window_steps += 1
             epoch.window_samples += len(index)
             now = time.perf_counter()
@@ -429,7 +451,7 @@ class Trainer:
             "seconds": epoch.seconds(time.perf_counter()),
         }
         if len(validation):
-            val = evaluate(loop.kept, validation, label_names, self.device)
+            val = evaluate(loop.kept, validation, label_names, self.device, self._predict(loop.kept, label_names))
             metrics.update(val_loss=val["loss"], val_accuracy=val["accuracy"], val_macro_f1=val["macro_f1"])
         loop.history.append(metrics)
         loop.emit(EpochEnd(epoch.number, metrics))
@@ -478,7 +500,16 @@ class Trainer:
             "epoch_loss": epoch_loss, "epoch_correct": epoch_correct, "epoch_seconds": epoch_seconds,
             "optimizers": optimizers, "schedulers": [s.state_dict() for s in loop.schedulers],
             "grad_scaler": loop.optimizer.scaler.state_dict() if loop.optimizer.scaler is not None else None,
+            "launch": launch_id() if self.distributed is not None else None,  # finds it after a restart
         })
+
+    def _predict(self, model: nn.Module, label_names: list[str]) -> Predict | None:
+        """With several processes, a split's logits each scores a share of and all gather."""
+        place = self.distributed
+        if place is None:
+            return None
+        return lambda split: gathered_logits(lambda part: predict_logits(model, part, self.device), split,
+                                             len(label_names), place, self.device)
 
     def _finish(self, loop: _Loop, test: EncodedSplit | None, label_names: list[str],
                 binary_on: EncodedSplit | None = None) -> FitResult:
@@ -487,11 +518,12 @@ class Trainer:
         weights are written and a finished run's checkpoint removed."""
         loop.model.load_state_dict(loop.best_state)
         test_report = None
+        predict = self._predict(loop.model, label_names)
         if test is not None and len(test):
             if binary_on is not None and len(label_names) == 2:
-                test_report = evaluate_binary(loop.model, test, binary_on, label_names, self.device)
+                test_report = evaluate_binary(loop.model, test, binary_on, label_names, self.device, predict)
             else:
-                test_report = evaluate(loop.model, test, label_names, self.device)
+                test_report = evaluate(loop.model, test, label_names, self.device, predict)
         loop.emit(RunFinished(loop.status, loop.best_epoch, test_report))
         if loop.run_dir is not None:
             # the best weights go to disk before the checkpoint goes: a kill in between
