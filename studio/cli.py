@@ -16,7 +16,7 @@ from pathlib import Path
 from studio import cli_distributed, cli_explain, cli_export, cli_pairs, cli_retrieve, cli_search, cli_vectors
 from studio.cli_common import ALLOW_HELP, data_settings, describe_data, parse_set
 
-HEADLESS = ("train", "evaluate", "predict", "explain", "export", "vectors", "retrieve", "search")
+HEADLESS = ("train", "evaluate", "predict", "explain", "export", "vectors", "retrieve", "search", "bundle")
 
 
 
@@ -88,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--resume", metavar="RUN_DIR",
                        help="continue a killed or stopped run from its checkpoint, e.g. "
                             "PROJECT.studio/runs/RUN_ID, and save its project (other options are ignored)")
+    train.add_argument("--project", metavar="FOLDER",
+                       help="train a new run of this project folder with its own settings and data (a bundle "
+                            "from `studio bundle`, say) and save it there; DATA, model and training options "
+                            "are then not given")
     train.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     cli_distributed.add_options(train)
 
@@ -122,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_vectors.add_parser(sub)
     cli_retrieve.add_parser(sub)
     cli_search.add_parser(sub, _add_data_options)
+    cli_distributed.add_bundle_parser(sub, ALLOW_HELP)
     return parser
 
 
@@ -145,31 +150,40 @@ def _train(args) -> int:
         width = max(map(len, names))
         print("\n".join(f"{name:<{width}}  {get_entry(name).title}" for name in names))
         return 0
-    if not args.data:
-        raise StudioError("cli.no_train_data")
-    table, settings = data_settings(args, {
-        "model": parse_config({"type": args.model, **parse_set(args.set)}),
-        "training": {"epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
-                     "patience": args.patience, "seed": args.seed, "device": args.device,
-                     **({"checkpoint_every_s": args.checkpoint_every} if args.checkpoint_every else {})},
-    })
+    if args.project:
+        if args.data:
+            raise StudioError("cli.no_project_settings", folder=args.project)
+        project = open_project(args.project, args.allow_outside_files)
+        settings, tables, out = project.settings, None, Path(os.path.abspath(project.path))
+    else:
+        if not args.data:
+            raise StudioError("cli.no_train_data")
+        table, settings = data_settings(args, {
+            "model": parse_config({"type": args.model, **parse_set(args.set)}),
+            "training": {"epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
+                         "patience": args.patience, "seed": args.seed, "device": args.device},
+        })
+        tables = {args.data: table}
+        if place is None or place.is_main:
+            print(describe_data(table, settings))
+        out = Path(args.out or str(Path(args.data).with_suffix("")))
+        if out.suffix != SUFFIX:
+            out = out.with_name(out.name + SUFFIX)
+        project = Project(settings, name=Path(args.data).stem)
+    if args.checkpoint_every:
+        settings = settings.model_copy(update={"training": settings.training.model_copy(
+            update={"checkpoint_every_s": args.checkpoint_every})})
     check_task(settings.model.type, settings.task)  # before a project folder is made
-    if place is None or place.is_main:
-        print(describe_data(table, settings))
-    out = Path(args.out or str(Path(args.data).with_suffix("")))
-    if out.suffix != SUFFIX:
-        out = out.with_name(out.name + SUFFIX)
     if place is not None:  # one of torchrun's processes
-        run = cli_distributed.train(settings, {args.data: table}, out, _report)
+        run = cli_distributed.train(settings, tables, out, _report)
         if run is None:
             return 0  # process 0 reports and saves
     else:
         run_dir = place_new_run(out, settings.model.type)  # resumable with --resume
-        run = execute_run(settings, {args.data: table}, report=Reporter(on_event=_report), run_dir=run_dir)
+        run = execute_run(settings, tables, report=Reporter(on_event=_report), run_dir=run_dir)
     finished = run.finished
     if finished.get("test"):
         _print_report(finished["test"])
-    project = Project(settings, name=Path(args.data).stem)
     project.runs.append(run)
     print(f"saved {project.save(out)} (run {run.id}, {finished.get('status')})")
     return 0
@@ -341,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         commands = {"train": _train, "evaluate": _evaluate, "predict": _predict, "explain": cli_explain.run,
                     "export": cli_export.run, "vectors": cli_vectors.run, "retrieve": cli_retrieve.run,
-                    "search": cli_search.run}
+                    "search": cli_search.run, "bundle": cli_distributed.run_bundle}
         return commands[args.command](args)
     except StudioError as exc:
         print(f"error: {exc}", file=sys.stderr)

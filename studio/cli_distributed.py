@@ -35,6 +35,34 @@ def add_options(train: argparse.ArgumentParser) -> None:
                             "written at each epoch's end)")
 
 
+def add_bundle_parser(sub, allow_help: str) -> None:
+    bundle = sub.add_parser(
+        "bundle", help="pack a run's settings and data to train on another machine with torchrun",
+        description="Write FOLDER: a project with the run's settings, the files they read copied into "
+                    "data/, and launch.sh, which trains it there with torchrun (one or several machines, "
+                    "Slurm). Open the folder in the studio afterwards to see the new run.")
+    bundle.add_argument("project", help="project folder (.studio)")
+    bundle.add_argument("folder", help="the bundle's folder: new or empty (.studio is added)")
+    bundle.add_argument("--run", help="run id whose settings to take (default: the latest run; a project "
+                                      "without runs gives its current settings)")
+    bundle.add_argument("--nproc-per-node", type=int, default=1, metavar="N",
+                        help="launch.sh's default processes per machine, e.g. its GPUs (default 1)")
+    bundle.add_argument("--allow-outside-files", action="store_true", help=allow_help)
+
+
+def run_bundle(args) -> int:
+    """``studio bundle PROJECT FOLDER``."""
+    from studio.cli import open_project, pick_run
+    from studio.core.bundle import LAUNCH_FILE, write_bundle
+
+    project = open_project(args.project, args.allow_outside_files)
+    settings = pick_run(args.project, args.run, args.allow_outside_files).settings if project.runs or args.run \
+        else project.settings
+    folder = write_bundle(settings, args.folder, project.name, args.nproc_per_node)
+    print(f"wrote {folder}: run `{folder / LAUNCH_FILE}` on the machine that trains it")
+    return 0
+
+
 def launch(argv: list[str], processes: int, max_restarts: int) -> int:
     """Run ``torchrun --standalone`` for this machine on the same ``studio`` command
     (``argv`` without the launcher's options) and return its exit status."""

@@ -1203,10 +1203,6 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ONNX bundle: model.onnx, vocabulary, labels, tokenizer settings and a predict.py that needs no PyTorch and no studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,11 +1223,54 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The bundle is a project folder: the run&apos;s settings, every file they read copied into data/, and {launch}, which trains it with torchrun on one machine or several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export run for a cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONNX bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster bundle (torchrun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes per machine:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>launch.sh&apos;s default: one per GPU (NPROC_PER_NODE overrides it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings and data of the run, and launch.sh: trains a new run with torchrun elsewhere; open the folder here afterwards to see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model.onnx, vocabulary, labels, tokenizer settings and a predict.py that needs no PyTorch and no studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Folder to export into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copying the settings and data of {run}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exporting {run} and checking it against PyTorch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {folder}.
+Copy it to the machine that trains (or put it on a disk the nodes share) and run there:
+  NPROC_PER_NODE={processes} ./{launch}
+Several machines: NNODES=2 RDZV_ENDPOINT=host:29400 ./{launch} on each. Then open the folder in the studio to see the run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1705,6 +1744,14 @@ Tokens of the second text: {pair}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export run for a &amp;cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a run&apos;s settings and data with a torchrun launch script, to train it on a multi-GPU machine or a cluster and open the result here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1825,6 +1872,10 @@ Reinstall it (see the README) and start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exported to {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Build, train and use neural text models, Chinese first.&lt;/p&gt;&lt;p&gt;PyTorch {torch}{cuda}&lt;br&gt;Qt {qt} (PySide6 {pyside})&lt;br&gt;Python {python}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,10 +1885,6 @@ Reinstall it (see the README) and start it again.</source>
     </message>
     <message>
         <source>Train a model first: Export model writes one of the project&apos;s runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported the model to {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3325,6 +3372,18 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     </message>
     <message>
         <source>Trial {number}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} already holds files. Choose a new or empty folder for the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} names {file}, which cannot be read, so it cannot go into the bundle. Choose the file again in the settings, or clear the field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--project {folder}: give either a project folder or DATA, not both.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1207,10 +1207,6 @@ It is kept and offered again at the next start.</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <source>ONNX bundle: model.onnx, vocabulary, labels, tokenizer settings and a predict.py that needs no PyTorch and no studio</source>
-        <translation>ONNX 包：model.onnx、词表、标签、分词设置，以及一个无需 PyTorch、无需本工作室即可运行的 predict.py</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1231,12 +1227,58 @@ It is kept and offered again at the next start.</source>
         <translation>导出结果在保留前会先经过检查：onnxruntime 的输出与该运行的输出之差必须在 {tolerance:g} 以内。</translation>
     </message>
     <message>
+        <source>The bundle is a project folder: the run&apos;s settings, every file they read copied into data/, and {launch}, which trains it with torchrun on one machine or several.</source>
+        <translation>打包结果是一个项目文件夹：其中有该运行的设置、这些设置读取的所有文件（复制到 data/ 下），以及 {launch}，它用 torchrun 在一台或多台机器上训练。</translation>
+    </message>
+    <message>
+        <source>Export run for a cluster</source>
+        <translation>导出运行到集群</translation>
+    </message>
+    <message>
+        <source>ONNX bundle</source>
+        <translation>ONNX 包</translation>
+    </message>
+    <message>
+        <source>Cluster bundle (torchrun)</source>
+        <translation>集群包（torchrun）</translation>
+    </message>
+    <message>
+        <source>Processes per machine:</source>
+        <translation>每台机器的进程数：</translation>
+    </message>
+    <message>
+        <source>launch.sh&apos;s default: one per GPU (NPROC_PER_NODE overrides it).</source>
+        <translation>launch.sh 的默认值：每块 GPU 一个进程（可用 NPROC_PER_NODE 覆盖）。</translation>
+    </message>
+    <message>
+        <source>The settings and data of the run, and launch.sh: trains a new run with torchrun elsewhere; open the folder here afterwards to see it</source>
+        <translation>该运行的设置和数据，以及 launch.sh：在别的机器上用 torchrun 训练出一个新的运行；之后在这里打开该文件夹即可查看</translation>
+    </message>
+    <message>
+        <source>model.onnx, vocabulary, labels, tokenizer settings and a predict.py that needs no PyTorch and no studio</source>
+        <translation>model.onnx、词表、标签、分词设置，以及一个不需要 PyTorch 和本工作室的 predict.py</translation>
+    </message>
+    <message>
         <source>Folder to export into</source>
         <translation>导出到的文件夹</translation>
     </message>
     <message>
+        <source>Copying the settings and data of {run}…</source>
+        <translation>正在复制 {run} 的设置和数据…</translation>
+    </message>
+    <message>
         <source>Exporting {run} and checking it against PyTorch…</source>
         <translation>正在导出 {run}，并与 PyTorch 的输出对照检查…</translation>
+    </message>
+    <message>
+        <source>Wrote {folder}.
+Copy it to the machine that trains (or put it on a disk the nodes share) and run there:
+  NPROC_PER_NODE={processes} ./{launch}
+Several machines: NNODES=2 RDZV_ENDPOINT=host:29400 ./{launch} on each. Then open the folder in the studio to see the run.</source>
+        <translation>已写入 {folder}。
+把它复制到负责训练的机器上（或放在各节点共享的磁盘上），然后在那里运行：
+  NPROC_PER_NODE={processes} ./{launch}
+多台机器：在每台机器上运行 NNODES=2 RDZV_ENDPOINT=host:29400 ./{launch}。之后在工作室中打开该文件夹即可查看这次运行。</translation>
     </message>
     <message>
         <source>Exported to {folder}.
@@ -1713,6 +1755,14 @@ Tokens of the second text: {pair}</source>
         <translation>把训练好的运行导出为 ONNX 包，无需 PyTorch 或本工作室即可运行（onnxruntime、numpy、jieba）。</translation>
     </message>
     <message>
+        <source>Export run for a &amp;cluster…</source>
+        <translation>导出运行到集群(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write a run&apos;s settings and data with a torchrun launch script, to train it on a multi-GPU machine or a cluster and open the result here.</source>
+        <translation>把某次运行的设置和数据连同 torchrun 启动脚本一起写出，以便在多 GPU 机器或集群上训练，再在这里打开结果。</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -1834,6 +1884,10 @@ Reinstall it (see the README) and start it again.</source>
         <translation>已找到数据文件</translation>
     </message>
     <message>
+        <source>Exported to {folder}.</source>
+        <translation>已导出到 {folder}。</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Build, train and use neural text models, Chinese first.&lt;/p&gt;&lt;p&gt;PyTorch {torch}{cuda}&lt;br&gt;Qt {qt} (PySide6 {pyside})&lt;br&gt;Python {python}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;构建、训练和使用神经网络文本模型，中文优先。&lt;/p&gt;&lt;p&gt;PyTorch {torch}{cuda}&lt;br&gt;Qt {qt}（PySide6 {pyside}）&lt;br&gt;Python {python}&lt;/p&gt;</translation>
     </message>
@@ -1844,10 +1898,6 @@ Reinstall it (see the README) and start it again.</source>
     <message>
         <source>Train a model first: Export model writes one of the project&apos;s runs.</source>
         <translation>请先训练一个模型：“导出模型”导出的是项目中的某个运行。</translation>
-    </message>
-    <message>
-        <source>Exported the model to {folder}.</source>
-        <translation>已将模型导出到 {folder}。</translation>
     </message>
     <message>
         <source> (CPU build)</source>
@@ -3343,6 +3393,18 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     <message>
         <source>Trial {number}…</source>
         <translation>试验 {number}…</translation>
+    </message>
+    <message>
+        <source>{folder} already holds files. Choose a new or empty folder for the bundle.</source>
+        <translation>{folder} 中已有文件。请为打包选择一个新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>{field} names {file}, which cannot be read, so it cannot go into the bundle. Choose the file again in the settings, or clear the field.</source>
+        <translation>{field} 指向的 {file} 无法读取，因此不能放进打包中。请在设置中重新选择该文件，或清空该字段。</translation>
+    </message>
+    <message>
+        <source>--project {folder}: give either a project folder or DATA, not both.</source>
+        <translation>--project {folder}：请只给出项目文件夹或 DATA 之一，不要同时给出。</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,14 @@ from studio.core.fileio import atomic_copy, atomic_write_json, file_sha256
 from studio.core.messages import Message, message
 from studio.core.project_data import DATA_FOLDER, DataProblem, copy_data_files, data_problems, relocate, use_copy
 from studio.core.project_lock import FolderLock
-from studio.core.project_outside import OutsideFile, check_paths, detach_references, find_outside
+from studio.core.project_outside import (
+    OutsideFile,
+    check_paths,
+    detach_references,
+    find_outside,
+    put_path,
+    settings_paths,
+)
 from studio.core.project_runs import RUNS_FOLDER, interrupted_configs, read_run, write_run
 from studio.core.project_schema import DATA_ROLES, SCHEMA_VERSION, load_document
 from studio.core.retrieval.stored import INDEX_FOLDER, StoredIndex, save_indexes, scan_indexes
@@ -50,7 +57,6 @@ from studio.core.validation import validation_message
 
 PROJECT_FILE = "project.json"
 SUFFIX = ".studio"
-MODEL_PATHS = ("pretrained_vectors", "pretrained_vocab")
 
 
 @dataclass(frozen=True)
@@ -302,12 +308,8 @@ class Project:
         ``unreadable``: entries of runs that could not be read, kept in the list."""
         copies = copies or {}
         settings = self.settings.model_dump()
-        for role in DATA_ROLES:
-            if settings["dataset"][role]:
-                settings["dataset"][role] = _relative(settings["dataset"][role], root)
-        for key in MODEL_PATHS:
-            if settings["model"].get(key):
-                settings["model"][key] = _relative(settings["model"][key], root)
+        for keys, value in settings_paths(settings):  # data, tokenizer files, pretrained vectors
+            put_path(settings, keys, _relative(value, root))
         vectors = [entry.model_dump() for entry in self.vectors]
         for entry in vectors:
             for key in ("path", "vocab_path"):
@@ -360,11 +362,8 @@ class Project:
         dataset, model = settings_data.get("dataset", {}), settings_data.get("model", {})
         if not isinstance(dataset, dict) or not isinstance(model, dict):
             raise ProjectError("project.settings_not_objects", file=file)
-        for role in DATA_ROLES:
-            dataset[role] = _resolve(dataset.get(role), root)
-        for key in MODEL_PATHS:
-            if key in model:
-                model[key] = _resolve(model[key], root)
+        for keys, value in settings_paths(settings_data):
+            put_path(settings_data, keys, _resolve(value, root))
         try:
             settings = Settings.from_dict(settings_data)
         except ConfigError as exc:

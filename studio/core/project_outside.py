@@ -95,6 +95,13 @@ def check_paths(where: str | os.PathLike, document: dict[str, Any], vectors: lis
             raise ProjectError("project.bad_path", file=where, field=field, value=value[:80])
 
 
+def put_path(document: dict[str, Any], keys: tuple[str, ...], value: str | None) -> None:
+    """Set the field ``keys`` of a settings document (one :func:`settings_paths` found)."""
+    parent = _get(document, keys[:-1])
+    if isinstance(parent, dict):
+        parent[keys[-1]] = value
+
+
 def clear_path(document: dict[str, Any], keys: tuple[str, ...]) -> None:
     """Empty the field ``keys`` of a settings document (``""`` for model fields, else None)."""
     parent = _get(document, keys[:-1])

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow
 # the action keys of each menu in order; None is a separator, "recent" the Open recent submenu
 LAYOUT = {
     "file": ["new", "open", "open_data", "recent", None, "save", "save_as", "embed", None, "export", "import",
-             "export_model", None, "preferences", None, "quit"],
+             "export_model", "export_cluster", None, "preferences", None, "quit"],
     "training": ["run", "stop"],
     "help": ["sample", "about"],
 }
@@ -84,6 +84,9 @@ class MainMenus(QObject):
             "export_model": (self.tr("Export &model…"),
                              self.tr("Write a trained run as an ONNX bundle that runs without PyTorch or the "
                                      "studio (onnxruntime, numpy, jieba).")),
+            "export_cluster": (self.tr("Export run for a &cluster…"),
+                               self.tr("Write a run's settings and data with a torchrun launch script, to train "
+                                       "it on a multi-GPU machine or a cluster and open the result here.")),
             "preferences": (self.tr("&Preferences…"), self.tr("Language and theme.")),
             "quit": (self.tr("&Quit"), self.tr("Close the studio (asks to save changes).")),
             "run": (self.tr("&Start training"),

@@ -225,6 +225,7 @@ class MainWindow(Retranslating, QMainWindow):
                 "save": files.save, "save_as": files.save_as, "embed": self.model.set_embed_data,
                 "export": files.export_zip_dialog, "import": files.import_zip_dialog,
                 "export_model": self.show_export_model,
+                "export_cluster": lambda: self.show_export_model("cluster"),
                 "preferences": self.show_preferences, "quit": self.close, "run": self.run_current,
                 "stop": self.training.stop, "sample": files.open_sample, "about": self.show_about}
 
@@ -383,18 +384,20 @@ class MainWindow(Retranslating, QMainWindow):
         self.preferences.raise_()
         return self.preferences
 
-    def show_export_model(self):
-        """File > Export model…: the export dialog without blocking (the Inference tab's run
-        chosen), or a message when the project has no run yet; returns the dialog."""
+    def show_export_model(self, kind: str = "onnx"):
+        """File > Export model… (``kind`` "onnx") and Export run for a cluster… ("cluster"):
+        the export dialog without blocking (the Inference tab's run chosen), or a message
+        when the project has no run yet; returns the dialog."""
         project = self.model.project
         if not project.runs:
             self.show_error(self.tr("Train a model first: Export model writes one of the project's runs."))
             return None
         self.export_dialog = window_parts().ExportModelDialog(project.runs, project.path, self.pool, self,
-                                               chosen=getattr(self.inference_tab.current_run(), "id", None))
+                                               chosen=getattr(self.inference_tab.current_run(), "id", None),
+                                               kind=kind)
         self.export_dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.export_dialog.exported.connect(lambda result: self.statusBar().showMessage(
-            self.tr("Exported the model to {folder}.").format(folder=result.folder), 8000))
+            self.tr("Exported to {folder}.").format(folder=result.folder), 8000))
         self.export_dialog.open()
         return self.export_dialog
 

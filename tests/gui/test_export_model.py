@@ -53,3 +53,25 @@ def test_a_folder_with_other_files_is_refused_in_words(qtbot, window, tmp_path):
 def test_without_a_run_the_menu_says_to_train_first(window):
     assert window.show_export_model() is None
     assert "Train a model first" in window.last_error
+
+
+def test_export_run_for_a_cluster_writes_a_bundle_with_its_launch_script(qtbot, window, tmp_path):
+    data = tmp_path / "data.tsv"
+    data.write_text("好看的电影\t1\n难看的电影\t0\n", encoding="utf-8")
+    run = random_run("textcnn")
+    run.config["dataset"]["train"] = str(data)
+    window.model.add_run(run)
+    dialog = window.show_export_model("cluster")
+    assert dialog.windowTitle() == "Export run for a cluster" and dialog.processes_spin.isVisibleTo(dialog)
+    assert dialog.folder_edit.text().endswith("run-textcnn-cluster.studio")
+    dialog.processes_spin.setValue(4)
+    dialog.folder_edit.setText(str(tmp_path / "bundle"))
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        dialog.export_button.click()
+    folder = tmp_path / "bundle.studio"
+    assert "NPROC_PER_NODE:-4" in (folder / "launch.sh").read_text(encoding="utf-8")
+    assert (folder / "data" / "data.tsv").read_text(encoding="utf-8") == data.read_text(encoding="utf-8")
+    assert "NPROC_PER_NODE=4 ./launch.sh" in dialog.status.text()
+    dialog.format_combo.setCurrentIndex(0)  # back to ONNX: its own title and no process count
+    assert dialog.windowTitle() == "Export model" and not dialog.processes_spin.isVisibleTo(dialog)
+    dialog.close()

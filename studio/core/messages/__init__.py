@@ -18,10 +18,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from studio.core.messages import config, data, inference, models, project, retrieval, search, training, vectors
+from studio.core.messages import config, data, inference, models, project, retrieval, scale, search, training, vectors
 
 CATALOGUE: dict[str, str] = {}
-for _area in (config, data, inference, models, project, retrieval, search, training, vectors):
+for _area in (config, data, inference, models, project, retrieval, scale, search, training, vectors):
     _clash = CATALOGUE.keys() & _area.MESSAGES.keys()
     assert not _clash, f"message codes defined twice: {_clash}"
     CATALOGUE.update(_area.MESSAGES)
