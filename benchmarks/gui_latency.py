@@ -41,6 +41,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--train-rows", type=int, metavar="N", help="use only the first N training rows")
     parser.add_argument("--device", default="cpu", choices=["auto", "cpu", "cuda", "mps"],
                         help="training device (default cpu)")
+    parser.add_argument("--qt-thread-pool", action="store_true",
+                        help="let Qt's raster engine fill on its own thread pool, as before the studio turned it "
+                             "off (QT_NO_GUI_THREADPOOL), for an A/B of what that costs training")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
     return parser.parse_args(argv)
 
@@ -92,13 +95,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"torch {torch.__version__}, {torch.get_num_threads()} intra-op threads, "
           f"{os.cpu_count()} CPUs, load average {load_average()}, Qt platform "
           f"{os.environ.get('QT_QPA_PLATFORM', 'default')}")
-    print(f"TextCNN, {table.num_rows:,} training rows, {args.epochs} epoch(s), device {args.device}")
+    print(f"TextCNN, {table.num_rows:,} training rows, {args.epochs} epoch(s), device {args.device}, Qt fill "
+          f"thread pool {'on' if args.qt_thread_pool else 'off'}")
 
     headless = execute_run(settings, {train_path: table})  # also fills the encoding cache
     headless_rate = throughput(headless)
     print(f"headless: {headless_rate:,.0f} samples/s")
 
     app = create_app()
+    if args.qt_thread_pool:  # read at Qt's first fill, after this
+        os.environ.pop("QT_NO_GUI_THREADPOOL", None)
     preferences = tempfile.TemporaryDirectory()  # never the user's window settings
     window = MainWindow(QSettings(str(Path(preferences.name) / "studio.ini"), QSettings.Format.IniFormat))
     window.resize(1400, 880)

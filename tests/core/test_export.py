@@ -158,7 +158,8 @@ def test_pair_runs_export_with_their_threshold(tmp_path, pair_runs, model_type, 
         assert list(row["probabilities"].values()) == pytest.approx(probabilities.tolist(), abs=1e-4)
         assert row["label"] == run.label_names[label]
     one = run_predict(bundle, "--pair", *pairs[0])
-    assert one[0]["probabilities"] == got[0]["probabilities"]
+    # One pair pads to its own length, the file's batch to its longest: same outputs up to float rounding.
+    assert one[0]["probabilities"] == pytest.approx(got[0]["probabilities"], abs=1e-5)
 
 
 def test_a_folder_with_other_files_is_refused_and_left_alone(tmp_path):
