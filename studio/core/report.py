@@ -96,6 +96,11 @@ class Reporter:
         while self._pause.is_set() and not self._stop.is_set():
             self._stop.wait(poll_s)
 
+    def wait(self, seconds: float) -> None:
+        """Sleep ``seconds`` (a job pacing itself), returning early once stopped."""
+        if seconds > 0:
+            self._stop.wait(seconds)
+
     def part(self, start: float, end: float) -> Reporter:
         """A reporter for one part of this job: its progress 0..1 maps to ``start..end``
         of this one; events, stop and pause are shared."""
