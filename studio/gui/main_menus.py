@@ -24,7 +24,7 @@ SHORTCUTS = {
 class MainMenus(QObject):
     """File, Training, View and Help. ``slots`` maps each action key of :data:`LAYOUT`
     to what it does; the View menu shows each of ``page_count`` tabs by its index
-    (Ctrl+1 … Ctrl+6)."""
+    (Ctrl+1 … Ctrl+7)."""
 
     def __init__(self, window: QMainWindow, slots: dict[str, Callable], page_count: int,
                  show_page: Callable[[int], None]):

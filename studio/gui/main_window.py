@@ -32,7 +32,7 @@ from studio.gui.workers import WorkerPool
 
 __all__ = ["APP_NAME", "MainWindow"]
 
-TAB_COUNT = 6
+TAB_COUNT = 7
 LOAD_UNPAINTED_MS = 300  # start loading this soon even if the window has not been painted
 IMMEDIATE = {"preferences", "quit"}  # menu actions that do not wait for the tabs
 
@@ -172,11 +172,12 @@ class MainWindow(Retranslating, QMainWindow):
                            ("model_tab", lambda: parts.ModelTab(self.model, self.pool)),
                            ("training_tab", lambda: parts.TrainingTab(self.model, self.training, self.pool)),
                            ("inference_tab", lambda: parts.InferenceTab(self.model, self.pool)),
-                           ("retrieval_tab", lambda: parts.RetrievalTab(self.model, self.pool))):
+                           ("retrieval_tab", lambda: parts.RetrievalTab(self.model, self.pool)),
+                           ("playground_tab", lambda: parts.PlaygroundTab(self.pool))):
             tabs.append(make())
             yield name
         (self.dataset_tab, self.vectors_tab, self.model_tab, self.training_tab, self.inference_tab,
-         self.retrieval_tab) = tabs
+         self.retrieval_tab, self.playground_tab) = tabs
         current = self.tabs.currentIndex()
         placeholders = [self.tabs.widget(index) for index in range(self.tabs.count())]
         self.tabs.clear()
@@ -234,7 +235,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.dataset_tab.openDataRequested.connect(self.files.open_data_dialog)
         self.training_tab.exampleChosen.connect(self._look_at_example)
         for signal in (self.training_tab.errorOccurred, self.inference_tab.errorOccurred,
-                       self.vectors_tab.errorOccurred, self.retrieval_tab.errorOccurred, self.loader.failed,
+                       self.vectors_tab.errorOccurred, self.retrieval_tab.errorOccurred,
+                       self.playground_tab.errorOccurred, self.loader.failed,
                        self.data_prompt.failed, self.autosaver.recoveryFailed, self.training.failed):
             signal.connect(self.show_error)
         self.files.error.connect(lambda message, title: self.show_error(message, title or APP_NAME))
@@ -259,13 +261,14 @@ class MainWindow(Retranslating, QMainWindow):
         model.settingsChanged.connect(lambda group: group == "training" and self._show_device())
 
     def tab_pages(self) -> list[QWidget]:
-        """The tabs in order; Ctrl+1 … Ctrl+6 show them."""
+        """The tabs in order; Ctrl+1 … Ctrl+7 show them."""
         return [self.dataset_tab, self.vectors_tab, self.model_tab, self.training_tab, self.inference_tab,
-                self.retrieval_tab]
+                self.retrieval_tab, self.playground_tab]
 
     def retranslate(self) -> None:
         titles = [self.tr("1 · Dataset"), self.tr("2 · Word vectors"), self.tr("3 · Model"),
-                  self.tr("4 · Training"), self.tr("5 · Inference"), self.tr("6 · Retrieval")]
+                  self.tr("4 · Training"), self.tr("5 · Inference"), self.tr("6 · Retrieval"),
+                  self.tr("7 · Playground")]
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         self.menus.retranslate(titles)

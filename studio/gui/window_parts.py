@@ -14,6 +14,7 @@ from studio.gui.project_model import ProjectModel
 from studio.gui.tabs.dataset_tab import DatasetTab
 from studio.gui.tabs.inference_tab import InferenceTab
 from studio.gui.tabs.model_tab import ModelTab
+from studio.gui.tabs.playground_tab import PlaygroundTab
 from studio.gui.tabs.retrieval_tab import RetrievalTab
 from studio.gui.tabs.training_tab import TrainingTab
 from studio.gui.tabs.vectors_tab import VectorsTab
@@ -23,5 +24,5 @@ from studio.gui.widgets.export_model_dialog import ExportModelDialog
 from studio.gui.widgets.runs_view import status_text
 
 __all__ = ["Autosaver", "DataLoader", "DatasetTab", "ExportModelDialog", "InferenceTab", "LoadedData", "ModelTab",
-           "ProjectFiles", "ProjectModel", "RetrievalTab", "TrainingSession", "TrainingTab", "VectorsTab",
-           "choose_device", "device_info", "status_text", "versions"]
+           "PlaygroundTab", "ProjectFiles", "ProjectModel", "RetrievalTab", "TrainingSession", "TrainingTab",
+           "VectorsTab", "choose_device", "device_info", "status_text", "versions"]

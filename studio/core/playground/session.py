@@ -25,6 +25,7 @@ from studio.core.report import Reporter
 FRAME_RATE = 20.0  # frames a second at most: smooth enough, and leaves the GUI thread idle
 BOUNDARY_SIZE = 80  # grid points per side of the decision boundary image
 THUMBNAIL_SIZE = 24  # grid points per side of a neuron's thumbnail
+SLOWEST_FRAME_S = 0.08  # a frame's epochs stop early after this long, so frames come >= 10 a second
 
 
 @dataclass(frozen=True)
@@ -160,15 +161,17 @@ class Playground:
 def play(playground: Playground, report: Reporter, epochs_per_frame: int = 1, frames: int | None = None,
          frame_rate: float = FRAME_RATE) -> Frame:
     """Train ``playground`` and report a :class:`Frame` after every ``epochs_per_frame``
-    epochs (0: report the current state without training), at most ``frame_rate`` frames a
-    second, until stopped (:class:`~studio.core.errors.Cancelled`) or ``frames`` frames
+    epochs, or fewer where they take longer than :data:`SLOWEST_FRAME_S` (0: report the
+    current state without training), at most ``frame_rate`` frames a second, until stopped (:class:`~studio.core.errors.Cancelled`) or ``frames`` frames
     have been reported. Returns the last frame."""
     interval, shown, frame = 1.0 / frame_rate, 0, None
     while frames is None or shown < frames:
         report.check()
         started = time.monotonic()
-        if epochs_per_frame:
-            playground.step(epochs_per_frame)
+        for _ in range(epochs_per_frame):  # fewer epochs where they are slow: frames keep coming
+            playground.step(1)
+            if time.monotonic() - started >= SLOWEST_FRAME_S:
+                break
         frame = playground.frame()
         report.event(frame)
         shown += 1
