@@ -90,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.001)
 
     rows = []
-    print(f"\n| Case | Networks | Epochs a frame | Frames/s (each network) | Epochs/s | Heartbeat p50 / p99 / max ms "
-          f"| GUI thread CPU |\n|---|---:|---:|---:|---:|---:|---:|")
+    print("\n| Case | Networks | Epochs a frame | Frames/s (each network) | Epochs/s | Heartbeat p50 / p99 / max ms "
+          "| GUI thread CPU |\n|---|---:|---:|---:|---:|---:|---:|")
     for preset, compare, epochs_per_frame in CASES:
         tab.set_comparing(compare)
         tab.apply_preset(preset)

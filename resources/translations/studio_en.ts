@@ -1848,6 +1848,10 @@ Reinstall it (see the README) and start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>7 · Playground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read {rows} rows from {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3558,6 +3562,291 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     </message>
     <message>
         <source>Training memory ≈ {total} at batch_size {batch}, max_len {max_len}: weights {weights}, gradients {gradients}, Adam state {optimizer}, activations {activations}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>Add a neuron to hidden layer {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a neuron from hidden layer {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} neurons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPanel</name>
+    <message>
+        <source>Network {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to add a training point of the chosen class; Shift+click: the other class. Filled points train; ringed points test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden layers: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} · training loss {train} · test loss {test} · test accuracy {accuracy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundTab</name>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the networks over from new random weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train one frame&apos;s epochs, then stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 epoch a frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} epochs a frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle, two hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XOR from the x₁x₂ feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spiral, every feature, deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overfitting: small data, big network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare two networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a second network on the same points, side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record frames…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every frame as a numbered PNG in a folder you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click adds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class 0 (orange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class 1 (blue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click on a plane to add a training point; Shift+click adds the other class. Filled points train the networks, ringed points test them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}. Choose a folder you may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create {path}: {error}. Choose a folder you may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder for the frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} frames saved to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1860,6 +1860,10 @@ Reinstall it (see the README) and start it again.</source>
         <translation>6 · 检索</translation>
     </message>
     <message>
+        <source>7 · Playground</source>
+        <translation>7 · 游乐场</translation>
+    </message>
+    <message>
         <source>Read {rows} rows from {name}.</source>
         <translation>已从 {name} 读取 {rows} 行。</translation>
     </message>
@@ -3579,6 +3583,291 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     <message>
         <source>Training memory ≈ {total} at batch_size {batch}, max_len {max_len}: weights {weights}, gradients {gradients}, Adam state {optimizer}, activations {activations}.</source>
         <translation>训练内存 ≈ {total}（batch_size {batch}，max_len {max_len}）：权重 {weights}，梯度 {gradients}，Adam 状态 {optimizer}，激活值 {activations}。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>Add a neuron to hidden layer {number}</source>
+        <translation>给第 {number} 个隐藏层添加一个神经元</translation>
+    </message>
+    <message>
+        <source>Remove a neuron from hidden layer {number}</source>
+        <translation>从第 {number} 个隐藏层去掉一个神经元</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>{count} neurons</source>
+        <translation>{count} 个神经元</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPanel</name>
+    <message>
+        <source>Network {name}</source>
+        <translation>网络 {name}</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>正则化率</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>特征：</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>去掉最后一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Click to add a training point of the chosen class; Shift+click: the other class. Filled points train; ringed points test.</source>
+        <translation>单击添加所选类别的训练点；Shift+单击添加另一类。实心点用于训练，带圈的点用于测试。</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Hidden layers: {count}</source>
+        <translation>隐藏层：{count}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} · training loss {train} · test loss {test} · test accuracy {accuracy}</source>
+        <translation>第 {epoch} 轮 · 训练损失 {train} · 测试损失 {test} · 测试准确率 {accuracy}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundTab</name>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Start the networks over from new random weights</source>
+        <translation>用新的随机权重让网络从头开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train one frame&apos;s epochs, then stop</source>
+        <translation>训练一帧的轮数，然后停下</translation>
+    </message>
+    <message>
+        <source>1 epoch a frame</source>
+        <translation>每帧 1 轮</translation>
+    </message>
+    <message>
+        <source>{count} epochs a frame</source>
+        <translation>每帧 {count} 轮</translation>
+    </message>
+    <message>
+        <source>Circle, two hidden layers</source>
+        <translation>圆形，两个隐藏层</translation>
+    </message>
+    <message>
+        <source>XOR from the x₁x₂ feature</source>
+        <translation>用 x₁x₂ 特征解 XOR</translation>
+    </message>
+    <message>
+        <source>Spiral, every feature, deep</source>
+        <translation>螺旋，全部特征，深层网络</translation>
+    </message>
+    <message>
+        <source>Overfitting: small data, big network</source>
+        <translation>过拟合：小数据，大网络</translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation>预设…</translation>
+    </message>
+    <message>
+        <source>Compare two networks</source>
+        <translation>比较两个网络</translation>
+    </message>
+    <message>
+        <source>Train a second network on the same points, side by side</source>
+        <translation>在同样的点上并排训练第二个网络</translation>
+    </message>
+    <message>
+        <source>Save picture…</source>
+        <translation>保存图片…</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>Record frames…</source>
+        <translation>录制帧…</translation>
+    </message>
+    <message>
+        <source>Save every frame as a numbered PNG in a folder you choose</source>
+        <translation>把每一帧保存为编号的 PNG，放在你选择的文件夹里</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>两个高斯分布</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Click adds</source>
+        <translation>单击添加</translation>
+    </message>
+    <message>
+        <source>New points</source>
+        <translation>换一批点</translation>
+    </message>
+    <message>
+        <source>Class 0 (orange)</source>
+        <translation>类别 0（橙色）</translation>
+    </message>
+    <message>
+        <source>Class 1 (blue)</source>
+        <translation>类别 1（蓝色）</translation>
+    </message>
+    <message>
+        <source>Click on a plane to add a training point; Shift+click adds the other class. Filled points train the networks, ringed points test them.</source>
+        <translation>在平面上单击可添加训练点；Shift+单击添加另一类。实心点用于训练网络，带圈的点用于测试。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}. Choose a folder you may write to.</source>
+        <translation>无法写入 {path}。请选择一个有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}</source>
+        <translation>第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>Save the picture</source>
+        <translation>保存图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not create {path}: {error}. Choose a folder you may write to.</source>
+        <translation>无法创建 {path}：{error}。请选择一个有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the frames</source>
+        <translation>选择存放帧的文件夹</translation>
+    </message>
+    <message>
+        <source>{count} frames saved to {folder}</source>
+        <translation>已保存 {count} 帧到 {folder}</translation>
     </message>
 </context>
 <context>

@@ -161,16 +161,17 @@ class Playground:
 def play(playground: Playground, report: Reporter, epochs_per_frame: int = 1, frames: int | None = None,
          frame_rate: float = FRAME_RATE) -> Frame:
     """Train ``playground`` and report a :class:`Frame` after every ``epochs_per_frame``
-    epochs, or fewer where they take longer than :data:`SLOWEST_FRAME_S` (0: report the
-    current state without training), at most ``frame_rate`` frames a second, until stopped (:class:`~studio.core.errors.Cancelled`) or ``frames`` frames
-    have been reported. Returns the last frame."""
+    epochs (0: report the current state without training), at most ``frame_rate`` frames a
+    second, until stopped (:class:`~studio.core.errors.Cancelled`) or ``frames`` frames have
+    been reported. Returns the last frame. Playing on (``frames`` None), a frame's epochs stop
+    early after :data:`SLOWEST_FRAME_S`, so that slow epochs still give 10 frames a second."""
     interval, shown, frame = 1.0 / frame_rate, 0, None
     while frames is None or shown < frames:
         report.check()
         started = time.monotonic()
         for _ in range(epochs_per_frame):  # fewer epochs where they are slow: frames keep coming
             playground.step(1)
-            if time.monotonic() - started >= SLOWEST_FRAME_S:
+            if frames is None and time.monotonic() - started >= SLOWEST_FRAME_S:
                 break
         frame = playground.frame()
         report.event(frame)

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -154,12 +156,18 @@ class PlaygroundTab(Retranslating, QWidget):
         side_widget.setLayout(side)
         side_widget.setMaximumWidth(260)
         side.setContentsMargins(0, 0, 0, 0)
-        body = QHBoxLayout()
-        body.addWidget(side_widget)
-        body.addWidget(self.canvas, 1)
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(side_widget)
+        body_layout.addWidget(self.canvas, 1)
+        scroll = QScrollArea()  # a small screen scrolls the playground rather than growing the window
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addLayout(body, 1)
+        layout.addWidget(scroll, 1)
 
     def retranslate(self) -> None:
         self.reset_button.setText(self.tr("Reset"))
@@ -168,7 +176,8 @@ class PlaygroundTab(Retranslating, QWidget):
         self.step_button.setText(self.tr("Step"))
         self.step_button.setToolTip(self.tr("Train one frame's epochs, then stop"))
         for index, epochs in enumerate(EPOCHS_PER_FRAME):
-            self.speed.setItemText(index, self.tr("%n epoch(s) a frame", "", epochs))
+            self.speed.setItemText(index, self.tr("1 epoch a frame") if epochs == 1
+                                   else self.tr("{count} epochs a frame").format(count=epochs))
         names = {"basic": self.tr("Circle, two hidden layers"), "xor_product": self.tr("XOR from the x₁x₂ feature"),
                  "spiral": self.tr("Spiral, every feature, deep"),
                  "overfitting": self.tr("Overfitting: small data, big network")}

@@ -127,8 +127,7 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         for key, (row, column) in places.items():
             controls.addWidget(self.labels[key], row, column)
             controls.addWidget(fields[key], row, column + 1)
-        for column in (1, 3, 5):
-            controls.setColumnStretch(column, 1)
+        controls.setColumnStretch(6, 1)  # the fields keep their own width; the room is left over on the right
         features = QGridLayout()
         features.addWidget(self.labels["features"], 0, 0)
         for index, box in enumerate(self.features.values()):
@@ -139,7 +138,6 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         curves_layout = QVBoxLayout(curves)
         curves_layout.setContentsMargins(0, 0, 0, 0)
         curves_layout.addWidget(self.losses, 1)
-        curves_layout.addWidget(self.stats)
         results = QWidget()
         self.results_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, results)
         self.results_layout.setContentsMargins(0, 0, 0, 0)
@@ -154,6 +152,7 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         layout.addLayout(controls)
         layout.addLayout(features)
         layout.addWidget(self.split, 1)
+        layout.addWidget(self.stats)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Narrow (two networks side by side): the diagram above the plane and curves;
@@ -271,11 +270,14 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         self._submit(epochs_per_frame, None)
 
     def pause(self) -> None:
-        self.playing = False
-        self.pool.cancel(self._key)
+        """Stop training; the frame shown is then the network's state (the stopped job's
+        last epoch may have ended after its last frame)."""
+        if self.playing:
+            self.playing = False
+            self._submit(0, 1)  # supersedes the playing job, and runs once it has stopped
 
     def step(self, epochs: int) -> None:
-        self.pause()
+        self.playing = False
         self._submit(epochs, 1)
 
     def reset(self) -> None:
