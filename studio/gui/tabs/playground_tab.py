@@ -49,7 +49,7 @@ class PlaygroundTab(Retranslating, QWidget):
         super().__init__(parent)
         self.pool = pool
         self.data_config = DataConfig()
-        self.data: PlaygroundData = make_data(self.data_config)
+        self.data: PlaygroundData | None = None  # made when the tab is first shown (scikit-learn splits it)
         self.recording: Path | None = None
         self.recorded = 0
 
@@ -118,7 +118,6 @@ class PlaygroundTab(Retranslating, QWidget):
             panel.pointClicked.connect(self.add_point)
             panel.frameShown.connect(self._frame_shown)
             panel.failed.connect(self._failed)
-        self.panels[0].use_data(self.data)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -241,6 +240,8 @@ class PlaygroundTab(Retranslating, QWidget):
             panel.use_data(self.data)
 
     def add_point(self, x1: float, x2: float, other: bool) -> None:
+        if self.data is None:
+            return
         label = self.click_class.currentIndex() ^ int(other)
         self.data = PlaygroundData(self.data.train.plus((x1, x2), label), self.data.test)
         for panel in self.active_panels():
@@ -323,6 +324,11 @@ class PlaygroundTab(Retranslating, QWidget):
     def _failed(self, message: str) -> None:
         self.pause()
         self.errorOccurred.emit(message)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.data is None:  # not while the window builds its tabs at start-up
+            self.set_data(self.data_config)
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.pause()  # nothing trains out of sight, beside a text model's training
