@@ -100,13 +100,20 @@ def make_points(dataset: str, count: int, noise: float = 0.0, seed: int = 0) -> 
 
 
 def make_data(config: DataConfig) -> PlaygroundData:
-    """``config``'s points split into training and test points, stratified by class."""
-    from sklearn.model_selection import train_test_split
-
+    """``config``'s points split into training and test points, stratified by class: each
+    class gives ``test_ratio`` of its points (rounded) to the test split, drawn from ``seed``.
+    (numpy, not scikit-learn's splitter: the tab makes points while scikit-learn may still
+    be loading on another thread at start-up.)"""
     points = make_points(config.dataset, config.count, config.noise, config.seed)
-    train, test = train_test_split(np.arange(len(points)), test_size=config.test_ratio,
-                                   random_state=config.seed, stratify=points.label)
-    return PlaygroundData(Points(points.xy[train], points.label[train]), Points(points.xy[test], points.label[test]))
+    rng = np.random.default_rng(config.seed + 1)
+    test = []
+    for label in (0, 1):
+        members = rng.permutation(np.flatnonzero(points.label == label))
+        test.append(members[:round(len(members) * config.test_ratio)])
+    is_test = np.zeros(len(points), dtype=bool)
+    is_test[np.concatenate(test)] = True
+    return PlaygroundData(Points(points.xy[~is_test], points.label[~is_test]),
+                          Points(points.xy[is_test], points.label[is_test]))
 
 
 def _polar(rng: np.random.Generator, count: int, r_min: float, r_max: float) -> np.ndarray:
