@@ -29,7 +29,16 @@ import threading
 import time
 from pathlib import Path
 
-from common import DATA, ROOT, first_rows, load_average, missing_data, peak_rss_mib, thucnews_dataset  # noqa: E402
+from common import (  # noqa: E402
+    DATA,
+    ROOT,
+    first_rows,
+    load_average,
+    missing_data,
+    peak_rss_mib,
+    percentile,
+    thucnews_dataset,
+)
 
 HEARTBEAT_MS = 10
 TARGET_P99_MS = 50.0
@@ -68,11 +77,6 @@ def run_on_own_thread(work):
     thread.start()
     thread.join()
     return result["value"]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else float("nan")
 
 
 def main(argv: list[str] | None = None) -> int:

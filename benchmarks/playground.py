@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, cpu_flags, load_average  # noqa: E402
+from common import ROOT, cpu_flags, load_average, percentile  # noqa: E402
 
 HEARTBEAT_MS = 10
 TARGET_FPS = 10.0
@@ -35,11 +35,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=8.0, help="seconds of play per case (default 8)")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
     return parser.parse_args(argv)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else float("nan")
 
 
 def main(argv: list[str] | None = None) -> int:

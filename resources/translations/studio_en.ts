@@ -3647,6 +3647,30 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What each hidden neuron applies to its weighted sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far each SGD step moves the weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training points per SGD step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A penalty on large weights: L1 drives some to zero, L2 shrinks them all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much the penalty counts against the loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed this function of the point (x₁, x₂) to the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add a hidden layer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3731,6 +3755,38 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     </message>
     <message>
         <source>Presets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs trained between two pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up data and network for a lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shape the two classes of points make</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points in all, training and test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far points stray from their shape: more makes the classes overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the points kept out of training to test the networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws the points: the same seed gives the same points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class a click on the plane adds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3667,6 +3667,30 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation>L2</translation>
     </message>
     <message>
+        <source>What each hidden neuron applies to its weighted sum</source>
+        <translation>每个隐藏神经元对其加权和施加的函数</translation>
+    </message>
+    <message>
+        <source>How far each SGD step moves the weights</source>
+        <translation>每一步 SGD 让权重移动多远</translation>
+    </message>
+    <message>
+        <source>Training points per SGD step</source>
+        <translation>每一步 SGD 用的训练点数</translation>
+    </message>
+    <message>
+        <source>A penalty on large weights: L1 drives some to zero, L2 shrinks them all</source>
+        <translation>对大权重的惩罚：L1 让一部分变为零，L2 让全部变小</translation>
+    </message>
+    <message>
+        <source>How much the penalty counts against the loss</source>
+        <translation>惩罚项在损失中占多大分量</translation>
+    </message>
+    <message>
+        <source>Feed this function of the point (x₁, x₂) to the network</source>
+        <translation>把点 (x₁, x₂) 的这个函数输入网络</translation>
+    </message>
+    <message>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
@@ -3752,6 +3776,38 @@ Open the project again and choose to read them (command line: --allow-outside-fi
     <message>
         <source>Presets…</source>
         <translation>预设…</translation>
+    </message>
+    <message>
+        <source>Epochs trained between two pictures</source>
+        <translation>两幅画面之间训练的轮数</translation>
+    </message>
+    <message>
+        <source>Set up data and network for a lesson</source>
+        <translation>为一堂课设置好数据和网络</translation>
+    </message>
+    <message>
+        <source>The shape the two classes of points make</source>
+        <translation>两类点构成的形状</translation>
+    </message>
+    <message>
+        <source>Points in all, training and test</source>
+        <translation>点的总数（训练和测试）</translation>
+    </message>
+    <message>
+        <source>How far points stray from their shape: more makes the classes overlap</source>
+        <translation>点偏离形状的程度：越大两类越重叠</translation>
+    </message>
+    <message>
+        <source>Share of the points kept out of training to test the networks</source>
+        <translation>不参与训练、用来测试网络的点所占比例</translation>
+    </message>
+    <message>
+        <source>Draws the points: the same seed gives the same points</source>
+        <translation>决定点的抽取：相同的种子得到相同的点</translation>
+    </message>
+    <message>
+        <source>The class a click on the plane adds</source>
+        <translation>在平面上单击时添加的类别</translation>
     </message>
     <message>
         <source>Compare two networks</source>

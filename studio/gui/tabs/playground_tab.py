@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -183,6 +183,16 @@ class PlaygroundTab(Retranslating, QWidget):
         self.preset.setItemText(0, self.tr("Presets…"))
         for index, key in enumerate(PRESETS, start=1):
             self.preset.setItemText(index, names[key])
+        tips = {self.speed: self.tr("Epochs trained between two pictures"),
+                self.preset: self.tr("Set up data and network for a lesson"),
+                self.dataset: self.tr("The shape the two classes of points make"),
+                self.count: self.tr("Points in all, training and test"),
+                self.noise: self.tr("How far points stray from their shape: more makes the classes overlap"),
+                self.test_ratio: self.tr("Share of the points kept out of training to test the networks"),
+                self.seed: self.tr("Draws the points: the same seed gives the same points"),
+                self.click_class: self.tr("The class a click on the plane adds")}
+        for widget, tip in tips.items():
+            widget.setToolTip(tip)
         self.compare.setText(self.tr("Compare two networks"))
         self.compare.setToolTip(self.tr("Train a second network on the same points, side by side"))
         self.save_button.setText(self.tr("Save picture…"))
@@ -210,15 +220,14 @@ class PlaygroundTab(Retranslating, QWidget):
     # ----- the points ------------------------------------------------------------------
     def _show_data_config(self) -> None:
         config = self.data_config
-        widgets = (self.dataset, self.count, self.noise, self.test_ratio, self.seed)
-        blocked = [w.blockSignals(True) for w in widgets]
+        blockers = [QSignalBlocker(w) for w in (self.dataset, self.count, self.noise, self.test_ratio, self.seed)]
         self.dataset.setCurrentIndex(DATASETS.index(config.dataset))
         self.count.setValue(config.count)
         self.noise.setValue(round(config.noise * 100))
         self.test_ratio.setValue(round(config.test_ratio * 100))
         self.seed.setValue(config.seed)
-        for widget, was in zip(widgets, blocked, strict=True):
-            widget.blockSignals(was)
+        for blocker in blockers:
+            blocker.unblock()
         self._show_slider_values()
 
     def _show_slider_values(self) -> None:
@@ -314,7 +323,7 @@ class PlaygroundTab(Retranslating, QWidget):
                 self.frameSaved.emit(str(path))
             else:
                 self.record_button.setChecked(False)
-                self._failed(self.tr("Could not write {path}. Choose a folder you may write to.").format(path=path))
+                self._cannot_write(path)
             self._show_recording()
 
     def _show_epoch(self) -> None:
@@ -329,6 +338,9 @@ class PlaygroundTab(Retranslating, QWidget):
         super().showEvent(event)
         if self.data is None:  # not while the window builds its tabs at start-up
             self.set_data(self.data_config)
+
+    def _cannot_write(self, path: str | Path) -> None:
+        self._failed(self.tr("Could not write {path}. Choose a folder you may write to.").format(path=path))
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.pause()  # nothing trains out of sight, beside a text model's training
@@ -346,7 +358,7 @@ class PlaygroundTab(Retranslating, QWidget):
         path = file_dialogs.save_file(self, self.tr("Save the picture"), "playground", "playground.png",
                                       self.tr("PNG images (*.png)"))
         if path and not self.save_picture(path):
-            self._failed(self.tr("Could not write {path}. Choose a folder you may write to.").format(path=path))
+            self._cannot_write(path)
 
     def start_recording(self, folder: str | Path) -> Path:
         """Save every frame from now on in a new folder inside ``folder`` (never over files
@@ -365,17 +377,16 @@ class PlaygroundTab(Retranslating, QWidget):
             self.stop_recording()
             return target
         self.recording, self.recorded = target, 0
-        self.record_button.blockSignals(True)
-        self.record_button.setChecked(True)
-        self.record_button.blockSignals(False)
-        self.retranslate()
+        self._show_record_button()
         return target
 
     def stop_recording(self) -> None:
         self.recording = None
-        self.record_button.blockSignals(True)
-        self.record_button.setChecked(False)
-        self.record_button.blockSignals(False)
+        self._show_record_button()
+
+    def _show_record_button(self) -> None:
+        with QSignalBlocker(self.record_button):
+            self.record_button.setChecked(self.recording is not None)
         self.retranslate()
 
     def _record_toggled(self, on: bool) -> None:

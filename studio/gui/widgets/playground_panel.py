@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -175,6 +175,15 @@ class PlaygroundPanel(Retranslating, QGroupBox):
             self.activation.setItemText(index, text)
         for index, text in enumerate((self.tr("None"), self.tr("L1"), self.tr("L2"))):
             self.regularization.setItemText(index, text)
+        tips = {self.activation: self.tr("What each hidden neuron applies to its weighted sum"),
+                self.lr: self.tr("How far each SGD step moves the weights"),
+                self.batch_size: self.tr("Training points per SGD step"),
+                self.regularization: self.tr("A penalty on large weights: L1 drives some to zero, L2 shrinks them all"),
+                self.regularization_rate: self.tr("How much the penalty counts against the loss")}
+        for widget, tip in tips.items():
+            widget.setToolTip(tip)
+        for box in self.features.values():
+            box.setToolTip(self.tr("Feed this function of the point (x₁, x₂) to the network"))
         self.add_layer.setToolTip(self.tr("Add a hidden layer"))
         self.remove_layer.setToolTip(self.tr("Remove the last hidden layer"))
         self.plane.setToolTip(self.tr("Click to add a training point of the chosen class; Shift+click: the other "
@@ -194,7 +203,7 @@ class PlaygroundPanel(Retranslating, QGroupBox):
 
     def _show_network(self, network: NetworkConfig) -> None:
         self.network = network
-        blocked = [w.blockSignals(True) for w in self._inputs()]
+        blockers = [QSignalBlocker(widget) for widget in self._inputs()]
         for name, box in self.features.items():
             box.setChecked(name in network.features)
         self.activation.setCurrentIndex(ACTIVATIONS.index(network.activation))
@@ -202,8 +211,8 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         self.batch_size.setValue(network.batch_size)
         self.regularization.setCurrentIndex(REGULARIZATIONS.index(network.regularization))
         self.regularization_rate.setCurrentIndex(_nearest(REGULARIZATION_RATES, network.regularization_rate))
-        for widget, was in zip(self._inputs(), blocked, strict=True):
-            widget.blockSignals(was)
+        for blocker in blockers:
+            blocker.unblock()
         self._show_layers()
 
     def _inputs(self) -> list[QWidget]:
@@ -221,9 +230,8 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         if not chosen:  # a network needs an input: keep the last one ticked
             sender = self.sender()
             if isinstance(sender, QCheckBox):
-                sender.blockSignals(True)
-                sender.setChecked(True)
-                sender.blockSignals(False)
+                with QSignalBlocker(sender):
+                    sender.setChecked(True)
             return
         self._change(features=chosen, activation=ACTIVATIONS[self.activation.currentIndex()],
                      lr=self.lr.currentData(), batch_size=self.batch_size.value(),
