@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
 
     import studio.gui.window_parts  # noqa: F401  (loaded first: the window builds its tabs at once)
     from studio.gui.app import create_app
@@ -78,11 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     heartbeat.timeout.connect(tick)
     heartbeat.start()
 
-    def wait(seconds: float) -> None:
-        until = time.perf_counter() + seconds
-        while time.perf_counter() < until:
-            app.processEvents()
-            time.sleep(0.001)
+    def wait(seconds: float) -> None:  # the real event loop: a polling loop would take the GIL 1,000 times a second
+        loop = QEventLoop(app)
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
 
     rows = []
     print("\n| Case | Networks | Epochs a frame | Frames/s (each network) | Epochs/s | Heartbeat p50 / p99 / max ms "

@@ -11,6 +11,7 @@ from typing import Literal
 import torch
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from torch import nn
+from torch.nn import functional as F  # noqa: N812 - PyTorch's own spelling
 
 FEATURES: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
     "x1": lambda x1, x2: x1,
@@ -21,8 +22,9 @@ FEATURES: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
     "sin_x1": lambda x1, x2: torch.sin(x1),
     "sin_x2": lambda x1, x2: torch.sin(x2),
 }
-ACTIVATIONS: dict[str, Callable[[], nn.Module]] = {
-    "relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "linear": nn.Identity,
+# plain functions, not modules: a module call's hooks cost more than a small layer's math
+ACTIVATIONS: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
+    "relu": torch.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid, "linear": lambda x: x,
 }
 MAX_LAYERS, MAX_NEURONS = 6, 8
 
@@ -73,7 +75,7 @@ class PlaygroundNet(nn.Module):
         sizes = [len(config.features), *config.hidden_layers, 1]
         with torch.random.fork_rng(devices=[]):  # nn.Linear draws its own start; ours replaces it
             self.layers = nn.ModuleList(nn.Linear(a, b) for a, b in zip(sizes, sizes[1:], strict=False))
-        self.activation = ACTIVATIONS[config.activation]()
+        self.activation = ACTIVATIONS[config.activation]
         for layer in self.layers:
             nn.init.xavier_uniform_(layer.weight, generator=generator)
             nn.init.zeros_(layer.bias)
@@ -86,7 +88,7 @@ class PlaygroundNet(nn.Module):
         (n, width), then the output logit (n, 1)."""
         result, x = [], features
         for index, layer in enumerate(self.layers):
-            x = layer(x)
+            x = F.linear(x, layer.weight, layer.bias)
             if index < len(self.layers) - 1:
                 x = self.activation(x)
             result.append(x)

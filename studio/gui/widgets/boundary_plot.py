@@ -16,15 +16,19 @@ CLASS_COLORS = ((245, 147, 34), (8, 119, 189))  # class 0 orange, class 1 blue (
 PLANE_COLORS = pg.ColorMap([0.0, 0.5, 1.0], [(248, 184, 120), (236, 238, 240), (124, 178, 220)])
 # a neuron's output in the diagram: orange for -1, white for 0, blue for +1
 NEURON_COLORS = pg.ColorMap([0.0, 0.5, 1.0], [(245, 147, 34), (246, 246, 246), (8, 119, 189)])
+NEURON_TABLE = NEURON_COLORS.getLookupTable(0.0, 1.0, 256, alpha=True)  # (256, 4) RGBA bytes
 
 
-def colour_image(values: np.ndarray, colormap: pg.ColorMap) -> QImage:
-    """(rows, columns) values in 0..1, row 0 the bottom of the plane -> an RGBA QImage
-    with the top row first, as images are drawn."""
-    rgba = colormap.map(np.clip(values[::-1], 0.0, 1.0).reshape(-1), mode="byte")
-    rows, columns = values.shape
-    rgba = np.ascontiguousarray(rgba.reshape(rows, columns, 4))
-    return QImage(rgba.data, columns, rows, columns * 4, QImage.Format.Format_RGBA8888).copy()
+def colour_images(values: np.ndarray, table: np.ndarray) -> list[QImage]:
+    """(count, rows, columns) values in 0..1, row 0 the bottom of the plane, coloured by
+    ``table`` ((256, 4) RGBA bytes, as ``ColorMap.getLookupTable``) -> ``count`` QImages
+    with the top row first, as images are drawn. One lookup for the whole stack: a frame
+    colours every neuron of the diagram at once."""
+    index = np.rint(np.clip(values[:, ::-1], 0.0, 1.0) * 255.0).astype(np.uint8)
+    rgba = np.ascontiguousarray(table[index])
+    count, rows, columns = values.shape
+    return [QImage(rgba[i].data, columns, rows, columns * 4, QImage.Format.Format_RGBA8888).copy()
+            for i in range(count)]
 
 
 class BoundaryPlot(ThemedPlot):

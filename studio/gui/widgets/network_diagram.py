@@ -5,6 +5,8 @@ Buttons above each hidden layer add or remove one of its neurons."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from studio.core.playground import MAX_NEURONS, Frame
 from studio.gui.i18n import Retranslating
-from studio.gui.widgets.boundary_plot import CLASS_COLORS, NEURON_COLORS, colour_image
+from studio.gui.widgets.boundary_plot import CLASS_COLORS, NEURON_TABLE, colour_images
 
 FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1_squared": "x₁²", "x2_squared": "x₂²", "x1_x2": "x₁x₂",
                   "sin_x1": "sin(x₁)", "sin_x2": "sin(x₂)"}
@@ -20,11 +22,12 @@ _EDGE_STEPS = 22  # |w| above 22/8 draws as the widest edge
 _TOP, _LABELS, _RIGHT, _BOTTOM = 58, 58, 14, 10  # margins, px: headers and buttons, feature names
 
 
-def _signed_image(values: np.ndarray) -> QImage:
-    """Values around 0 -> orange (negative) .. white .. blue (positive); scaled down only
-    where they pass ±1 (ReLU outputs, squared features)."""
-    scale = max(1.0, float(np.abs(values).max()))
-    return colour_image((values / scale + 1.0) / 2.0, NEURON_COLORS)
+def _signed_images(values: np.ndarray) -> list[QImage]:
+    """(count, rows, columns) values around 0 -> orange (negative) .. white .. blue
+    (positive); each image scaled down only where it passes ±1 (ReLU outputs, squared
+    features)."""
+    scale = np.maximum(1.0, np.abs(values).max(axis=(1, 2), keepdims=True))
+    return colour_images((values / scale + 1.0) / 2.0, NEURON_TABLE)
 
 
 class NetworkDiagram(Retranslating, QWidget):
@@ -38,6 +41,7 @@ class NetworkDiagram(Retranslating, QWidget):
         self._images: list[list[QImage]] = []
         self._buttons: list[tuple[QToolButton, QToolButton]] = []
         self._picture: QPixmap | None = None
+        self._edge_lines: tuple[tuple, list[QLineF]] | None = None
         self.setMinimumSize(260, 170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.retranslate()
@@ -76,9 +80,11 @@ class NetworkDiagram(Retranslating, QWidget):
         if [len(w) for w in frame.weights[:-1]] != self.hidden or len(frame.inputs) != len(self.features):
             return  # a frame of the network before the last change
         self.frame = frame
-        self._images = [[_signed_image(values) for values in frame.inputs]]
-        self._images += [[_signed_image(values) for values in layer] for layer in frame.neurons]
-        self._images.append([colour_image(frame.boundary, NEURON_COLORS)])
+        columns = [frame.inputs, *frame.neurons]
+        images = _signed_images(np.concatenate(columns))
+        starts = np.cumsum([0] + [len(column) for column in columns])
+        self._images = [images[start:end] for start, end in zip(starts[:-1], starts[1:], strict=True)]
+        self._images.append(colour_images(frame.boundary[np.newaxis], NEURON_TABLE))
         self.update()
 
     # ----- geometry --------------------------------------------------------------
@@ -112,6 +118,16 @@ class NetworkDiagram(Retranslating, QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._place_buttons()
+
+    def _lines(self, rects: list[list[QRectF]]) -> list[QLineF]:
+        """Every edge, layer by layer, target by target, source by source; kept while the
+        diagram keeps its size and structure (a frame only changes their colours)."""
+        key = (self.size(), tuple(len(column) for column in rects))
+        if self._edge_lines is None or self._edge_lines[0] != key:
+            lines = [QLineF(start.right(), start.center().y(), end.left(), end.center().y())
+                     for sources, targets in itertools.pairwise(rects) for end in targets for start in sources]
+            self._edge_lines = (key, lines)
+        return self._edge_lines[1]
 
     # ----- painting --------------------------------------------------------------
     def update(self) -> None:  # the picture changed: draw it again once, blit it on every paint
@@ -170,22 +186,17 @@ class NetworkDiagram(Retranslating, QWidget):
 
     def _paint_edges(self, painter: QPainter, rects: list[list[QRectF]]) -> None:
         """Edges grouped by sign and |w| in steps of 1/8: one pen and one drawLines per group."""
-        weights = self.frame.weights if self.frame is not None else None
-        groups: dict[tuple[int, int], list[QLineF]] = {}
-        for column in range(len(rects) - 1):
-            sources, targets = rects[column], rects[column + 1]
-            for target, end in enumerate(targets):
-                for source, start in enumerate(sources):
-                    w = float(weights[column][target, source]) if weights is not None else 0.0
-                    key = (int(w > 0), min(_EDGE_STEPS, round(abs(w) * 8))) if weights is not None else (-1, 0)
-                    groups.setdefault(key, []).append(QLineF(start.right(), start.center().y(),
-                                                             end.left(), end.center().y()))
-        for (sign, step), lines in sorted(groups.items(), key=lambda item: item[0][1]):  # heavy edges on top
-            size = step / 8
-            if sign < 0:
-                color = QColor(180, 180, 180, 120)
-            else:
-                color = QColor(*CLASS_COLORS[sign])
-                color.setAlpha(int(90 + 165 * min(1.0, size)))
-            painter.setPen(QPen(color, min(6.0, 0.5 + 2.0 * size)))
+        lines = self._lines(rects)
+        if self.frame is None:
+            painter.setPen(QPen(QColor(180, 180, 180, 120), 0.5))
             painter.drawLines(lines)
+            return
+        # each layer's weights are (targets, sources): raveled, they run in the order of ``lines``
+        weights = np.concatenate([layer.ravel() for layer in self.frame.weights])
+        steps = np.minimum(_EDGE_STEPS, np.rint(np.abs(weights) * 8)).astype(int)
+        groups = steps * 2 + (weights > 0)
+        for group in np.unique(groups):  # ascending |w|: heavy edges on top
+            size, color = (group // 2) / 8, QColor(*CLASS_COLORS[group % 2])
+            color.setAlpha(int(90 + 165 * min(1.0, size)))
+            painter.setPen(QPen(color, min(6.0, 0.5 + 2.0 * size)))
+            painter.drawLines([lines[i] for i in np.flatnonzero(groups == group)])

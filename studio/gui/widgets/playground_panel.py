@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -92,6 +93,8 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         self.losses.setMaximumHeight(170)
         self.losses.setMouseEnabled(False, False)
         self.losses.hideButtons()
+        self.losses.disableAutoRange()  # ranges move in steps (_fit_loss_range): axes redraw rarely, not each frame
+        self._loss_range: tuple[float, float] | None = None
         self.legend = self.losses.addLegend(offset=(-4, 4))
         self.train_curve = self.losses.plot(pen={"color": BAR_COLOR, "width": 2})
         self.test_curve = self.losses.plot(pen={"color": HIGHLIGHT_COLOR, "width": 2})
@@ -299,6 +302,7 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         self.frame = self._latest = None
         self.train_curve.setData([], [])
         self.test_curve.setData([], [])
+        self._loss_range = None
         self.plane.clear_boundary()
         self.plane.show_points(self.data.train, self.data.test)
         self._submit(0, 1)
@@ -332,8 +336,18 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         history = frame.history
         self.train_curve.setData(history[:, 0], history[:, 1])
         self.test_curve.setData(history[:, 0], history[:, 2])
+        self._fit_loss_range(history)
         self._show_stats()
         self.frameShown.emit(frame)
+
+    def _fit_loss_range(self, history) -> None:
+        """Epochs 0 to a round number past the last; losses 0 to a round number above the
+        highest: the range changes a few times a run, and each change redraws the axes."""
+        losses = history[:, 1:][np.isfinite(history[:, 1:])]
+        wanted = (_round_up(max(10.0, history[-1, 0])), _round_up(float(losses.max()) * 1.05 if losses.size else 1.0))
+        if wanted != self._loss_range:
+            self._loss_range = wanted
+            self.losses.setRange(xRange=(0, wanted[0]), yRange=(0, wanted[1]), padding=0)
 
     def _show_stats(self) -> None:
         frame = self.frame
@@ -348,6 +362,12 @@ class PlaygroundPanel(Retranslating, QGroupBox):
 
 def _nearest(values: tuple[float, ...], value: float) -> int:
     return min(range(len(values)), key=lambda i: abs(math.log10(values[i] + 1e-9) - math.log10(value + 1e-9)))
+
+
+def _round_up(value: float) -> float:
+    """The smallest of 1, 1.5, 2, 3, 5, 7.5 × 10ⁿ at or above ``value`` (> 0)."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(step * power for step in (1, 1.5, 2, 3, 5, 7.5, 10) if step * power >= value)
 
 
 def _loss(value: float) -> str:
