@@ -205,7 +205,6 @@ class MainWindow(Retranslating, QMainWindow):
         for action in waiting:
             action()
         self.ready.emit()
-        startup.settle(final=startup.later_loaded())
         if not startup.later_loaded():
             self.pool.submit(startup.load_modules, steps=startup.LATER, reports=True, on_event=self._loading_later,
                              on_done=lambda _: self._loading_later(None))
@@ -215,7 +214,6 @@ class MainWindow(Retranslating, QMainWindow):
         unless another has replaced it)."""
         bar = self.statusBar()
         if name is None:
-            startup.settle()
             if bar.currentMessage() == self._later_text:
                 bar.clearMessage()
             return

@@ -10,7 +10,6 @@ meantime."""
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 
@@ -58,25 +57,3 @@ def load_modules(report: Reporter, steps: tuple[tuple[str, str], ...] = STEPS) -
         report.progress(number / len(steps))
         importlib.import_module(module)
     report.progress(1.0)
-
-
-def settle(final: bool = True) -> None:
-    """Move the objects alive now (modules, classes, the window's widgets) out of the
-    garbage collector's reach (``gc.freeze``): they live as long as the process. A full
-    collection, set off by a run allocating its table on a worker, otherwise walks them
-    all while holding the GIL: 320-390 ms in which the GUI thread could not run
-    (``benchmarks/gui_latency.py``). Called when the tabs are built and, ``final``, once
-    :data:`LATER` has loaded; after that, later windows of the process keep their
-    objects collectable."""
-    global _settled
-    if not _settled:
-        _settled = final
-        gc.freeze()
-
-
-def settled() -> bool:
-    """Whether start-up has loaded everything and frozen it (:func:`settle`)."""
-    return _settled
-
-
-_settled = False
