@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 
 import pytest
@@ -62,16 +61,11 @@ def make_window(qtbot, tmp_path, monkeypatch):
         window.close()
     windows.clear()
 
-    def leftovers(collect: bool = True) -> list:
-        if collect:
-            gc.collect()
+    def leftovers() -> list:
+        gc.collect()
         return [w for w in set(QApplication.topLevelWidgets()) - before
                 if w.isVisible() or isinstance(w, (QMainWindow, QDialog))]
 
-    # a collection takes ~0.4 s with torch loaded: the event loop deletes the windows
-    # first, then one collection clears what only Python still held
-    with contextlib.suppress(qtbot.TimeoutError):
-        qtbot.waitUntil(lambda: not leftovers(collect=False), timeout=2000)
     qtbot.waitUntil(lambda: not leftovers(), timeout=30000)
     for thread in threads:
         try:
