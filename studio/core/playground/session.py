@@ -154,7 +154,7 @@ class Playground:
         with torch.inference_mode():
             logits = self.model(self._all_x).split([len(self._train_y), len(self._test_y)])
             return tuple(float(F.binary_cross_entropy_with_logits(z, y)) if len(y) else float("nan")
-                         for z, (_, y) in zip(logits, self._splits(), strict=True))
+                         for z, y in zip(logits, (self._train_y, self._test_y), strict=True))
 
     def _accuracy(self, x: torch.Tensor, y: torch.Tensor) -> float:
         return float(((self.model(x) > 0).float() == y).float().mean()) if len(y) else float("nan")

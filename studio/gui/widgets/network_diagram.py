@@ -81,9 +81,8 @@ class NetworkDiagram(Retranslating, QWidget):
             return  # a frame of the network before the last change
         self.frame = frame
         columns = [frame.inputs, *frame.neurons]
-        images = _signed_images(np.concatenate(columns))
-        starts = np.cumsum([0] + [len(column) for column in columns])
-        self._images = [images[start:end] for start, end in zip(starts[:-1], starts[1:], strict=True)]
+        images = iter(_signed_images(np.concatenate(columns)))  # coloured at once, handed out column by column
+        self._images = [list(itertools.islice(images, len(column))) for column in columns]
         self._images.append(colour_images(frame.boundary[np.newaxis], NEURON_TABLE))
         self.update()
 

@@ -340,7 +340,7 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         self._show_stats()
         self.frameShown.emit(frame)
 
-    def _fit_loss_range(self, history) -> None:
+    def _fit_loss_range(self, history: np.ndarray) -> None:
         """Epochs 0 to a round number past the last; losses 0 to a round number above the
         highest: the range changes a few times a run, and each change redraws the axes."""
         losses = history[:, 1:][np.isfinite(history[:, 1:])]
