@@ -8,7 +8,8 @@ The window paints before PyTorch has loaded (:mod:`studio.gui.startup`): its fra
 and tab titles need only Qt, and the tabs are built once :mod:`studio.gui.window_parts`
 has been imported on a worker. What the user asks for meanwhile (open a project, drop a
 file, start training) waits for that and then runs, in order; :attr:`is_ready` and
-``ready`` tell when. This module imports nothing slow.
+``ready`` tell when; :attr:`is_settled` and ``settled``, when the libraries loaded after
+the tabs are in too. This module imports nothing slow.
 """
 
 from __future__ import annotations
@@ -42,13 +43,14 @@ class MainWindow(Retranslating, QMainWindow):
     projectOpened = Signal()
     errorShown = Signal(str)
     ready = Signal()  # the tabs are built: everything works (see the module docstring)
+    settled = Signal()  # and the libraries loaded after the tabs (startup.LATER) are in too
 
     def __init__(self, settings: QSettings | None = None):
         super().__init__()
         self.qsettings = settings or QSettings()
         app_settings.use(self.qsettings)
         self.pool = WorkerPool(self)
-        self.is_ready = False
+        self.is_ready = self.is_settled = False
         self.last_error = ""
         self._dialog: QMessageBox | None = None
         self.preferences: PreferencesDialog | None = None
@@ -205,9 +207,16 @@ class MainWindow(Retranslating, QMainWindow):
         for action in waiting:
             action()
         self.ready.emit()
-        if not startup.later_loaded():
+        if startup.later_loaded():
+            self._settle()
+        else:
             self.pool.submit(startup.load_modules, steps=startup.LATER, reports=True, on_event=self._loading_later,
-                             on_done=lambda _: self._loading_later(None))
+                             on_done=self._settle)
+
+    def _settle(self, _result: object = None) -> None:
+        self._loading_later(None)
+        self.is_settled = True
+        self.settled.emit()
 
     def _loading_later(self, name: object) -> None:
         """Say which library is loading after the tabs; ``None``: all have (clear the message

@@ -119,11 +119,11 @@ def prepare(splits: DatasetSplits, config: TextConfig, use_cache: bool = True,
             return cached
     tokenizer = Tokenizer(config.tokenizer)
     if pairs_apart:
-        sides = {name: (tokenizer.tokenize_many(getattr(splits, name).texts),
-                        tokenizer.tokenize_many(getattr(splits, name).pairs)) for name in SPLITS}
+        sides = {name: (_tokens(tokenizer, getattr(splits, name).texts),
+                        _tokens(tokenizer, getattr(splits, name).pairs)) for name in SPLITS}
         vocab = Vocab.build(itertools.chain(*sides["train"]), config.min_freq, config.max_size)
     else:
-        tokens = {name: tokenizer.tokenize_many(getattr(splits, name).texts, getattr(splits, name).pairs)
+        tokens = {name: _tokens(tokenizer, getattr(splits, name).texts, getattr(splits, name).pairs)
                   for name in SPLITS}
         vocab = Vocab.build(tokens["train"], config.min_freq, config.max_size)
     parts = {}
@@ -137,6 +137,13 @@ def prepare(splits: DatasetSplits, config: TextConfig, use_cache: bool = True,
     if use_cache and write_cache:
         _store(path, parts, vocab)
     return PreparedData(**parts, vocab=vocab, label_names=splits.label_names)
+
+
+def _tokens(tokenizer: Tokenizer, texts: list[str], pairs: list[str] | None = None) -> list[tuple[str, ...]]:
+    """Each text's tokens as a tuple. Tuples of strings leave the garbage collector's lists
+    at its first pass; tens of thousands of token lists kept until encoding would set off a
+    full collection, which holds the GIL for a third of a second while the window waits."""
+    return [tuple(tokens) for tokens in tokenizer.iter_tokens(texts, pairs)]
 
 
 def _store(path: Path, parts: dict[str, EncodedSplit], vocab: Vocab) -> None:

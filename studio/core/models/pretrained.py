@@ -38,17 +38,17 @@ def fill_embedding_(weight: torch.Tensor, vectors, vocab: Sequence[str]) -> int:
         raise ConfigError("config.field", field="embedding_dim", problem=message(
             "vectors.dimension_mismatch", vectors_dim=vectors.vector_size, dim=dim))
     keys = vectors.key_to_index
-    rows = [(i, keys[token]) for i, token in enumerate(vocab) if i > UNK_ID and token in keys]
-    if not rows:
+    ours = [i for i, token in enumerate(vocab) if i > UNK_ID and token in keys]
+    if not ours:
         return 0
-    ours, theirs = (list(part) for part in zip(*rows, strict=True))
+    theirs = [keys[vocab[i]] for i in ours]
     values = torch.as_tensor(vectors.vectors[theirs], dtype=weight.dtype, device=weight.device)
     bound = float(values.std()) * 3 ** 0.5 if values.numel() > 1 else 0.25
     with torch.no_grad():
         nn.init.uniform_(weight, -bound, bound)
         weight[ours] = values
         weight[PAD_ID].zero_()
-    return len(rows)
+    return len(ours)
 
 
 def apply_embedding_options(model: nn.Module, vocab: Sequence[str],

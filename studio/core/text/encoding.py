@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import torch
 
 from studio.core.text.vocab import PAD_ID, UNK_ID, Vocab
 
 
-def encode(token_lists: list[list[str]], vocab: Vocab, max_len: int) -> tuple[torch.Tensor, torch.Tensor]:
+def encode(token_lists: Sequence[Sequence[str]], vocab: Vocab, max_len: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Encode tokenized texts as padded ids.
 
     Returns:
@@ -29,7 +31,7 @@ def encode(token_lists: list[list[str]], vocab: Vocab, max_len: int) -> tuple[to
     return torch.from_numpy(ids), torch.from_numpy(lengths)
 
 
-def encode_pairs(side_a: list[list[str]], side_b: list[list[str]], vocab: Vocab,
+def encode_pairs(side_a: Sequence[Sequence[str]], side_b: Sequence[Sequence[str]], vocab: Vocab,
                  max_len: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Encode the two tokenized sides of ``N`` pairs apart, each as :func:`encode` does.
 

@@ -8,6 +8,7 @@ its default dictionary, optionally extended with a user dictionary (jieba's
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
@@ -113,6 +114,12 @@ class Tokenizer:
 
     def tokenize_many(self, texts: list[str], pairs: list[str] | None = None) -> list[list[str]]:
         """``tokenize_pair`` over aligned lists; ``pairs`` may be ``None``."""
+        return list(self.iter_tokens(texts, pairs))
+
+    def iter_tokens(self, texts: list[str], pairs: list[str] | None = None) -> Iterator[list[str]]:
+        """:meth:`tokenize_many` one text at a time."""
         if pairs is None:
-            return [self.tokenize(text) for text in texts]
-        return [self.tokenize_pair(text, pair) for text, pair in zip(texts, pairs, strict=True)]
+            return map(self.tokenize, texts)
+        if len(pairs) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(pairs)} second texts")
+        return map(self.tokenize_pair, texts, pairs)
