@@ -15,7 +15,9 @@ Run from the repository root::
 
 Prints the heartbeat lateness p50 / p99 / max in ms during training and the training
 throughput (training samples / training seconds, from the runs' own epoch timings) of
-each, and their ratio. Targets: p99 lateness < 50 ms; GUI throughput >= 0.95 x headless.
+each, and their ratio. Targets: p99 lateness < 50 ms, max < 150 ms; GUI throughput >= 0.95 x
+headless. The window's run starts once start-up has loaded what it loads after the tabs
+(``MainWindow.settled``), as a user's would.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from common import (  # noqa: E402
 
 HEARTBEAT_MS = 10
 TARGET_P99_MS = 50.0
+TARGET_MAX_MS = 150.0
 TARGET_RATIO = 0.95
 
 
@@ -167,7 +170,13 @@ def main(argv: list[str] | None = None) -> int:
         state["gui_cpu_start"] = time.thread_time()  # CPU the GUI thread spends while training
         window.training_tab.start_button.click()
 
-    QTimer.singleShot(500, start)
+    def start_soon() -> None:
+        QTimer.singleShot(500, start)
+
+    if window.is_settled:  # as a user would: once start-up has loaded what it loads
+        start_soon()
+    else:
+        window.settled.connect(start_soon)
     started = time.perf_counter()
     app.exec()
     heartbeat.stop()
@@ -195,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"GUI thread CPU while training: {figures['gui_thread_cpu_s']:.1f} s of "
           f"{figures['gui_wall_s']:.1f} s wall")
     print(f"test accuracy: headless {figures['test_accuracy_headless']:.4f}, GUI {figures['test_accuracy_gui']:.4f}")
+    worst = figures["lateness_max_ms"]
     print(f"targets: p99 < {TARGET_P99_MS:.0f} ms: {'met' if p99 < TARGET_P99_MS else 'MISSED'}; "
+          f"max < {TARGET_MAX_MS:.0f} ms: {'met' if worst < TARGET_MAX_MS else 'MISSED'}; "
           f"throughput >= {TARGET_RATIO} x headless: {'met' if ratio >= TARGET_RATIO else 'MISSED'}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:

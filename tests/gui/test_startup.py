@@ -86,6 +86,15 @@ def test_closing_while_loading_waits_for_the_import_and_keeps_the_geometry(make_
     assert window.qsettings.value("window/geometry") is not None
 
 
+def test_the_window_says_when_the_later_libraries_are_in(window, qtbot):
+    qtbot.waitUntil(lambda: window.is_ready, timeout=60000)
+    if not window.is_settled:
+        with qtbot.waitSignal(window.settled, timeout=60000):
+            pass
+    assert window.is_settled and startup.later_loaded()
+    assert not window.statusBar().currentMessage().startswith("Loading")
+
+
 def test_the_later_libraries_load_on_a_worker_and_say_which(qtbot):
     from studio.gui.workers import WorkerPool
 
