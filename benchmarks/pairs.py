@@ -73,6 +73,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--lr-schedule", default="constant", choices=["constant", "step", "cosine"],
                         help="TrainingConfig.lr_schedule (default constant)")
     parser.add_argument("--grad-clip", type=float, default=0.0, help="gradient clip norm (default 0: off)")
+    parser.add_argument("--label-smoothing", type=float, default=0.0,
+                        help="TrainingConfig.label_smoothing (default 0: off)")
     parser.add_argument("--ema-decay", type=float, default=0.0,
                         help="TrainingConfig.ema_decay: validate and keep an exponential moving average of "
                              "the weights (e.g. 0.999; default 0: off)")
@@ -171,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"data: {DATA} (train {'first ' + str(args.train_rows) + ' rows of ' if args.train_rows else ''}"
           f"train.txt; validation = test = dev.txt); char tokens, max_len {MAX_LEN} per side; "
           f"{args.epochs} epoch(s), batch {args.batch_size}, lr {args.lr} ({args.lr_schedule}), "
-          f"grad clip {args.grad_clip}, EMA decay {args.ema_decay}, swap pairs {args.swap_pairs}, "
+          f"grad clip {args.grad_clip}, label smoothing {args.label_smoothing}, EMA decay {args.ema_decay}, "
+          f"swap pairs {args.swap_pairs}, "
           f"model settings {args.model_options or 'default'}, patience 0, seed {args.seed}, "
           f"batches by length {'on' if args.length_buckets else 'off'}")
 
@@ -188,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             training=TrainingConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
                                     lr_schedule=args.lr_schedule, grad_clip=args.grad_clip, patience=0,
                                     ema_decay=args.ema_decay, swap_pairs=args.swap_pairs,
+                                    label_smoothing=args.label_smoothing,
                                     seed=args.seed, device=args.device, length_buckets=args.length_buckets,
                                     precision=args.precision),
         )

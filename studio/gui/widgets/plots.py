@@ -3,6 +3,8 @@ the plot widget in the theme's colours that every plot of the studio builds on."
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent
@@ -17,6 +19,13 @@ restyle_plots()  # the theme may have been chosen before pyqtgraph loaded (start
 BAR_COLOR = (66, 133, 244)
 HIGHLIGHT_COLOR = (234, 67, 53)
 HEAT_COLORS = pg.ColorMap([0.0, 1.0], [(247, 251, 255), (8, 48, 107)])  # heatmaps: white -> dark blue
+
+
+def round_up(value: float) -> float:
+    """The smallest of 1, 1.5, 2, 3, 5, 7.5 × 10ⁿ at or above ``value`` (> 0): a live plot's
+    range set to it changes a few times a run, and each change redraws the axes."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(step * power for step in (1, 1.5, 2, 3, 5, 7.5, 10) if step * power >= value)
 
 
 def style_plot(plot: pg.PlotWidget) -> None:
