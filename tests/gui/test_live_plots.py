@@ -69,3 +69,11 @@ def test_a_new_run_is_followed_again(plots):
     assert shown(plots.lr_plot)[0] == [1.0, 2.0]
     plots.draw(history(3, planned=40))
     assert shown(plots.lr_plot)[0] == [0.0, 40.0]
+
+
+def test_a_diverged_loss_does_not_break_the_range(plots):
+    h = history(5)
+    for step, loss in ((6, float("inf")), (7, float("nan"))):
+        h.add(BatchEnd(epoch=1, step=step, loss=loss, lr=1e-3, samples_per_s=100.0))
+    plots.draw(h)
+    assert shown(plots.loss_plot) == [[0.0, 200.0], [0.0, 3.0]]
