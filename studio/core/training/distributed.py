@@ -19,6 +19,7 @@ Backends: gloo on the CPU, NCCL on CUDA (one GPU per process, ``LOCAL_RANK``).
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -95,9 +96,16 @@ def _attempt_store(place: Distributed, environ: dict[str, str] | None = None) ->
 
 
 def leave() -> None:
-    """Leave the process group (at the end of a run, so that the processes exit cleanly)."""
+    """Leave the process group (at the end of a run, so that the processes exit cleanly).
+
+    Then collect the garbage: gloo's worker threads may still hold work whose tensors are
+    referenced from Python objects in reference cycles, and freeing those during the
+    interpreter's shutdown takes the GIL from a gloo thread and aborts the process (SIGABRT,
+    "terminate called without an active exception", seen once in a rank 1 of the tests).
+    """
     if dist.is_initialized():
         dist.destroy_process_group()
+    gc.collect()
 
 
 def share(index: torch.Tensor, place: Distributed) -> torch.Tensor:
