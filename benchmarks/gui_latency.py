@@ -120,7 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"TextCNN, {table.num_rows:,} training rows, {args.epochs} epoch(s), device {args.device}, Qt fill "
           f"thread pool {'on' if args.qt_thread_pool else 'off'}")
 
-    headless = run_on_own_thread(lambda: execute_run(settings, {train_path: table}))  # also fills the cache
+    def run_headless():
+        return run_on_own_thread(lambda: execute_run(settings, {train_path: table}))
+
+    headless = run_headless()  # also fills the cache
     before = throughput(headless)
     print(f"headless: {before:,.0f} samples/s")
 
@@ -189,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # headless once more after the window: the machine's speed drifts (other tenants, the
     # first run's kernel set-up), so the window is compared with the mean of the runs either side
-    after = throughput(run_on_own_thread(lambda: execute_run(settings, {train_path: table})))
+    after = throughput(run_headless())
     print(f"headless again: {after:,.0f} samples/s")
     headless_rate = (before + after) / 2
     gui_rate = throughput(run)

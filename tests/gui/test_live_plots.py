@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from studio.core.training.events import BatchEnd, RunStarted
+from studio.core.training.events import BatchEnd, RunFinished, RunStarted
 from studio.core.training.history import MetricHistory
 from studio.gui.widgets.live_plots import LivePlots
 
@@ -77,3 +77,10 @@ def test_a_diverged_loss_does_not_break_the_range(plots):
         h.add(BatchEnd(epoch=1, step=step, loss=loss, lr=1e-3, samples_per_s=100.0))
     plots.draw(h)
     assert shown(plots.loss_plot) == [[0.0, 200.0], [0.0, 3.0]]
+
+
+def test_a_run_that_stopped_early_fills_the_plot(plots):
+    h = history(40)  # 200 steps planned
+    h.add(RunFinished(status="completed", best_epoch=1))
+    plots.draw(h)
+    assert shown(plots.loss_plot)[0] == [0.0, 40.0]

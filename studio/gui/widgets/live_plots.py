@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from studio.core.training.history import MetricHistory
 from studio.gui.i18n import Retranslating
-from studio.gui.widgets.plots import ThemedPlot, round_up
+from studio.gui.widgets.plots import ThemedPlot, show_from_zero
 
 # mid-tone colours that read on the light theme's white and the dark theme's near-black
 BLUE, RED, GREEN = (66, 133, 244), (234, 67, 53), (52, 168, 83)
@@ -53,7 +53,9 @@ class LivePlots(Retranslating, QWidget):
         self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(BLUE, width=2), name="lr", antialias=False)
         # the per-step plots' ranges are set in draw(), from the run's planned steps and
         # round numbers, rather than fitted to the data at every redraw: each change of range
-        # redraws the axes, which made a redraw 11 ms of the GUI thread instead of 2 ms
+        # redraws the axes, which made a redraw 11 ms of the GUI thread instead of 2 ms.
+        # _ranges holds the plots that follow the run, each with the range it shows (None:
+        # none set yet); a plot the user has panned or zoomed is not in it.
         self._ranges: dict[ThemedPlot, tuple[float, float] | None] = {}
         for plot in (self.loss_plot, self.lr_plot):
             plot.setDownsampling(auto=True, mode="peak")
@@ -116,7 +118,9 @@ class LivePlots(Retranslating, QWidget):
         self.loss_raw.setData(history.steps, history.losses)
         self.loss_smooth.setData(history.steps, history.smoothed_losses())
         self.lr_curve.setData(history.steps, history.lrs)
-        steps = history.total_steps or (history.steps[-1] if history.steps else 0)
+        reached = history.steps[-1] if history.steps else 0
+        # a running run's plan; an ended one's steps (one stopped early fills the plot)
+        steps = reached if history.finished is not None else history.total_steps or reached
         losses = np.asarray(history.losses, dtype=float)
         losses = losses[np.isfinite(losses)]  # a diverged run's inf or nan is drawn off the top
         self._follow(self.loss_plot, steps, float(losses.max()) if losses.size else 0.0)
@@ -148,10 +152,7 @@ class LivePlots(Retranslating, QWidget):
             self._ranges[plot] = None
         elif plot not in self._ranges:
             return
-        wanted = (float(max(1, steps)), round_up(highest * 1.05) if highest > 0 else 1.0)
-        if wanted != self._ranges[plot]:
-            self._ranges[plot] = wanted
-            plot.setRange(xRange=(0, wanted[0]), yRange=(0, wanted[1]), padding=0)
+        self._ranges[plot] = show_from_zero(plot, self._ranges[plot], max(1, steps), highest)
 
     def _stop_following(self, plot: ThemedPlot, *_changed) -> None:
         self._ranges.pop(plot, None)

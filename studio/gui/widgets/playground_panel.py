@@ -37,7 +37,7 @@ from studio.core.playground import (
 from studio.gui.i18n import Retranslating
 from studio.gui.widgets.boundary_plot import BoundaryPlot
 from studio.gui.widgets.network_diagram import FEATURE_LABELS, NetworkDiagram
-from studio.gui.widgets.plots import BAR_COLOR, HIGHLIGHT_COLOR, ThemedPlot, round_up
+from studio.gui.widgets.plots import BAR_COLOR, HIGHLIGHT_COLOR, ThemedPlot, round_up, show_from_zero
 from studio.gui.workers import WorkerPool
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -344,10 +344,8 @@ class PlaygroundPanel(Retranslating, QGroupBox):
         """Epochs 0 to a round number past the last; losses 0 to a round number above the
         highest: the range changes a few times a run, and each change redraws the axes."""
         losses = history[:, 1:][np.isfinite(history[:, 1:])]
-        wanted = (round_up(max(10.0, history[-1, 0])), round_up(float(losses.max()) * 1.05 if losses.size else 1.0))
-        if wanted != self._loss_range:
-            self._loss_range = wanted
-            self.losses.setRange(xRange=(0, wanted[0]), yRange=(0, wanted[1]), padding=0)
+        self._loss_range = show_from_zero(self.losses, self._loss_range, round_up(max(10.0, history[-1, 0])),
+                                          float(losses.max()) if losses.size else 0.0)
 
     def _show_stats(self) -> None:
         frame = self.frame

@@ -28,6 +28,18 @@ def round_up(value: float) -> float:
     return next(step * power for step in (1, 1.5, 2, 3, 5, 7.5, 10) if step * power >= value)
 
 
+def show_from_zero(plot: pg.PlotWidget, shown: tuple[float, float] | None, x_end: float,
+                   highest: float) -> tuple[float, float]:
+    """Show x from 0 to ``x_end`` and y from 0 to a round number above ``highest`` (1 when
+    nothing is above 0) on ``plot``, unless that is ``shown`` already; the range now shown.
+    Live plots call this at every redraw instead of auto-ranging, so their axes are redrawn
+    only when the round numbers move."""
+    wanted = (float(x_end), round_up(highest * 1.05) if highest > 0 else 1.0)
+    if wanted != shown:
+        plot.setRange(xRange=(0, wanted[0]), yRange=(0, wanted[1]), padding=0)
+    return wanted
+
+
 def style_plot(plot: pg.PlotWidget) -> None:
     """Give ``plot`` the theme's colours: background, axes, axis labels, title and legend."""
     background, foreground = plot_colors()
