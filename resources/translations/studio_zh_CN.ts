@@ -459,6 +459,22 @@ It is kept and offered again at the next start.</source>
         <translation>给输入 BiLSTM 的每个词元多一个输入：该词元也出现在另一段文本中时为 1，否则为 0（Chen 等 2017 年 DrQA 的精确匹配特征）。LCQMC 这类问题对的大部分字符相同，这个标记把模型的注意力引向少数不同之处。</translation>
     </message>
     <message>
+        <source>Bigram vectors</source>
+        <translation>二元组向量</translation>
+    </message>
+    <message>
+        <source>Give each token, beside its own vector, the sum of the vectors of its two bigrams (with the token before it and with the token after it), hashed into buckets; 0 for none. Most Chinese words have two characters, so with character tokens the bigrams bring in the words without a segmenter, as the character + bigram inputs of Chinese sequence labelling do (Zhang &amp; Yang 2018).</source>
+        <translation>除自身的向量外，每个词元再加上它所在的两个二元组（与前一个词元、与后一个词元）的向量之和，二元组经哈希分到各个桶；0 表示不用。中文词大多是两个字，因此以字为词元时，二元组无需分词器就能带入词的信息，就像中文序列标注中“字 + 二元组”的输入那样（Zhang &amp; Yang 2018）。</translation>
+    </message>
+    <message>
+        <source>Bigram hash buckets</source>
+        <translation>二元组哈希桶数</translation>
+    </message>
+    <message>
+        <source>Rows of the bigram table; bigrams sharing a bucket share a vector.</source>
+        <translation>二元组表的行数；落在同一个桶的二元组共用一个向量。</translation>
+    </message>
+    <message>
         <source>On the embeddings, the projected enhancement and the MLP. The paper&apos;s 0.5 learns LCQMC slowly: 69.0 % vs 74.7 % dev accuracy after 2 epochs on 60,000 pairs.</source>
         <translation>作用于词向量、投影后的增强表示和 MLP。论文中的 0.5 在 LCQMC 上学得慢：用 60,000 对训练 2 轮后，验证集准确率 69.0 % 对 74.7 %。</translation>
     </message>

@@ -137,7 +137,7 @@ def pair_runs(tmp_path_factory):
         return execute_run(settings)
 
     return {"esim": pair_run({"type": "esim", "embedding_dim": 16, "hidden_size": 16, "symmetric": True,
-                              "exact_match": True}),
+                              "exact_match": True, "bigram_dim": 8, "bigram_buckets": 500}),
             "textcnn": pair_run({"type": "textcnn", "embedding_dim": 16, "num_filters": 8})}
 
 

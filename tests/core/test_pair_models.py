@@ -58,8 +58,9 @@ def name(request) -> str:
     return request.param
 
 
-@pytest.fixture(params=[("esim", {}), ("esim", {"exact_match": True, "symmetric": True}), ("siamese", {})],
-                ids=["esim", "esim-exact-match", "siamese"])
+@pytest.fixture(params=[("esim", {}), ("esim", {"exact_match": True, "symmetric": True}),
+                        ("esim", {"bigram_dim": 6, "bigram_buckets": 50}), ("siamese", {})],
+                ids=["esim", "esim-exact-match", "esim-bigrams", "siamese"])
 def variant(request) -> tuple[str, dict]:
     """A pair model and settings that change its forward pass."""
     return request.param
@@ -79,8 +80,9 @@ def test_every_parameter_gets_a_gradient(variant):
     loss.backward()
     for n, p in model.named_parameters():
         assert p.grad is not None, n
-        assert torch.isfinite(p.grad).all(), n
-        assert p.grad.abs().sum() > 0, n
+        grad = p.grad.to_dense()  # the bigram table's gradient is sparse
+        assert torch.isfinite(grad).all(), n
+        assert grad.abs().sum() > 0, n
 
 
 @pytest.mark.parametrize("side", [0, 1, "both"])
@@ -223,3 +225,20 @@ def test_esim_exact_match_widens_only_the_input_encoder():
     changed = {name for name, p in matched.named_parameters() if p.shape != shapes[name]}
     assert changed == {"encoder.weight_ih_l0", "encoder.weight_ih_l0_reverse"}
     assert matched.encoder.weight_ih_l0.shape[1] == plain.encoder.weight_ih_l0.shape[1] + 1
+
+
+def test_esim_bigram_vectors_sum_the_bigrams_ending_and_starting_at_each_token():
+    model = make_model("esim", bigram_dim=4, bigram_buckets=1000)
+    x, y, z = 5, 6, 7
+    sides = torch.tensor([[x, y, z, PAD_ID], [z, PAD_ID, PAD_ID, PAD_ID]])
+    lengths = torch.tensor([3, 1])
+    table = model.bigram_embedding.weight
+    buckets = model.bigram_hasher(sides, lengths)  # (2, 3): the bigrams starting at 0, 1, 2
+    xy, yz = table[buckets[0, 0]], table[buckets[0, 1]]
+    assert buckets[0, 2] == 0 and not buckets[1].any()  # (z, PAD) and all of the one-token side: none
+    vectors = model.bigram_vectors(sides, lengths)
+    torch.testing.assert_close(vectors[0, :3], torch.stack([xy, xy + yz, yz]))
+    assert not vectors[0, 3].any() and not vectors[1].any()
+    plain = make_model("esim")
+    assert model.encoder.weight_ih_l0.shape[1] == plain.encoder.weight_ih_l0.shape[1] + 4
+    assert model.bigram_embedding.sparse  # the Trainer steps it with SparseAdam

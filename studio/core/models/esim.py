@@ -15,9 +15,11 @@ from pydantic import ConfigDict, Field
 from torch import nn
 
 from studio.core.models.bilstm import BiLSTM
+from studio.core.models.fasttext import NGramHasher
 from studio.core.models.layers import (
     Dropout,
     EmbeddingOptions,
+    init_embedding_,
     masked_mean_max,
     masked_softmax,
     real_positions,
@@ -50,6 +52,17 @@ class ESIMConfig(EmbeddingOptions):
                     "the other text, else 0 (the exact-match feature of Chen et al. 2017, DrQA). "
                     "Question pairs such as LCQMC's share most characters; the flag points the "
                     "model at the few that differ.")
+    bigram_dim: int = Field(
+        0, ge=0, le=1024, title="Bigram vectors",
+        description="Give each token, beside its own vector, the sum of the vectors of its two "
+                    "bigrams (with the token before it and with the token after it), hashed into "
+                    "buckets; 0 for none. Most Chinese words have two characters, so with character "
+                    "tokens the bigrams bring in the words without a segmenter, as the character + "
+                    "bigram inputs of Chinese sequence labelling do (Zhang & Yang 2018).")
+    bigram_buckets: int = Field(
+        100_000, ge=1, le=20_000_000, title="Bigram hash buckets",
+        description="Rows of the bigram table; bigrams sharing a bucket share a vector.",
+        json_schema_extra={"visible_when": {"bigram_dim": {"gt": 0}}})
     dropout: float = Field(
         0.2, ge=0.0, lt=1.0, title="Dropout",
         description="On the embeddings, the projected enhancement and the MLP. The paper's 0.5 "
@@ -79,7 +92,9 @@ class ESIM(nn.Module):
 
     1. Input encoding: ``a = BiLSTM(embed(a))``, ``b = BiLSTM(embed(b))``, ``(B, L, 2H)``;
        with ``exact_match`` each token's vector gets one more entry, 1 where the token also
-       occurs in the other text (UNK never matches), ``(B, L, E + 1)``.
+       occurs in the other text (UNK never matches), ``(B, L, E + 1)``; with ``bigram_dim``
+       ``D`` each token's vector is followed by the sum of its two hashed bigram vectors
+       (:meth:`bigram_vectors`), ``(B, L, E + D)``.
     2. Soft alignment: ``e = a·bᵀ`` ``(B, L, L)``; ``ã = softmax_b(e)·b`` (each token of a
        as a mix of the tokens of b) and ``b̃ = softmax_a(eᵀ)·a``, the softmax masked to
        the other side's real tokens.
@@ -99,7 +114,15 @@ class ESIM(nn.Module):
         hidden = config.hidden_size
         self.embedding = token_embedding(vocab_size, config.embedding_dim)
         self.dropout = Dropout(config.dropout)
-        self.encoder = BiLSTM(config.embedding_dim + int(config.exact_match), hidden)
+        self.bigram_hasher = NGramHasher([2], config.bigram_buckets) if config.bigram_dim else None
+        self.bigram_embedding = None
+        if config.bigram_dim:
+            # sparse: a step updates only the rows its batch hashed to (SparseAdam, as fastText)
+            self.bigram_embedding = nn.Embedding(config.bigram_buckets + 1, config.bigram_dim,
+                                                 padding_idx=0, sparse=True)
+            init_embedding_(self.bigram_embedding.weight)
+        inputs = config.embedding_dim + config.bigram_dim + int(config.exact_match)
+        self.encoder = BiLSTM(inputs, hidden)
         self.projection = nn.Sequential(nn.Linear(8 * hidden, hidden), nn.ReLU())
         self.composition = BiLSTM(hidden, hidden)
         self.classifier = nn.Sequential(
@@ -112,13 +135,25 @@ class ESIM(nn.Module):
         sides, side_lengths = split_pair(ids, lengths, "ESIM")
         length, batch = sides.shape[1], ids.shape[0]
         mask = real_positions(side_lengths, length)
-        vectors = self.dropout(self.embedding(sides))
+        vectors = self.embedding(sides)
+        if self.bigram_embedding is not None:
+            vectors = torch.cat([vectors, self.bigram_vectors(sides, side_lengths)], dim=-1)
+        vectors = self.dropout(vectors)
         if self.config.exact_match:
             vectors = torch.cat([vectors, exact_match(sides, mask).unsqueeze(-1).to(vectors.dtype)], dim=-1)
         encoded = self.encoder(vectors, side_lengths)
         encoded = encoded.view(batch, 2, length, -1)
         mask = mask.view(batch, 2, length)
         return encoded[:, 0], encoded[:, 1], mask[:, 0], mask[:, 1], side_lengths
+
+    def bigram_vectors(self, sides: torch.Tensor, side_lengths: torch.Tensor) -> torch.Tensor:
+        """``sides (2B, L)`` ids, ``side_lengths (2B,)`` -> ``(2B, L, D)``: at each position the
+        vector of the bigram ending there plus that of the bigram starting there, each hashed
+        to a bucket (:class:`~studio.core.models.fasttext.NGramHasher`). A bigram that reaches
+        past the side's end is the zero row, so PAD never changes what a real token gets."""
+        starting = self.bigram_embedding(self.bigram_hasher(sides, side_lengths))  # (2B, L - 1, D): (t, t + 1)
+        none = starting.new_zeros((sides.shape[0], 1, starting.shape[2]))
+        return torch.cat([none, starting], 1) + torch.cat([starting, none], 1)  # ending + starting at t
 
     @staticmethod
     def _align(a, b, mask_a, mask_b):
