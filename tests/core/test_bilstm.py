@@ -73,3 +73,19 @@ def test_dropout_lanes_are_independent_and_replayable():
     assert out.dtype == torch.bfloat16
     out.sum().backward()
     torch.testing.assert_close(x.grad, out.detach())  # the gradient is the mask itself
+
+
+def test_bf16_takes_the_fused_kernel_only_on_a_cpu_with_native_bf16(batch, monkeypatch):
+    """oneDNN has no bf16 LSTM on an AVX2-only CPU ("could not create a primitive
+    descriptor"): a bf16 run there must take the packed path, and still run."""
+    import studio.core.models.bilstm as bilstm
+
+    x, lengths = batch
+    for native in (False, True):
+        monkeypatch.setattr(bilstm, "native_bf16", lambda device, native=native: native)
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            assert bilstm._fused_is_faster(x) == native
+            assert not bilstm._fused_is_faster(x.to("meta"))  # only on the CPU
+    monkeypatch.setattr(bilstm, "native_bf16", lambda device: False)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        assert BiLSTM(4, 6)(x, lengths).shape == (5, 5, 12)

@@ -16,13 +16,16 @@ from torch import nn
 
 from studio.core.models.export_mode import exporting
 from studio.core.models.layers import run_packed, run_padded
+from studio.core.training.device import native_bf16
 
 
 def _fused_is_faster(x: torch.Tensor) -> bool:
-    """True under CPU bf16 autocast: there the fused kernel beats the packed cell; in
-    fp32 packing is as fast or faster (same step: 155 vs 167 ms)."""
+    """True under CPU bf16 autocast on a CPU with native bf16: there the fused kernel beats
+    the packed cell; in fp32 packing is as fast or faster (same step: 155 vs 167 ms). On a
+    CPU without it (AVX2 only) oneDNN has no bf16 LSTM at all ("could not create a primitive
+    descriptor"), so a user's explicit bf16 there takes the packed path."""
     return x.device.type == "cpu" and torch.is_autocast_enabled("cpu") \
-        and torch.get_autocast_dtype("cpu") == torch.bfloat16
+        and torch.get_autocast_dtype("cpu") == torch.bfloat16 and native_bf16(x.device)
 
 
 class BiLSTM(nn.LSTM):
