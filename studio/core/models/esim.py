@@ -114,9 +114,9 @@ class ESIM(nn.Module):
         hidden = config.hidden_size
         self.embedding = token_embedding(vocab_size, config.embedding_dim)
         self.dropout = Dropout(config.dropout)
-        self.bigram_hasher = NGramHasher([2], config.bigram_buckets) if config.bigram_dim else None
-        self.bigram_embedding = None
+        self.bigram_hasher = self.bigram_embedding = None
         if config.bigram_dim:
+            self.bigram_hasher = NGramHasher([2], config.bigram_buckets)
             # sparse: a step updates only the rows its batch hashed to (SparseAdam, as fastText)
             self.bigram_embedding = nn.Embedding(config.bigram_buckets + 1, config.bigram_dim,
                                                  padding_idx=0, sparse=True)
