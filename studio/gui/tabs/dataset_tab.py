@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from studio.gui.config_texts import FIELD_CONTEXT
 from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
+from studio.gui.widgets.controls_scroll import ControlsScroll
 from studio.gui.widgets.data_table import DataTableView
 from studio.gui.widgets.file_picker import FilePicker
 from studio.gui.widgets.pair_overview import LengthCharts, TaskLabel, TokenPreviewText, show_label_balance
@@ -110,10 +110,7 @@ class DatasetTab(Retranslating, QWidget):
         for box in (self.roles_box, self.split_box, self.text_box):
             column.addWidget(box)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(controls)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(380)
+        scroll = ControlsScroll(controls)
 
         self.table_model = TableModel(self)
         self.table_view = DataTableView()  # the text column takes the room

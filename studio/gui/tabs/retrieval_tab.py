@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from studio.core.retrieval.store import RetrievalIndex, build_index, index_names
 from studio.gui.i18n import Retranslating
 from studio.gui.project_model import ProjectModel
 from studio.gui.tabs import retrieval_work as work
+from studio.gui.widgets.controls_scroll import ControlsScroll
 from studio.gui.widgets.retrieval_choices import BankBox, IndexBox, RecallBox, RerankBox, wrapped_label
 from studio.gui.widgets.retrieval_evaluation import RetrievalEvaluation
 from studio.gui.widgets.retrieval_results import Ranked, RetrievalResults
@@ -112,10 +112,7 @@ class RetrievalTab(Retranslating, QWidget):
         for box in (self.bank_box, self.recall_box, self.rerank_box, self.index_box, self.job_box):
             column_layout.addWidget(box)
         column_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(column)
-        scroll.setMinimumWidth(400)
+        scroll = ControlsScroll(column)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.results)
         right.addWidget(self.evaluation)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from studio.gui.config_texts import MODEL_CONTEXT
 from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
+from studio.gui.widgets.controls_scroll import ControlsScroll
 from studio.gui.widgets.file_picker import FilePicker
 from studio.gui.widgets.vector_explorer import VectorExplorer
 from studio.gui.wording import error_text, event_text, word
@@ -191,10 +191,7 @@ class VectorsTab(Retranslating, QWidget):
         for box in (sets, train, imported, job):
             column_layout.addWidget(box)
         column_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(column)
-        scroll.setMinimumWidth(420)
+        scroll = ControlsScroll(column)
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.explorer)
