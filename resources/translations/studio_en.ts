@@ -3553,6 +3553,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Parameters: counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Parameters: — (fix the settings marked in red)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3573,6 +3573,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation>无法构建此模型：{message}</translation>
     </message>
     <message>
+        <source>Parameters: counting…</source>
+        <translation>参数：正在统计…</translation>
+    </message>
+    <message>
         <source>Parameters: — (fix the settings marked in red)</source>
         <translation>参数：—（请修正标红的设置）</translation>
     </message>

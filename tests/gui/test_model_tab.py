@@ -90,6 +90,30 @@ def test_raising_max_len_elsewhere_clears_the_explanation(window, qtbot):
     assert tab.table.rowCount() > 0
 
 
+def test_a_summary_on_its_way_reads_counting_not_fix_the_settings(window, qtbot):
+    tab = choose(window, qtbot, "textcnn")
+    tab.form.editors["kernel_sizes"].setText("3, 400")
+    settle(tab, qtbot)
+    assert "fix the settings" in tab.params_label.text()
+    tab.form.editors["kernel_sizes"].setText("3, 4")
+    assert tab.busy and tab.params_label.text() == "Parameters: counting…"
+    settle(tab, qtbot)
+    assert tab.params_label.text().startswith("Parameters: ") and tab.table.rowCount() > 0
+
+
+def test_the_settings_column_is_never_narrower_than_its_fields(window, qtbot):
+    from PySide6.QtWidgets import QSplitter
+
+    tab = choose(window, qtbot, "textrnn")
+    splitter = tab.findChild(QSplitter)
+    window.resize(900, 700)
+    splitter.setSizes([10, 2000])  # a user drags the handle far to the left
+    qtbot.waitUntil(lambda: splitter.sizes()[0] > 10)
+    scroll = splitter.widget(0)
+    assert scroll.width() >= scroll.widget().minimumSizeHint().width()
+    assert not scroll.horizontalScrollBar().isVisible()
+
+
 def test_paper_defaults_keep_the_pretrained_vector_choice(window, qtbot):
     tab = choose(window, qtbot, "textrnn")
     tab.form.editors["hidden_size"].setValue(33)

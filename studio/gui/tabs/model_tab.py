@@ -29,6 +29,7 @@ from studio.gui.config_texts import MODEL_CONTEXT
 from studio.gui.i18n import Retranslating, translate
 from studio.gui.project_model import ProjectModel
 from studio.gui.widgets.config_form import ConfigForm
+from studio.gui.widgets.controls_scroll import ControlsScroll
 from studio.gui.widgets.layer_diagram import LayerDiagram
 from studio.gui.widgets.vector_file_check import VectorFileCheck
 from studio.gui.wording import word
@@ -113,9 +114,7 @@ class ModelTab(Retranslating, QWidget):
         left_layout.addWidget(self.chooser_box)
         left_layout.addWidget(self.settings_box)
         left_layout.addStretch(1)
-        left_scroll = QScrollArea()
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setWidget(left)
+        left_scroll = ControlsScroll(left)
 
         self.layers_box = QGroupBox()
         layers_layout = QVBoxLayout(self.layers_box)
@@ -287,6 +286,8 @@ class ModelTab(Retranslating, QWidget):
             self._show(None)
             return
         self._timer.start()
+        if self.summary is None:
+            self._render()  # "counting", not the invalid settings' headline
 
     def _start_summary(self) -> None:
         config = self.form.value()
@@ -325,9 +326,13 @@ class ModelTab(Retranslating, QWidget):
         """The headline and the memory estimate, in the current language."""
         summary = self.summary
         if summary is None:
-            self.params_label.setText(
-                self.tr("Cannot build this model: {message}").format(message=self._failure) if self._failure
-                else self.tr("Parameters: — (fix the settings marked in red)"))
+            if self._failure:
+                text = self.tr("Cannot build this model: {message}").format(message=self._failure)
+            elif self.busy:
+                text = self.tr("Parameters: counting…")
+            else:
+                text = self.tr("Parameters: — (fix the settings marked in red)")
+            self.params_label.setText(text)
             self.memory_label.setText("")
             return
         total, frozen = f"{summary.total_parameters:,}", summary.total_parameters - summary.trainable_parameters
