@@ -2767,6 +2767,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CPU (1 thread)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>device: {device} is not available on this machine (available: {available}). Choose &apos;auto&apos; or &apos;cpu&apos;.</source>
         <translation type="unfinished"></translation>
     </message>

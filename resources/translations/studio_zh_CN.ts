@@ -2787,6 +2787,10 @@ Open the project again and choose to read them (command line: --allow-outside-fi
         <translation>CPU（{threads} 个线程）</translation>
     </message>
     <message>
+        <source>CPU (1 thread)</source>
+        <translation>CPU（1 个线程）</translation>
+    </message>
+    <message>
         <source>device: {device} is not available on this machine (available: {available}). Choose &apos;auto&apos; or &apos;cpu&apos;.</source>
         <translation>device：这台机器上没有 {device}（可用：{available}）。请选择 &apos;auto&apos; 或 &apos;cpu&apos;。</translation>
     </message>

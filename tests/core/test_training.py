@@ -190,7 +190,16 @@ def test_the_report_gets_progress_device_and_every_event(data):
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     started = events[0]
     assert (started.device_kind, started.device_name) == ("cpu", "")
-    assert started.threads == torch.get_num_threads() and started.device == f"CPU ({started.threads} threads)"
+    threads = started.threads
+    assert threads == torch.get_num_threads()
+    assert started.device == ("CPU (1 thread)" if threads == 1 else f"CPU ({threads} threads)")
+
+
+@pytest.mark.parametrize("threads, english", [(1, "CPU (1 thread)"), (2, "CPU (2 threads)")])
+def test_a_cpu_is_named_with_its_threads(threads, english):
+    from studio.core.training.device_info import DeviceInfo
+
+    assert DeviceInfo("cpu", "", threads).message().english() == english
 
 
 def test_execute_run_reports_its_stages(slice_file):

@@ -18,6 +18,7 @@ MESSAGES = {
     "training.device_cuda": QT_TRANSLATE_NOOP("Messages", "CUDA: {name}"),
     "training.device_mps": QT_TRANSLATE_NOOP("Messages", "Apple MPS"),
     "training.device_cpu": QT_TRANSLATE_NOOP("Messages", "CPU ({threads} threads)"),
+    "training.device_cpu_one_thread": QT_TRANSLATE_NOOP("Messages", "CPU (1 thread)"),
     "training.device_unavailable": QT_TRANSLATE_NOOP(
         "Messages", "device: {device} is not available on this machine (available: {available}). "
                     "Choose 'auto' or 'cpu'."),

@@ -23,10 +23,12 @@ class DeviceInfo:
         return self.message().english()
 
     def message(self) -> Message:
-        """The name as a message (``training.device_cuda`` / ``_mps`` / ``_cpu``), for a
-        sentence that names the device."""
+        """The name as a message (``training.device_cuda`` / ``_mps`` / ``_cpu``, or
+        ``_cpu_one_thread``: English needs the singular), for a sentence that names the device."""
         if self.kind == "cuda":
             return message("training.device_cuda", name=self.name)
         if self.kind == "mps":
             return message("training.device_mps")
+        if self.threads == 1:
+            return message("training.device_cpu_one_thread")
         return message("training.device_cpu", threads=self.threads)
