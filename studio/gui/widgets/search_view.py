@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from studio.core.search.space import ParamSpec, propose, searchable
 from studio.gui.i18n import Retranslating, fill_combo, translate
 from studio.gui.search_session import SearchSession
+from studio.gui.widgets.controls_scroll import ControlsScroll
 from studio.gui.widgets.search_plots import SearchPlots
 from studio.gui.wording import word
 
@@ -139,10 +139,8 @@ class SearchView(Retranslating, QWidget):
         right.addWidget(table_box)
         right.setSizes([420, 300])
 
-        scroll = QScrollArea()  # the controls never make the window taller than a small screen
-        scroll.setWidgetResizable(True)
+        scroll = ControlsScroll(left)  # the controls never make the window taller than a small screen
         scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(left)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(scroll)
         split.addWidget(right)
