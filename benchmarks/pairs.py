@@ -78,6 +78,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--ema-decay", type=float, default=0.0,
                         help="TrainingConfig.ema_decay: validate and keep an exponential moving average of "
                              "the weights (e.g. 0.999; default 0: off)")
+    parser.add_argument("--rdrop-alpha", type=float, default=0.0,
+                        help="TrainingConfig.rdrop_alpha: each batch runs twice and the symmetric KL between "
+                             "the two predictions, times this, joins the loss (R-Drop; default 0: off)")
     parser.add_argument("--swap-pairs", action="store_true",
                         help="TrainingConfig.swap_pairs: each epoch shows a random half of the training pairs "
                              "as (b, a)")
@@ -174,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
           f"train.txt; validation = test = dev.txt); char tokens, max_len {MAX_LEN} per side; "
           f"{args.epochs} epoch(s), batch {args.batch_size}, lr {args.lr} ({args.lr_schedule}), "
           f"grad clip {args.grad_clip}, label smoothing {args.label_smoothing}, EMA decay {args.ema_decay}, "
-          f"swap pairs {args.swap_pairs}, "
+          f"R-Drop alpha {args.rdrop_alpha}, swap pairs {args.swap_pairs}, "
           f"model settings {args.model_options or 'default'}, patience 0, seed {args.seed}, "
           f"batches by length {'on' if args.length_buckets else 'off'}")
 
@@ -191,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             training=TrainingConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
                                     lr_schedule=args.lr_schedule, grad_clip=args.grad_clip, patience=0,
                                     ema_decay=args.ema_decay, swap_pairs=args.swap_pairs,
-                                    label_smoothing=args.label_smoothing,
+                                    label_smoothing=args.label_smoothing, rdrop_alpha=args.rdrop_alpha,
                                     seed=args.seed, device=args.device, length_buckets=args.length_buckets,
                                     precision=args.precision),
         )
@@ -328,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
                    "batch_size": args.batch_size, "lr": args.lr, "lr_schedule": args.lr_schedule,
                    "grad_clip": args.grad_clip, "label_smoothing": args.label_smoothing,
                    "ema_decay": args.ema_decay, "swap_pairs": args.swap_pairs,
-                   "model_options": args.model_options, "seed": args.seed, "total_wall_seconds": total,
+                   "rdrop_alpha": args.rdrop_alpha, "model_options": args.model_options, "seed": args.seed,
+                   "total_wall_seconds": total,
                    "peak_rss_mib": peak_rss_mib(), "models": results,
                    "targets": {"esim_dev_accuracy": TARGET_ESIM_ACCURACY,
                                "epoch_seconds": TARGET_EPOCH_SECONDS,

@@ -687,6 +687,14 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>R-Drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run each batch twice, with different dropout masks, and add this weight times the symmetric KL divergence between the two predictions to the loss (Liang et al. 2021, R-Drop): the model learns to agree with itself under dropout. A step costs about twice as much; 0 = off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Swap pair texts</source>
         <translation type="unfinished"></translation>
     </message>

@@ -24,8 +24,8 @@ Group = Literal["model", "training", "text"]
 
 # training and text settings a search may vary; the rest (epochs: the budget; seed, device,
 # precision, checkpoints) describe how to run, not what to learn
-TRAINING_FIELDS = ("lr", "batch_size", "lr_schedule", "weight_decay", "label_smoothing", "grad_clip",
-                   "warmup_steps", "class_weights")
+TRAINING_FIELDS = ("lr", "batch_size", "lr_schedule", "weight_decay", "label_smoothing", "rdrop_alpha",
+                   "grad_clip", "warmup_steps", "class_weights")
 TEXT_FIELDS = ("max_len", "min_freq")
 # model fields that name files or limit a file's reading: not settings to search
 MODEL_SKIPPED = ("type", "pretrained_vectors", "pretrained_vocab", "pretrained_limit")
@@ -36,6 +36,7 @@ KNOWN_RANGES: dict[str, tuple[float, float, bool]] = {  # field -> low, high, lo
     "weight_decay": (1e-6, 1e-1, True),
     "grad_clip": (0.1, 10.0, True),
     "label_smoothing": (0.0, 0.2, False),
+    "rdrop_alpha": (0.0, 5.0, False),
     "warmup_steps": (0, 2000, False),
 }
 BATCH_SIZES = (16, 32, 64, 128, 256, 512)

@@ -49,6 +49,12 @@ class TrainingConfig(BaseModel):
                                          "after every step with this decay (e.g. 0.999), and validate, "
                                          "keep and save the averaged weights (Polyak & Juditsky 1992; "
                                          "torch.optim.swa_utils); 0 = off.")
+    rdrop_alpha: float = Field(
+        0.0, ge=0.0, le=100.0, title="R-Drop",
+        description="Run each batch twice, with different dropout masks, and add this weight times "
+                    "the symmetric KL divergence between the two predictions to the loss (Liang et al. "
+                    "2021, R-Drop): the model learns to agree with itself under dropout. A step costs "
+                    "about twice as much; 0 = off.")
     swap_pairs: bool = Field(
         False, title="Swap pair texts",
         description="Sentence pairs only: each epoch presents a random half of the training pairs "

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
@@ -45,6 +44,7 @@ from studio.core.training.config import TrainingConfig
 from studio.core.training.device import autocast_dtype, choose_device, device_info
 from studio.core.training.distributed import Distributed, all_sum, gathered_logits, join, launch_id, share
 from studio.core.training.events import BatchEnd, EpochEnd, Event, RunFinished, RunStarted
+from studio.core.training.losses import training_loss
 from studio.core.training.memory import OUT_OF_MEMORY, out_of_memory_message, release_device_memory
 from studio.core.training.metrics import Predict, evaluate, evaluate_binary, predict_logits
 from studio.core.training.optim import ModelOptimizer
@@ -377,8 +377,8 @@ class Trainer:
                 x, x_lengths = swap_sides(x, x_lengths, epoch.swapped[rows])
             with torch.autocast(self.device.type, dtype=self.autocast or torch.float32,
                                 enabled=self.autocast is not None):
-                logits = loop.forward(x, x_lengths)
-                loss = F.cross_entropy(logits, y, weight=loop.weight, label_smoothing=cfg.label_smoothing)
+                loss, logits = training_loss(loop.forward, x, x_lengths, y, weight=loop.weight,
+                                             label_smoothing=cfg.label_smoothing, rdrop_alpha=cfg.rdrop_alpha)
             optimizer.zero_grad(set_to_none=True)
             optimizer.backward(loss)
             if cfg.grad_clip > 0:
