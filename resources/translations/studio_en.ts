@@ -687,7 +687,7 @@ It is kept and offered again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>R-Drop</source>
+        <source>R-Drop weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

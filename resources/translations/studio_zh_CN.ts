@@ -691,8 +691,8 @@ It is kept and offered again at the next start.</source>
         <translation>维护权重的指数移动平均，每一步后按此衰减率更新（例如 0.999），并用平均后的权重做验证、保留和保存（Polyak &amp; Juditsky 1992；torch.optim.swa_utils）；0 = 关闭。</translation>
     </message>
     <message>
-        <source>R-Drop</source>
-        <translation>R-Drop（两次 Dropout 一致性）</translation>
+        <source>R-Drop weight</source>
+        <translation>R-Drop 权重</translation>
     </message>
     <message>
         <source>Run each batch twice, with different dropout masks, and add this weight times the symmetric KL divergence between the two predictions to the loss (Liang et al. 2021, R-Drop): the model learns to agree with itself under dropout. A step costs about twice as much; 0 = off.</source>

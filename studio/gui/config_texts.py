@@ -149,7 +149,7 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("ConfigField", "Share of the target mass spread evenly over all classes (Szegedy et al. 2016); 0 = off."),
     QT_TRANSLATE_NOOP("ConfigField", "Weight averaging (EMA)"),
     QT_TRANSLATE_NOOP("ConfigField", "Keep an exponential moving average of the weights, updated after every step with this decay (e.g. 0.999), and validate, keep and save the averaged weights (Polyak & Juditsky 1992; torch.optim.swa_utils); 0 = off."),
-    QT_TRANSLATE_NOOP("ConfigField", "R-Drop"),
+    QT_TRANSLATE_NOOP("ConfigField", "R-Drop weight"),
     QT_TRANSLATE_NOOP("ConfigField", "Run each batch twice, with different dropout masks, and add this weight times the symmetric KL divergence between the two predictions to the loss (Liang et al. 2021, R-Drop): the model learns to agree with itself under dropout. A step costs about twice as much; 0 = off."),
     QT_TRANSLATE_NOOP("ConfigField", "Swap pair texts"),
     QT_TRANSLATE_NOOP("ConfigField", "Sentence pairs only: each epoch presents a random half of the training pairs with their two texts swapped, for tasks where (a, b) means the same as (b, a), such as question matching. Ignored for one-text tasks."),

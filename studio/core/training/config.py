@@ -50,7 +50,7 @@ class TrainingConfig(BaseModel):
                                          "keep and save the averaged weights (Polyak & Juditsky 1992; "
                                          "torch.optim.swa_utils); 0 = off.")
     rdrop_alpha: float = Field(
-        0.0, ge=0.0, le=100.0, title="R-Drop",
+        0.0, ge=0.0, le=100.0, title="R-Drop weight",
         description="Run each batch twice, with different dropout masks, and add this weight times "
                     "the symmetric KL divergence between the two predictions to the loss (Liang et al. "
                     "2021, R-Drop): the model learns to agree with itself under dropout. A step costs "
