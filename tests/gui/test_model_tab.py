@@ -114,6 +114,15 @@ def test_the_settings_column_is_never_narrower_than_its_fields(window, qtbot):
     assert not scroll.horizontalScrollBar().isVisible()
 
 
+def test_a_combo_with_no_model_chosen_changes_nothing(window, qtbot):
+    tab = choose(window, qtbot, "textrnn")
+    tab.combo.setCurrentIndex(-1)  # no user path; a programmatic clear must not raise
+    assert window.model.settings.model.type == "textrnn"
+    tab.combo.setCurrentIndex(tab.combo.findData("textcnn"))
+    settle(tab, qtbot)
+    assert window.model.settings.model.type == "textcnn"
+
+
 def test_paper_defaults_keep_the_pretrained_vector_choice(window, qtbot):
     tab = choose(window, qtbot, "textrnn")
     tab.form.editors["hidden_size"].setValue(33)

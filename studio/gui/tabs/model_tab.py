@@ -240,9 +240,9 @@ class ModelTab(Retranslating, QWidget):
             self.schedule_summary()
 
     def _model_chosen(self) -> None:
-        if self._updating:
-            return
         name = self.combo.currentData()
+        if self._updating or name is None:  # None: the combo was emptied or its index set to -1
+            return
         current = self.model.settings.model.model_dump()
         if current["type"] != name:
             defaults = get_entry(name).config_cls().model_dump()
