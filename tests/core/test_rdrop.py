@@ -1,22 +1,17 @@
-"""R-Drop (TrainingConfig.rdrop_alpha): the batch runs twice with different dropout masks and
-the symmetric KL between the two predictions joins the loss; off, the loss is cross-entropy."""
+"""R-Drop's loss (TrainingConfig.rdrop_alpha): the batch runs twice with different dropout masks
+and the symmetric KL between the two predictions joins the cross-entropy; off, the loss is
+cross-entropy. tests/core/test_schedules.py checks that the training loop uses it."""
 
 from __future__ import annotations
 
 import math
 
-import pytest
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from studio.core.data.dataset import DatasetConfig, load_splits
-from studio.core.data.prepare import prepare
 from studio.core.models import build_model
-from studio.core.text.config import TextConfig
-from studio.core.training.config import TrainingConfig
 from studio.core.training.losses import training_loss
-from studio.core.training.trainer import Trainer
 
 
 class Bag(nn.Module):
@@ -67,7 +62,7 @@ def test_it_adds_the_symmetric_kl_of_two_dropout_passes():
 def test_without_dropout_the_copies_agree():
     torch.manual_seed(0)
     model, (ids, lengths, y) = Bag(0.0), batch()
-    loss, logits = training_loss(model, ids, lengths, y, rdrop_alpha=5.0)
+    loss, _ = training_loss(model, ids, lengths, y, rdrop_alpha=5.0)
     torch.testing.assert_close(loss, F.cross_entropy(model(ids, lengths), y))
 
 
@@ -82,26 +77,3 @@ def test_pair_batches_double_along_the_pairs():
     model.register_forward_hook(lambda module, inputs, output: seen.append((inputs[0].shape, output.shape)))
     loss, logits = training_loss(model, ids, lengths, torch.tensor([0, 1, 1, 0]), rdrop_alpha=1.0)
     assert seen == [((8, 2, 6), (8, 2))] and logits.shape == (4, 2) and math.isfinite(loss.item())
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    from tests.conftest import shared_file, write_slice
-
-    dev = shared_file("thucnews", "dev.txt")
-    path = write_slice(dev, tmp_path_factory.mktemp("thucnews-slice") / "dev600.txt", 600)
-    splits = load_splits(DatasetConfig(train=str(path), class_names=str(shared_file("thucnews", "class.txt"))))
-    return prepare(splits, TextConfig(max_len=32), use_cache=False)
-
-
-def test_fit_runs_every_batch_twice(data):
-    torch.manual_seed(0)
-    model = build_model({"type": "textcnn", "embedding_dim": 16, "num_filters": 8, "dropout": 0.5},
-                        len(data.vocab), len(data.label_names))
-    rows = []
-    model.register_forward_hook(lambda module, inputs, output: rows.append(len(inputs[0])) if module.training else None)
-    cfg = TrainingConfig(epochs=1, batch_size=64, rdrop_alpha=1.0, device="cpu", length_buckets=False)
-    result = Trainer(cfg).fit(model, data.train, data.validation, data.label_names)
-    assert result.status == "completed" and math.isfinite(result.epochs[0]["train_loss"])
-    full, last = divmod(len(data.train), 64)
-    assert rows == [128] * full + ([2 * last] if last else [])

@@ -1,5 +1,5 @@
-"""Learning-rate schedules, warm-up, gradient clipping, weight decay, label smoothing and
-class weights in the training loop; the defaults train as before."""
+"""Learning-rate schedules, warm-up, gradient clipping, weight decay, label smoothing, class
+weights and R-Drop in the training loop; the defaults train as before."""
 
 from __future__ import annotations
 
@@ -187,3 +187,15 @@ def test_smoothing_and_weights_train(data):
     result = Trainer(cfg).fit(model, data.train, data.validation, data.label_names)
     assert result.status == "completed"
     assert math.isfinite(result.epochs[0]["train_loss"])
+
+
+def test_rdrop_runs_every_batch_twice(data):
+    torch.manual_seed(0)
+    model = build_model({**MODEL, "dropout": 0.5}, len(data.vocab), len(data.label_names))
+    rows = []
+    model.register_forward_hook(lambda module, inputs, output: rows.append(len(inputs[0])) if module.training else None)
+    cfg = TrainingConfig(epochs=1, batch_size=64, rdrop_alpha=1.0, device="cpu", length_buckets=False)
+    result = Trainer(cfg).fit(model, data.train, data.validation, data.label_names)
+    assert result.status == "completed" and math.isfinite(result.epochs[0]["train_loss"])
+    full, last = divmod(len(data.train), 64)
+    assert rows == [128] * full + ([2 * last] if last else [])

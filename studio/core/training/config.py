@@ -12,7 +12,7 @@ class TrainingConfig(BaseModel):
 
     The defaults train as the studio always did: a constant learning rate, no
     warm-up, no gradient clipping, no weight decay, no label smoothing, no weight
-    averaging and no class weights.
+    averaging, no R-Drop and no class weights.
     """
 
     model_config = ConfigDict(extra="forbid", title="Training")
