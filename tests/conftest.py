@@ -15,8 +15,9 @@ MAX_WORKERS = 4
 
 def pytest_xdist_auto_num_workers(config) -> int:
     """``-n auto`` (pyproject.toml): one worker per core, at most ``MAX_WORKERS``. Each worker
-    loads torch and Qt and builds windows (850 MB for a GUI file and a model file), and the distributed tests start
-    two more processes each, so a many-core machine gains little beyond four."""
+    loads torch and Qt and builds windows (850 MB for a GUI file and a model file), and the
+    distributed tests start two more processes each, so a many-core machine gains little
+    beyond four."""
     return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                       else os.cpu_count() or 1))
 
