@@ -87,31 +87,84 @@ def cpu_flags() -> str:
                                     "amx_bf16"})) or "none"
 
 
-def training_flop_per_sample(model, split, training, batches: int = 8) -> float:
+RECURRENT_GATES = {"LSTM": 4, "GRU": 3, "RNN_TANH": 1, "RNN_RELU": 1}
+
+
+def recurrent_macs_per_token(rnn) -> int:
+    """Multiply-adds of the gate products of an ``nn.LSTM``/``GRU``/``RNN`` for one token,
+    all layers and directions: ``gates * H * (input + H)`` per layer and direction, the
+    input of a layer above the first being the ``H * directions`` outputs below it (the
+    elementwise gate arithmetic, ``O(H)`` a token, is left out)."""
+    directions = 2 if rnn.bidirectional else 1
+    gates, hidden = RECURRENT_GATES[rnn.mode], rnn.hidden_size
+    return sum(gates * hidden * ((rnn.input_size if layer == 0 else hidden * directions) + hidden) * directions
+               for layer in range(rnn.num_layers))
+
+
+def _recurrent_tokens(inputs) -> int:
+    """The tokens a recurrent module's call reads: a ``PackedSequence``'s rows, the real
+    tokens of ``(x (B, L, I), lengths (B,))`` (the studio's ``BiLSTM``, each text at least
+    one step), or every position of a padded batch-first ``x``."""
+    import torch
+    from torch.nn.utils.rnn import PackedSequence
+
+    x = inputs[0]
+    if isinstance(x, PackedSequence):
+        return int(x.data.shape[0])
+    if len(inputs) > 1 and isinstance(inputs[1], torch.Tensor) and inputs[1].dim() == 1:
+        return int(inputs[1].clamp(min=1).sum())
+    return int(x.shape[0] * x.shape[1])
+
+
+def training_flop_per_sample(model, split, training, batches: int = 8) -> tuple[float, float]:
     """FLOP of one training step per sample, forward and backward, as the Trainer computes
     them: the first ``batches`` batches of its first epoch (same seed and batch order,
-    length buckets included), counted by ``torch.utils.flop_counter.FlopCounterMode``
-    (matrix products and convolutions; recurrent kernels such as ``aten.lstm`` have no
-    formula there and count as 0). The model's weights are left as they were; its
-    gradients are cleared."""
+    length buckets included). Returns ``(other, recurrent)``.
+
+    ``other``: matrix products and convolutions outside the recurrent modules, counted by
+    ``torch.utils.flop_counter.FlopCounterMode``. ``recurrent``: the recurrences, by formula,
+    because the counter sees them only sometimes (a packed batch of unequal lengths runs
+    as per-step matrix products it counts; a fused kernel such as ``aten.lstm`` on equal
+    lengths has no formula there and counts 0): 2 FLOP a multiply-add
+    (:func:`recurrent_macs_per_token`) for each real token a recurrent module reads, times
+    3 for forward and backward (gradients of the inputs and of the weights, each a product
+    of the forward's size), as the counter does for a matrix product. The model's weights
+    are left as they were; its gradients are cleared."""
     import torch
     import torch.nn.functional as F
+    from torch import nn
     from torch.utils.flop_counter import FlopCounterMode
 
     from studio.core.training.batching import epoch_order, row_lengths
 
+    rnns = {name: m for name, m in model.named_modules() if isinstance(m, nn.RNNBase)}
+    # the outermost recurrent modules: the studio's BiLSTM calls nn.LSTM.forward itself
+    outer = {name: m for name, m in rnns.items() if not any(name.startswith(o + ".") for o in rnns)}
+    recurrent = 0.0
+
+    def count(module, inputs) -> None:
+        nonlocal recurrent
+        recurrent += 3 * 2 * recurrent_macs_per_token(module) * _recurrent_tokens(inputs)
+
+    hooks = [m.register_forward_pre_hook(count) for m in outer.values()]
     lengths = row_lengths(split.lengths) if training.length_buckets else None
     order, widths = epoch_order(len(split), lengths, training.batch_size,
                                 torch.Generator().manual_seed(training.seed))
     device = next(model.parameters()).device
     model.train()
     counter, rows = FlopCounterMode(display=False), 0
-    with counter:
-        for number in range(min(batches, -(-len(split) // training.batch_size))):
-            index = order[number * training.batch_size:(number + 1) * training.batch_size]
-            ids = split.ids[index] if widths is None else split.ids[index][..., :widths[number]]
-            F.cross_entropy(model(ids.to(device), split.lengths[index].to(device)),
-                            split.labels[index].to(device)).backward()
-            rows += len(index)
+    try:
+        with counter:
+            for number in range(min(batches, -(-len(split) // training.batch_size))):
+                index = order[number * training.batch_size:(number + 1) * training.batch_size]
+                ids = split.ids[index] if widths is None else split.ids[index][..., :widths[number]]
+                F.cross_entropy(model(ids.to(device), split.lengths[index].to(device)),
+                                split.labels[index].to(device)).backward()
+                rows += len(index)
+    finally:
+        for hook in hooks:
+            hook.remove()
     model.zero_grad(set_to_none=True)
-    return counter.get_total_flops() / rows
+    per_module = counter.get_flop_counts()
+    seen_in_rnns = sum(sum(per_module.get(f"{type(model).__name__}.{name}", {}).values()) for name in outer)
+    return (counter.get_total_flops() - seen_in_rnns) / rows, recurrent / rows

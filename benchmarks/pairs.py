@@ -22,7 +22,11 @@ depend on the threshold).
 Per model it prints dev accuracy (argmax), positive-class F1 (argmax, and at the threshold
 the run chose), ROC-AUC and PR-AUC (the test report's ``binary`` section, from
 :mod:`studio.core.training.pair_metrics`), training pairs/s (EpochEnd ``seconds``, training
-only; BatchEnd-weighted as a cross-check), wall time and the peak resident set.
+only; BatchEnd-weighted as a cross-check), wall time and the peak resident set. On the CPU
+it also measures the matrix-multiply peak and prints each model's training FLOP per pair
+(:func:`common.training_flop_per_sample`), the share of that peak the training reached and
+the time an LCQMC epoch would take at the peak: the floor no implementation of the model
+goes below on this machine.
 
 Targets (issue 16): ESIM dev accuracy >= 86 %; an epoch of LCQMC train (238,766 pairs)
 in under 3 minutes on the 2-core CPU, i.e. >= ~1,500 pairs/s. Siamese and the baseline are
@@ -39,7 +43,16 @@ import sys
 import time
 from pathlib import Path
 
-from common import ROOT, first_rows, load_average, missing_data, peak_rss_mib  # noqa: E402
+from common import (  # noqa: E402
+    ROOT,
+    cpu_flags,
+    first_rows,
+    load_average,
+    matmul_peak_gflops,
+    missing_data,
+    peak_rss_mib,
+    training_flop_per_sample,
+)
 
 DATA = ROOT.parent / "shared" / "data" / "lcqmc"
 FILES = ("train.txt", "dev.txt")
@@ -159,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     from studio.core.text.tokenizers import TokenizerConfig
     from studio.core.training.config import TrainingConfig
     from studio.core.training.events import BatchEnd, EpochEnd, Event
-    from studio.core.training.run import execute_run
+    from studio.core.training.run import execute_run, prepare_run
 
     train_path, dev_path = str(DATA / "train.txt"), str(DATA / "dev.txt")
     dataset = DatasetConfig(train=train_path, validation=dev_path, test=dev_path,
@@ -270,10 +283,17 @@ def main(argv: list[str] | None = None) -> int:
             "model_config": run.config.get("model"),
             "precision": started.get("precision") or "fp32",
         }
+        # the same model and batches, freshly built: what a training step has to compute
+        prepared = prepare_run(settings, tables, Reporter())
+        counted, recurrent = training_flop_per_sample(prepared.model, prepared.data.train, settings.training)
+        del prepared
+        results[name].update(flop_per_pair=counted + recurrent, recurrent_flop_per_pair=recurrent)
         r = results[name]
         print(f"  dev accuracy {r['dev_accuracy']:.4f} (argmax), F1+ {f1_argmax:.4f}; at threshold "
               f"{r['threshold']}: accuracy {r['dev_accuracy_at_threshold']:.4f}, F1+ "
               f"{r['dev_f1_positive_at_threshold']:.4f}; ROC-AUC {r['roc_auc']:.4f}, PR-AUC {r['pr_auc']:.4f}")
+        print(f"  training FLOP per pair {r['flop_per_pair'] / 1e6:,.1f} M (recurrences "
+              f"{recurrent / (counted + recurrent):.0%}), {pairs_per_s * r['flop_per_pair'] / 1e9:,.1f} GFLOP/s")
         print(f"  training {pairs_per_s:,.0f} pairs/s ({pairs} pairs / {train_seconds:.1f} s, EpochEnd); "
               f"BatchEnd-weighted {batchend_pps:,.0f}; wall {wall:.1f} s; CPU share {r['cpu_share']:.0%}; "
               f"peak RSS so far {r['peak_rss_mib_after']:,.0f} MiB", flush=True)
@@ -285,6 +305,15 @@ def main(argv: list[str] | None = None) -> int:
     if project is not None:
         print(f"saved {project.save(args.save_project)}", flush=True)
 
+    on_cpu = not any(name.startswith("cuda") for name in device_names)
+    # measured after the training, in the same process, so both see the same machine and load
+    peaks = {p: matmul_peak_gflops(dtype) for p, dtype in (("fp32", "float32"), ("bf16", "bfloat16"))
+             if on_cpu and any(r["precision"] == p for r in results.values())}
+    for r in results.values():
+        peak = peaks.get(r["precision"])
+        r["matmul_peak_gflops"] = peak
+        r["share_of_peak"] = r["train_pairs_per_s"] * r["flop_per_pair"] / 1e9 / peak if peak else None
+        r["epoch_seconds_at_peak"] = LCQMC_TRAIN_PAIRS * r["flop_per_pair"] / 1e9 / peak if peak else None
     total = time.perf_counter() - script_start
     device = ", ".join(sorted(device_names)) or args.device
 
@@ -303,8 +332,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{torch.get_num_threads()} threads; whole benchmark {total:.1f} s, peak RSS {peak_rss_mib():,.0f} MiB")
     print()
     print("| Model | Dev acc | F1+ (argmax) | F1+ (thr) | ROC-AUC | Train pairs/s | "
-          "Est. full epoch | Wall | Peak RSS | Targets met |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "Est. full epoch | Of matmul peak | Epoch at peak | Wall | Peak RSS | Targets met |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for name, r in results.items():
         speed_ok = r["train_pairs_per_s"] >= TARGET_PAIRS_PER_S
         if name == "esim":
@@ -316,12 +345,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {name} | {pct(r['dev_accuracy'])} | {pct(r['dev_f1_positive_argmax'])} | "
               f"{pct(r['dev_f1_positive_at_threshold'])} (t={num(r['threshold'], '{:.3f}')}) | "
               f"{num(r['roc_auc'])} | {r['train_pairs_per_s']:,.0f} | "
-              f"{num(est, '{:.0f} s')} | {r['wall_seconds']:.1f} s | {r['peak_rss_mib_after']:,.0f} MiB | {met} |")
+              f"{num(est, '{:.0f} s')} | {pct(r['share_of_peak'])} | {num(r['epoch_seconds_at_peak'], '{:.0f} s')} | "
+              f"{r['wall_seconds']:.1f} s | {r['peak_rss_mib_after']:,.0f} MiB | {met} |")
     print()
     print(f"Targets: ESIM dev accuracy >= {TARGET_ESIM_ACCURACY:.0%}; an LCQMC train epoch "
           f"({LCQMC_TRAIN_PAIRS:,} pairs) < {TARGET_EPOCH_SECONDS:.0f} s, i.e. >= {TARGET_PAIRS_PER_S:,.0f} "
           "pairs/s (the issue rounds it to ~1,500). Peak RSS is the process's, cumulative over the models run "
           "before. Threshold chosen on dev (validation = test = dev).")
+    if peaks:
+        print(f"Matrix-multiply peak of this CPU in this run (2048^3, {torch.get_num_threads()} threads, flags "
+              f"{cpu_flags()}): " + ", ".join(f"{p} {g:,.0f} GFLOP/s" for p, g in peaks.items()) + ". "
+              "Training FLOP per pair: matrix products counted by torch's FlopCounterMode on the Trainer's first "
+              "batches, recurrences by formula (common.training_flop_per_sample). 'Epoch at peak' is an LCQMC "
+              "epoch's FLOP at that rate: no implementation of the same model on this CPU trains an epoch faster.")
 
     if args.json:
         path = Path(args.json)
@@ -333,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
                    "ema_decay": args.ema_decay, "swap_pairs": args.swap_pairs,
                    "rdrop_alpha": args.rdrop_alpha, "model_options": args.model_options, "seed": args.seed,
                    "total_wall_seconds": total,
-                   "peak_rss_mib": peak_rss_mib(), "models": results,
+                   "peak_rss_mib": peak_rss_mib(), "models": results, "cpu_flags": cpu_flags(),
                    "targets": {"esim_dev_accuracy": TARGET_ESIM_ACCURACY,
                                "epoch_seconds": TARGET_EPOCH_SECONDS,
                                "train_pairs_per_s": TARGET_PAIRS_PER_S}}

@@ -145,7 +145,8 @@ def run_one(name: str, args: argparse.Namespace) -> dict:
         torch.cuda.synchronize(trainer.device)
     infer_seconds = time.perf_counter() - infer_start
     test = result.test or {}
-    flop_per_sample = training_flop_per_sample(model, data.train, settings.training)
+    counted_flop, recurrent_flop = training_flop_per_sample(model, data.train, settings.training)
+    flop_per_sample = counted_flop + recurrent_flop
     print(f"[{name}] test accuracy {test.get('accuracy', float('nan')):.4f}, macro-F1 "
           f"{test.get('macro_f1', float('nan')):.4f}; train {train_samples / train_seconds:.0f} "
           f"samples/s, inference {len(data.test) / infer_seconds:.0f} samples/s, peak RSS "
@@ -167,6 +168,7 @@ def run_one(name: str, args: argparse.Namespace) -> dict:
         "train_seconds": train_seconds,
         "train_samples_per_s": train_samples / train_seconds if train_seconds else None,
         "flop_per_sample": flop_per_sample,
+        "recurrent_flop_per_sample": recurrent_flop,
         "precision": {torch.bfloat16: "bf16", torch.float16: "fp16"}.get(trainer.autocast, "fp32"),
         "inference_samples_per_s": len(data.test) / infer_seconds,
         "fit_wall_seconds": fit_seconds,
@@ -278,8 +280,8 @@ def main(argv: list[str] | None = None) -> int:
           f"total {total_seconds / 60:.1f} min")
     print()
     print(f"fp32 matmul peak measured in this run: {peak:.0f} GFLOP/s (2048^3, CPU flags {cpu_flags()}); "
-          "training GFLOP/s = samples/s x FLOP per sample counted by torch's FlopCounterMode on the "
-          "Trainer's first batches (recurrent kernels count 0, so the RNN models' share is a lower bound)")
+          "training GFLOP/s = samples/s x FLOP per sample on the Trainer's first batches: matrix products "
+          "counted by torch's FlopCounterMode, recurrences by formula (common.training_flop_per_sample)")
     print()
     print("| Model | Parameters | Test accuracy | Macro-F1 | Train samples/s | Train GFLOP/s | "
           "Of fp32 peak | Inference samples/s | Peak RSS (MiB) | Epochs | Wall time | CPU share |")
