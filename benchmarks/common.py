@@ -128,8 +128,9 @@ def training_flop_per_sample(model, split, training, batches: int = 8) -> tuple[
     lengths has no formula there and counts 0): 2 FLOP a multiply-add
     (:func:`recurrent_macs_per_token`) for each real token a recurrent module reads, times
     3 for forward and backward (gradients of the inputs and of the weights, each a product
-    of the forward's size), as the counter does for a matrix product. The model's weights
-    are left as they were; its gradients are cleared."""
+    of the forward's size), as the counter does for a matrix product. Both doubled under
+    R-Drop (``training.rdrop_alpha``), which runs each batch twice. The model's weights are
+    left as they were; its gradients are cleared."""
     import torch
     import torch.nn.functional as F
     from torch import nn
@@ -167,4 +168,5 @@ def training_flop_per_sample(model, split, training, batches: int = 8) -> tuple[
     model.zero_grad(set_to_none=True)
     per_module = counter.get_flop_counts()
     seen_in_rnns = sum(sum(per_module.get(f"{type(model).__name__}.{name}", {}).values()) for name in outer)
-    return (counter.get_total_flops() - seen_in_rnns) / rows, recurrent / rows
+    passes = 2 if getattr(training, "rdrop_alpha", 0) else 1  # R-Drop runs each batch twice
+    return passes * (counter.get_total_flops() - seen_in_rnns) / rows, passes * recurrent / rows

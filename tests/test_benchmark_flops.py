@@ -68,3 +68,12 @@ def test_the_other_products_are_the_same_for_ragged_and_equal_lengths():
     with counter:
         F.cross_entropy(model.classifier(torch.zeros(2, 32)), torch.zeros(2, dtype=torch.long)).backward()
     assert ragged[0] > counter.get_total_flops() / 2  # more than the MLP alone
+
+
+def test_r_drop_doubles_the_count():
+    torch.manual_seed(0)
+    model = build_model({"type": "esim", "embedding_dim": 8, "hidden_size": 4}, 50, 2)
+    split = _pair_split(torch.tensor([[5, 2], [3, 5]]))
+    once = training_flop_per_sample(model, split, TrainingConfig(batch_size=2), batches=1)
+    twice = training_flop_per_sample(model, split, TrainingConfig(batch_size=2, rdrop_alpha=1.0), batches=1)
+    assert twice == (2 * once[0], 2 * once[1])
