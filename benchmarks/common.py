@@ -128,26 +128,25 @@ def training_flop_per_sample(model, split, training, batches: int = 8) -> tuple[
     lengths has no formula there and counts 0): 2 FLOP a multiply-add
     (:func:`recurrent_macs_per_token`) for each real token a recurrent module reads, times
     3 for forward and backward (gradients of the inputs and of the weights, each a product
-    of the forward's size), as the counter does for a matrix product. Both doubled under
-    R-Drop (``training.rdrop_alpha``), which runs each batch twice. The model's weights are
-    left as they were; its gradients are cleared."""
+    of the forward's size), as the counter does for a matrix product. The loss is the
+    Trainer's own (:func:`~studio.core.training.losses.training_loss`), so R-Drop's doubled
+    batches count twice. The model's weights are left as they were; its gradients are
+    cleared."""
     import torch
-    import torch.nn.functional as F
     from torch import nn
     from torch.utils.flop_counter import FlopCounterMode
 
     from studio.core.training.batching import epoch_order, row_lengths
+    from studio.core.training.losses import training_loss
 
     rnns = {name: m for name, m in model.named_modules() if isinstance(m, nn.RNNBase)}
-    # the outermost recurrent modules: the studio's BiLSTM calls nn.LSTM.forward itself
-    outer = {name: m for name, m in rnns.items() if not any(name.startswith(o + ".") for o in rnns)}
     recurrent = 0.0
 
     def count(module, inputs) -> None:
         nonlocal recurrent
         recurrent += 3 * 2 * recurrent_macs_per_token(module) * _recurrent_tokens(inputs)
 
-    hooks = [m.register_forward_pre_hook(count) for m in outer.values()]
+    hooks = [m.register_forward_pre_hook(count) for m in rnns.values()]
     lengths = row_lengths(split.lengths) if training.length_buckets else None
     order, widths = epoch_order(len(split), lengths, training.batch_size,
                                 torch.Generator().manual_seed(training.seed))
@@ -159,14 +158,14 @@ def training_flop_per_sample(model, split, training, batches: int = 8) -> tuple[
             for number in range(min(batches, -(-len(split) // training.batch_size))):
                 index = order[number * training.batch_size:(number + 1) * training.batch_size]
                 ids = split.ids[index] if widths is None else split.ids[index][..., :widths[number]]
-                F.cross_entropy(model(ids.to(device), split.lengths[index].to(device)),
-                                split.labels[index].to(device)).backward()
+                loss, _ = training_loss(model, ids.to(device), split.lengths[index].to(device),
+                                        split.labels[index].to(device), rdrop_alpha=training.rdrop_alpha)
+                loss.backward()
                 rows += len(index)
     finally:
         for hook in hooks:
             hook.remove()
     model.zero_grad(set_to_none=True)
     per_module = counter.get_flop_counts()
-    seen_in_rnns = sum(sum(per_module.get(f"{type(model).__name__}.{name}", {}).values()) for name in outer)
-    passes = 2 if getattr(training, "rdrop_alpha", 0) else 1  # R-Drop runs each batch twice
-    return passes * (counter.get_total_flops() - seen_in_rnns) / rows, passes * recurrent / rows
+    seen_in_rnns = sum(sum(per_module.get(f"{type(model).__name__}.{name}", {}).values()) for name in rnns)
+    return (counter.get_total_flops() - seen_in_rnns) / rows, recurrent / rows

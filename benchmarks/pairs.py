@@ -282,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             "num_parameters": count_parameters(Predictor(run).model),
             "model_config": run.config.get("model"),
             "precision": started.get("precision") or "fp32",
+            "device_kind": started.get("device_kind") or "cpu",
         }
         # the same model and batches, freshly built: what a training step has to compute
         prepared = prepare_run(settings, tables, Reporter())
@@ -305,12 +306,12 @@ def main(argv: list[str] | None = None) -> int:
     if project is not None:
         print(f"saved {project.save(args.save_project)}", flush=True)
 
-    on_cpu = not any(name.startswith("cuda") for name in device_names)
-    # measured after the training, in the same process, so both see the same machine and load
+    # measured after the training, in the same process, so both see the same machine and load;
+    # the CPU's peak says nothing of a run on a GPU
     peaks = {p: matmul_peak_gflops(dtype) for p, dtype in (("fp32", "float32"), ("bf16", "bfloat16"))
-             if on_cpu and any(r["precision"] == p for r in results.values())}
+             if any(r["precision"] == p and r["device_kind"] == "cpu" for r in results.values())}
     for r in results.values():
-        peak = peaks.get(r["precision"])
+        peak = peaks.get(r["precision"]) if r["device_kind"] == "cpu" else None
         r["matmul_peak_gflops"] = peak
         r["share_of_peak"] = r["train_pairs_per_s"] * r["flop_per_pair"] / 1e9 / peak if peak else None
         r["epoch_seconds_at_peak"] = LCQMC_TRAIN_PAIRS * r["flop_per_pair"] / 1e9 / peak if peak else None

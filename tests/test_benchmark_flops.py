@@ -24,6 +24,11 @@ def _pair_split(lengths: torch.Tensor, vocab: int = 50) -> EncodedSplit:
     return EncodedSplit(ids, lengths, torch.randint(0, 2, (len(lengths),)))
 
 
+def _tiny_esim():
+    torch.manual_seed(0)
+    return build_model({"type": "esim", "embedding_dim": 8, "hidden_size": 4}, 50, 2)
+
+
 def test_the_recurrence_formula_is_what_torch_counts_on_a_ragged_batch():
     """A packed batch of unequal lengths runs as per-step products the counter sees: the
     forward pass is the formula's third exactly; the backward pass skips only the gradient
@@ -44,8 +49,7 @@ def test_the_recurrence_formula_is_what_torch_counts_on_a_ragged_batch():
 
 
 def test_esim_counts_each_recurrence_once_whatever_the_lengths():
-    torch.manual_seed(0)
-    model = build_model({"type": "esim", "embedding_dim": 8, "hidden_size": 4}, 50, 2)
+    model = _tiny_esim()
     training = TrainingConfig(batch_size=4, length_buckets=False)
     per_token = recurrent_macs_per_token(model.encoder) + recurrent_macs_per_token(model.composition)
     for lengths in (torch.tensor([[5, 2], [3, 3], [1, 4], [5, 5]]),  # ragged: counted by torch too
@@ -58,8 +62,7 @@ def test_esim_counts_each_recurrence_once_whatever_the_lengths():
 
 
 def test_the_other_products_are_the_same_for_ragged_and_equal_lengths():
-    torch.manual_seed(0)
-    model = build_model({"type": "esim", "embedding_dim": 8, "hidden_size": 4}, 50, 2)
+    model = _tiny_esim()
     training = TrainingConfig(batch_size=2, length_buckets=False)
     ragged = training_flop_per_sample(model, _pair_split(torch.tensor([[5, 2], [3, 5]])), training, batches=1)
     equal = training_flop_per_sample(model, _pair_split(torch.full((2, 2), 5)), training, batches=1)
@@ -71,8 +74,7 @@ def test_the_other_products_are_the_same_for_ragged_and_equal_lengths():
 
 
 def test_r_drop_doubles_the_count():
-    torch.manual_seed(0)
-    model = build_model({"type": "esim", "embedding_dim": 8, "hidden_size": 4}, 50, 2)
+    model = _tiny_esim()
     split = _pair_split(torch.tensor([[5, 2], [3, 5]]))
     once = training_flop_per_sample(model, split, TrainingConfig(batch_size=2), batches=1)
     twice = training_flop_per_sample(model, split, TrainingConfig(batch_size=2, rdrop_alpha=1.0), batches=1)
