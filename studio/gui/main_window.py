@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from studio.gui import app_settings, startup, theme
 from studio.gui.app_settings import APP_NAME
-from studio.gui.drops import DropRouter, local_files, open_dropped
+from studio.gui.drops import DropRouter
 from studio.gui.i18n import Retranslating
 from studio.gui.main_menus import LAYOUT, MainMenus
 from studio.gui.preferences import PreferencesDialog
@@ -81,7 +81,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.recent_menu, self.run_action = self.menus.recent, self.menus.actions["run"]
         self.menus.actions["stop"].setEnabled(False)
         self.menus.fill_recent(app_settings.recent_projects(self.qsettings), self.open_path)
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(True)  # the platform offers this window drags; the router takes them
         self._drop_router = DropRouter(self, self.open_path)
         geometry = self.qsettings.value(app_settings.GEOMETRY)
         if not isinstance(geometry, (bytes, QByteArray)) or not self.restoreGeometry(geometry):
@@ -329,13 +329,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.inference_tab.look_at(text, pair)
 
     # ----- drops ------------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:
-        if local_files(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        open_dropped(event, self.open_path)
-
     # ----- what the models report -------------------------------------------------
     def _data_loaded(self, data) -> None:
         self.tabs.setCurrentWidget(self.dataset_tab)

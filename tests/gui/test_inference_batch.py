@@ -10,13 +10,13 @@ import csv
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 
 from studio.core.inference.predictor import Predictor
 from studio.core.project import Project
 from studio.gui import file_dialogs, i18n
 from studio.gui.widgets.batch_table import SORT_ROLE
+from tests.gui.helpers import drop_file
 from tests.gui.test_pair_inference import tab  # noqa: F401 - the Inference tab on its own
 from tests.test_cli_batch import news, pairs  # noqa: F401 - module-scoped fixtures
 
@@ -103,12 +103,9 @@ def test_a_file_dropped_on_the_panel_is_labelled_not_opened(qtbot, make_window, 
     window.tabs.setCurrentWidget(window.inference_tab)
     panel = window.inference_tab.batch
     window.inference_tab.pages.setCurrentWidget(panel)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(news["data"]))])
-    drop = QDropEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     data_before = window.model.settings.dataset.train
     with qtbot.waitSignal(panel.labelled, timeout=60000):
-        assert window._drop_router.eventFilter(panel.filter_edit, drop)
+        drop_file(panel.filter_edit, news["data"])  # a text box, which would paste the path
     assert panel.table_model.rowCount() == 300 and window.model.settings.dataset.train == data_before
 
 

@@ -4,14 +4,14 @@ the status bar and the About box."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QMimeData, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from studio.gui import app_settings, file_dialogs
 from studio.gui.app import apply_preferences
 from studio.gui.main_window import MainWindow
 from tests.conftest import write_slice
-from tests.gui.helpers import drop_file
+from tests.gui.helpers import drag_and_drop, drop_file
 
 
 @pytest.fixture
@@ -133,6 +133,15 @@ def test_a_file_dropped_on_a_text_box_opens_it(window, qtbot, thucnews_dev, tmp_
     qtbot.waitUntil(lambda: window.model.table is not None, timeout=30000)
     assert window.model.table.num_rows == 200
     assert box.toPlainText() == ""  # the path was not pasted into the box
+
+
+def test_text_dragged_onto_a_text_box_is_still_pasted(window):
+    window.tabs.setCurrentWidget(window.inference_tab)
+    box = window.inference_tab.input
+    mime = QMimeData()
+    mime.setText("拖进来的文字")  # a drag from an editor: no file, so the window lets the box take it
+    assert drag_and_drop(box.viewport(), mime)
+    assert box.toPlainText() == "拖进来的文字" and window.model.table is None
 
 
 def test_status_bar_shows_device_and_memory(window):

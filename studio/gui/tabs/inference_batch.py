@@ -24,7 +24,6 @@ from studio.core.inference.batch import BatchPredictions
 from studio.core.inference.predictor import Predictor
 from studio.core.project_runs import Run
 from studio.gui import file_dialogs
-from studio.gui.drops import local_files
 from studio.gui.i18n import Retranslating
 from studio.gui.tabs.inference_batch_work import Labelled, Started, export_predictions, label_file
 from studio.gui.widgets.batch_table import BatchFilter, BatchTableModel
@@ -50,7 +49,6 @@ class BatchPanel(Retranslating, QWidget):
         self.pool, self.current_run, self.predictors = pool, current_run, predictors
         self.result: Labelled | None = None
         self._path = self._run_id = ""  # the file shown and the run labelling it
-        self.setAcceptDrops(True)
 
         self.open_button, self.export_button = QPushButton(), QPushButton()
         self.open_button.clicked.connect(self.choose_file)
@@ -139,16 +137,6 @@ class BatchPanel(Retranslating, QWidget):
 
     def drop_files(self, paths: list[str]) -> None:
         self.label_path(paths[0])
-
-    def dragEnterEvent(self, event) -> None:
-        if local_files(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        files = local_files(event)
-        if files:
-            event.acceptProposedAction()
-            self.drop_files(files)
 
     def label_path(self, path: str) -> None:
         """Label ``path`` with the current run on a worker (a file being labelled is
