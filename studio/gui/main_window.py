@@ -58,6 +58,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._waiting: list[Callable[[], None]] = []
         self._loading_name = ""
         self._later_text = ""
+        self._later_name: object = None  # the library loading after the tabs, None once all have
         self._closed = False  # closed before the tabs were built: building stops
 
         self.tabs = QTabWidget()
@@ -222,6 +223,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Say which library is loading after the tabs; ``None``: all have (clear the message
         unless another has replaced it)."""
         bar = self.statusBar()
+        self._later_name = name
         if name is None:
             if bar.currentMessage() == self._later_text:
                 bar.clearMessage()
@@ -287,6 +289,8 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self._show_device()
         self._update_title()
+        if self._later_name is not None and self.statusBar().currentMessage() == self._later_text:
+            self._loading_later(self._later_name)
 
     # ----- what the file operations offer (the tests and the smoke test drive these) ----
     def open_path(self, path: str | Path) -> None:

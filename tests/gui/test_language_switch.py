@@ -106,3 +106,17 @@ def test_every_setting_has_a_tooltip(loaded_window):
         if not widget.toolTip().strip():
             missing.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}")
     assert missing == []
+
+
+def test_the_library_still_loading_is_named_in_the_new_language(window, qtbot):
+    qtbot.waitUntil(lambda: window.is_settled, timeout=60000)
+    window._loading_later("Captum")  # as the loader reports a library still loading after the tabs
+    assert window.statusBar().currentMessage() == "Loading Captum…"
+    choose_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "正在加载 Captum…", timeout=5000)
+    finally:
+        choose_language("en")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Loading Captum…", timeout=5000)
+    window._loading_later(None)
+    assert window.statusBar().currentMessage() == ""

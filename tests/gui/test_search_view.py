@@ -78,3 +78,32 @@ def test_bad_ranges_are_refused_by_name_and_states_are_worded_in_chinese(window,
         assert view.trials_table.horizontalHeaderItem(1).text() == "状态"
     finally:
         choose_language("en")
+
+
+def test_the_words_drawn_inside_the_plots_follow_the_language(qtbot):
+    import pyqtgraph as pg
+
+    from studio.core.search.space import ParamSpec
+    from studio.core.search.study import TrialRecord
+    from studio.gui.widgets.search_plots import SearchPlots
+
+    plots = SearchPlots()
+    qtbot.addWidget(plots)
+    space = [ParamSpec(group="training", name="lr", kind="float", low=1e-4, high=1e-2, log=True)]
+    records = [TrialRecord(number=n, state="complete", value=v, params={"training.lr": lr}, curve=(v,))
+               for n, (v, lr) in enumerate([(0.6, 1e-3), (0.7, 3e-3)])]
+    plots.draw(records, space, {})  # two trials: too few for importances, so the chart says when they come
+
+    def words(plot) -> set[str]:
+        return {item.textItem.toPlainText() for item in plot.getPlotItem().items if isinstance(item, pg.TextItem)}
+
+    assert words(plots.parallel_plot) == {"lr", "value"}
+    assert words(plots.importance_chart) == {"Shown once 4 trials have finished."}
+    choose_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: "结果" in words(plots.parallel_plot), timeout=5000)
+        assert words(plots.parallel_plot) == {"lr", "结果"}
+        assert words(plots.importance_chart) == {"完成 4 次试验后显示。"}
+    finally:
+        choose_language("en")
+    qtbot.waitUntil(lambda: words(plots.parallel_plot) == {"lr", "value"}, timeout=5000)

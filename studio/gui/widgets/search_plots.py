@@ -52,6 +52,7 @@ class SearchPlots(Retranslating, QWidget):
         self.parallel_plot.getPlotItem().hideAxis("left")
         self.parallel_plot.setMouseEnabled(x=False, y=False)
         self.importance_chart = BarChart(horizontal=True)
+        self._drawn: tuple | None = None  # draw()'s arguments: drawn again in a new language
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for i, plot in enumerate(self.plots):
@@ -72,10 +73,13 @@ class SearchPlots(Retranslating, QWidget):
         self.importance_chart.setTitle(self.tr("Importance"))
         for plot in self.plots:
             plot.restyle()
+        if self._drawn is not None:  # the axis names and the hint drawn inside the plots
+            self.draw(*self._drawn)
 
     def draw(self, records: list, space: list, importances: dict[str, float], running: dict | None = None) -> None:
         """``records``: the study's TrialRecords; ``space``: the ParamSpecs searched;
         ``running``: the running trial's number and curve so far (``{"number", "curve"}``)."""
+        self._drawn = (records, space, importances, running)
         self._draw_best(records)
         self._draw_curves(records, running)
         self._draw_parallel(records, space)

@@ -144,8 +144,9 @@ class SearchView(Retranslating, QWidget):
         split = QSplitter(Qt.Horizontal)
         split.addWidget(scroll)
         split.addWidget(right)
+        split.setStretchFactor(0, 1)  # a narrower window narrows both: the plots keep room to be read
         split.setStretchFactor(1, 1)
-        split.setSizes([470, 760])
+        split.setSizes([470, 560])
         QHBoxLayout(self).addWidget(split)
 
         self.timer = QTimer(self)
