@@ -81,6 +81,11 @@ def test_export_writes_every_row(qtbot, tab, news, tmp_path, monkeypatch):  # no
     rows = list(csv.reader(out.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
     assert len(rows) == 301 and rows[0][:3] == ["line", "text", "label"]
     qtbot.waitUntil(lambda: "exported" in tab.batch.file_label.text(), timeout=5000)
+    i18n.apply_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: "已导出到" in tab.batch.file_label.text(), timeout=5000)
+    finally:
+        i18n.apply_language("en")
 
 
 def test_a_pair_file_shows_both_texts_in_chinese(qtbot, tab, pairs):  # noqa: F811

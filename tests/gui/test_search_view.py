@@ -76,6 +76,7 @@ def test_bad_ranges_are_refused_by_name_and_states_are_worded_in_chinese(window,
     try:
         qtbot.waitUntil(lambda: view.start_button.text() == "开始搜索", timeout=5000)
         assert view.trials_table.horizontalHeaderItem(1).text() == "状态"
+        assert view.space_table.item(row, 1).toolTip() == "对数刻度"  # the learning rate's From
     finally:
         choose_language("en")
 

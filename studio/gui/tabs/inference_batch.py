@@ -124,7 +124,7 @@ class BatchPanel(Retranslating, QWidget):
             self.pool.cancel((self, "label"))
             self.progress.cancel()
             self.result, self._path, self._run_id = None, "", ""
-            self.file_label.setText("")
+            self.show_text(self.file_label, lambda: "")
             self.export_button.setEnabled(False)
             self.table_model.clear()
             self._show_summary()
@@ -145,7 +145,7 @@ class BatchPanel(Retranslating, QWidget):
         if run is None:
             return
         self._path, self.result, self._run_id = path, None, run.id
-        self.file_label.setText(Path(path).name)
+        self.show_text(self.file_label, lambda: Path(path).name)
         self.export_button.setEnabled(False)
         self.table_model.clear()
         job = self.pool.submit(label_file, path, run, self.predictors.get(run.id), key=(self, "label"),
@@ -174,7 +174,7 @@ class BatchPanel(Retranslating, QWidget):
         self.labelled.emit(labelled)
 
     def _failed(self, message: str) -> None:
-        self.file_label.setText("")
+        self.show_text(self.file_label, lambda: "")
         self.errorOccurred.emit(message)
 
     # ----- looking at it -----------------------------------------------------------
@@ -234,4 +234,5 @@ class BatchPanel(Retranslating, QWidget):
                              on_done=self._exported, on_failed=self.errorOccurred.emit)
 
     def _exported(self, path: Path) -> None:
-        self.file_label.setText(self.tr("{name} → exported to {path}").format(name=Path(self._path).name, path=path))
+        name = Path(self._path).name
+        self.show_text(self.file_label, lambda: self.tr("{name} → exported to {path}").format(name=name, path=path))

@@ -170,6 +170,7 @@ class SearchView(Retranslating, QWidget):
         self.space_box.setTitle(self.tr("Settings to search"))
         self.space_table.setHorizontalHeaderLabels(
             [self.tr("Setting"), self.tr("From"), self.tr("To"), self.tr("Choices (A / B / C)")])
+        self._mark_log_scales()
         self.space_table.setToolTip(self.tr("Tick the settings to search. Numbers are drawn between From "
                                             "and To (the learning rate and weight decay on a log scale); "
                                             "choices are separated by a slash."))
@@ -246,9 +247,16 @@ class SearchView(Retranslating, QWidget):
                 item = QTableWidgetItem(text)
                 editable = numeric == (column in (1, 2))
                 item.setFlags(Qt.ItemIsEnabled | (Qt.ItemIsEditable if editable else Qt.NoItemFlags))
-                if spec.log and column in (1, 2):
-                    item.setToolTip(self.tr("log scale"))
                 table.setItem(row, column, item)
+        self._mark_log_scales()
+
+    def _mark_log_scales(self) -> None:
+        """Tell on the From and To cells of a setting drawn on a log scale that it is."""
+        for row, spec in enumerate(self._specs.values()):
+            for column in (1, 2) if spec.log else ():
+                item = self.space_table.item(row, column)
+                if item is not None:
+                    item.setToolTip(self.tr("log scale"))
 
     def checked_keys(self) -> list[str]:
         table = self.space_table
