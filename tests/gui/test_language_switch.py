@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -32,7 +33,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def _shown_texts(window) -> list[tuple[str, str]]:
     """(where, text) for the texts a user reads: labels, buttons, titles, tabs, menus,
-    placeholders and tooltips, in every tab (shown or not)."""
+    placeholders, tooltips and the words of the plots, in every tab (shown or not)."""
     texts = []
     for widget in window.findChildren(QWidget):
         name = f"{type(widget).__name__}:{widget.objectName()}"
@@ -49,6 +50,11 @@ def _shown_texts(window) -> list[tuple[str, str]]:
         if isinstance(widget, (QLineEdit, QPlainTextEdit)):
             texts.append((name + " placeholder", widget.placeholderText()))
         texts.append((name + " tooltip", widget.toolTip()))
+    for plot in window.findChildren(pg.PlotWidget):  # titles, axis names and words drawn in the plots
+        item, name = plot.getPlotItem(), f"plot {type(plot.parentWidget()).__name__}"
+        texts.append((name + " title", item.titleLabel.text))
+        texts += [(name + " axis", axis["item"].labelText) for axis in item.axes.values()]
+        texts += [(name + " text", i.textItem.toPlainText()) for i in item.items if isinstance(i, pg.TextItem)]
     for action in window.findChildren(type(window.run_action)):
         texts += [("action", action.text()), ("action tooltip", action.toolTip())]
     texts.append(("window title", window.windowTitle()))
